@@ -1,0 +1,1 @@
+"""The pure core of mcexplorer: models, scoring, file I/O and edits. No Qt import here."""

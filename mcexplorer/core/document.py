@@ -1,0 +1,294 @@
+"""The open scenario and the edits that change it.
+
+Every change to a scenario is an Edit with an inverse, applied through Document.apply. The Qt
+layer wraps each edit in an undo command, so undo, autosave and the modified flag all hang off
+that one path. Edits are built by the Document's ``set_*`` methods, which validate the new value
+and capture the old one; a bad value raises ScenarioError and changes nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import ScenarioError
+from .io import all_frameworks, check_scenario, default_scenario
+from .models import Framework, FrameworkSettings, Scenario, WEIGHT_MAX
+from .scoring import Ranking, score
+
+
+class _Missing:
+    """Marks a dict entry that is absent (before an override is set, or after a reset)."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Set the value at ``path`` in the scenario from ``old`` to ``new``.
+
+    The path walks attributes of models and keys of dicts, e.g.
+    ("frameworks", "business-models", "weights", "effort"). MISSING as a value means the key
+    is absent. ``merge_key`` lets consecutive edits of one gesture collapse into one undo step.
+    """
+
+    path: Path
+    old: Any
+    new: Any
+    text: str
+    framework: str = ""
+    merge_key: Hashable | None = None
+
+    def inverse(self) -> Edit:
+        return replace(self, old=self.new, new=self.old)
+
+    def merged(self, later: Edit) -> Edit:
+        """This edit followed by ``later`` (same path and gesture) as one step."""
+        return replace(later, old=self.old)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+
+def _set_path(root: Any, path: Path, value: Any) -> None:
+    target = root
+    for key in path[:-1]:
+        target = target[key] if isinstance(target, dict) else getattr(target, key)
+    last = path[-1]
+    if isinstance(target, dict):
+        if value is MISSING:
+            target.pop(last, None)
+        else:
+            target[last] = value
+    else:
+        setattr(target, last, None if value is MISSING else value)
+
+
+def _get_path(root: Any, path: Path) -> Any:
+    target = root
+    for key in path:
+        if isinstance(target, dict):
+            if key not in target:
+                return MISSING
+            target = target[key]
+        else:
+            target = getattr(target, key)
+    return target
+
+
+Listener = Callable[[Edit | None], None]
+
+
+class Document:
+    """The scenario being worked on, its frameworks, and cached rankings."""
+
+    def __init__(self, scenario: Scenario | None = None) -> None:
+        self._listeners: list[Listener] = []
+        self._rankings: dict[str, Ranking] = {}
+        self.scenario = default_scenario() if scenario is None else scenario
+        self.frameworks: dict[str, Framework] = {}
+        self.reset(self.scenario)
+
+    # -- whole-scenario changes (not undoable: New and Open clear the history) --------------
+
+    def reset(self, scenario: Scenario) -> None:
+        check_scenario(scenario)
+        self.scenario = scenario
+        self.frameworks = all_frameworks(scenario)
+        for fid, fw in self.frameworks.items():
+            settings = scenario.frameworks.setdefault(fid, FrameworkSettings())
+            for c in fw.criteria:
+                settings.weights.setdefault(c.id, c.default_weight)
+                if c.direction == "target" and c.default_target is not None:
+                    settings.targets.setdefault(c.id, c.default_target)
+        self._rankings.clear()
+        self._notify(None)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def framework(self, framework_id: str) -> Framework:
+        try:
+            return self.frameworks[framework_id]
+        except KeyError:
+            raise ScenarioError(f"unknown framework {framework_id!r}") from None
+
+    def settings(self, framework_id: str) -> FrameworkSettings:
+        self.framework(framework_id)
+        return self.scenario.frameworks[framework_id]
+
+    def weight(self, framework_id: str, criterion_id: str) -> float:
+        return self.settings(framework_id).weights[criterion_id]
+
+    def target(self, framework_id: str, criterion_id: str) -> float:
+        return self.settings(framework_id).targets[criterion_id]
+
+    def ranking(self, framework_id: str) -> Ranking:
+        cached = self._rankings.get(framework_id)
+        if cached is None:
+            s = self.settings(framework_id)
+            cached = score(self.framework(framework_id), s.weights, s.targets, s.rating_overrides)
+            self._rankings[framework_id] = cached
+        return cached
+
+    def rating(self, framework_id: str, option_id: str, criterion_id: str) -> float:
+        override = self.settings(framework_id).rating_overrides.get(option_id, {})
+        if criterion_id in override:
+            return override[criterion_id]
+        return self.framework(framework_id).option(option_id).ratings[criterion_id].value
+
+    def is_rating_edited(self, framework_id: str, option_id: str, criterion_id: str) -> bool:
+        return criterion_id in self.settings(framework_id).rating_overrides.get(option_id, {})
+
+    def radar_options(self, framework_id: str) -> list[str]:
+        """The options shown on the radar: the planner's pick, else the top three by fit."""
+        selected = self.settings(framework_id).selected
+        if selected is not None:
+            return list(selected)
+        return self.ranking(framework_id).top(3)
+
+    # -- building edits (validated; nothing changes until apply) ---------------------------
+
+    def set_weight(self, framework_id: str, criterion_id: str, value: float,
+                   gesture: Hashable = None) -> Edit:
+        crit = self._criterion(framework_id, criterion_id)
+        value = _finite(value, f"weight of {crit.name}")
+        if not 0.0 <= value <= WEIGHT_MAX:
+            raise ScenarioError(f"{value:g} is outside 0-{WEIGHT_MAX:g}",
+                                field=f"weight {framework_id}:{criterion_id}")
+        path = ("frameworks", framework_id, "weights", criterion_id)
+        return self._edit(path, value, f"Weight of {crit.name}", framework_id,
+                          ("weight", framework_id, criterion_id, gesture))
+
+    def set_target(self, framework_id: str, criterion_id: str, value: float,
+                   gesture: Hashable = None) -> Edit:
+        crit = self._criterion(framework_id, criterion_id)
+        if crit.direction != "target":
+            raise ScenarioError("not a target criterion", field=f"{framework_id}:{criterion_id}")
+        value = _finite(value, f"target {crit.name}")
+        lo, hi = crit.scale
+        if not lo <= value <= hi:
+            raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
+                                field=f"target {framework_id}:{criterion_id}")
+        path = ("frameworks", framework_id, "targets", criterion_id)
+        return self._edit(path, value, f"Target {crit.name}", framework_id,
+                          ("target", framework_id, criterion_id, gesture))
+
+    def set_rating(self, framework_id: str, option_id: str, criterion_id: str,
+                   value: float | None) -> Edit:
+        """Edit one rating; None resets it to the framework's default."""
+        crit = self._criterion(framework_id, criterion_id)
+        fw = self.framework(framework_id)
+        try:
+            option = fw.option(option_id)
+        except KeyError:
+            raise ScenarioError(f"unknown option {option_id!r}", field=framework_id) from None
+        overrides = dict(self.settings(framework_id).rating_overrides.get(option_id, {}))
+        if value is None:
+            overrides.pop(criterion_id, None)
+            text = f"Reset rating {option.label} / {crit.label}"
+        else:
+            value = _finite(value, f"rating {option.label} / {crit.label}")
+            lo, hi = crit.scale
+            if not lo <= value <= hi:
+                raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
+                                    field=f"rating {option_id}:{criterion_id}")
+            if math.isclose(value, option.ratings[criterion_id].value):
+                overrides.pop(criterion_id, None)
+            else:
+                overrides[criterion_id] = value
+            text = f"Rating {option.label} / {crit.label}"
+        path = ("frameworks", framework_id, "rating_overrides", option_id)
+        return self._edit(path, overrides if overrides else MISSING, text, framework_id)
+
+    def set_selection(self, framework_id: str, option_ids: list[str] | None) -> Edit:
+        fw = self.framework(framework_id)
+        if option_ids is not None:
+            known = {o.id for o in fw.options}
+            for oid in option_ids:
+                if oid not in known:
+                    raise ScenarioError(f"unknown option {oid!r}", field=f"{framework_id}.selected")
+            option_ids = [o.id for o in fw.options if o.id in set(option_ids)]
+        path = ("frameworks", framework_id, "selected")
+        return self._edit(path, option_ids, "Radar selection", framework_id)
+
+    def set_title(self, title: str) -> Edit:
+        title = title.strip()[:200] or "Untitled scenario"
+        return self._edit(("title",), title, "Scenario title", "")
+
+    # -- applying ---------------------------------------------------------------------------
+
+    def apply(self, edit: Edit) -> None:
+        _set_path(self.scenario, edit.path, _copy(edit.new))
+        self._changed(edit)
+
+    def revert(self, edit: Edit) -> None:
+        _set_path(self.scenario, edit.path, _copy(edit.old))
+        self._changed(edit)
+
+    def _changed(self, edit: Edit) -> None:
+        if edit.framework:
+            self._rankings.pop(edit.framework, None)
+        else:
+            self._rankings.clear()
+        self._notify(edit)
+
+    def _notify(self, edit: Edit | None) -> None:
+        for listener in list(self._listeners):
+            listener(edit)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _criterion(self, framework_id: str, criterion_id: str):
+        fw = self.framework(framework_id)
+        try:
+            return fw.criterion(criterion_id)
+        except KeyError:
+            raise ScenarioError(
+                f"unknown criterion {criterion_id!r} (known: {', '.join(c.id for c in fw.criteria)})",
+                field=framework_id) from None
+
+    def _edit(self, path: Path, new: Any, text: str, framework: str,
+              merge_key: Hashable | None = None) -> Edit:
+        old = _copy(_get_path(self.scenario, path))
+        return Edit(path, old, _copy(new), text, framework, merge_key)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _finite(value: Any, what: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ScenarioError(f"{value!r} is not a number", field=what) from None
+    if not math.isfinite(number):
+        raise ScenarioError(f"{value!r} is not a finite number", field=what)
+    return number

@@ -1,0 +1,23 @@
+"""The app's own error type: every refusal names the file, the field and the problem."""
+
+from __future__ import annotations
+
+
+class ScenarioError(Exception):
+    """Bad input: a file, a field or a value the app refuses. One line, no traceback."""
+
+    def __init__(self, problem: str, *, file: str | None = None, field: str | None = None):
+        self.problem = problem
+        self.file = file
+        self.field = field
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(str(self.file))
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.problem)
+        return ": ".join(parts).replace("\n", " ")

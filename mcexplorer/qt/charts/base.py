@@ -1,0 +1,78 @@
+"""Base class of every chart: a pyqtgraph layout with a title row, fed plain data."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy
+
+from .style import ChartStyle, font
+
+
+class Chart(pg.GraphicsLayoutWidget):
+    """A chart is a view only: ``show_data(data)`` draws it; it never edits the scenario.
+
+    ``kind`` is the last part of the automation name ``chart:<framework-id>:<kind>``.
+    ``export_aspect`` is height / width of an exported PNG.
+    """
+
+    kind: ClassVar[str] = "chart"
+    export_aspect: ClassVar[float] = 0.75
+
+    def __init__(self, framework_id: str, title: str, parent=None) -> None:
+        self.style = ChartStyle.current()
+        super().__init__(parent=parent, show=False)
+        self.framework_id = framework_id
+        self.setObjectName(f"chart:{framework_id}:{self.kind}")
+        self.setAccessibleName(title)
+        self.setBackground(self.style.background)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 200)
+        self.ci.setContentsMargins(8, 6, 8, 6)
+        self.title = title
+        self._title_item = self.addLabel(title, row=0, col=0)
+        self._style_title()
+        self.data: Any = None
+
+    def _style_title(self) -> None:
+        self._title_item.setText(self.title, size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
+                                 color=self.style.foreground.name())
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.setAccessibleName(title)
+        self._style_title()
+
+    def show_data(self, data: Any) -> None:
+        self.data = data
+        self._draw(data)
+
+    def _draw(self, data: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def restyle(self) -> None:
+        """Follow a change of the window's light or dark palette."""
+        self.style = ChartStyle.current()
+        self.setBackground(self.style.background)
+        self._style_title()
+        if self.data is not None:
+            self._draw(self.data)
+
+    def clone(self) -> Chart:
+        """A fresh chart of the same kind showing the same data (for export)."""
+        twin = type(self)(self.framework_id, self.title)
+        if self.data is not None:
+            twin.show_data(self.data)
+        return twin
+
+
+def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=False) -> pg.TextItem:
+    item = pg.TextItem(text, color=colour, anchor=anchor)
+    item.setFont(font(scale, bold))
+    return item
+
+
+NO_PEN = pg.mkPen(None)
+ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter

@@ -1,0 +1,191 @@
+"""Radar chart: criteria as spokes, utilities 0-1, selected options over the weight profile.
+
+pyqtgraph has no radar; this is a ViewBox with the aspect locked and the mouse off, rings
+and spokes as curves, each profile a polygon, labels as TextItems. Items are updated in place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem
+
+from .base import Chart, text_item
+from .style import ChartStyle, font
+
+RINGS = (0.25, 0.5, 0.75, 1.0)
+LABEL_RADIUS = 1.13
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    name: str
+    colour: str
+    values: tuple[float, ...]
+    """Utility 0-1 per criterion, in spoke order."""
+
+
+@dataclass(frozen=True)
+class RadarData:
+    spokes: tuple[str, ...]
+    series: tuple[RadarSeries, ...]
+    weights: tuple[float, ...] = ()
+    """Weight profile on 0-1 (slider value / 100), drawn faintly behind the options."""
+    message: str = ""
+    """Shown in the centre instead of the options (e.g. all weights zero)."""
+    weights_label: str = "Weights"
+    extra: dict = field(default_factory=dict)
+
+
+class RadarChart(Chart):
+    kind = "radar"
+    export_aspect = 0.8
+
+    def __init__(self, framework_id: str, title: str = "Profile of fit", parent=None) -> None:
+        super().__init__(framework_id, title, parent)
+        self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
+        self.view.setMenuEnabled(False)
+        self.view.setRange(xRange=(-1.45, 1.45), yRange=(-1.3, 1.3), padding=0)
+        self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
+                                    labelTextSize=f"{font().pointSizeF():.0f}pt")
+        self.addItem(self.legend, row=2, col=0)
+        self.ci.layout.setRowStretchFactor(1, 10)
+        self._n = -1
+        self._grid: list[pg.PlotCurveItem] = []
+        self._labels: list[pg.TextItem] = []
+        self._ring_labels: list[pg.TextItem] = []
+        self._polys: list[QGraphicsPolygonItem] = []
+        self._outlines: list[pg.PlotDataItem] = []
+        self._weights_poly = QGraphicsPolygonItem()
+        self._weights_poly.setZValue(-5)
+        self.view.addItem(self._weights_poly)
+        self._message = text_item("", self.style.foreground, 1.2, bold=True)
+        self._message.setZValue(20)
+        self.view.addItem(self._message)
+        self._legend_key: tuple = ()
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _angles(self, n: int) -> list[float]:
+        return [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+
+    def _points(self, values) -> tuple[list[float], list[float]]:
+        angles = self._angles(len(values))
+        xs = [max(0.0, v) * math.cos(a) for v, a in zip(values, angles)]
+        ys = [max(0.0, v) * math.sin(a) for v, a in zip(values, angles)]
+        return xs + xs[:1], ys + ys[:1]
+
+    def _build_grid(self, spokes: tuple[str, ...]) -> None:
+        for item in self._grid + self._labels + self._ring_labels:
+            self.view.removeItem(item)
+        self._grid, self._labels, self._ring_labels = [], [], []
+        n = len(spokes)
+        self._n = n
+        pen = pg.mkPen(self.style.grid, width=1)
+        for r in RINGS:
+            xs, ys = self._points([r] * n)
+            ring = pg.PlotCurveItem(xs, ys, pen=pen)
+            ring.setZValue(-10)
+            self.view.addItem(ring)
+            self._grid.append(ring)
+        for a in self._angles(n):
+            spoke = pg.PlotCurveItem([0, math.cos(a)], [0, math.sin(a)], pen=pen)
+            spoke.setZValue(-10)
+            self.view.addItem(spoke)
+            self._grid.append(spoke)
+        for r in (0.5, 1.0):
+            lab = text_item(f"{r:g}", self.style.muted, 0.8, anchor=(0, 1))
+            lab.setPos(0.02, r)
+            self.view.addItem(lab)
+            self._ring_labels.append(lab)
+        for name, a in zip(spokes, self._angles(n)):
+            c, s = math.cos(a), math.sin(a)
+            anchor = (0.5 - 0.5 * _sign(c), 0.5 + 0.5 * _sign(s))
+            lab = text_item(name, self.style.foreground, 1.0, anchor=anchor, bold=True)
+            lab.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
+            self.view.addItem(lab)
+            self._labels.append(lab)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _draw(self, data: RadarData) -> None:
+        spokes = data.spokes
+        if len(spokes) != self._n or [lab.toPlainText() for lab in self._labels] != list(spokes):
+            self._build_grid(spokes)
+        n = len(spokes)
+        if n < 3:
+            self._message.setText(data.message or "A radar needs three or more criteria")
+        else:
+            self._message.setText(data.message)
+        self._message.setColor(self.style.foreground)
+        # Weight profile
+        if data.weights and n >= 3:
+            xs, ys = self._points(data.weights)
+            self._weights_poly.setPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+            colour = QColor(self.style.weights)
+            colour.setAlpha(45)
+            self._weights_poly.setBrush(QBrush(colour))
+            pen = QPen(self.style.weights)
+            pen.setCosmetic(True)
+            pen.setWidthF(1.5)
+            pen.setStyle(pg.QtCore.Qt.PenStyle.DashLine)
+            self._weights_poly.setPen(pen)
+            self._weights_poly.setVisible(True)
+        else:
+            self._weights_poly.setVisible(False)
+        # Option polygons, pooled
+        series = data.series if not data.message and n >= 3 else ()
+        while len(self._polys) < len(series):
+            poly = QGraphicsPolygonItem()
+            self.view.addItem(poly)
+            outline = pg.PlotDataItem(symbol="o", symbolSize=8)
+            self.view.addItem(outline)
+            self._polys.append(poly)
+            self._outlines.append(outline)
+        for i, (poly, outline) in enumerate(zip(self._polys, self._outlines)):
+            if i >= len(series):
+                poly.setVisible(False)
+                outline.setVisible(False)
+                continue
+            s = series[i]
+            xs, ys = self._points(s.values)
+            colour = QColor(s.colour)
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            poly.setPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+            poly.setBrush(QBrush(fill))
+            poly.setPen(QPen(pg.QtCore.Qt.PenStyle.NoPen))
+            poly.setVisible(True)
+            outline.setData(xs, ys, pen=pg.mkPen(colour, width=2.5), symbolBrush=colour,
+                            symbolPen=pg.mkPen(self.style.background, width=1))
+            outline.setVisible(True)
+        self._update_legend(data, series)
+
+    def _update_legend(self, data: RadarData, series) -> None:
+        key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.legend.clear()
+        for s in series:
+            sample = pg.PlotDataItem(pen=pg.mkPen(s.colour, width=3))
+            self.legend.addItem(sample, s.name)
+        if data.weights:
+            sample = pg.PlotDataItem(pen=pg.mkPen(self.style.weights, width=2,
+                                                  style=pg.QtCore.Qt.PenStyle.DashLine))
+            self.legend.addItem(sample, data.weights_label)
+
+    def restyle(self) -> None:
+        self.style = ChartStyle.current()
+        self._n = -1
+        self._legend_key = ()
+        self.legend.opts["labelTextColor"] = self.style.foreground
+        super().restyle()
+
+
+def _sign(x: float, eps: float = 1e-6) -> int:
+    return 0 if abs(x) < eps else (1 if x > 0 else -1)

@@ -1,0 +1,104 @@
+"""Ranking chart: fit of every option in %, best at the top, ties shown as ties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+from .base import Chart, text_item
+from .style import ChartStyle, font
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    name: str
+    fit: float | None
+    rank: int
+    tied: bool
+    colour: str = ""
+    """Bar colour; empty for the neutral colour (options not on the radar)."""
+
+
+@dataclass(frozen=True)
+class RankingData:
+    rows: tuple[RankingRow, ...]
+    message: str = ""
+    unit: str = "Fit (%)"
+
+
+def rank_label(row: RankingRow) -> str:
+    return f"={row.rank}" if row.tied else f"{row.rank}"
+
+
+class RankingChart(Chart):
+    kind = "ranking"
+    export_aspect = 0.62
+
+    def __init__(self, framework_id: str, title: str = "Ranking of fit", parent=None) -> None:
+        super().__init__(framework_id, title, parent)
+        self.plot = self.addPlot(row=1, col=0)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self._bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
+        self.plot.addItem(self._bars)
+        self._value_labels: list[pg.TextItem] = []
+        self._message = text_item("", self.style.foreground, 1.2, bold=True)
+        self.plot.addItem(self._message)
+        self._style_axes()
+
+    def _style_axes(self) -> None:
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font(1.0 if name == "left" else 0.9))
+            axis.setPen(pg.mkPen(self.style.grid))
+            axis.setTextPen(pg.mkPen(self.style.foreground))
+        self.plot.getAxis("bottom").setLabel("Fit (%)", **{"font-size": f"{font(0.9).pointSizeF():.0f}pt",
+                                                          "color": self.style.muted.name()})
+
+    def _draw(self, data: RankingData) -> None:
+        rows = data.rows
+        n = len(rows)
+        ys = [n - 1 - i for i in range(n)]
+        neutral = QColor(self.style.muted)
+        neutral.setAlpha(150)
+        brushes = [pg.mkBrush(QColor(r.colour)) if r.colour else pg.mkBrush(neutral) for r in rows]
+        widths = [r.fit if r.fit is not None else 0.0 for r in rows]
+        self._bars.setOpts(x0=[0.0] * n, y=ys, height=[0.68] * n, width=widths, brushes=brushes,
+                           pens=[pg.mkPen(None)] * n)
+        left = self.plot.getAxis("left")
+        left.setTicks([[(y, f"{rank_label(r)}  {r.name}") for y, r in zip(ys, rows)]])
+        self.plot.getAxis("bottom").setLabel(data.unit)
+        while len(self._value_labels) < n:
+            lab = text_item("", self.style.foreground, 0.95, anchor=(0, 0.5), bold=True)
+            self.plot.addItem(lab)
+            self._value_labels.append(lab)
+        for i, lab in enumerate(self._value_labels):
+            if i >= n or rows[i].fit is None:
+                lab.setVisible(False)
+                continue
+            lab.setText(f"{rows[i].fit:.1f}%")
+            lab.setColor(self.style.foreground)
+            lab.setPos(rows[i].fit + 1.0, ys[i])
+            lab.setVisible(True)
+        self._message.setText(data.message)
+        self._message.setColor(self.style.foreground)
+        self._message.setPos(50, (n - 1) / 2 if n else 0)
+        self.plot.setXRange(0, 112, padding=0)
+        self.plot.setYRange(-0.6, max(n - 0.4, 0.4), padding=0)
+        self.plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)]])
+
+    def restyle(self) -> None:
+        self.style = ChartStyle.current()
+        self._style_axes()
+        super().restyle()
+
+    def tick_labels(self) -> list[str]:
+        """The row labels as shown, best first (for tests and accessibility)."""
+        ticks = self.plot.getAxis("left")._tickLevels
+        if not ticks:
+            return []
+        return [label for _, label in sorted(ticks[0], key=lambda t: -t[0])]
