@@ -49,7 +49,7 @@ class RadarChart(Chart):
         super().__init__(framework_id, title, parent)
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
         self.view.setMenuEnabled(False)
-        self.view.setRange(xRange=(-1.45, 1.45), yRange=(-1.3, 1.3), padding=0)
+        self.view.setRange(xRange=(-1.5, 1.5), yRange=(-1.36, 1.36), padding=0)
         self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font().pointSizeF():.0f}pt")
         self.addItem(self.legend, row=2, col=0)

@@ -1,0 +1,109 @@
+"""The one place every change goes through: core edits pushed onto a QUndoStack.
+
+Views call ``controller.push(edit)``; the undo stack applies it to the Document, which tells
+its listeners; the controller re-emits that as ``changed(framework_id)`` ("" = everything).
+The stack's clean state is the window's modified flag. Consecutive edits with the same
+merge key (one slider drag, a run of keyboard nudges) merge into one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.document import Document, Edit
+from ..core.models import Scenario
+
+
+class EditCommand(QUndoCommand):
+    MERGEABLE_ID = 1
+
+    def __init__(self, document: Document, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self.document = document
+        self.edit = edit
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.MERGEABLE_ID if self.edit.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, EditCommand):
+            return False
+        if self.edit.merge_key is None or other.edit.merge_key != self.edit.merge_key:
+            return False
+        self.edit = self.edit.merged(other.edit)
+        if self.edit.is_noop:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        self.document.apply(self.edit)
+
+    def undo(self) -> None:
+        self.document.revert(self.edit)
+
+
+class DocumentController(QObject):
+    """Owns the Document and its undo stack; the only writer of the scenario."""
+
+    changed = Signal(str)
+    """A framework's settings changed ("" when the whole scenario was replaced)."""
+    scenarioReplaced = Signal()
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document or Document()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undo-stack")
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.document.subscribe(self._on_document_changed)
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def push(self, edit: Edit) -> None:
+        """Apply an edit as an undoable step (a no-op edit is dropped)."""
+        if edit.is_noop:
+            return
+        self.undo_stack.push(EditCommand(self.document, edit))
+
+    def push_many(self, edits: list[Edit], text: str) -> None:
+        """Apply several edits as one undo step."""
+        edits = [e for e in edits if not e.is_noop]
+        if not edits:
+            return
+        if len(edits) == 1:
+            self.push(edits[0])
+            return
+        self.undo_stack.beginMacro(text)
+        try:
+            for edit in edits:
+                self.undo_stack.push(EditCommand(self.document, edit))
+        finally:
+            self.undo_stack.endMacro()
+
+    def replace_scenario(self, scenario: Scenario) -> None:
+        """Open or New: a fresh scenario and an empty, clean history."""
+        self.document.reset(scenario)
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.scenarioReplaced.emit()
+        self.modifiedChanged.emit(False)
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _on_document_changed(self, edit: Edit | None) -> None:
+        self.changed.emit(edit.framework if edit is not None else "")
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
+
+    def close(self) -> None:
+        self.document.unsubscribe(self._on_document_changed)
