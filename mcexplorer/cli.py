@@ -133,10 +133,14 @@ def _score(args) -> int:
 
 def score_report(doc) -> dict:
     """The ``score --json`` document (a stable contract; see README)."""
+    from .core import horizons, portfolio
+
+    extras = {portfolio.FRAMEWORK_ID: lambda: {"portfolio": portfolio.report(doc)},
+              horizons.FRAMEWORK_ID: lambda: horizons.report(doc)}
     frameworks = []
     for fid, fw in doc.frameworks.items():
         ranking = doc.ranking(fid)
-        frameworks.append({
+        entry = {
             "id": fid,
             "title": fw.title,
             "method": fw.method,
@@ -146,7 +150,10 @@ def score_report(doc) -> dict:
                           "scale": list(c.scale)} for c in fw.criteria],
             "ranking": [{"option": r.option, "name": r.name, "fit": r.fit, "rank": r.rank,
                          "ratings": dict(r.ratings)} for r in ranking.results],
-        })
+        }
+        if fid in extras:
+            entry.update(extras[fid]())
+        frameworks.append(entry)
     return {"frameworks": frameworks}
 
 
@@ -207,12 +214,12 @@ def export_all(scenario, out: Path, width: int) -> list[Path]:
     from .core.document import Document
     from .qt.charts.export import export_png
     from .qt.controller import DocumentController
-    from .qt.framework_tab import FrameworkTab
+    from .qt.tabs import tab_class
 
     controller = DocumentController(Document(scenario))
     written = []
     for fid in controller.document.frameworks:
-        tab = FrameworkTab(controller, fid)
+        tab = tab_class(fid)(controller, fid)
         try:
             tab.refresh()
             for kind, chart in tab.charts.items():

@@ -13,6 +13,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pydantic import BaseModel
+
 from .errors import ScenarioError
 from .io import all_frameworks, check_scenario, default_scenario
 from .models import Framework, FrameworkSettings, Scenario, WEIGHT_MAX
@@ -179,7 +181,7 @@ class Document:
             raise ScenarioError(f"{value:g} is outside 0-{WEIGHT_MAX:g}",
                                 field=f"weight {framework_id}:{criterion_id}")
         path = ("frameworks", framework_id, "weights", criterion_id)
-        return self._edit(path, value, f"Weight of {crit.name}", framework_id,
+        return self.make_edit(path, value, f"Weight of {crit.name}", framework_id,
                           ("weight", framework_id, criterion_id, gesture))
 
     def set_target(self, framework_id: str, criterion_id: str, value: float,
@@ -193,7 +195,7 @@ class Document:
             raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
                                 field=f"target {framework_id}:{criterion_id}")
         path = ("frameworks", framework_id, "targets", criterion_id)
-        return self._edit(path, value, f"Target {crit.name}", framework_id,
+        return self.make_edit(path, value, f"Target {crit.name}", framework_id,
                           ("target", framework_id, criterion_id, gesture))
 
     def set_rating(self, framework_id: str, option_id: str, criterion_id: str,
@@ -221,7 +223,7 @@ class Document:
                 overrides[criterion_id] = value
             text = f"Rating {option.label} / {crit.label}"
         path = ("frameworks", framework_id, "rating_overrides", option_id)
-        return self._edit(path, overrides if overrides else MISSING, text, framework_id)
+        return self.make_edit(path, overrides if overrides else MISSING, text, framework_id)
 
     def set_selection(self, framework_id: str, option_ids: list[str] | None) -> Edit:
         fw = self.framework(framework_id)
@@ -232,11 +234,11 @@ class Document:
                     raise ScenarioError(f"unknown option {oid!r}", field=f"{framework_id}.selected")
             option_ids = [o.id for o in fw.options if o.id in set(option_ids)]
         path = ("frameworks", framework_id, "selected")
-        return self._edit(path, option_ids, "Radar selection", framework_id)
+        return self.make_edit(path, option_ids, "Radar selection", framework_id)
 
     def set_title(self, title: str) -> Edit:
         title = title.strip()[:200] or "Untitled scenario"
-        return self._edit(("title",), title, "Scenario title", "")
+        return self.make_edit(("title",), title, "Scenario title", "")
 
     # -- applying ---------------------------------------------------------------------------
 
@@ -270,13 +272,16 @@ class Document:
                 f"unknown criterion {criterion_id!r} (known: {', '.join(c.id for c in fw.criteria)})",
                 field=framework_id) from None
 
-    def _edit(self, path: Path, new: Any, text: str, framework: str,
-              merge_key: Hashable | None = None) -> Edit:
+    def make_edit(self, path: Path, new: Any, text: str, framework: str,
+                  merge_key: Hashable | None = None) -> Edit:
+        """An edit setting ``path`` to ``new``, capturing the current value as the old one."""
         old = _copy(_get_path(self.scenario, path))
         return Edit(path, old, _copy(new), text, framework, merge_key)
 
 
 def _copy(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_copy(deep=True)
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -185,6 +185,10 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
         for oid in settings.selected or []:
             if oid not in options:
                 raise ScenarioError(f"unknown option {oid!r}", file=file, field=f"{where}.selected")
+    from . import horizons, portfolio
+
+    portfolio.check(scenario, file)
+    horizons.check(scenario, file)
 
 
 def scenario_json(scenario: Scenario) -> str:

@@ -15,6 +15,7 @@ from .charts.base import Chart
 from .charts.export import DEFAULT_WIDTH, export_png
 from .controller import DocumentController
 from .framework_tab import FrameworkTab
+from .tabs import tab_class
 
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         for fid, fw in self.controller.document.frameworks.items():
-            tab = FrameworkTab(self.controller, fid, self.tabs)
+            tab = tab_class(fid)(self.controller, fid, self.tabs)
             self.framework_tabs[fid] = tab
             self.tabs.addTab(tab, fw.title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, fw.description)
