@@ -294,7 +294,9 @@ def _parse_json(text: str, source: str) -> object:
     except RecursionError:
         raise ScenarioError("not JSON (nested too deeply)", file=source) from None
     except json.JSONDecodeError as exc:
-        what = "truncated JSON" if exc.pos >= len(text.rstrip()) else "not JSON"
+        # An unterminated string runs to the end of the text: the file was cut short.
+        ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "truncated JSON" if ends_early else "not JSON"
         raise ScenarioError(f"{what} ({exc.msg} at line {exc.lineno}, column {exc.colno})",
                             file=source) from None
     except ValueError as exc:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
-    QMessageBox, QPushButton, QScrollArea, QSplitter, QStyledItemDelegate, QTableWidget,
+    QPushButton, QScrollArea, QSplitter, QStyledItemDelegate, QTableWidget,
     QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +24,7 @@ from .charts.base import Chart
 from .charts.radar import RadarChart, RadarData, RadarSeries
 from .charts.ranking import RankingChart, RankingData, RankingRow, rank_label
 from .charts.style import OPTION_COLOURS
+from . import prompts
 from .controller import DocumentController
 from .widgets import ScaleSlider, WeightSlider
 
@@ -189,7 +190,7 @@ class FrameworkTab(QWidget):
         try:
             self.controller.push(make_edit(*args))
         except ScenarioError as exc:
-            QMessageBox.warning(self, "Value refused", exc.message)
+            prompts.warn(self, "Value refused", exc.message)
             self.refresh()
 
     def _on_weight(self, criterion_id: str, value: int, gesture: int) -> None:

@@ -13,6 +13,7 @@ from ..core.errors import ScenarioError
 from ..core.io import default_scenario, load_scenario, save_scenario
 from .charts.base import Chart
 from .charts.export import DEFAULT_WIDTH, export_png
+from . import prompts
 from .controller import DocumentController
 from .framework_tab import FrameworkTab
 from .tabs import tab_class
@@ -133,17 +134,21 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes. True means go on."""
-        if not self.controller.modified or not self.isVisible():
+        if not self.controller.modified:
             return True
-        answer = QMessageBox.question(
+        answer = prompts.ask_save_discard_cancel(
             self, "Unsaved changes",
-            f"“{self.display_name()}” has changes that are not saved. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+            f"“{self.display_name()}” has changes that are not saved. Save them first?")
+        if answer is None:
+            # Nobody can answer (headless): keep the work where recovery finds it, go on.
+            self.keep_unsaved_work()
+            return True
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def keep_unsaved_work(self) -> None:
+        """Hook for autosave: write unsaved work where the next start can restore it."""
 
     def new_scenario(self) -> None:
         if not self.maybe_save():
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         except ScenarioError as exc:
             if quiet:
                 raise
-            QMessageBox.warning(self, "Cannot open scenario", exc.message)
+            prompts.warn(self, "Cannot open scenario", exc.message)
             return False
         self.path = Path(path).resolve()
         self.controller.replace_scenario(scenario)
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
         try:
             save_scenario(path, self.document.scenario)
         except ScenarioError as exc:
-            QMessageBox.critical(self, "Could not save", exc.message)
+            prompts.error(self, "Could not save", exc.message)
             return False
         self.path = Path(path).resolve()
         self.controller.mark_saved()
@@ -245,7 +250,7 @@ class MainWindow(QMainWindow):
         try:
             written = export_png(chart, path, self.export_width)
         except ScenarioError as exc:
-            QMessageBox.critical(self, "Could not export", exc.message)
+            prompts.error(self, "Could not export", exc.message)
             return False
         self.statusBar().showMessage(f"Exported {written} ({self.export_width} px)", 5000)
         return True

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
-from superqt import QDoubleSlider
 
 NUDGE_GAP_S = 1.0
 _gestures = itertools.count(1)
@@ -104,11 +103,43 @@ class WeightSlider(QWidget):
             self.slider.setValue(self.spin.value())
 
 
+class StepSlider(QSlider):
+    """A QSlider over [lo, hi] in fixed steps whose ``value()``/``setValue()`` use scale values.
+
+    Qt moves it in whole steps (keyboard, mouse and screen readers work natively); from Python
+    ``setValue(3)`` on the horizon slider means H3. (superqt's QDoubleSlider was tried first:
+    with PySide6 6.11 it ignores the arrow keys, so it is not keyboard operable.)
+    """
+
+    scaleValueChanged = Signal(float)
+
+    def __init__(self, lo: float, hi: float, step: float, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._lo, self._hi, self._step = float(lo), float(hi), float(step)
+        QSlider.setRange(self, 0, round((self._hi - self._lo) / self._step))
+        QSlider.setSingleStep(self, 1)
+        QSlider.setPageStep(self, 2)
+        QSlider.setTickInterval(self, 1)
+        self.valueChanged.connect(self._emit_scale_value)
+
+    def value(self) -> float:  # type: ignore[override]
+        return self._lo + QSlider.value(self) * self._step
+
+    def setValue(self, value: float) -> None:  # type: ignore[override]  # noqa: N802
+        steps = round((float(value) - self._lo) / self._step)
+        QSlider.setValue(self, max(QSlider.minimum(self), min(QSlider.maximum(self), steps)))
+
+    def scale_minimum(self) -> float:
+        return self._lo
+
+    def _emit_scale_value(self, _steps: int) -> None:
+        self.scaleValueChanged.emit(self.value())
+
+
 class ScaleSlider(QWidget):
     """A slider over a criterion's scale in half steps, with the level names as ticks.
 
-    The named object is a QDoubleSlider (a QSlider subclass) whose value is the scale value
-    itself, so ``setValue(3)`` means H3 for the horizon.
+    The named object is a StepSlider (a QSlider) whose value is the scale value itself.
     """
 
     targetChanged = Signal(str, float, int)
@@ -121,13 +152,9 @@ class ScaleSlider(QWidget):
         self.levels = levels
         self.step = step
         self.label = QLabel(name)
-        self.slider = QDoubleSlider(Qt.Orientation.Horizontal)
+        self.slider = StepSlider(scale[0], scale[1], step)
         self.slider.setObjectName(object_name)
-        self.slider.setRange(*scale)
-        self.slider.setSingleStep(step)
-        self.slider.setPageStep(step * 2)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setTickInterval(step)
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setAccessibleName(name)
         self._description = description
@@ -152,12 +179,8 @@ class ScaleSlider(QWidget):
         layout.addWidget(self.slider, 1, 0)
         layout.addWidget(self.value_label, 1, 1)
         layout.addLayout(ticks, 2, 0)
-        self.slider.valueChanged.connect(self._on_slider)
+        self.slider.scaleValueChanged.connect(self._on_slider)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def snapped(self, value: float) -> float:
-        lo = self.slider.minimum()
-        return lo + round((value - lo) / self.step) * self.step
 
     def text_for(self, value: float) -> str:
         for label, v in self.levels.items():
@@ -178,7 +201,6 @@ class ScaleSlider(QWidget):
             f"{self._description} Currently {self.text_for(value)}.".strip())
 
     def _on_slider(self, value: float) -> None:
-        snapped = self.snapped(value)
-        self.value_label.setText(self.text_for(snapped))
-        self.targetChanged.emit(self.criterion_id, snapped,
+        self.value_label.setText(self.text_for(value))
+        self.targetChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))

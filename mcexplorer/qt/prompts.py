@@ -1,0 +1,56 @@
+"""Every prompt the window shows, through QMessageBox's static functions.
+
+Tests replace those functions (``monkeypatch.setattr(QMessageBox, "question", ...)``) and see
+each call. On a headless platform (offscreen, minimal) nobody can answer a modal box, so when
+the real, unreplaced function would block we do not open it: the message is logged and kept in
+``unanswered`` and the caller gets ``None`` (meaning "no answer"; callers then keep the user's
+work safe rather than discard it).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+_REAL = {name: getattr(QMessageBox, name) for name in ("question", "warning", "critical",
+                                                        "information")}
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+unanswered: list[tuple[str, str]] = []
+"""(title, text) of prompts that could not be shown (headless and not replaced)."""
+
+
+def _cannot_show(name: str) -> bool:
+    return (getattr(QMessageBox, name) is _REAL[name]
+            and QGuiApplication.platformName() in HEADLESS_PLATFORMS)
+
+
+def _call(name: str, parent: QWidget | None, title: str, text: str, *args):
+    if _cannot_show(name):
+        log.warning("%s (not shown, headless): %s", title, text)
+        unanswered.append((title, text))
+        del unanswered[:-50]
+        return None
+    return getattr(QMessageBox, name)(parent, title, text, *args)
+
+
+def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str):
+    B = QMessageBox.StandardButton
+    return _call("question", parent, title, text, B.Save | B.Discard | B.Cancel, B.Save)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str):
+    B = QMessageBox.StandardButton
+    return _call("question", parent, title, text, B.Yes | B.No, B.Yes)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    _call("warning", parent, title, text)
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    _call("critical", parent, title, text)
