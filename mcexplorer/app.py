@@ -24,16 +24,58 @@ def ensure_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def log_file() -> Path:
+    from .core.paths import log_dir
+
+    return log_dir() / "mcexplorer.log"
+
+
+def setup_logging() -> Path:
+    """Log to a file in the user's log folder (a Windows GUI process has no stderr)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    path = log_file()
+    root = logging.getLogger("mcexplorer")
+    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        except OSError:
+            return path
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(window) -> None:
+    """Unexpected errors are logged, the work autosaved, and a dialog names the log file."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        try:
+            window.report_unexpected(exc_type, exc, tb)
+        except Exception:  # noqa: BLE001 - last resort
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
 def create_window(path: str | Path | None = None):
     """The main window on the default scenario, or on ``path``; the event loop is not run.
 
+    Window size, position and last tab come back from the settings. If a previous instance
+    died with unsaved work, a QMessageBox offers to restore it before this returns.
     A file that cannot be opened raises ScenarioError (the window is not created).
     """
     ensure_app()
+    from .core.document import Document
     from .core.io import load_scenario
     from .qt.controller import DocumentController
     from .qt.main_window import MainWindow
-    from .core.document import Document
 
     if path is None:
         window = MainWindow(DocumentController(Document()))
@@ -41,7 +83,11 @@ def create_window(path: str | Path | None = None):
         scenario, _ = load_scenario(path)
         window = MainWindow(DocumentController(Document(scenario)))
         window.path = Path(path).resolve()
+        window.keeper.replaced(window._session_for(window.path))
+        window.add_recent(window.path)
         window._update_title()
+    window.restore_settings()
+    window.keeper.offer_recovery(window)
     return window
 
 
@@ -66,5 +112,7 @@ def run(path: str | None = None) -> int:
     except ScenarioError as exc:
         print(f"mcexplorer: {exc.message}", file=sys.stderr)
         return 2
+    setup_logging()
+    install_excepthook(window)
     window.show()
     return app.exec()

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                 description="Scenario explorer for micro-credential strategy. Without a "
                             "command, opens the window (on FILE if given).")
     p.add_argument("--version", action="version", version=f"mcexplorer {__version__}")
+    p.add_argument("--reset-settings", action="store_true",
+                   help="forget window layout and recent files (sessions are kept), then go on")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     new = sub.add_parser("new", help="write the built-in default scenario to FILE")
     new.add_argument("file")
@@ -59,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if "--reset-settings" in argv:
+            argv = [a for a in argv if a != "--reset-settings"]
+            _reset_settings()
+            if not argv:
+                return 0
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
             if len(argv) > 1:
                 raise _Usage(f"mcexplorer: expected at most one FILE, got {len(argv)} arguments "
@@ -88,6 +95,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # -- commands -------------------------------------------------------------------------------
+
+
+def _reset_settings() -> None:
+    """Forget window size, position, last tab and recent files (sessions are kept)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("mcexplorer")
+    QCoreApplication.setApplicationName("mcexplorer")
+    settings = QSettings()
+    settings.clear()
+    settings.sync()
+    print(f"mcexplorer: settings reset ({settings.fileName()})")
 
 
 def _new(args) -> int:

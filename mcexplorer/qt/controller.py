@@ -8,6 +8,7 @@ merge key (one slider drag, a run of keyboard nudges) merge into one undo step.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -103,7 +104,8 @@ class DocumentController(QObject):
         self.changed.emit(edit.framework if edit is not None else "")
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.modifiedChanged.emit(not clean)
+        if shiboken6.isValid(self):  # the stack emits from its destructor
+            self.modifiedChanged.emit(not clean)
 
     def close(self) -> None:
         self.document.unsubscribe(self._on_document_changed)

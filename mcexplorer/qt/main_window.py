@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
+import logging
+import traceback
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget,
+)
 
 from .. import __version__
 from ..core.errors import ScenarioError
 from ..core.io import default_scenario, load_scenario, save_scenario
 from .charts.base import Chart
-from .charts.export import DEFAULT_WIDTH, export_png
+from .charts.export import DEFAULT_WIDTH, export_png, png_bytes, render_chart
 from . import prompts
 from .controller import DocumentController
 from .framework_tab import FrameworkTab
+from .history import HistoryList
+from .session_keeper import SessionKeeper
+from .sessions_panel import SessionsPanel
 from .tabs import tab_class
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 10
+WIDE_WINDOW = 1500
 
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
@@ -37,13 +49,25 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.framework_tabs: dict[str, FrameworkTab] = {}
+        self._backed_up: set[Path] = set()
         self._build_tabs()
+        self.keeper = SessionKeeper(self)
         self._build_actions()
+        self._build_docks()
         self.controller.modifiedChanged.connect(self.setWindowModified)
         self.controller.scenarioReplaced.connect(self._update_title)
-        self.resize(1280, 720)
+        self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and room.width() >= 1800 and room.height() >= 1000:
+            self.resize(1600, 900)
+        else:
+            self.resize(1280, 720)
         self._update_title()
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self.restyle)
         self.statusBar().showMessage("Drag a slider: the charts follow.", 5000)
 
     # -- construction -----------------------------------------------------------------------
@@ -95,8 +119,14 @@ class MainWindow(QMainWindow):
         self.addAction(self.action_redo)
 
         menu = self.menuBar().addMenu("&File")
-        for a in (self.action_new, self.action_open, self.action_save, self.action_save_as):
-            menu.addAction(a)
+        menu.addAction(self.action_new)
+        menu.addAction(self.action_open)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.menuAction().setObjectName("action:recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        menu.addAction(self.action_save)
+        menu.addAction(self.action_save_as)
         menu.addSeparator()
         menu.addAction(self.action_export)
         widths = menu.addMenu("Export &width")
@@ -113,9 +143,34 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         edit.addAction(self.action_undo)
         edit.addAction(self.action_redo)
+        self.view_menu = self.menuBar().addMenu("&View")
         help_menu = self.menuBar().addMenu("&Help")
         about = self._action("about", "&About mcexplorer", self.about)
         help_menu.addAction(about)
+
+    def _build_docks(self) -> None:
+        self.history = HistoryList(self.controller.undo_stack)
+        self.sessions_panel = SessionsPanel(self)
+        docks = []
+        for name, title, widget in (("history", "History", self.history),
+                                    ("sessions", "Sessions", self.sessions_panel)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(widget)
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                                 | Qt.DockWidgetArea.RightDockWidgetArea
+                                 | Qt.DockWidgetArea.BottomDockWidgetArea)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"action:show-{name}")
+            toggle.setShortcut(QKeySequence("Ctrl+H" if name == "history" else "Ctrl+L"))
+            self.view_menu.addAction(toggle)
+            docks.append(dock)
+        self.tabifyDockWidget(docks[0], docks[1])
+        docks[0].raise_()
+        self.resizeDocks(docks, [240, 240], Qt.Orientation.Horizontal)
+        self.history_dock, self.sessions_dock = docks
+        self._layout_restored = False
 
     # -- title and state --------------------------------------------------------------------
 
@@ -145,16 +200,24 @@ class MainWindow(QMainWindow):
             return True
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.keeper.discarded()
+            return True
+        return False
 
     def keep_unsaved_work(self) -> None:
-        """Hook for autosave: write unsaved work where the next start can restore it."""
+        """Nobody could be asked (headless): keep the unsaved work as a session in the library."""
+        try:
+            self.keeper.sync_session()
+        except (ScenarioError, OSError) as exc:
+            log.warning("could not keep unsaved work: %s", exc)
 
     def new_scenario(self) -> None:
         if not self.maybe_save():
             return
         self.path = None
         self.controller.replace_scenario(default_scenario())
+        self.keeper.replaced()
         self._update_title()
         self.statusBar().showMessage("New scenario from the built-in defaults", 4000)
 
@@ -177,6 +240,8 @@ class MainWindow(QMainWindow):
             return False
         self.path = Path(path).resolve()
         self.controller.replace_scenario(scenario)
+        self.keeper.replaced(self._session_for(self.path))
+        self.add_recent(self.path)
         self._update_title()
         note = f" (migrated: {'; '.join(report.migrations)})" if report.migrations else ""
         self.statusBar().showMessage(f"Opened {self.path}{note}", 5000)
@@ -198,13 +263,18 @@ class MainWindow(QMainWindow):
         return self.save_to(p)
 
     def save_to(self, path: Path) -> bool:
+        """Save atomically; the first time this window overwrites a file, keep NAME.bak."""
+        target = Path(path).resolve()
         try:
-            save_scenario(path, self.document.scenario)
+            save_scenario(target, self.document.scenario, backup=target not in self._backed_up)
         except ScenarioError as exc:
             prompts.error(self, "Could not save", exc.message)
             return False
-        self.path = Path(path).resolve()
+        self._backed_up.add(target)
+        self.path = target
         self.controller.mark_saved()
+        self.keeper.saved()
+        self.add_recent(self.path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {self.path}", 4000)
         return True
@@ -255,6 +325,199 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {written} ({self.export_width} px)", 5000)
         return True
 
+    # -- sessions, recovery, recent files ------------------------------------------------------
+
+    def summary(self) -> str:
+        """One line for the session library: the best option of each framework."""
+        parts = []
+        for fid, fw in self.document.frameworks.items():
+            ranking = self.document.ranking(fid)
+            if ranking.results and ranking.has_weight:
+                parts.append(f"{fw.title}: {ranking.results[0].name}")
+        return "; ".join(parts)
+
+    def preview_png(self) -> bytes | None:
+        """A small picture of the first tab's ranking for the session library."""
+        tab = next(iter(self.framework_tabs.values()), None)
+        if tab is None or "ranking" not in tab.charts:
+            return None
+        try:
+            return png_bytes(render_chart(tab.charts["ranking"], 320, ratio=1.0))
+        except ScenarioError:
+            return None
+
+    def _session_for(self, path: Path) -> str | None:
+        for meta in self.keeper.library.list():
+            if meta.source_path and Path(meta.source_path) == path:
+                return meta.id
+        return None
+
+    def restore(self, entry) -> bool:
+        """Bring back unsaved work found by the recovery store (modified, not saved)."""
+        try:
+            self.controller.replace_scenario(entry.scenario)
+        except ScenarioError as exc:
+            prompts.warn(self, "Cannot restore", exc.message)
+            return False
+        self.path = Path(entry.path) if entry.path else None
+        self.keeper.replaced(entry.session_id)
+        self.controller.undo_stack.resetClean()  # restored work is not saved anywhere yet
+        self._update_title()
+        self.keeper.autosave()
+        self.statusBar().showMessage("Restored unsaved work", 5000)
+        return True
+
+    def open_session(self, session_id: str) -> bool:
+        if not self.maybe_save():
+            return False
+        library = self.keeper.library
+        try:
+            meta = library.meta(session_id)
+            scenario = library.load(session_id)
+        except ScenarioError as exc:
+            prompts.warn(self, "Cannot open session", exc.message)
+            return False
+        source = Path(meta.source_path) if meta.source_path else None
+        self.path = source if source is not None and source.exists() else None
+        self.controller.replace_scenario(scenario)
+        self.keeper.replaced(session_id)
+        self._update_title()
+        self.sessions_panel.refresh()
+        self.statusBar().showMessage(f"Opened session “{meta.name}”", 4000)
+        return True
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def add_recent(self, path: Path) -> None:
+        items = [p for p in self.recent_files() if Path(p) != Path(path)]
+        QSettings().setValue("recent_files", [str(path)] + items[: MAX_RECENT - 1])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for path in files:
+            missing = not Path(path).is_file()
+            action = menu.addAction(Path(path).name + ("  (missing)" if missing else ""))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setData(path)
+            action.setEnabled(not missing)
+            action.triggered.connect(self._open_recent)
+        if files:
+            menu.addSeparator()
+            prune = menu.addAction("Remove missing files")
+            prune.triggered.connect(self._prune_recent)
+            clear = menu.addAction("Clear list")
+            clear.triggered.connect(self._clear_recent)
+        else:
+            empty = menu.addAction("No recent files")
+            empty.setEnabled(False)
+        self.recent_menu.menuAction().setEnabled(True)
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if action is not None and self.maybe_save():
+            self.open_path(action.data())
+
+    def _prune_recent(self) -> None:
+        QSettings().setValue("recent_files", [p for p in self.recent_files() if Path(p).is_file()])
+        self._fill_recent_menu()
+
+    def _clear_recent(self) -> None:
+        QSettings().setValue("recent_files", [])
+        self._fill_recent_menu()
+
+    # -- drag and drop ---------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_file(event) -> str | None:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_file(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if self.maybe_save():
+            self.open_path(path)
+
+    # -- settings, appearance, errors ------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None and self.restoreState(state):
+            self._layout_restored = True
+        try:
+            tab = int(settings.value("window/tab", 0))
+        except (TypeError, ValueError):
+            tab = 0
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored:
+            # First start: on a projector-sized window the charts need the width, so the
+            # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide
+            # window they start open. After that the planner's choice is remembered.
+            self._layout_restored = True
+            for dock in (self.history_dock, self.sessions_dock):
+                dock.setVisible(self.width() >= WIDE_WINDOW)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        settings.sync()
+
+    def restyle(self, *_args) -> None:
+        """Follow the system's light or dark scheme, charts included."""
+        for tab in self.framework_tabs.values():
+            tab.restyle()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.restyle()
+        super().changeEvent(event)
+
+    def report_unexpected(self, exc_type, exc, tb) -> None:
+        """An unexpected error: autosave first, log it, then say so with the log's path."""
+        try:
+            self.keeper.autosave()
+        except Exception:  # noqa: BLE001 - reporting must not fail
+            pass
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", text)
+        from ..app import log_file
+
+        prompts.error(self, "Something went wrong",
+                      f"mcexplorer hit an unexpected error: {exc_type.__name__}: {exc}\n\n"
+                      f"Your work was autosaved. Details are in the log:\n{log_file()}")
+
     # -- misc -------------------------------------------------------------------------------
 
     def about(self) -> None:
@@ -267,6 +530,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.maybe_save():
+            self.save_settings()
+            self.keeper.stop()
             event.accept()
         else:
             event.ignore()
