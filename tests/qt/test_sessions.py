@@ -313,3 +313,25 @@ def test_sessions_panel_opens_renames_duplicates_deletes_and_restores(window, mo
     assert window.document.weight(BM, "effort") == 50
     assert window.open_session(sid)
     assert window.document.weight(BM, "effort") == 77
+
+
+def test_charts_follow_a_dark_palette(window, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    app = QApplication.instance()
+    original = app.palette()
+    chart = window.findChild(object, f"chart:{BM}:radar")
+    assert chart.backgroundBrush().color().lightness() > 200
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#181818"),
+                         (QPalette.ColorRole.Text, "#f0f0f0"),
+                         (QPalette.ColorRole.WindowText, "#f0f0f0")):
+        dark.setColor(role, QColor(colour))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: chart.backgroundBrush().color().lightness() < 60, timeout=2000)
+        assert chart.style.dark
+        assert chart.legend.opts["labelTextColor"].lightness() > 200
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: chart.backgroundBrush().color().lightness() > 200, timeout=2000)
