@@ -1,9 +1,490 @@
-"""The Three Horizons tab: the generic framework view plus horizons, balance and coherence."""
+"""The Three Horizons tab: the generic framework view plus horizons, balance and coherence.
+
+Layout: weights on the left (from FrameworkTab); in the middle two pages, "Three Horizons"
+(the horizons chart with the planner's initiatives and the balance chart) and "Fit of the
+structures" (FrameworkTab's ranking, radar and ratings table); on the right, always visible,
+the balance sliders with their locks, the reference split and the coherence list.
+
+The coherence list reads the business-model framework too, so the tab refreshes when either
+framework changes. Every change goes through ``controller.push``; the sliders and list are
+brought up to date at once after each edit (signals blocked), the charts on the next turn.
+"""
 
 from __future__ import annotations
 
+import itertools
+import time
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMenu, QMessageBox, QPushButton, QSizePolicy, QSlider, QSplitter,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ...core import horizons as core
+from ...core.errors import ScenarioError
+from ...core.models import Split
+from ..charts.balance import BalanceChart, BalanceData, BalanceRow
+from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
+from ..controller import DocumentController
 from ..framework_tab import FrameworkTab
+
+NUDGE_GAP_S = 1.0
+NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
+_gestures = itertools.count(2_000_000)
+
+
+class BalanceSlider(QWidget):
+    """One share of the split: name, a 0-100 QSlider ``balance:<key>``, its value and a lock."""
+
+    shareChanged = Signal(str, int, int)
+    """key, new value, gesture id"""
+    lockToggled = Signal(str, bool)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        n = int(key[1])
+        self.name = QLabel(f"<b style='color:{HORIZON_COLOURS[n]}'>H{n}</b>")
+        self.name.setToolTip(core_name(n))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"balance:{key}")
+        self.slider.setRange(0, 100)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(5)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setAccessibleName(f"Share of effort on H{n}")
+        self.slider.setToolTip(f"Share of effort or budget on {core_name(n)}. The other two "
+                               "shares rebalance in proportion; a locked share stays fixed.")
+        self.name.setBuddy(self.slider)
+        self.value = QLabel("")
+        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("100.0%") + 4)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.lock = QCheckBox("Lock")
+        self.lock.setObjectName(f"balance-lock:{key}")
+        self.lock.setAccessibleName(f"Lock the share on H{n}")
+        self.lock.setToolTip(f"Keep H{n} fixed; moving another share then changes only the third.")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.value)
+        layout.addWidget(self.lock)
+        self._gesture = next(_gestures)
+        self._last = 0.0
+        self.slider.sliderPressed.connect(self._begin)
+        self.slider.valueChanged.connect(self._on_value)
+        self.lock.toggled.connect(self._on_lock)
+
+    def _begin(self) -> None:
+        self._gesture = next(_gestures)
+        self._last = time.monotonic()
+
+    def _on_value(self, value: int) -> None:
+        now = time.monotonic()
+        if not self.slider.isSliderDown() and now - self._last > NUDGE_GAP_S:
+            self._gesture = next(_gestures)
+        self._last = now
+        self.shareChanged.emit(self.key, value, self._gesture)
+
+    def _on_lock(self, checked: bool) -> None:
+        self.lockToggled.emit(self.key, checked)
+
+    def show_share(self, display: int, exact: float, locked: bool) -> None:
+        """Show the model's value without emitting an edit."""
+        for w in (self.slider, self.lock):
+            w.blockSignals(True)
+        try:
+            self.slider.setValue(display)
+            self.lock.setChecked(locked)
+        finally:
+            for w in (self.slider, self.lock):
+                w.blockSignals(False)
+        self.slider.setEnabled(not locked)
+        text = _pct(exact)
+        self.value.setText(text)
+        n = self.key[1]
+        self.slider.setAccessibleDescription(
+            f"H{n} share, currently {text}{' (locked)' if locked else ''}. Arrow keys move it "
+            "by 1%, Page Up and Page Down by 5%; the other shares rebalance.")
+
+
+def core_name(n: int) -> str:
+    return {1: "H1, business as usual", 2: "H2, extending the core",
+            3: "H3, a new business"}[n]
 
 
 class StructuresTab(FrameworkTab):
-    """Criteria, radar and ranking of the four structures (horizons come with their issue)."""
+    """Structures, their fit, the Three Horizons chart, the balance and the coherence list."""
+
+    _ready = False
+
+    def __init__(self, controller: DocumentController, framework_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, framework_id, parent)
+        self._balance_gesture: tuple | None = None
+        self._balance_base: Split | None = None
+
+        # -- charts -------------------------------------------------------------------------
+        self.horizons_chart = HorizonsChart(framework_id, "Three Horizons")
+        self.balance_chart = BalanceChart(framework_id, "Balance of effort: intended, observed, reference")
+        self.charts["horizons"] = self.horizons_chart
+        self.charts["balance"] = self.balance_chart
+        for chart in (self.horizons_chart, self.balance_chart):
+            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.balance_chart.customContextMenuRequested.connect(self._chart_menu)
+        self.horizons_chart.customContextMenuRequested.connect(self._horizons_menu)
+        hc = self.horizons_chart
+        hc.initiativeMoved.connect(self._on_initiative_moved)
+        hc.initiativeRenamed.connect(self._on_initiative_renamed)
+        hc.initiativeResized.connect(self._on_initiative_resized)
+        hc.initiativeDeleteRequested.connect(self._on_initiative_delete)
+        hc.selectionChanged.connect(self._on_selection)
+
+        # -- initiative toolbar -----------------------------------------------------------------
+        self.add_button = QPushButton("Add initiative")
+        self.add_button.setObjectName("add-initiative:structures")
+        self.add_button.setToolTip("Place a new initiative on H2; drag it where it belongs")
+        self.add_button.clicked.connect(self.add_initiative)
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setObjectName("rename-initiative:structures")
+        self.rename_button.clicked.connect(self._rename_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setObjectName("delete-initiative:structures")
+        self.delete_button.clicked.connect(self._delete_selected)
+        hint = QLabel("Drag a pink square along or between the curves. Keyboard: click the "
+                      "chart, Space picks, arrows move, F2 renames.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for b in (self.add_button, self.rename_button, self.delete_button):
+            bar.addWidget(b)
+        bar.addWidget(hint, 1)
+
+        horizons_page = QWidget()
+        hp = QVBoxLayout(horizons_page)
+        hp.setContentsMargins(0, 4, 0, 0)
+        hp.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.horizons_chart)
+        split.addWidget(self.balance_chart)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 170])
+        self.horizons_splitter = split
+        hp.addWidget(split, 1)
+
+        # -- pages: horizons, and FrameworkTab's fit view --------------------------------------
+        layout = self.layout()
+        layout.removeWidget(self.main_area)
+        # The fit page is narrower than a full tab: ranking above radar, then the table.
+        self.chart_splitter.setOrientation(Qt.Orientation.Vertical)
+        self.ranking_chart.setMinimumHeight(140)
+        self.chart_splitter.setSizes([175, 325])
+        self.main_area.setSizes([500, 120])
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages:structures")
+        self.pages.addTab(horizons_page, "Three Horizons")
+        self.pages.addTab(self.main_area, "Fit of the four structures")
+        self.pages.setTabToolTip(1, "Ranking, radar and the editable ratings of the structures")
+        layout.insertWidget(1, self.pages, 1)
+
+        # -- right column: balance, reference, coherence -----------------------------------------
+        side = QWidget()
+        side.setObjectName("horizons-panel:structures")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 0, 0, 0)
+        balance_box = QGroupBox("Balance of effort (intended)")
+        bl = QVBoxLayout(balance_box)
+        bl.setSpacing(2)
+        self.balance_sliders: dict[str, BalanceSlider] = {}
+        for key in core.KEYS:
+            row = BalanceSlider(key, balance_box)
+            row.shareChanged.connect(self._on_balance)
+            row.lockToggled.connect(self._on_lock)
+            bl.addWidget(row)
+            self.balance_sliders[key] = row
+        note = QLabel("Always 100%: moving one share rebalances the other two in proportion; "
+                      "a locked share stays put.")
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        bl.addWidget(note)
+        side_layout.addWidget(balance_box)
+
+        ref_box = QGroupBox("Reference split (common practice)")
+        ref_box.setToolTip("A split to compare with. 70/20/10 is a common budgeting rule of "
+                           "thumb in practice; it does not come from the sources.")
+        rl = QGridLayout(ref_box)
+        rl.setContentsMargins(6, 4, 6, 4)
+        self.reference_spins: dict[str, QDoubleSpinBox] = {}
+        for col, key in enumerate(core.KEYS):
+            spin = QDoubleSpinBox()
+            spin.setObjectName(f"reference:{key}")
+            spin.setRange(0.0, 100.0)
+            spin.setDecimals(0)
+            spin.setSingleStep(5.0)
+            spin.setSuffix("%")
+            spin.setPrefix(f"H{key[1]} ")
+            spin.setKeyboardTracking(False)
+            spin.setAccessibleName(f"Reference share on H{key[1]}")
+            spin.valueChanged.connect(self._on_reference)
+            rl.addWidget(spin, 0, col)
+            self.reference_spins[key] = spin
+        reset_ref = QPushButton("70/20/10")
+        reset_ref.setObjectName("reset-reference:structures")
+        reset_ref.setToolTip("Back to the 70/20/10 rule of thumb")
+        reset_ref.clicked.connect(self._reset_reference)
+        rl.addWidget(reset_ref, 0, 3)
+        side_layout.addWidget(ref_box)
+
+        tension_box = QGroupBox("Coherence with the business models")
+        tl = QVBoxLayout(tension_box)
+        tl.setContentsMargins(4, 4, 4, 4)
+        self.tensions_list = _TensionList()
+        self.tensions_list.setObjectName("tensions:structures")
+        self.tensions_list.setAccessibleName("Tensions between this tab and the business models")
+        self.tensions_list.setWordWrap(True)
+        self.tensions_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tensions_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tensions_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tensions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tensions_list.setSpacing(2)
+        self.tensions_list.setToolTip("Computed from the settings of this tab and the "
+                                      "business-model tab; each item names the two settings.")
+        tl.addWidget(self.tensions_list)
+        side_layout.addWidget(tension_box, 1)
+        side.setMinimumWidth(290)
+        side.setMaximumWidth(330)
+        side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(side)
+        self.side_panel = side
+
+        self._ready = True
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def plan(self):
+        return self.document.scenario.horizons
+
+    def tensions(self) -> list[core.Tension]:
+        return core.tensions(self.document)
+
+    def horizons_data(self) -> HorizonsData:
+        doc = self.document
+        fw = self.framework
+        ranking = doc.ranking(self.framework_id)
+        top_structure = ranking.results[0].option if ranking.has_weight else ""
+        fixed: list[HorizonMarker] = []
+        entries: list[tuple[str, str, float, str, str]] = []
+        for opt in fw.options:
+            h = opt.attributes.get("horizon")
+            if isinstance(h, (int, float)):
+                badge = opt.attributes.get("scenario")
+                badge = f"{badge:g}" if isinstance(badge, (int, float)) else ""
+                label = opt.short_name or opt.name
+                if badge and label.startswith(badge + " "):
+                    label = label[len(badge) + 1:]
+                entries.append((opt.id, label, float(h), "structure", badge))
+        top_model = ""
+        if core.BUSINESS_MODELS in doc.frameworks:
+            bm = doc.framework(core.BUSINESS_MODELS)
+            bm_rank = doc.ranking(core.BUSINESS_MODELS)
+            top_model = bm_rank.results[0].option if bm_rank.has_weight else ""
+            if any(c.id == core.BM_HORIZON for c in bm.criteria):
+                for opt in bm.options:
+                    entries.append((opt.id, opt.label,
+                                    doc.rating(core.BUSINESS_MODELS, opt.id, core.BM_HORIZON),
+                                    "model", ""))
+        times = spread_times([e[2] for e in entries], [e[3] for e in entries])
+        for (oid, label, h, kind, badge), t in zip(entries, times):
+            emphasis = oid == (top_structure if kind == "structure" else top_model)
+            fixed.append(HorizonMarker(oid, label, t, h, kind, badge, emphasis))
+        initiatives = tuple(HorizonMarker(i.id, i.name, i.time, i.horizon, "initiative",
+                                          size=i.size) for i in self.plan.initiatives)
+        return HorizonsData(tuple(fixed), initiatives)
+
+    def balance_data(self) -> BalanceData:
+        plan = self.plan
+        observed = core.observed_split(plan.initiatives)
+        rows = [BalanceRow("Intended", _tuple(plan.balance)),
+                BalanceRow("Observed", _tuple(observed) if observed else None,
+                           "No initiatives yet: add one on the Three Horizons chart"),
+                BalanceRow("Reference", _tuple(plan.reference))]
+        return BalanceData(tuple(rows))
+
+    # -- refreshing -----------------------------------------------------------------------
+
+    def _on_changed(self, framework_id: str) -> None:
+        if framework_id not in ("", self.framework_id, core.BUSINESS_MODELS):
+            return
+        try:
+            if self._ready:
+                self._sync_controls()
+            self.schedule_refresh()
+        except RuntimeError:  # the tab is being torn down
+            return
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not self._ready:
+            return
+        self._sync_controls()
+        self.horizons_chart.show_data(self.horizons_data())
+        self.balance_chart.show_data(self.balance_data())
+        has = self.horizons_chart.selected != ""
+        self.rename_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _sync_controls(self) -> None:
+        plan = self.plan
+        shown = core.display_percentages(plan.balance)
+        for (key, row), value in zip(self.balance_sliders.items(), shown):
+            row.show_share(value, getattr(plan.balance, key), plan.locked == key)
+        for key, spin in self.reference_spins.items():
+            with QSignalBlocker(spin):
+                spin.setValue(getattr(plan.reference, key))
+        self._update_tensions()
+
+    def _update_tensions(self) -> None:
+        found = self.tensions()
+        lst = self.tensions_list
+        lst.clear()
+        if not found:
+            item = QListWidgetItem(NO_TENSIONS)
+            item.setData(Qt.ItemDataRole.UserRole, "")
+            item.setForeground(lst.palette().placeholderText())
+            lst.addItem(item)
+        for t in found:
+            item = QListWidgetItem(f"⚠ {t.message}\n↔ {t.settings[0]}\n↔ {t.settings[1]}")
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setToolTip(f"{t.message}\n\nSettings behind it:\n• {t.settings[0]}\n"
+                            f"• {t.settings[1]}")
+            lst.addItem(item)
+        lst.fit_items()
+
+    def tension_ids(self) -> list[str]:
+        """The ids of the tensions shown (empty when the list says there are none)."""
+        ids = [self.tensions_list.item(n).data(Qt.ItemDataRole.UserRole)
+               for n in range(self.tensions_list.count())]
+        return [i for i in ids if i]
+
+    # -- edits: balance ---------------------------------------------------------------------
+
+    def _push(self, make_edit, *args) -> None:  # noqa: D401 - same as FrameworkTab._push
+        try:
+            self.controller.push(make_edit(*args))
+        except ScenarioError as exc:
+            QMessageBox.warning(self, "Value refused", exc.message)
+            self.refresh()
+
+    def _on_balance(self, key: str, value: int, gesture: int) -> None:
+        if self._balance_gesture != (key, gesture):
+            self._balance_gesture = (key, gesture)
+            self._balance_base = self.plan.balance.model_copy()
+        self._push(core.set_balance, self.document, key, value, gesture, self._balance_base)
+        self._sync_controls()
+
+    def _on_lock(self, key: str, checked: bool) -> None:
+        self._balance_gesture = None
+        current = self.plan.locked
+        if checked:
+            self._push(core.set_lock, self.document, key)
+        elif current == key:
+            self._push(core.set_lock, self.document, None)
+        self._sync_controls()
+
+    def _on_reference(self, value: float) -> None:
+        spin = self.sender()
+        key = next((k for k, s in self.reference_spins.items() if s is spin), None)
+        if key is None:
+            return
+        self._push(core.set_reference_share, self.document, key, value)
+        self._sync_controls()
+
+    def _reset_reference(self) -> None:
+        self._push(core.set_reference, self.document, None)
+
+    # -- edits: initiatives -----------------------------------------------------------------
+
+    def add_initiative(self) -> None:
+        try:
+            edit = core.add_initiative(self.document)
+        except ScenarioError as exc:
+            QMessageBox.warning(self, "Cannot add", exc.message)
+            return
+        self.controller.push(edit)
+        new_id = edit.new[-1].id
+        self.pages.setCurrentIndex(0)
+        self.horizons_chart.show_data(self.horizons_data())
+        self.horizons_chart.select(new_id)
+        self.horizons_chart.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_initiative_moved(self, iid: str, t: float, h: float, gesture: int) -> None:
+        self._push(core.move_initiative, self.document, iid, t, h, gesture)
+
+    def _on_initiative_renamed(self, iid: str, name: str) -> None:
+        self._push(core.rename_initiative, self.document, iid, name)
+
+    def _on_initiative_resized(self, iid: str, size: float) -> None:
+        self._push(core.set_initiative_size, self.document, iid, size)
+
+    def _on_initiative_delete(self, iid: str) -> None:
+        self._push(core.delete_initiative, self.document, iid)
+
+    def _on_selection(self, iid: str) -> None:
+        self.rename_button.setEnabled(bool(iid))
+        self.delete_button.setEnabled(bool(iid))
+
+    def _horizons_menu(self, pos) -> None:
+        chart = self.horizons_chart
+        menu = QMenu(self)
+        hit = chart.hit_test(chart.mapToScene(pos))
+        if hit:
+            chart.select(hit)
+            chart.add_initiative_actions(hit, menu)
+            menu.addSeparator()
+        export = getattr(self.window(), "export_chart", None)
+        if export is not None:
+            action = QAction(f"Export “{chart.title}” as PNG…", menu)
+            action.triggered.connect(lambda: export(chart))
+            menu.addAction(action)
+        if not menu.isEmpty():
+            menu.exec(chart.mapToGlobal(pos))
+
+    def _rename_selected(self) -> None:
+        if self.horizons_chart.selected:
+            self.horizons_chart.rename(self.horizons_chart.selected)
+
+    def _delete_selected(self) -> None:
+        if self.horizons_chart.selected:
+            self._on_initiative_delete(self.horizons_chart.selected)
+
+
+class _TensionList(QListWidget):
+    """A list whose items wrap to the list's width (heights follow a resize)."""
+
+    def fit_items(self) -> None:
+        width = max(120, self.viewport().width() - 2 * self.spacing() - 6)
+        fm = self.fontMetrics()
+        for n in range(self.count()):
+            item = self.item(n)
+            rect = fm.boundingRect(0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, rect.height() + 10))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_items()
+
+
+def _tuple(split: Split) -> tuple[float, float, float]:
+    return split.h1, split.h2, split.h3
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"

@@ -1,0 +1,122 @@
+"""Balance chart: the H1/H2/H3 split as stacked horizontal bars (intended, observed, reference)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+from .base import Chart, text_item
+from .horizons import HORIZON_COLOURS
+from .style import ChartStyle, font
+
+TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}
+"""Label colour on each horizon's bar colour (dark text on orange for contrast)."""
+MIN_LABEL_SHARE = 4.5
+"""Segments narrower than this (%) carry no label inside."""
+
+
+def segment_label(k: int, share: float) -> str:
+    """'H1 70%' on a wide segment, '7%' on a narrow one, nothing on a sliver."""
+    if share < MIN_LABEL_SHARE:
+        return ""
+    if share < 10:
+        return f"{share:.0f}%"
+    return f"H{k} {_pct(share)}" if share >= 16 else _pct(share)
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    label: str
+    shares: tuple[float, float, float] | None
+    """H1, H2, H3 in percent; None draws an empty row with ``note``."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BalanceData:
+    rows: tuple[BalanceRow, ...]
+
+
+class BalanceChart(Chart):
+    kind = "balance"
+    export_aspect = 0.34
+
+    def __init__(self, framework_id: str, title: str = "Balance of effort", parent=None) -> None:
+        super().__init__(framework_id, title, parent)
+        self.setMinimumSize(240, 150)
+        self.plot = self.addPlot(row=1, col=0)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.2)
+        self._bars = {k: pg.BarGraphItem(x0=[], y=[], height=[], width=[]) for k in (1, 2, 3)}
+        for bar in self._bars.values():
+            self.plot.addItem(bar)
+        self._labels: list[pg.TextItem] = []
+        self._style_axes()
+
+    def _style_axes(self) -> None:
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font(1.0 if name == "left" else 0.85))
+            axis.setPen(pg.mkPen(self.style.grid))
+            axis.setTextPen(pg.mkPen(self.style.foreground))
+        self.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 25)]])
+
+    def _draw(self, data: BalanceData) -> None:
+        rows = data.rows
+        n = len(rows)
+        ys = [n - 1 - i for i in range(n)]
+        for lab in self._labels:
+            self.plot.removeItem(lab)
+        self._labels = []
+        for k in (1, 2, 3):
+            x0, y, w = [], [], []
+            for row, yy in zip(rows, ys):
+                if row.shares is None:
+                    continue
+                x0.append(sum(row.shares[:k - 1]))
+                w.append(row.shares[k - 1])
+                y.append(yy)
+            self._bars[k].setOpts(x0=x0, y=y, width=w, height=[0.62] * len(y),
+                                  brush=pg.mkBrush(QColor(HORIZON_COLOURS[k])),
+                                  pen=pg.mkPen(self.style.background, width=1))
+        for row, yy in zip(rows, ys):
+            if row.shares is None:
+                lab = text_item(row.note, self.style.muted, 0.95, anchor=(0, 0.5))
+                lab.setPos(1.0, yy)
+                self._add(lab)
+                continue
+            left = 0.0
+            for k, share in enumerate(row.shares, start=1):
+                text = segment_label(k, share)
+                if text:
+                    lab = text_item(text, TEXT_ON[k], 0.95, bold=True)
+                    lab.setPos(left + share / 2, yy)
+                    self._add(lab)
+                left += share
+        self.plot.getAxis("left").setTicks([[(yy, row.label) for row, yy in zip(rows, ys)]])
+        self.plot.setXRange(0, 100, padding=0.01)
+        self.plot.setYRange(-0.5, max(n - 0.5, 0.5), padding=0.02)
+
+    def _add(self, item: pg.TextItem) -> None:
+        item.setZValue(10)
+        self.plot.addItem(item)
+        self._labels.append(item)
+
+    def restyle(self) -> None:
+        self.style = ChartStyle.current()
+        self._style_axes()
+        super().restyle()
+
+    def row_labels(self) -> list[str]:
+        ticks = self.plot.getAxis("left")._tickLevels
+        if not ticks:
+            return []
+        return [label for _, label in sorted(ticks[0], key=lambda t: -t[0])]
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"

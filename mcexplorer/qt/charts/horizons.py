@@ -1,0 +1,472 @@
+"""The Three Horizons chart: three overlapping curves of value over time, with markers.
+
+Structures (numbered circles) and business models (diamonds) sit where the data put them and
+cannot be moved. The planner's initiatives (squares) can: drag one with the mouse (one drag is
+one gesture, so one undo step), or click the chart, select with Space and move with the arrow
+keys (Left/Right along time, Up/Down between curves; Shift for small steps). F2 or a double
+click renames, Delete removes. The chart itself never edits the scenario: it emits signals and
+the tab turns them into edits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time as _time
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetricsF
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+
+from ...core import horizons as core
+from .base import Chart, text_item
+from .style import ChartStyle, font
+
+HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
+"""Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart."""
+HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
+INITIATIVE_COLOUR = "#CC79A7"
+SELECTED_COLOUR = "#1a1a1a"
+HIT_RADIUS_PX = 14.0
+NUDGE_GAP_S = 1.0
+TIME_STEP, TIME_FINE = 0.02, 0.005
+HORIZON_STEP, HORIZON_FINE = 0.5, 0.1
+_SAMPLES = 160
+_gestures = itertools.count(1_000_000)
+
+# Where fixed markers of each horizon are spread along the time axis.
+_WINDOWS = {1.0: (0.03, 0.35), 1.5: (0.40, 0.40), 2.0: (0.46, 0.54), 2.5: (0.58, 0.74),
+            3.0: (0.84, 0.94)}
+
+
+@dataclass(frozen=True)
+class HorizonMarker:
+    id: str
+    label: str
+    time: float
+    horizon: float
+    kind: str = "initiative"
+    """'structure', 'model' or 'initiative'."""
+    badge: str = ""
+    """Short text drawn inside a structure's circle (its scenario number)."""
+    emphasis: bool = False
+    """Top-ranked: drawn larger with a bold label."""
+    size: float = 1.0
+    """An initiative's relative effort or budget."""
+
+
+@dataclass(frozen=True)
+class HorizonsData:
+    fixed: tuple[HorizonMarker, ...] = ()
+    initiatives: tuple[HorizonMarker, ...] = ()
+    message: str = ""
+
+
+def spread_times(horizons: list[float], kinds: list[str] | None = None) -> list[float]:
+    """A time for each fixed marker: markers of one horizon are spread over its window.
+
+    With ``kinds``, structures and business models alternate within a window so that the
+    labels of neighbouring structures do not collide.
+    """
+    out = [0.0] * len(horizons)
+    groups: dict[float, list[int]] = {}
+    for i, h in enumerate(horizons):
+        groups.setdefault(round(h * 2) / 2, []).append(i)
+    for h, idx in groups.items():
+        if kinds is not None:
+            a = [i for i in idx if kinds[i] == "structure"]
+            b = [i for i in idx if kinds[i] != "structure"]
+            idx = [x for pair in itertools.zip_longest(a, b) for x in pair if x is not None]
+        lo, hi = _WINDOWS.get(h, (0.1 + 0.4 * (h - 1), 0.1 + 0.4 * (h - 1)))
+        n = len(idx)
+        for j, i in enumerate(idx):
+            out[i] = (lo + hi) / 2 if n == 1 else lo + (hi - lo) * j / (n - 1)
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    w = min(a[1], b[1]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[2], b[2])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+class _HorizonsView(pg.ViewBox):
+    """A ViewBox that hands mouse clicks and drags on initiatives to the chart."""
+
+    def __init__(self, chart: HorizonsChart) -> None:
+        super().__init__(enableMouse=False, enableMenu=False)
+        self._chart = chart
+
+    def mouseClickEvent(self, ev):  # noqa: N802 - pyqtgraph's name
+        chart = self._chart
+        if not chart.interactive or ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        hit = chart.hit_test(ev.scenePos())
+        ev.accept()
+        chart.setFocus(Qt.FocusReason.MouseFocusReason)
+        chart.select(hit or "")
+
+    def mouseDragEvent(self, ev, axis=None):  # noqa: N802 - pyqtgraph's name
+        chart = self._chart
+        if not chart.interactive or ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            hit = chart.hit_test(ev.buttonDownScenePos())
+            if not hit:
+                ev.ignore()
+                return
+            chart.begin_drag(hit)
+        if chart.dragging is None:
+            ev.ignore()
+            return
+        ev.accept()
+        chart.drag_to(self.mapSceneToView(ev.scenePos()))
+        if ev.isFinish():
+            chart.end_drag()
+
+
+class HorizonsChart(Chart):
+    kind = "horizons"
+    export_aspect = 0.56
+
+    initiativeMoved = Signal(str, float, float, int)
+    """initiative id, time, horizon, gesture id"""
+    initiativeRenamed = Signal(str, str)
+    initiativeResized = Signal(str, float)
+    initiativeDeleteRequested = Signal(str)
+    selectionChanged = Signal(str)
+
+    def __init__(self, framework_id: str, title: str = "Three Horizons", parent=None) -> None:
+        super().__init__(framework_id, title, parent)
+        self.interactive = True
+        self.selected = ""
+        self.dragging: str | None = None
+        self._gesture = 0
+        self._key_gesture = 0
+        self._drag_horizon = 2.0
+        self._last_key = 0.0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view = _HorizonsView(self)
+        self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.ci.layout.setRowStretchFactor(1, 10)
+        self._curves: dict[int, pg.PlotCurveItem] = {}
+        self._curve_labels: dict[int, pg.TextItem] = {}
+        ts = [i / (_SAMPLES - 1) for i in range(_SAMPLES)]
+        for k in (1, 2, 3):
+            item = pg.PlotCurveItem(ts, [core.curve(k, t) for t in ts])
+            item.setZValue(-5)
+            self.plot.addItem(item)
+            self._curves[k] = item
+            lab = text_item(f"H{k}", HORIZON_COLOURS[k], 1.3, bold=True)
+            lab.setZValue(8)
+            self.plot.addItem(lab)
+            self._curve_labels[k] = lab
+        # Short names where each curve has room; the legend spells them out.
+        self._curve_labels[1].setAnchor((0, 0))
+        self._curve_labels[1].setPos(-0.02, core.curve(1, 0.0) - 0.04)
+        self._curve_labels[2].setAnchor((1, 0.5))
+        self._curve_labels[2].setPos(0.3, core.curve(2, 0.31))
+        self._curve_labels[3].setAnchor((1, 1))
+        self._curve_labels[3].setPos(1.02, core.curve(3, 1.0) + 0.03)
+        self._structures = pg.ScatterPlotItem(symbol="o", pxMode=True)
+        self._models = pg.ScatterPlotItem(symbol="d", pxMode=True)
+        self._initiatives = pg.ScatterPlotItem(symbol="s", pxMode=True)
+        self._structures.setZValue(5)
+        self._models.setZValue(4)
+        self._initiatives.setZValue(10)
+        for item in (self._structures, self._models, self._initiatives):
+            self.plot.addItem(item)
+        self._labels: list[pg.TextItem] = []
+        self._message = text_item("", self.style.foreground, 1.1, bold=True)
+        self._message.setZValue(20)
+        self.plot.addItem(self._message)
+        self.legend = pg.LegendItem(colCount=3, labelTextColor=self.style.foreground,
+                                    labelTextSize=f"{font(0.95).pointSizeF():.0f}pt")
+        self.addItem(self.legend, row=2, col=0)
+        self._style_items()
+
+    # -- styling ----------------------------------------------------------------------------
+
+    def _style_items(self) -> None:
+        st = self.style
+        for k, item in self._curves.items():
+            item.setPen(pg.mkPen(HORIZON_COLOURS[k], width=3.5))
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(st.grid))
+            axis.setTextPen(pg.mkPen(st.muted))
+            axis.setTickFont(font(0.9))
+        label_style = {"font-size": f"{font(0.95).pointSizeF():.0f}pt", "color": st.muted.name()}
+        self.plot.getAxis("left").setLabel("Value / prevalence", **label_style)
+        self.plot.getAxis("bottom").setLabel("Time", **label_style)
+        self.plot.getAxis("left").setTicks([[(0.0, "low"), (1.0, "high")]])
+        self.plot.getAxis("bottom").setTicks([[(0.0, "now"), (0.5, "medium term"),
+                                               (1.0, "long term")]])
+        self.plot.setXRange(-0.03, 1.03, padding=0)
+        self.plot.setYRange(0.0, 1.06, padding=0)
+        self.legend.clear()
+        self.legend.opts["labelTextColor"] = st.foreground
+        for k in (1, 2, 3):
+            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(HORIZON_COLOURS[k], width=3.5)),
+                                HORIZON_NAMES[k])
+        samples = (
+            (pg.ScatterPlotItem(symbol="o", size=13, brush=pg.mkBrush(st.muted),
+                                pen=pg.mkPen(st.background)), "Structure, scenario 1-4"),
+            (pg.ScatterPlotItem(symbol="d", size=12, brush=pg.mkBrush(st.background),
+                                pen=pg.mkPen(st.foreground, width=1.5)), "Business model"),
+            (pg.ScatterPlotItem(symbol="s", size=12, brush=pg.mkBrush(INITIATIVE_COLOUR),
+                                pen=pg.mkPen(st.foreground)), "Your initiative"),
+        )
+        for sample, name in samples:
+            self.legend.addItem(sample, name)
+
+    def restyle(self) -> None:
+        self.style = ChartStyle.current()
+        self._style_items()
+        super().restyle()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _draw(self, data: HorizonsData) -> None:
+        st = self.style
+        ids = {m.id for m in data.initiatives}
+        if self.selected and self.selected not in ids:
+            self.selected = ""
+        for lab in self._labels:
+            self.plot.removeItem(lab)
+        self._labels = []
+        structures = [m for m in data.fixed if m.kind == "structure"]
+        models = [m for m in data.fixed if m.kind != "structure"]
+        self._structures.setData(
+            [m.time for m in structures], [core.height(m.time, m.horizon) for m in structures],
+            size=[26 if m.emphasis else 21 for m in structures],
+            brush=[pg.mkBrush(HORIZON_COLOURS.get(round(m.horizon), "#777777"))
+                   for m in structures],
+            pen=[pg.mkPen(st.foreground, width=3 if m.emphasis else 1.2) for m in structures])
+        self._models.setData(
+            [m.time for m in models], [core.height(m.time, m.horizon) for m in models],
+            size=[16 if m.emphasis else 12 for m in models],
+            brush=[pg.mkBrush(st.foreground if m.emphasis else st.background) for m in models],
+            pen=[pg.mkPen(st.foreground, width=1.6) for m in models])
+        self._initiatives.setData(
+            [m.time for m in data.initiatives],
+            [core.height(m.time, m.horizon) for m in data.initiatives],
+            size=[19 if m.id == self.selected else 15 for m in data.initiatives],
+            brush=[pg.mkBrush(INITIATIVE_COLOUR) for _ in data.initiatives],
+            pen=[pg.mkPen(SELECTED_COLOUR if not st.dark else "#ffffff",
+                          width=3.5 if m.id == self.selected else 1.2)
+                 for m in data.initiatives])
+        placed: list[tuple[float, float, float, float]] = []
+        for m in structures:
+            if m.badge:
+                badge = text_item(m.badge, "#ffffff", 0.9, bold=True)
+                badge.setPos(m.time, core.height(m.time, m.horizon))
+                badge.setZValue(6)
+                self._add_label(badge)
+        for m in sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time)):
+            structure = m.kind == "structure"
+            scale = 0.95 if structure else 0.85
+            colour = st.foreground if structure or m.emphasis else st.muted
+            y = core.height(m.time, m.horizon)
+            gap = 0.04 if structure else 0.03
+            w, h = self._text_size(m.label, scale, m.emphasis)
+            options = [True, False] if structure else [False, True]  # above first?
+            best = None
+            for above in options:
+                box = (m.time - w / 2, m.time + w / 2, y + gap if above else y - gap - h,
+                       y + gap + h if above else y - gap)
+                clash = sum(_overlap(box, other) for other in placed)
+                if best is None or clash < best[0] - 1e-12:
+                    best = (clash, above, box)
+            _, above, box = best
+            placed.append(box)
+            lab = text_item(m.label, colour, scale, anchor=(0.5, 1.0 if above else 0.0),
+                            bold=m.emphasis)
+            lab.setPos(m.time, y + gap if above else y - gap)
+            self._add_label(lab)
+        for m in data.initiatives:
+            y = core.height(m.time, m.horizon)
+            right = m.time > 0.72
+            lab = text_item(m.label, st.foreground, 0.95, anchor=(1.0 if right else 0.0, 0.5),
+                            bold=m.id == self.selected)
+            fill = QColor(st.background)
+            fill.setAlpha(215)
+            lab.fill = pg.mkBrush(fill)
+            lab.border = pg.mkPen(INITIATIVE_COLOUR, width=1)
+            lab.setPos(m.time - 0.018 if right else m.time + 0.018, y)
+            lab.setZValue(11)
+            self._add_label(lab)
+        self._message.setText(data.message)
+        self._message.setColor(st.foreground)
+        self._message.setPos(0.5, 0.97)
+        names = ", ".join(f"{m.label} at {core.horizon_label(m.horizon)}" for m in data.initiatives)
+        self.setAccessibleDescription(
+            "Three overlapping curves H1, H2 and H3 over time. "
+            + (f"Initiatives: {names}." if names else "No initiatives yet.")
+            + " Space selects an initiative, arrow keys move it, F2 renames, Delete removes.")
+
+    def _text_size(self, text: str, scale: float, bold: bool) -> tuple[float, float]:
+        """Width and height of a label in data units at the chart's current size."""
+        fm = QFontMetricsF(font(scale, bold))
+        rect = self.view.sceneBoundingRect()
+        px_w = rect.width() if rect.width() > 50 else 560.0
+        px_h = rect.height() if rect.height() > 50 else 300.0
+        return ((fm.horizontalAdvance(text) + 6) * 1.06 / px_w,
+                (fm.height() + 2) * 1.06 / px_h)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(ev)
+        if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
+            self._draw(self.data)
+
+    def _add_label(self, item: pg.TextItem) -> None:
+        item.setZValue(max(item.zValue(), 7))
+        self.plot.addItem(item)
+        self._labels.append(item)
+
+    # -- geometry helpers (also used by tests) -------------------------------------------
+
+    def initiatives(self) -> tuple[HorizonMarker, ...]:
+        return self.data.initiatives if self.data is not None else ()
+
+    def initiative(self, initiative_id: str) -> HorizonMarker | None:
+        return next((m for m in self.initiatives() if m.id == initiative_id), None)
+
+    def scene_pos(self, time: float, horizon: float) -> QPointF:
+        return self.view.mapViewToScene(QPointF(time, core.height(time, horizon)))
+
+    def viewport_pos(self, time: float, horizon: float) -> QPoint:
+        """Where a point of the chart is in the viewport's pixels (for mouse events)."""
+        return self.mapFromScene(self.scene_pos(time, horizon))
+
+    def hit_test(self, scene_pos: QPointF) -> str | None:
+        best, best_d = None, HIT_RADIUS_PX
+        for m in self.initiatives():
+            p = self.scene_pos(m.time, m.horizon)
+            d = ((p.x() - scene_pos.x()) ** 2 + (p.y() - scene_pos.y()) ** 2) ** 0.5
+            if d <= best_d:
+                best, best_d = m.id, d
+        return best
+
+    # -- interaction ------------------------------------------------------------------------
+
+    def clone(self) -> HorizonsChart:
+        """A non-interactive copy without the selection ring (for export)."""
+        twin = HorizonsChart(self.framework_id, self.title)
+        twin.interactive = False
+        twin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if self.data is not None:
+            twin.show_data(self.data)
+        return twin
+
+    def select(self, initiative_id: str) -> None:
+        if initiative_id != self.selected:
+            self.selected = initiative_id
+            if self.data is not None:
+                self._draw(self.data)
+            self.selectionChanged.emit(initiative_id)
+
+    def begin_drag(self, initiative_id: str) -> None:
+        self.select(initiative_id)
+        self.dragging = initiative_id
+        self._gesture = next(_gestures)
+        m = self.initiative(initiative_id)
+        self._drag_horizon = m.horizon if m else 2.0
+
+    def drag_to(self, point: QPointF) -> None:
+        if self.dragging is None:
+            return
+        t = min(1.0, max(0.0, point.x()))
+        h = core.horizon_at(t, point.y(), self._drag_horizon)
+        self._drag_horizon = h
+        self.initiativeMoved.emit(self.dragging, t, h, self._gesture)
+
+    def end_drag(self) -> None:
+        self.dragging = None
+
+    def rename(self, initiative_id: str) -> None:
+        m = self.initiative(initiative_id)
+        if m is None or not self.interactive:
+            return
+        name, ok = QInputDialog.getText(self, "Rename initiative", "Name:",
+                                        QLineEdit.EchoMode.Normal, m.label)
+        if ok and name.strip() and name.strip() != m.label:
+            self.initiativeRenamed.emit(initiative_id, name.strip())
+
+    def resize_initiative(self, initiative_id: str, current: float = 1.0) -> None:
+        size, ok = QInputDialog.getDouble(
+            self, "Size of initiative", "Relative effort or budget (weights the observed split):",
+            current, 0.1, 1000.0, 1)
+        if ok:
+            self.initiativeResized.emit(initiative_id, size)
+
+    def add_initiative_actions(self, initiative_id: str, menu: QMenu) -> None:
+        """Rename, Size and Delete for one initiative, added to a context menu."""
+        for text, slot in (("Rename…", self.rename), ("Size…", self._size_of),
+                           ("Delete", self.initiativeDeleteRequested.emit)):
+            action = QAction(f"{text}", menu)
+            action.setObjectName(f"initiative-{text.strip('…').lower()}")
+            action.triggered.connect(lambda _=False, s=slot: s(initiative_id))
+            menu.addAction(action)
+
+    def _size_of(self, initiative_id: str) -> None:
+        m = self.initiative(initiative_id)
+        self.resize_initiative(initiative_id, m.size if m else 1.0)
+
+    def mouseDoubleClickEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        hit = self.hit_test(self.mapToScene(ev.position().toPoint())) if self.interactive else None
+        if hit:
+            ev.accept()
+            self.select(hit)
+            self.rename(hit)
+            return
+        super().mouseDoubleClickEvent(ev)
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        if not self.interactive:
+            return super().keyPressEvent(ev)
+        key = ev.key()
+        items = self.initiatives()
+        if key == Qt.Key.Key_Space and items:
+            ids = [m.id for m in items]
+            n = (ids.index(self.selected) + 1) % len(ids) if self.selected in ids else 0
+            self.select(ids[n])
+            ev.accept()
+            return
+        m = self.initiative(self.selected)
+        if m is None:
+            return super().keyPressEvent(ev)
+        fine = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        dt = TIME_FINE if fine else TIME_STEP
+        dh = HORIZON_FINE if fine else HORIZON_STEP
+        moves = {Qt.Key.Key_Left: (-dt, 0.0), Qt.Key.Key_Right: (dt, 0.0),
+                 Qt.Key.Key_Up: (0.0, dh), Qt.Key.Key_Down: (0.0, -dh)}
+        if key in moves:
+            now = _time.monotonic()
+            if now - self._last_key > NUDGE_GAP_S or self._key_gesture == 0:
+                self._key_gesture = next(_gestures)
+            self._last_key = now
+            ddt, ddh = moves[key]
+            t = min(1.0, max(0.0, m.time + ddt))
+            h = min(3.0, max(1.0, m.horizon + ddh))
+            self.initiativeMoved.emit(m.id, t, h, self._key_gesture)
+            ev.accept()
+        elif key == Qt.Key.Key_F2:
+            self.rename(m.id)
+            ev.accept()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.initiativeDeleteRequested.emit(m.id)
+            ev.accept()
+        elif key == Qt.Key.Key_Escape:
+            self.select("")
+            ev.accept()
+        else:
+            super().keyPressEvent(ev)
+
+
