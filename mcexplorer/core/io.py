@@ -150,7 +150,7 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
     """Check the scenario against its frameworks: known ids, values on each criterion's scale."""
     frameworks = all_frameworks(scenario)
     for fid, settings in scenario.frameworks.items():
-        where = f"frameworks.{fid}"
+        where = f"frameworks.{_shown(fid)}"
         fw = frameworks.get(fid)
         if fw is None:
             raise ScenarioError(
@@ -158,12 +158,13 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
         criteria = {c.id: c for c in fw.criteria}
         for cid in settings.weights:
             if cid not in criteria:
-                raise ScenarioError("unknown criterion", file=file, field=f"{where}.weights.{cid}")
+                raise ScenarioError("unknown criterion", file=file,
+                                    field=f"{where}.weights.{_shown(cid)}")
         for cid, t in settings.targets.items():
             c = criteria.get(cid)
             if c is None or c.direction != "target":
                 raise ScenarioError("not a target criterion", file=file,
-                                    field=f"{where}.targets.{cid}")
+                                    field=f"{where}.targets.{_shown(cid)}")
             lo, hi = c.scale
             if not lo <= t <= hi:
                 raise ScenarioError(f"{t:g} lies outside the scale [{lo:g}, {hi:g}]", file=file,
@@ -172,12 +173,12 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
         for oid, row in settings.rating_overrides.items():
             if oid not in options:
                 raise ScenarioError("unknown option", file=file,
-                                    field=f"{where}.rating_overrides.{oid}")
+                                    field=f"{where}.rating_overrides.{_shown(oid)}")
             for cid, value in row.items():
                 c = criteria.get(cid)
                 if c is None:
                     raise ScenarioError("unknown criterion", file=file,
-                                        field=f"{where}.rating_overrides.{oid}.{cid}")
+                                        field=f"{where}.rating_overrides.{oid}.{_shown(cid)}")
                 lo, hi = c.scale
                 if not lo <= value <= hi:
                     raise ScenarioError(f"{value:g} lies outside the scale [{lo:g}, {hi:g}]",
@@ -303,10 +304,16 @@ def _parse_json(text: str, source: str) -> object:
         raise ScenarioError(str(exc), file=source) from None
 
 
+def _shown(text: str) -> str:
+    """Text from the file (a key, a label) as it may appear in a one-line message: line breaks
+    and other unprintable characters are written as escapes (\\r, \\x1e, \\u2028)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _from_validation(exc: ValidationError, file: str) -> ScenarioError:
     err = exc.errors(include_url=False)[0]
-    loc = ".".join(str(p) for p in err["loc"])
-    msg = err["msg"]
+    loc = ".".join(_shown(str(p)) for p in err["loc"])
+    msg = _shown(err["msg"])
     if err["type"] == "extra_forbidden":
         msg = "unknown field"
     elif err["type"] == "missing":
