@@ -31,6 +31,8 @@ from .widgets import ScaleSlider, WeightSlider
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
+RANKING_MAX_ROWS = 25
+"""More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 
 
 class FrameworkTab(QWidget):
@@ -170,6 +172,7 @@ class FrameworkTab(QWidget):
         controller.changed.connect(self._on_changed)
         self.refresh()
         self.table.selectRow(0)
+        self._show_details(0)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -256,11 +259,15 @@ class FrameworkTab(QWidget):
         ranking = self.document.ranking(self.framework_id)
         on_radar = set(self.document.radar_options(self.framework_id))
         names = {o.id: o.name for o in self.framework.options}
+        shown = ranking.results[:RANKING_MAX_ROWS]
         rows = tuple(
             RankingRow(names[r.option], r.fit, r.rank, r.tied,
                        self.option_colour(r.option) if r.option in on_radar else "")
-            for r in ranking.results)
-        return RankingData(rows, "" if ranking.has_weight else NO_WEIGHT_MESSAGE)
+            for r in shown)
+        unit = "Fit (%)"
+        if len(ranking.results) > len(shown):
+            unit = f"Fit (%), top {len(shown)} of {len(ranking.results)}"
+        return RankingData(rows, "" if ranking.has_weight else NO_WEIGHT_MESSAGE, unit)
 
     def radar_data(self) -> RadarData:
         fw = self.framework
@@ -312,45 +319,56 @@ class FrameworkTab(QWidget):
         finally:
             self._filling = False
 
+    _ratings_key: tuple | None = None
+
     def _update_table(self) -> None:
+        """Fit and radar ticks on every change; rating cells only when the ratings changed
+        (a weight drag on a 200 x 40 framework must not rewrite 8,000 cells)."""
         fw = self.framework
         ranking = self.document.ranking(self.framework_id)
         by_id = {r.option: r for r in ranking.results}
         chosen = set(self.document.radar_options(self.framework_id))
+        overrides = self.document.settings(self.framework_id).rating_overrides
+        key = tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))
+        ratings_changed = key != self._ratings_key
+        self._ratings_key = key
         self._filling = True
         blocker = QSignalBlocker(self.table)
         try:
             for row, opt in enumerate(fw.options):
-                self.table.item(row, 0).setCheckState(
-                    Qt.CheckState.Checked if opt.id in chosen else Qt.CheckState.Unchecked)
+                state = Qt.CheckState.Checked if opt.id in chosen else Qt.CheckState.Unchecked
+                if self.table.item(row, 0).checkState() != state:
+                    self.table.item(row, 0).setCheckState(state)
                 r = by_id[opt.id]
                 self.table.item(row, 1).setText(
                     "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
-                for col, c in enumerate(fw.criteria, start=2):
-                    cell = self.table.item(row, col)
-                    value = self.document.rating(self.framework_id, opt.id, c.id)
-                    edited = self.document.is_rating_edited(self.framework_id, opt.id, c.id)
-                    rating = opt.ratings[c.id]
-                    text = c.label_of(value)
-                    cell.setText(f"{text} *" if edited else text)
-                    cell.setData(RATING_ROLE, value)
-                    f = cell.font()
-                    f.setItalic(edited)
-                    cell.setFont(f)
-                    tip = [f"{opt.name} / {c.name}: {text} ({value:g} on {c.scale[0]:g}-{c.scale[1]:g})"]
-                    if edited:
-                        tip.append(f"Edited; the default is {c.label_of(rating.value)}. "
-                                   "Right-click to reset.")
-                    if rating.rationale:
-                        tip.append(f"Why: {rating.rationale}")
-                    if rating.source:
-                        tip.append(f"Source: {rating.source}")
-                    cell.setToolTip("\n".join(tip))
+                if ratings_changed:
+                    for col, c in enumerate(fw.criteria, start=2):
+                        self._show_rating(self.table.item(row, col), opt, c,
+                                          overrides.get(opt.id, {}))
         finally:
             del blocker
             self._filling = False
         self.table.viewport().update()
-        self._show_details(self.table.currentRow())
+
+    def _show_rating(self, cell: QTableWidgetItem, opt, c, edits: dict) -> None:
+        rating = opt.ratings[c.id]
+        edited = c.id in edits
+        value = edits[c.id] if edited else rating.value
+        text = c.label_of(value)
+        cell.setText(f"{text} *" if edited else text)
+        cell.setData(RATING_ROLE, value)
+        f = cell.font()
+        f.setItalic(edited)
+        cell.setFont(f)
+        tip = [f"{opt.name} / {c.name}: {text} ({value:g} on {c.scale[0]:g}-{c.scale[1]:g})"]
+        if edited:
+            tip.append(f"Edited; the default is {c.label_of(rating.value)}. Right-click to reset.")
+        if rating.rationale:
+            tip.append(f"Why: {rating.rationale}")
+        if rating.source:
+            tip.append(f"Source: {rating.source}")
+        cell.setToolTip("\n".join(tip))
 
     def _on_current_cell(self, row: int, *_):
         self._show_details(row)

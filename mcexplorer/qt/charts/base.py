@@ -46,6 +46,10 @@ class Chart(pg.GraphicsLayoutWidget):
         self._style_title()
 
     def show_data(self, data: Any) -> None:
+        """Draw ``data``; unchanged data costs nothing (charts of other tabs often get the
+        same data again when a slider elsewhere moves)."""
+        if data is not None and data == self.data:
+            return
         self.data = data
         self._draw(data)
 
