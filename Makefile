@@ -20,7 +20,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP) requirements-bench.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.lock
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m mcexplorer.bench
 
 clean:

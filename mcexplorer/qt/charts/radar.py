@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPolygonItem
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from .base import Chart, text_item
 from .style import ChartStyle, font
@@ -59,7 +59,7 @@ class RadarChart(Chart):
         self._labels: list[pg.TextItem] = []
         self._ring_labels: list[pg.TextItem] = []
         self._polys: list[QGraphicsPolygonItem] = []
-        self._outlines: list[pg.PlotDataItem] = []
+        self._outlines: list[QGraphicsPathItem] = []
         self._weights_poly = QGraphicsPolygonItem()
         self._weights_poly.setZValue(-5)
         self.view.addItem(self._weights_poly)
@@ -67,6 +67,7 @@ class RadarChart(Chart):
         self._message.setZValue(20)
         self.view.addItem(self._message)
         self._legend_key: tuple = ()
+        self._legend_samples: list[pg.PlotDataItem] = []
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -142,10 +143,12 @@ class RadarChart(Chart):
         while len(self._polys) < len(series):
             poly = QGraphicsPolygonItem()
             self.view.addItem(poly)
-            outline = pg.PlotDataItem(symbol="o", symbolSize=8)
+            outline = QGraphicsPathItem()  # outline and vertex dots in one cheap item
+            outline.setZValue(1)
             self.view.addItem(outline)
             self._polys.append(poly)
             self._outlines.append(outline)
+        dot = self._dot_radius()
         for i, (poly, outline) in enumerate(zip(self._polys, self._outlines)):
             if i >= len(series):
                 poly.setVisible(False)
@@ -156,33 +159,64 @@ class RadarChart(Chart):
             colour = QColor(s.colour)
             fill = QColor(colour)
             fill.setAlpha(40)
-            poly.setPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+            points = [QPointF(x, y) for x, y in zip(xs, ys)]
+            poly.setPolygon(QPolygonF(points))
             poly.setBrush(QBrush(fill))
             poly.setPen(QPen(pg.QtCore.Qt.PenStyle.NoPen))
             poly.setVisible(True)
-            outline.setData(xs, ys, pen=pg.mkPen(colour, width=2.5), symbolBrush=colour,
-                            symbolPen=pg.mkPen(self.style.background, width=1))
+            path = QPainterPath()
+            path.addPolygon(QPolygonF(points))
+            for pt in points[:-1]:
+                path.addEllipse(pt, dot, dot)
+            pen = QPen(colour)
+            pen.setWidthF(dot * 1.25)  # 2.5 px on screen, in data units so a 2x export keeps it
+            outline.setPen(pen)
+            outline.setBrush(QBrush(pg.QtCore.Qt.BrushStyle.NoBrush))  # stroke only
+            outline.setPath(path)
             outline.setVisible(True)
         self._update_legend(data, series)
+
+    def _dot_radius(self) -> float:
+        """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
+        about 6 px across. In data units (the view maps about 3 units across its width)."""
+        width = max(self.view.width(), 1.0)
+        return 2.0 * 3.0 / width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
+        super().resizeEvent(event)
+        if getattr(self, "data", None) is not None:
+            self._draw(self.data)
 
     def _update_legend(self, data: RadarData, series) -> None:
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
         if key == self._legend_key:
             return
-        self._legend_key = key
-        self.legend.clear()
-        for s in series:
-            sample = pg.PlotDataItem(pen=pg.mkPen(s.colour, width=3))
-            self.legend.addItem(sample, s.name)
+        entries = [(s.name, pg.mkPen(s.colour, width=3)) for s in series]
         if data.weights:
-            sample = pg.PlotDataItem(pen=pg.mkPen(self.style.weights, width=2,
-                                                  style=pg.QtCore.Qt.PenStyle.DashLine))
-            self.legend.addItem(sample, data.weights_label)
+            entries.append((data.weights_label,
+                            pg.mkPen(self.style.weights, width=2,
+                                     style=pg.QtCore.Qt.PenStyle.DashLine)))
+        if len(entries) == len(self.legend.items) and self._legend_samples:
+            # Same number of entries (the usual case while dragging): relabel in place.
+            for (name, pen), sample, (_, label) in zip(entries, self._legend_samples,
+                                                       self.legend.items):
+                sample.setPen(pen)
+                label.setText(name)
+        else:
+            self.legend.clear()
+            self._legend_samples = []
+            for name, pen in entries:
+                sample = pg.PlotDataItem(pen=pen)
+                self._legend_samples.append(sample)
+                self.legend.addItem(sample, name)
+        self._legend_key = key
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()
         self._n = -1
         self._legend_key = ()
+        self._legend_samples = []
+        self.legend.clear()
         self.legend.opts["labelTextColor"] = self.style.foreground
         super().restyle()
 
