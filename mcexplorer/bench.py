@@ -74,7 +74,37 @@ def stress_scenario():
 # -- 1. slider to pixels ------------------------------------------------------------------------
 
 
+class _PaintCounter:
+    """Counts Paint events reaching the charts' viewports."""
+
+    def __init__(self, charts) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    counter.painted.add(obj)
+                return False
+
+        self.painted: set = set()
+        self.filter = Filter()
+        self.viewports = [c.viewport() for c in charts]
+        for v in self.viewports:
+            v.installEventFilter(self.filter)
+
+    def all_painted(self) -> bool:
+        return all(v in self.painted for v in self.viewports)
+
+    def remove(self) -> None:
+        for v in self.viewports:
+            v.removeEventFilter(self.filter)
+
+
 def slider_to_pixels(window, framework_id: str, moves: int) -> list[float]:
+    """From a slider's new value until the ranking and the radar have painted it."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -82,17 +112,22 @@ def slider_to_pixels(window, framework_id: str, moves: int) -> list[float]:
     window.tabs.setCurrentWidget(tab)
     app.processEvents()
     sliders = [w.slider for w in tab.weight_sliders.values()]
-    charts = [tab.charts["ranking"], tab.charts["radar"]]
+    counter = _PaintCounter([tab.charts["ranking"], tab.charts["radar"]])
     times = []
-    for i in range(moves):
-        s = sliders[i % len(sliders)]
-        value = (s.value() + 37) % 101
-        t0 = time.perf_counter()
-        s.setValue(value)
-        app.processEvents()  # the coalesced refresh
-        for chart in charts:
-            chart.viewport().repaint()  # paint now, synchronously: pixels on screen
-        times.append(time.perf_counter() - t0)
+    try:
+        for i in range(moves):
+            s = sliders[i % len(sliders)]
+            value = (s.value() + 37) % 101
+            counter.painted.clear()
+            t0 = time.perf_counter()
+            s.setValue(value)
+            for _ in range(50):  # run the event loop until both charts have painted
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+                if counter.all_painted():
+                    break
+            times.append(time.perf_counter() - t0)
+    finally:
+        counter.remove()
     return times
 
 

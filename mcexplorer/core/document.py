@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .errors import ScenarioError
 from .io import all_frameworks, check_scenario, default_scenario
 from .models import Framework, FrameworkSettings, Scenario, WEIGHT_MAX
-from .scoring import Ranking, score
+from .scoring import Ranking, UtilityTable, rank, utility_table
 
 
 class _Missing:
@@ -103,6 +103,8 @@ class Document:
     def __init__(self, scenario: Scenario | None = None) -> None:
         self._listeners: list[Listener] = []
         self._rankings: dict[str, Ranking] = {}
+        self._tables: dict[str, tuple[tuple, UtilityTable]] = {}
+        """Utilities per framework, keyed by the targets and edited ratings they came from."""
         self.scenario = default_scenario() if scenario is None else scenario
         self.frameworks: dict[str, Framework] = {}
         self.reset(self.scenario)
@@ -120,6 +122,7 @@ class Document:
                 if c.direction == "target" and c.default_target is not None:
                     settings.targets.setdefault(c.id, c.default_target)
         self._rankings.clear()
+        self._tables.clear()
         self._notify(None)
 
     def subscribe(self, listener: Listener) -> None:
@@ -151,7 +154,15 @@ class Document:
         cached = self._rankings.get(framework_id)
         if cached is None:
             s = self.settings(framework_id)
-            cached = score(self.framework(framework_id), s.weights, s.targets, s.rating_overrides)
+            fw = self.framework(framework_id)
+            key = (tuple(sorted(s.targets.items())),
+                   tuple(sorted((o, tuple(sorted(r.items())))
+                                for o, r in s.rating_overrides.items())))
+            table = self._tables.get(framework_id)
+            if table is None or table[0] != key:
+                table = (key, utility_table(fw, s.targets, s.rating_overrides))
+                self._tables[framework_id] = table
+            cached = rank(fw, table[1], s.weights)
             self._rankings[framework_id] = cached
         return cached
 

@@ -43,6 +43,7 @@ class OptionFit:
     rank: int
     tied: bool
     ratings: dict[str, float]
+    """Shared with the utility table: read, never modify."""
     utilities: dict[str, float]
 
 
@@ -81,6 +82,75 @@ def effective_ratings(
     return out
 
 
+@dataclass(frozen=True)
+class UtilityTable:
+    """Ratings and utilities of every option on every criterion: what a weight change reuses.
+
+    Utilities depend on ratings and targets only, so a slider drag recomputes none of them;
+    only the weighted sums change.
+    """
+
+    framework: str
+    targets: dict[str, float]
+    options: tuple[tuple[str, str], ...]
+    """(option id, name) in the framework's order."""
+    ratings: tuple[dict[str, float], ...]
+    utilities: tuple[dict[str, float], ...]
+
+
+def utility_table(
+    framework: Framework,
+    targets: Mapping[str, float] | None = None,
+    overrides: Mapping[str, Mapping[str, float]] | None = None,
+) -> UtilityTable:
+    targets = targets or {}
+    t = {
+        c.id: float(targets.get(c.id, c.default_target))  # type: ignore[arg-type]
+        for c in framework.criteria
+        if c.direction == "target"
+    }
+    ratings = effective_ratings(framework, overrides)
+    rows = tuple(ratings[o.id] for o in framework.options)
+    utils = tuple({c.id: utility(c, row[c.id], t.get(c.id)) for c in framework.criteria}
+                  for row in rows)
+    return UtilityTable(framework.id, t, tuple((o.id, o.name) for o in framework.options),
+                        rows, utils)
+
+
+def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]) -> Ranking:
+    """Weighted fit of every option from a utility table. Missing weights take the defaults."""
+    w = {c.id: float(weights.get(c.id, c.default_weight)) for c in framework.criteria}
+    for cid, value in w.items():
+        if value < 0:
+            raise ValueError(f"weight {cid}={value} is negative")
+    total = sum(w.values())
+    active = [(cid, value) for cid, value in w.items() if value > 0]
+    scored = []
+    for index, ((oid, name), row, utils) in enumerate(
+            zip(table.options, table.ratings, table.utilities)):
+        fit = 100.0 * sum(value * utils[cid] for cid, value in active) / total if total > 0 else None
+        scored.append((fit, index, oid, name, row, utils))
+    # Best first; with no weights keep the framework's order.
+    scored.sort(key=lambda s: (-(s[0] if s[0] is not None else 0.0), s[1]))
+    ranks: list[int] = []
+    previous: float | None = None
+    for pos, (fit, *_rest) in enumerate(scored):
+        if ranks and fit is not None and previous is not None \
+                and abs(previous - fit) <= TIE_TOLERANCE:
+            ranks.append(ranks[-1])
+        else:
+            ranks.append(pos + 1)
+        previous = fit
+    counts: dict[int, int] = {}
+    for r in ranks:
+        counts[r] = counts.get(r, 0) + 1
+    results = [
+        OptionFit(oid, name, fit, r, fit is not None and counts[r] > 1, row, utils)
+        for r, (fit, _, oid, name, row, utils) in zip(ranks, scored)
+    ]
+    return Ranking(framework.id, w, dict(table.targets), results)
+
+
 def score(
     framework: Framework,
     weights: Mapping[str, float],
@@ -88,39 +158,4 @@ def score(
     overrides: Mapping[str, Mapping[str, float]] | None = None,
 ) -> Ranking:
     """Rank the framework's options by fit. Missing weights and targets take the defaults."""
-    targets = targets or {}
-    w = {c.id: float(weights.get(c.id, c.default_weight)) for c in framework.criteria}
-    for cid, value in w.items():
-        if value < 0:
-            raise ValueError(f"weight {cid}={value} is negative")
-    t = {
-        c.id: float(targets.get(c.id, c.default_target))  # type: ignore[arg-type]
-        for c in framework.criteria
-        if c.direction == "target"
-    }
-    total = sum(w.values())
-    ratings = effective_ratings(framework, overrides)
-    scored: list[tuple[float | None, int, str, str, dict[str, float], dict[str, float]]] = []
-    for index, opt in enumerate(framework.options):
-        row = ratings[opt.id]
-        utils = {c.id: utility(c, row[c.id], t.get(c.id)) for c in framework.criteria}
-        fit = 100.0 * sum(w[cid] * u for cid, u in utils.items()) / total if total > 0 else None
-        scored.append((fit, index, opt.id, opt.name, row, utils))
-    # Best first; with no weights keep the framework's order.
-    scored.sort(key=lambda s: (-(s[0] if s[0] is not None else 0.0), s[1]))
-    results: list[OptionFit] = []
-    for pos, (fit, _, oid, name, row, utils) in enumerate(scored):
-        rank = pos + 1
-        if results and fit is not None and results[-1].fit is not None:
-            if abs(results[-1].fit - fit) <= TIE_TOLERANCE:
-                rank = results[-1].rank
-        results.append(OptionFit(oid, name, fit, rank, False, dict(row), utils))
-    counts: dict[int, int] = {}
-    for r in results:
-        counts[r.rank] = counts.get(r.rank, 0) + 1
-    results = [
-        OptionFit(r.option, r.name, r.fit, r.rank, r.fit is not None and counts[r.rank] > 1,
-                  r.ratings, r.utilities)
-        for r in results
-    ]
-    return Ranking(framework.id, w, t, results)
+    return rank(framework, utility_table(framework, targets, overrides), weights)

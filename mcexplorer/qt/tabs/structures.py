@@ -325,10 +325,22 @@ class StructuresTab(FrameworkTab):
             return
         try:
             if self._ready:
-                self._sync_controls()
+                self._sync_controls()  # balance and the coherence list stay live
+            if framework_id == core.BUSINESS_MODELS and not self.isVisible():
+                # A business-model drag elsewhere: redraw the charts when this tab is shown.
+                self._charts_stale = True
+                return
             self.schedule_refresh()
         except RuntimeError:  # the tab is being torn down
             return
+
+    _charts_stale = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._charts_stale:
+            self._charts_stale = False
+            self.schedule_refresh()
 
     def refresh(self) -> None:
         super().refresh()
