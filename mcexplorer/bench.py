@@ -219,9 +219,16 @@ def matplotlib_radar_updates(base, size: tuple[int, int], updates: int) -> list[
 
 # -- 3 and 5. start-up and memory ---------------------------------------------------------------
 
-_PAINTED = "import resource, sys, time\n" \
-    "app.processEvents(); w.repaint(); app.processEvents()\n" \
-    "print('PAINTED', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)\n"
+# Peak RSS from /proc (VmHWM, kB): ru_maxrss would include the forking parent's memory on Linux.
+_PAINTED = (
+    "app.processEvents(); w.repaint(); app.processEvents()\n"
+    "def _peak():\n"
+    "    try:\n"
+    "        for line in open('/proc/self/status'):\n"
+    "            if line.startswith('VmHWM:'): return int(line.split()[1])\n"
+    "    except OSError: pass\n"
+    "    import resource; return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print('PAINTED', _peak(), flush=True)\n")
 
 STARTUP_SCRIPTS = {
     "bare PySide6 window": (

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .models import Criterion, Framework
 
 TIE_TOLERANCE = 1e-9
@@ -96,6 +98,9 @@ class UtilityTable:
     """(option id, name) in the framework's order."""
     ratings: tuple[dict[str, float], ...]
     utilities: tuple[dict[str, float], ...]
+    criteria: tuple[str, ...] = ()
+    matrix: np.ndarray | None = field(default=None, compare=False)
+    """The utilities as an options x criteria array, in ``criteria`` order."""
 
 
 def utility_table(
@@ -113,8 +118,11 @@ def utility_table(
     rows = tuple(ratings[o.id] for o in framework.options)
     utils = tuple({c.id: utility(c, row[c.id], t.get(c.id)) for c in framework.criteria}
                   for row in rows)
+    criteria = tuple(c.id for c in framework.criteria)
+    matrix = np.array([[u[cid] for cid in criteria] for u in utils], dtype=float).reshape(
+        len(utils), len(criteria))
     return UtilityTable(framework.id, t, tuple((o.id, o.name) for o in framework.options),
-                        rows, utils)
+                        rows, utils, criteria, matrix)
 
 
 def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]) -> Ranking:
@@ -124,12 +132,15 @@ def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]
         if value < 0:
             raise ValueError(f"weight {cid}={value} is negative")
     total = sum(w.values())
-    active = [(cid, value) for cid, value in w.items() if value > 0]
-    scored = []
-    for index, ((oid, name), row, utils) in enumerate(
-            zip(table.options, table.ratings, table.utilities)):
-        fit = 100.0 * sum(value * utils[cid] for cid, value in active) / total if total > 0 else None
-        scored.append((fit, index, oid, name, row, utils))
+    if total > 0:
+        # One matrix-vector product: options x criteria utilities times the weights.
+        vector = np.fromiter((w[cid] for cid in table.criteria), float, len(table.criteria))
+        fits = (table.matrix @ vector * (100.0 / total)).tolist()
+    else:
+        fits = [None] * len(table.options)
+    scored = [(fit, index, oid, name, row, utils)
+              for index, (fit, (oid, name), row, utils) in enumerate(
+                  zip(fits, table.options, table.ratings, table.utilities))]
     # Best first; with no weights keep the framework's order.
     scored.sort(key=lambda s: (-(s[0] if s[0] is not None else 0.0), s[1]))
     ranks: list[int] = []

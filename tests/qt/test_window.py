@@ -276,3 +276,22 @@ def test_create_window_on_a_file(qtbot, tmp_path, scenario):
     qtbot.addWidget(w)
     assert w.findChild(QSlider, f"weight:{BM}:impact").value() == 5
     assert w.windowTitle().startswith("given.json")
+
+
+def test_a_burst_of_slider_values_redraws_once_with_the_latest(window, qtbot):
+    """A continuous drag never queues stale work: one redraw, showing the last value."""
+    tab = window.framework_tabs[BM]
+    calls = []
+    original = tab.refresh
+
+    def counting():
+        calls.append(window.document.weight(BM, "risk"))
+        original()
+
+    tab.refresh = counting
+    s = slider(window, "risk")
+    for v in range(60, 100):
+        s.setValue(v)
+    settle(qtbot)
+    assert calls == [99]
+    assert window.findChild(object, f"chart:{BM}:radar").data.weights[2] == pytest.approx(0.99)

@@ -46,6 +46,8 @@ class RankingChart(Chart):
         self._bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
         self.plot.addItem(self._bars)
         self._value_labels: list[pg.TextItem] = []
+        self._ticks: list = []
+        self._unit = ""
         self._message = text_item("", self.style.foreground, 1.2, bold=True)
         self.plot.addItem(self._message)
         self._style_axes()
@@ -69,9 +71,13 @@ class RankingChart(Chart):
         widths = [r.fit if r.fit is not None else 0.0 for r in rows]
         self._bars.setOpts(x0=[0.0] * n, y=ys, height=[0.68] * n, width=widths, brushes=brushes,
                            pens=[pg.mkPen(None)] * n)
-        left = self.plot.getAxis("left")
-        left.setTicks([[(y, f"{rank_label(r)}  {r.name}") for y, r in zip(ys, rows)]])
-        self.plot.getAxis("bottom").setLabel(data.unit)
+        ticks = [[(y, f"{rank_label(r)}  {r.name}") for y, r in zip(ys, rows)]]
+        if ticks != self._ticks:  # re-laying out the axis text is the costly part of a redraw
+            self._ticks = ticks
+            self.plot.getAxis("left").setTicks(ticks)
+        if data.unit != self._unit:
+            self._unit = data.unit
+            self.plot.getAxis("bottom").setLabel(data.unit)
         while len(self._value_labels) < n:
             lab = text_item("", self.style.foreground, 0.95, anchor=(0, 0.5), bold=True)
             self.plot.addItem(lab)
@@ -80,8 +86,9 @@ class RankingChart(Chart):
             if i >= n or rows[i].fit is None:
                 lab.setVisible(False)
                 continue
-            lab.setText(f"{rows[i].fit:.1f}%")
-            lab.setColor(self.style.foreground)
+            text = f"{rows[i].fit:.1f}%"
+            if lab.toPlainText() != text:
+                lab.setText(text)
             lab.setPos(rows[i].fit + 1.0, ys[i])
             lab.setVisible(True)
         self._message.setText(data.message)
@@ -93,6 +100,9 @@ class RankingChart(Chart):
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()
+        self._ticks, self._unit = [], ""
+        for lab in self._value_labels:
+            lab.setColor(self.style.foreground)
         self._style_axes()
         super().restyle()
 
