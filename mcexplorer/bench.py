@@ -7,7 +7,6 @@ Runs headless (QT_QPA_PLATFORM=offscreen).
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import statistics

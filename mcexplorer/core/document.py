@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import ScenarioError
+from .errors import ScenarioError, finite_number
 from .io import all_frameworks, check_scenario, default_scenario
 from .models import Framework, FrameworkSettings, Scenario, WEIGHT_MAX
 from .scoring import Ranking, UtilityTable, rank, utility_table
@@ -187,7 +187,7 @@ class Document:
     def set_weight(self, framework_id: str, criterion_id: str, value: float,
                    gesture: Hashable = None) -> Edit:
         crit = self._criterion(framework_id, criterion_id)
-        value = _finite(value, f"weight of {crit.name}")
+        value = finite_number(value, f"weight of {crit.name}")
         if not 0.0 <= value <= WEIGHT_MAX:
             raise ScenarioError(f"{value:g} is outside 0-{WEIGHT_MAX:g}",
                                 field=f"weight {framework_id}:{criterion_id}")
@@ -200,7 +200,7 @@ class Document:
         crit = self._criterion(framework_id, criterion_id)
         if crit.direction != "target":
             raise ScenarioError("not a target criterion", field=f"{framework_id}:{criterion_id}")
-        value = _finite(value, f"target {crit.name}")
+        value = finite_number(value, f"target {crit.name}")
         lo, hi = crit.scale
         if not lo <= value <= hi:
             raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
@@ -223,7 +223,7 @@ class Document:
             overrides.pop(criterion_id, None)
             text = f"Reset rating {option.label} / {crit.label}"
         else:
-            value = _finite(value, f"rating {option.label} / {crit.label}")
+            value = finite_number(value, f"rating {option.label} / {crit.label}")
             lo, hi = crit.scale
             if not lo <= value <= hi:
                 raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
@@ -300,11 +300,3 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _finite(value: Any, what: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ScenarioError(f"{value!r} is not a number", field=what) from None
-    if not math.isfinite(number):
-        raise ScenarioError(f"{value!r} is not a finite number", field=what)
-    return number

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 class ScenarioError(Exception):
     """Bad input: a file, a field or a value the app refuses. One line, no traceback."""
@@ -21,3 +23,14 @@ class ScenarioError(Exception):
             parts.append(self.field)
         parts.append(self.problem)
         return ": ".join(parts).replace("\n", " ")
+
+
+def finite_number(value: object, field: str) -> float:
+    """``value`` as a finite float, or a ScenarioError naming ``field``."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ScenarioError(f"{value!r} is not a number", field=field) from None
+    if not math.isfinite(number):
+        raise ScenarioError(f"{value!r} is not a finite number", field=field)
+    return number

@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import ScenarioError
+from .errors import ScenarioError, finite_number
 from .models import Initiative, Scenario, Split
 
 FRAMEWORK_ID = "structures"
@@ -488,14 +488,6 @@ def _check_key(key: str, what: str) -> str:
     return key
 
 
-def _number(value, field: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ScenarioError(f"{value!r} is not a number", field=field) from None
-    if not math.isfinite(number):
-        raise ScenarioError(f"{value!r} is not a finite number", field=field)
-    return number
 
 
 def _gesture_key(kind: str, *parts: Hashable) -> Hashable | None:
@@ -510,7 +502,7 @@ def set_balance(doc, key: str, value: float, gesture: Hashable = None,
     from it keeps a drag to 100% and back from losing the other two shares' proportions.
     """
     _check_key(key, "horizons.balance")
-    value = _number(value, f"horizons.balance.{key}")
+    value = finite_number(value, f"horizons.balance.{key}")
     if not 0.0 <= value <= 100.0:
         raise ScenarioError(f"{value:g} is outside 0-100", field=f"horizons.balance.{key}")
     plan = doc.scenario.horizons
@@ -532,7 +524,7 @@ def set_reference(doc, split: Split | Sequence[float] | None = None):
     if split is None:
         split = make_split(*COMMON_PRACTICE)
     elif not isinstance(split, Split):
-        values = [_number(v, "horizons.reference") for v in split]
+        values = [finite_number(v, "horizons.reference") for v in split]
         if len(values) != 3 or min(values) < 0 or abs(sum(values) - 100) > 0.05:
             raise ScenarioError("needs three shares from 0 to 100 that sum to 100",
                                 field="horizons.reference")
@@ -543,7 +535,7 @@ def set_reference(doc, split: Split | Sequence[float] | None = None):
 def set_reference_share(doc, key: str, value: float, gesture: Hashable = None):
     """Move one share of the reference split; the others rebalance in proportion."""
     _check_key(key, "horizons.reference")
-    value = _number(value, f"horizons.reference.{key}")
+    value = finite_number(value, f"horizons.reference.{key}")
     if not 0.0 <= value <= 100.0:
         raise ScenarioError(f"{value:g} is outside 0-100", field=f"horizons.reference.{key}")
     new = rebalance(doc.scenario.horizons.reference, key, value, None)
@@ -586,12 +578,12 @@ def add_initiative(doc, name: str | None = None, time: float = 0.5, horizon: flo
     iid = new_initiative_id(doc)
     if name is None:
         name = f"Initiative {iid.rsplit('-', 1)[1]}"
-    size = _number(size, "horizons.initiatives.size")
+    size = finite_number(size, "horizons.initiatives.size")
     if not 0 < size <= 1e9:
         raise ScenarioError(f"{size:g} must be above 0", field="horizons.initiatives.size")
     item = Initiative(id=iid, name=_clean_name(name), size=size,
-                      time=_clamp(_number(time, "time"), 0.0, 1.0),
-                      horizon=_clamp(_number(horizon, "horizon"), 1.0, 3.0))
+                      time=_clamp(finite_number(time, "time"), 0.0, 1.0),
+                      horizon=_clamp(finite_number(horizon, "horizon"), 1.0, 3.0))
     return doc.make_edit(("horizons", "initiatives"), items + [item],
                          f"Add initiative {item.name}", FRAMEWORK_ID)
 
@@ -605,8 +597,8 @@ def move_initiative(doc, initiative_id: str, time: float, horizon: float,
     """Move an initiative (clamped to time 0-1, horizon 1-3); one gesture = one undo step."""
     items = _initiatives(doc)
     n = _index(items, initiative_id)
-    t = _clamp(_number(time, "horizons.initiatives.time"), 0.0, 1.0)
-    h = _clamp(_number(horizon, "horizons.initiatives.horizon"), 1.0, 3.0)
+    t = _clamp(finite_number(time, "horizons.initiatives.time"), 0.0, 1.0)
+    h = _clamp(finite_number(horizon, "horizons.initiatives.horizon"), 1.0, 3.0)
     items[n] = items[n].model_copy(update={"time": t, "horizon": h})
     return doc.make_edit(("horizons", "initiatives"), items, f"Move {items[n].name}",
                          FRAMEWORK_ID, _gesture_key("move-initiative", initiative_id, gesture))
@@ -623,7 +615,7 @@ def rename_initiative(doc, initiative_id: str, name: str):
 def set_initiative_size(doc, initiative_id: str, size: float):
     items = _initiatives(doc)
     n = _index(items, initiative_id)
-    size = _number(size, "horizons.initiatives.size")
+    size = finite_number(size, "horizons.initiatives.size")
     if not 0 < size <= 1e9:
         raise ScenarioError(f"{size:g} must be above 0 and at most 1e9",
                             field="horizons.initiatives.size")

@@ -59,7 +59,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from .errors import ScenarioError
+from .errors import ScenarioError, finite_number
 from .models import (
     Identifier, LongText, Offering, Scenario, ShortText, StrictModel,
 )
@@ -420,14 +420,6 @@ def _edit(doc, offerings: list[Offering], text: str, merge_key: Hashable | None 
     return doc.make_edit(("portfolio", "offerings"), offerings, text, FRAMEWORK_ID, merge_key)
 
 
-def _number(value, what: str) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ScenarioError(f"{value!r} is not a number", field=what) from None
-    if not math.isfinite(v):
-        raise ScenarioError(f"{value!r} is not a finite number", field=what)
-    return v
 
 
 def _name(name: str) -> str:
@@ -440,7 +432,7 @@ def _name(name: str) -> str:
 
 
 def _volume(volume) -> float:
-    v = _number(volume, "offering volume")
+    v = finite_number(volume, "offering volume")
     if not 0 < v <= MAX_VOLUME:
         raise ScenarioError(f"{v:g} must be above 0 and at most {MAX_VOLUME:g}",
                             field="offering volume")
@@ -489,8 +481,8 @@ def add_offering(doc, name: str | None = None, x: float | None = None, y: float 
     name = default_name(doc) if name is None else _name(name)
     if x is None or y is None:
         x, y = free_spot(doc)
-    x = clamp(_number(x, "offering x"))
-    y = clamp(_number(y, "offering y"))
+    x = clamp(finite_number(x, "offering x"))
+    y = clamp(finite_number(y, "offering y"))
     offering = Offering(id=new_id(doc, name), name=name, x=x, y=y, volume=_volume(volume))
     return _edit(doc, offerings + [offering], f"Add offering {name}")
 
@@ -510,8 +502,8 @@ def _replace(doc, offering_id: str, text: str, merge_key: Hashable | None = None
 def move_offering(doc, offering_id: str, x: float, y: float, gesture: Hashable = None):
     """Move an offering; positions off the plane are clamped to [-1, 1]. Moves with the same
     gesture (one mouse drag, one held arrow key) merge into one undo step."""
-    x = clamp(_number(x, "offering x"))
-    y = clamp(_number(y, "offering y"))
+    x = clamp(finite_number(x, "offering x"))
+    y = clamp(finite_number(y, "offering y"))
     o = find(doc, offering_id)
     key = None if gesture is None else ("move-offering", offering_id, gesture)
     return _replace(doc, offering_id, f"Move {o.name}", key, x=x, y=y)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QSlider
 
-from mcexplorer.app import create_window
 from mcexplorer.core import portfolio as pf
 from mcexplorer.qt.framework_tab import RATING_ROLE
 
@@ -17,16 +16,10 @@ MACRO, MICRO, SHORT, BADGES = pf.QUADRANT_IDS
 
 
 @pytest.fixture
-def window(qtbot):
-    w = create_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    w.tabs.setCurrentWidget(w.framework_tabs[FID])
+def window(open_window):
+    w = open_window(FID)
     settle()
-    yield w
-    w.controller.undo_stack.setClean()  # nothing to ask about when the test closes it
+    return w
 
 
 @pytest.fixture

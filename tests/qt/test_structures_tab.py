@@ -21,15 +21,9 @@ KEYS = ("h1", "h2", "h3")
 
 
 @pytest.fixture
-def window(qtbot):
-    w = create_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    w.tabs.setCurrentWidget(w.framework_tabs[FW])
-    yield w
-    w.controller.undo_stack.setClean()
+def window(open_window):
+    w = open_window(FW)
+    return w
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -20,14 +18,8 @@ CRITERIA = ["effort", "horizon", "risk", "autonomy", "speed-to-market", "costs",
 
 
 @pytest.fixture
-def window(qtbot):
-    w = create_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.undo_stack.setClean()  # nothing to ask about when the test closes it
+def window(open_window):
+    return open_window()
 
 
 def slider(window, criterion: str) -> QSlider:
