@@ -7,7 +7,8 @@ from pathlib import Path
 import logging
 import traceback
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget,
@@ -29,6 +30,7 @@ from .tabs import tab_class
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
 WIDE_WINDOW = 1500
+DOCK_WIDTH = 250
 
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
             docks.append(dock)
         self.tabifyDockWidget(docks[0], docks[1])
         docks[0].raise_()
-        self.resizeDocks(docks, [240, 240], Qt.Orientation.Horizontal)
+        self.resizeDocks(docks, [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.history_dock, self.sessions_dock = docks
         self._layout_restored = False
 
@@ -486,6 +488,11 @@ class MainWindow(QMainWindow):
             self._layout_restored = True
             for dock in (self.history_dock, self.sessions_dock):
                 dock.setVisible(self.width() >= WIDE_WINDOW)
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        if shiboken6.isValid(self):
+            self.resizeDocks([self.history_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         settings = QSettings()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
+    QGridLayout, QInputDialog, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -31,20 +31,20 @@ class SessionsPanel(QWidget):
         self.list.itemActivated.connect(self._open_item)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
-        buttons = QHBoxLayout()
-        for name, text, slot in (("open", "Open", self.open_selected),
-                                 ("rename", "Rename…", self.rename_selected),
-                                 ("duplicate", "Duplicate", self.duplicate_selected),
-                                 ("delete", "Delete", self.delete_selected)):
+        buttons = QGridLayout()  # two rows keep the panel narrow beside the charts
+        for i, (name, text, slot) in enumerate((("open", "Open", self.open_selected),
+                                                ("rename", "Rename…", self.rename_selected),
+                                                ("duplicate", "Duplicate", self.duplicate_selected),
+                                                ("delete", "Delete", self.delete_selected))):
             b = QPushButton(text)
             b.setObjectName(f"session-{name}")
             b.clicked.connect(slot)
-            buttons.addWidget(b)
-        self.trash_button = QPushButton("Trash")
+            buttons.addWidget(b, i // 3, i % 3)
+        self.trash_button = QPushButton("Trash…")
         self.trash_button.setObjectName("session-trash")
         self.trash_button.setToolTip("Restore a deleted session")
         self.trash_button.clicked.connect(self._trash_menu)
-        buttons.addWidget(self.trash_button)
+        buttons.addWidget(self.trash_button, 1, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)

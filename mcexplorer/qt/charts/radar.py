@@ -19,6 +19,8 @@ from .style import ChartStyle, font
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
+X_RANGE = (-1.5, 1.5)
+Y_RANGE = (-1.36, 1.36)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class RadarChart(Chart):
         super().__init__(framework_id, title, parent)
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
         self.view.setMenuEnabled(False)
-        self.view.setRange(xRange=(-1.5, 1.5), yRange=(-1.36, 1.36), padding=0)
+        self.view.setRange(xRange=X_RANGE, yRange=Y_RANGE, padding=0)
+        self.view.sigResized.connect(self._fit_range)
         self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font().pointSizeF():.0f}pt")
         self.addItem(self.legend, row=2, col=0)
@@ -176,6 +179,21 @@ class RadarChart(Chart):
             outline.setVisible(True)
         self._update_legend(data, series)
 
+    def _fit_range(self) -> None:
+        """Keep every spoke label inside. With the aspect locked only one axis can be set: the
+        one that binds (the width when the chart is narrow, else the height)."""
+        view = getattr(self, "view", None)
+        if view is None:
+            return
+        w, h = view.width(), view.height()
+        if w <= 0 or h <= 0:
+            return
+        span_x, span_y = X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0]
+        if w / h < span_x / span_y:
+            view.setXRange(*X_RANGE, padding=0)
+        else:
+            view.setYRange(*Y_RANGE, padding=0)
+
     def _dot_radius(self) -> float:
         """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
         about 6 px across. In data units (the view maps about 3 units across its width)."""
@@ -184,6 +202,7 @@ class RadarChart(Chart):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)
+        self._fit_range()
         if getattr(self, "data", None) is not None:
             self._draw(self.data)
 
