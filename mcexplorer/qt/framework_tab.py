@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+import shiboken6
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -244,10 +245,25 @@ class FrameworkTab(QWidget):
             self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
-        """Coalesce a burst of changes (a drag) into one redraw with the latest values."""
-        if not self._refresh_pending:
+        """Redraw at once for the first change of an event-loop turn, so what is on screen
+        (and what code reads back) follows the slider immediately; further changes in the same
+        turn (a sweep, a flood of events) coalesce into one redraw with the latest values when
+        the turn ends. Stale intermediate values are never drawn after newer ones arrived."""
+        if self._in_burst:
             self._refresh_pending = True
-            QTimer.singleShot(0, self.refresh)
+            return
+        self._in_burst = True
+        QTimer.singleShot(0, self._end_burst)
+        self.refresh()
+
+    _in_burst = False
+
+    def _end_burst(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._in_burst = False
+        if self._refresh_pending:
+            self.refresh()
 
     def refresh(self) -> None:
         self._refresh_pending = False
