@@ -37,6 +37,10 @@ def setup_logging() -> Path:
 
     path = log_file()
     root = logging.getLogger("mcexplorer")
+    for h in list(root.handlers):  # the log folder changed (tests): follow it
+        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) != path:
+            root.removeHandler(h)
+            h.close()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,16 +54,22 @@ def setup_logging() -> Path:
 
 
 def install_excepthook(window) -> None:
-    """Unexpected errors are logged, the work autosaved, and a dialog names the log file."""
+    """Unexpected errors are logged, the work autosaved, and a dialog names the log file.
+
+    The previous hook still runs afterwards (the console's, or a test runner's that fails the
+    test), so nothing is hidden from whoever else is listening.
+    """
+    import shiboken6
+
+    previous = sys.excepthook
 
     def hook(exc_type, exc, tb):
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        try:
-            window.report_unexpected(exc_type, exc, tb)
-        except Exception:  # noqa: BLE001 - last resort
-            sys.__excepthook__(exc_type, exc, tb)
+        if not issubclass(exc_type, KeyboardInterrupt) and shiboken6.isValid(window):
+            try:
+                window.report_unexpected(exc_type, exc, tb)
+            except Exception:  # noqa: BLE001 - reporting must never raise
+                pass
+        previous(exc_type, exc, tb)
 
     sys.excepthook = hook
 
@@ -87,6 +97,8 @@ def create_window(path: str | Path | None = None):
         window.add_recent(window.path)
         window._update_title()
     window.restore_settings()
+    setup_logging()
+    install_excepthook(window)
     window.keeper.offer_recovery(window)
     return window
 
@@ -112,7 +124,5 @@ def run(path: str | None = None) -> int:
     except ScenarioError as exc:
         print(f"mcexplorer: {exc.message}", file=sys.stderr)
         return 2
-    setup_logging()
-    install_excepthook(window)
     window.show()
     return app.exec()

@@ -517,9 +517,11 @@ class MainWindow(QMainWindow):
             self.keeper.autosave()
         except Exception:  # noqa: BLE001 - reporting must not fail
             pass
+        from ..app import log_file, setup_logging
+
+        setup_logging()
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error\n%s", text)
-        from ..app import log_file
 
         prompts.error(self, "Something went wrong",
                       f"mcexplorer hit an unexpected error: {exc_type.__name__}: {exc}\n\n"

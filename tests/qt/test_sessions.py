@@ -333,3 +333,22 @@ def test_charts_follow_a_dark_palette(window, qtbot):
     finally:
         app.setPalette(original)
     qtbot.waitUntil(lambda: chart.backgroundBrush().color().lightness() > 200, timeout=2000)
+
+
+def test_an_error_in_a_slot_is_reported_with_the_log_path(window, monkeypatch):
+    """The hook installed by create_window reports, then hands over to the previous hook."""
+    from mcexplorer.app import log_file
+
+    shown, passed_on = [], []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(sys, "excepthook", lambda *args: passed_on.append(args[0]))
+    from mcexplorer.app import install_excepthook
+
+    install_excepthook(window)
+    try:
+        raise KeyError("missing-thing")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "KeyError" in shown[0] and str(log_file()) in shown[0]
+    assert passed_on == [KeyError]
