@@ -74,12 +74,14 @@ def install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
-def create_window(path: str | Path | None = None):
+def create_window(path: str | Path | None = None, *, lazy_tabs: bool = False):
     """The main window on the default scenario, or on ``path``; the event loop is not run.
 
     Window size, position and last tab come back from the settings. If a previous instance
     died with unsaved work, a QMessageBox offers to restore it before this returns.
     A file that cannot be opened raises ScenarioError (the window is not created).
+    Every tab, with its named sliders and charts, exists on return; ``lazy_tabs=True`` (the
+    command's start path) builds the hidden tabs right after the first paint instead.
     """
     ensure_app()
     from .core.document import Document
@@ -88,10 +90,10 @@ def create_window(path: str | Path | None = None):
     from .qt.main_window import MainWindow
 
     if path is None:
-        window = MainWindow(DocumentController(Document()))
+        window = MainWindow(DocumentController(Document()), lazy_tabs=lazy_tabs)
     else:
         scenario, _ = load_scenario(path)
-        window = MainWindow(DocumentController(Document(scenario)))
+        window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
         window.path = Path(path).resolve()
         window.keeper.replaced(window._session_for(window.path))
         window.add_recent(window.path)
@@ -120,7 +122,7 @@ def run(path: str | None = None) -> int:
         return 2
     app = ensure_app()
     try:
-        window = create_window(path)
+        window = create_window(path, lazy_tabs=True)  # first paint sooner; see create_window
     except ScenarioError as exc:
         print(f"mcexplorer: {exc.message}", file=sys.stderr)
         return 2

@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget,
+    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
 
 from .. import __version__
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 10
 WIDE_WINDOW = 1500
 DOCK_WIDTH = 250
+PENDING_TAB_DELAY_MS = 60
 
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
@@ -38,7 +39,10 @@ ALL_CHARTS = "All charts of this tab"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: DocumentController | None = None) -> None:
+    def __init__(self, controller: DocumentController | None = None, *,
+                 lazy_tabs: bool = False) -> None:
+        """``lazy_tabs``: build only the first tab now and the others after the first paint
+        (the interactive start path); by default every tab exists on return."""
         super().__init__()
         self.setObjectName("main-window")
         self.controller = controller or DocumentController(parent=self)
@@ -52,7 +56,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.framework_tabs: dict[str, FrameworkTab] = {}
         self._backed_up: set[Path] = set()
-        self._build_tabs()
+        self._pending_tabs: dict[str, QWidget] = {}
+        self._build_tabs(lazy_tabs)
         self.keeper = SessionKeeper(self)
         self._build_actions()
         self._build_docks()
@@ -74,12 +79,56 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _build_tabs(self) -> None:
-        for fid, fw in self.controller.document.frameworks.items():
-            tab = tab_class(fid)(self.controller, fid, self.tabs)
-            self.framework_tabs[fid] = tab
-            self.tabs.addTab(tab, fw.title)
+    def _build_tabs(self, lazy: bool) -> None:
+        for i, (fid, fw) in enumerate(self.controller.document.frameworks.items()):
+            if lazy and i > 0:
+                page = QWidget()  # stands in until the tab is built, right after first paint
+                page.setObjectName(f"tab-pending:{fid}")
+                self._pending_tabs[fid] = page
+            else:
+                page = tab_class(fid)(self.controller, fid, self.tabs)
+                self.framework_tabs[fid] = page
+            self.tabs.addTab(page, fw.title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, fw.description)
+        if self._pending_tabs:
+            self.tabs.currentChanged.connect(self._build_current_if_pending)
+
+    def _build_current_if_pending(self, index: int) -> None:
+        for fid, page in list(self._pending_tabs.items()):
+            if self.tabs.indexOf(page) == index:
+                self.build_tab(fid)
+
+    def build_tab(self, framework_id: str) -> FrameworkTab:
+        """Build a tab that was left for later (no-op when it exists)."""
+        page = self._pending_tabs.pop(framework_id, None)
+        if page is None:
+            return self.framework_tabs[framework_id]
+        index = self.tabs.indexOf(page)
+        current = self.tabs.currentIndex()
+        tab = tab_class(framework_id)(self.controller, framework_id, self.tabs)
+        self.framework_tabs[framework_id] = tab
+        self.framework_tabs = {fid: self.framework_tabs[fid]
+                               for fid in self.controller.document.frameworks
+                               if fid in self.framework_tabs}
+        blocked = self.tabs.blockSignals(True)
+        try:
+            title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            self.tabs.setTabToolTip(index, tip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        page.deleteLater()
+        return tab
+
+    def _build_next_pending_tab(self) -> None:
+        if not shiboken6.isValid(self) or not self._pending_tabs:
+            return
+        self.build_tab(next(iter(self._pending_tabs)))
+        if self._pending_tabs:
+            # After the first frame is on screen, not in the same event-loop pass.
+            QTimer.singleShot(PENDING_TAB_DELAY_MS, self._build_next_pending_tab)
 
     def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -284,6 +333,7 @@ class MainWindow(QMainWindow):
     # -- export -----------------------------------------------------------------------------
 
     def current_tab(self) -> FrameworkTab:
+        self._build_current_if_pending(self.tabs.currentIndex())
         return self.tabs.currentWidget()  # type: ignore[return-value]
 
     def export_dialog(self) -> None:
@@ -481,6 +531,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._pending_tabs:
+            QTimer.singleShot(0, self._build_next_pending_tab)
         if not self._layout_restored:
             # First start: on a projector-sized window the charts need the width, so the
             # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide

@@ -298,3 +298,26 @@ def test_a_burst_of_slider_values_redraws_once_with_the_latest(window, qtbot):
     settle(qtbot)
     assert calls == [60, 99]
     assert window.findChild(object, f"chart:{BM}:radar").data.weights[2] == pytest.approx(0.99)
+
+
+def test_the_command_start_path_builds_hidden_tabs_after_the_first_paint(qtbot):
+    w = create_window(lazy_tabs=True)
+    qtbot.addWidget(w)
+    assert list(w.framework_tabs) == [BM]  # only the visible tab before the first paint
+    assert w.findChild(QSlider, f"weight:{BM}:effort") is not None
+    w.show()
+    qtbot.waitUntil(lambda: len(w.framework_tabs) == 3, timeout=5000)
+    assert [w.tabs.tabText(i) for i in range(3)] == ["Business models", "Credential ecology",
+                                                      "Internal structures"]
+    assert w.tabs.currentIndex() == 0
+    for fid in ("credential-ecology", "structures"):
+        assert w.tabs.indexOf(w.framework_tabs[fid]) >= 0
+        assert w.findChild(object, f"chart:{fid}:radar") is not None
+
+
+def test_a_tab_clicked_before_it_is_built_is_built_at_once(qtbot):
+    w = create_window(lazy_tabs=True)
+    qtbot.addWidget(w)
+    w.tabs.setCurrentIndex(2)  # before show: nothing has been built in the background yet
+    assert w.tabs.currentWidget() is w.framework_tabs["structures"]
+    assert w.findChild(QSlider, "balance:h1") is not None
