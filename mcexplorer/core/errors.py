@@ -34,3 +34,13 @@ def finite_number(value: object, field: str) -> float:
     if not math.isfinite(number):
         raise ScenarioError(f"{value!r} is not a finite number", field=field)
     return number
+
+
+def require_unique_ids(items, what: str, field: str, file: str | None = None) -> None:
+    """Refuse a list in which two items share an id, naming the second one's place."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise ScenarioError(f"{what} id {item.id!r} appears twice", file=file,
+                                field=f"{field}.{i}.id")
+        seen.add(item.id)

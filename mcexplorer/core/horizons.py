@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import ScenarioError, finite_number
+from .errors import ScenarioError, finite_number, require_unique_ids
 from .models import Initiative, Scenario, Split
 
 FRAMEWORK_ID = "structures"
@@ -458,12 +458,7 @@ def tensions(doc) -> list[Tension]:
 
 def check(scenario: Scenario, file: str | None = None) -> None:
     """Refuse two initiatives with one id."""
-    seen: set[str] = set()
-    for i, initiative in enumerate(scenario.horizons.initiatives):
-        if initiative.id in seen:
-            raise ScenarioError(f"initiative id {initiative.id!r} appears twice", file=file,
-                                field=f"horizons.initiatives.{i}.id")
-        seen.add(initiative.id)
+    require_unique_ids(scenario.horizons.initiatives, "initiative", "horizons.initiatives", file)
 
 
 def report(doc) -> dict:

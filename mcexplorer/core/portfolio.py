@@ -59,7 +59,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from .errors import ScenarioError, finite_number
+from .errors import ScenarioError, finite_number, require_unique_ids
 from .models import (
     Identifier, LongText, Offering, Scenario, ShortText, StrictModel,
 )
@@ -357,12 +357,7 @@ def check(scenario: Scenario, file: str | None = None) -> None:
     if portfolio.lens not in lens_ids():
         raise ScenarioError(f"unknown lens {portfolio.lens!r} (known: {', '.join(lens_ids())})",
                             file=file, field="portfolio.lens")
-    seen: set[str] = set()
-    for i, offering in enumerate(portfolio.offerings):
-        if offering.id in seen:
-            raise ScenarioError(f"offering id {offering.id!r} appears twice", file=file,
-                                field=f"portfolio.offerings.{i}.id")
-        seen.add(offering.id)
+    require_unique_ids(portfolio.offerings, "offering", "portfolio.offerings", file)
 
 
 def report(doc) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -54,3 +54,23 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
     _call("critical", parent, title, text)
+
+
+_REAL_INPUT = {name: getattr(QInputDialog, name) for name in ("getText", "getDouble")}
+
+
+def _input(name: str, *args, **kwargs):
+    """QInputDialog's static function; headless and unreplaced, it answers 'cancelled'."""
+    if getattr(QInputDialog, name) is _REAL_INPUT[name] \
+            and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        log.warning("%s (not shown, headless)", args[1] if len(args) > 1 else name)
+        return ("" if name == "getText" else 0.0), False
+    return getattr(QInputDialog, name)(*args, **kwargs)
+
+
+def get_text(*args, **kwargs):
+    return _input("getText", *args, **kwargs)
+
+
+def get_double(*args, **kwargs):
+    return _input("getDouble", *args, **kwargs)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QGridLayout, QInputDialog, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
+    QGridLayout, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -88,7 +89,7 @@ class SessionsPanel(QWidget):
         if not sid:
             return
         meta = self.keeper.library.meta(sid)
-        name, ok = QInputDialog.getText(self, "Rename session", "Name:", text=meta.name)
+        name, ok = prompts.get_text(self, "Rename session", "Name:", text=meta.name)
         if ok and name.strip():
             self.keeper.library.rename(sid, name)
             self.refresh()

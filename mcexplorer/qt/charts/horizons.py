@@ -17,9 +17,11 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetricsF
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from ...core import horizons as core
+from .. import prompts
 from .base import Chart, text_item
 from .style import ChartStyle, font
 
@@ -394,13 +396,13 @@ class HorizonsChart(Chart):
         m = self.initiative(initiative_id)
         if m is None or not self.interactive:
             return
-        name, ok = QInputDialog.getText(self, "Rename initiative", "Name:",
+        name, ok = prompts.get_text(self, "Rename initiative", "Name:",
                                         QLineEdit.EchoMode.Normal, m.label)
         if ok and name.strip() and name.strip() != m.label:
             self.initiativeRenamed.emit(initiative_id, name.strip())
 
     def resize_initiative(self, initiative_id: str, current: float = 1.0) -> None:
-        size, ok = QInputDialog.getDouble(
+        size, ok = prompts.get_double(
             self, "Size of initiative", "Relative effort or budget (weights the observed split):",
             current, 0.1, 1000.0, 1)
         if ok:

@@ -16,9 +16,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout, QInputDialog,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QScrollArea, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -27,6 +28,7 @@ from ...core.errors import ScenarioError
 from ..charts.radar import RadarData
 from ..charts.map import QUADRANT_TINTS, EcologyMap, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
+from .. import prompts
 from ..framework_tab import FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -411,7 +413,7 @@ class EcologyTab(FrameworkTab):
         try:
             edit = pf.add_offering(self.document)
         except ScenarioError as exc:
-            QMessageBox.warning(self, "Cannot add an offering", exc.message)
+            prompts.warn(self, "Cannot add an offering", exc.message)
             return
         self.controller.push(edit)
         self.refresh()
@@ -425,7 +427,7 @@ class EcologyTab(FrameworkTab):
             current = pf.find(self.document, offering_id).name
         except Exception:  # noqa: BLE001 - gone meanwhile
             return
-        name, ok = QInputDialog.getText(self, "Rename offering", "Name:",
+        name, ok = prompts.get_text(self, "Rename offering", "Name:",
                                         QLineEdit.EchoMode.Normal, current)
         if ok and name.strip() and name.strip() != current:
             self._push(pf.rename_offering, self.document, offering_id, name)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QMenu, QMessageBox, QPushButton, QSizePolicy, QSlider, QSplitter,
+    QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSlider, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -29,6 +29,7 @@ from ...core.models import Split
 from ..charts.balance import BalanceChart, BalanceData, BalanceRow
 from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
 from ..controller import DocumentController
+from .. import prompts
 from ..framework_tab import FrameworkTab
 
 NUDGE_GAP_S = 1.0
@@ -392,7 +393,7 @@ class StructuresTab(FrameworkTab):
         try:
             self.controller.push(make_edit(*args))
         except ScenarioError as exc:
-            QMessageBox.warning(self, "Value refused", exc.message)
+            prompts.warn(self, "Value refused", exc.message)
             self.refresh()
 
     def _on_balance(self, key: str, value: int, gesture: int) -> None:
@@ -428,7 +429,7 @@ class StructuresTab(FrameworkTab):
         try:
             edit = core.add_initiative(self.document)
         except ScenarioError as exc:
-            QMessageBox.warning(self, "Cannot add", exc.message)
+            prompts.warn(self, "Cannot add", exc.message)
             return
         self.controller.push(edit)
         new_id = edit.new[-1].id
