@@ -326,7 +326,10 @@ class StructuresTab(FrameworkTab):
             return
         try:
             if self._ready:
-                self._sync_controls()  # balance and the coherence list stay live
+                if framework_id == core.BUSINESS_MODELS:
+                    self._update_tensions()  # the coherence list stays live
+                else:
+                    self._sync_controls()
             if framework_id == core.BUSINESS_MODELS and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
                 self._charts_stale = True
@@ -364,8 +367,14 @@ class StructuresTab(FrameworkTab):
                 spin.setValue(getattr(plan.reference, key))
         self._update_tensions()
 
+    _shown_tensions: tuple | None = None
+
     def _update_tensions(self) -> None:
         found = self.tensions()
+        key = tuple((t.id, t.message, tuple(t.settings)) for t in found)
+        if key == self._shown_tensions:
+            return  # unchanged: rebuilding the list on every slider tick costs a repaint
+        self._shown_tensions = key
         lst = self.tensions_list
         lst.clear()
         if not found:
