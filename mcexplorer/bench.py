@@ -395,15 +395,15 @@ MISSED_TARGETS = """## Where targets are missed, and why
 Measured with cProfile and by switching parts of the window off, in the same run conditions
 (offscreen raster painting, 1280x720 window, 2 shared cores):
 
-- **Slider to pixels, default (p95 about 10 ms against 8 ms).** A weight change costs about
-  3 ms of Python (edit through the undo stack, scoring, chart and table updates) and about 6 ms
-  of raster painting: the ranking and radar repaint (about 2.5 ms each) plus the slider, its
-  value box and the table's fit column. Before the fixes below it was 31 ms p95. Still under one
-  60 Hz frame (16.7 ms) at p95. Remaining ideas: fewer pyqtgraph items per chart, or an OpenGL
-  viewport on real screens (not available offscreen).
-- **Slider to pixels, stress 200 x 40 (p95 about 23 ms against 16 ms).** Scoring is now a
+- **Slider to pixels, default (p95 about 9 ms against 8 ms; p50 under 8 ms).** A weight
+  change costs about 2 ms of Python (edit through the undo stack, scoring, chart updates) and
+  about 5 ms of raster painting: the ranking and radar repaint (about 2.5 ms each) plus the
+  slider and its value box. The options table's Fit column follows 80 ms after the hand pauses.
+  Before the fixes below it was 31 ms p95; it is well under one 60 Hz frame (16.7 ms). Remaining
+  ideas: fewer pyqtgraph items per chart, or an OpenGL viewport on real screens (not offscreen).
+- **Slider to pixels, stress 200 x 40 (p95 about 19 ms against 16 ms).** Scoring is now a
   numpy product over a cached utility table (about 0.1 ms); what is left is painting a radar
-  with 40 spokes, a 25-row ranking and the 200-row table's visible fit cells. Was 46 ms p95.
+  with 40 spokes and a 25-row ranking. Was 46 ms p95.
 - **Start-up (about 1.8x the pyqtgraph floor against 1.3x).** The floor imports PySide6 and
   pyqtgraph and shows one PlotWidget. The `mcexplorer` command now builds only the visible tab
   before the first paint (the other two follow right after; `create_window()` itself stays
