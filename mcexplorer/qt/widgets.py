@@ -129,6 +129,12 @@ class StepSlider(QSlider):
         steps = round((float(value) - self._lo) / self._step)
         QSlider.setValue(self, max(QSlider.minimum(self), min(QSlider.maximum(self), steps)))
 
+    def minimum(self) -> float:  # type: ignore[override]
+        return self._lo
+
+    def maximum(self) -> float:  # type: ignore[override]
+        return self._hi
+
     def scale_minimum(self) -> float:
         return self._lo
 

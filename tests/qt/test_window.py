@@ -53,6 +53,7 @@ def test_window_opens_on_business_models_with_every_control(window):
         assert s.focusPolicy() & Qt.FocusPolicy.TabFocus
     target = window.findChild(QSlider, f"target:{BM}:horizon")
     assert target is not None and target.value() == 2
+    assert (target.minimum(), target.maximum()) == (1, 3)  # H1 to H3, in scale values
     for name in ("new", "open", "save", "save-as", "export-png", "undo", "redo"):
         action = window.findChild(QAction, f"action:{name}")
         assert action is not None, name
