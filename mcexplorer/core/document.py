@@ -247,10 +247,6 @@ class Document:
         path = ("frameworks", framework_id, "selected")
         return self.make_edit(path, option_ids, "Radar selection", framework_id)
 
-    def set_title(self, title: str) -> Edit:
-        title = title.strip()[:200] or "Untitled scenario"
-        return self.make_edit(("title",), title, "Scenario title", "")
-
     # -- applying ---------------------------------------------------------------------------
 
     def apply(self, edit: Edit) -> None:

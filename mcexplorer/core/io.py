@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -328,8 +327,3 @@ def _from_validation(exc: ValidationError, file: str) -> ScenarioError:
     if more:
         msg += f" (and {more} more problem{'s' if more > 1 else ''})"
     return ScenarioError(msg, file=file, field=loc or None)
-
-
-def iter_problems(exc: ValidationError) -> Iterable[str]:
-    for err in exc.errors(include_url=False):
-        yield f"{'.'.join(map(str, err['loc']))}: {err['msg']}"

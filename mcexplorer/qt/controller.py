@@ -106,6 +106,3 @@ class DocumentController(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         if shiboken6.isValid(self):  # the stack emits from its destructor
             self.modifiedChanged.emit(not clean)
-
-    def close(self) -> None:
-        self.document.unsubscribe(self._on_document_changed)

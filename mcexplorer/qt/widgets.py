@@ -135,9 +135,6 @@ class StepSlider(QSlider):
     def maximum(self) -> float:  # type: ignore[override]
         return self._hi
 
-    def scale_minimum(self) -> float:
-        return self._lo
-
     def _emit_scale_value(self, _steps: int) -> None:
         self.scaleValueChanged.emit(self.value())
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from .style import ChartStyle, font
@@ -77,6 +76,3 @@ def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=Fal
     item.setFont(font(scale, bold))
     return item
 
-
-NO_PEN = pg.mkPen(None)
-ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
