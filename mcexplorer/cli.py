@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .core.errors import ScenarioError
+from .core.errors import ScenarioError, finite_number
 
 COMMANDS = ("new", "score", "validate", "export", "schema")
 
@@ -127,13 +126,7 @@ def _parse_setting(text: str, what: str) -> tuple[str, str, float]:
     fw, sep2, crit = fw_crit.partition(":")
     if not sep or not sep2 or not fw or not crit or not value:
         raise ScenarioError(f"expected FW:CRITERION=VALUE, got {text!r}", field=f"--{what}")
-    try:
-        number = float(value)
-    except ValueError:
-        raise ScenarioError(f"{value!r} is not a number", field=f"--{what} {fw_crit}") from None
-    if not math.isfinite(number):
-        raise ScenarioError(f"{value!r} is not a finite number", field=f"--{what} {fw_crit}")
-    return fw, crit, number
+    return fw, crit, finite_number(value, f"--{what} {fw_crit}")
 
 
 def _score(args) -> int:

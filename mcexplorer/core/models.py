@@ -83,14 +83,7 @@ class Criterion(StrictModel):
 
     def label_of(self, value: float) -> str:
         """The level label for a value, a slash label for a midpoint, else the number."""
-        for label, v in self.levels.items():
-            if math.isclose(v, value):
-                return label
-        items = sorted(self.levels.items(), key=lambda kv: kv[1])
-        for (a, va), (b, vb) in zip(items, items[1:]):
-            if math.isclose((va + vb) / 2, value):
-                return f"{a}/{b}"
-        return f"{value:g}"
+        return level_label(self.levels, value)
 
 
 class Rating(StrictModel):
@@ -215,6 +208,18 @@ def level_value(levels: dict[str, float], label: str, criterion_id: str) -> floa
             f" (known: {', '.join(map(str, levels)) or 'none'})"
         ) from None
     return sum(values) / len(values)
+
+
+def level_label(levels: dict[str, float], value: float) -> str:
+    """The inverse of level_value: 'MED' for 2, 'LOW/MED' for 1.5, else the number."""
+    for label, v in levels.items():
+        if math.isclose(v, value):
+            return label
+    items = sorted(levels.items(), key=lambda kv: kv[1])
+    for (a, va), (b, vb) in zip(items, items[1:]):
+        if math.isclose((va + vb) / 2, value):
+            return f"{a}/{b}"
+    return f"{value:g}"
 
 
 def _require_unique(ids: list[str], what: str) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
 
+from ..core.models import level_label
+
 NUDGE_GAP_S = 1.0
 _gestures = itertools.count(1)
 
@@ -186,14 +188,7 @@ class ScaleSlider(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text_for(self, value: float) -> str:
-        for label, v in self.levels.items():
-            if abs(v - value) < 1e-9:
-                return label
-        items = sorted(self.levels.items(), key=lambda kv: kv[1])
-        for (a, va), (b, vb) in zip(items, items[1:]):
-            if abs((va + vb) / 2 - value) < 1e-9:
-                return f"{a}/{b}"
-        return f"{value:g}"
+        return level_label(self.levels, value)
 
     def set_value(self, value: float) -> None:
         self.slider.blockSignals(True)
