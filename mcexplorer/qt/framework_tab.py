@@ -201,12 +201,17 @@ class FrameworkTab(QWidget):
 
     # -- edits from the widgets ------------------------------------------------------------
 
-    def _push(self, make_edit, *args) -> None:
+    def _push(self, make_edit, *args, refused: str = "Value refused"):
+        """Build an edit and push it; a refusal is shown (titled ``refused``) and changes
+        nothing. Returns the edit, or None when it was refused."""
         try:
-            self.controller.push(make_edit(*args))
+            edit = make_edit(*args)
         except ScenarioError as exc:
-            prompts.warn(self, "Value refused", exc.message)
+            prompts.warn(self, refused, exc.message)
             self.refresh()
+            return None
+        self.controller.push(edit)
+        return edit
 
     def _on_weight(self, criterion_id: str, value: int, gesture: int) -> None:
         self._push(self.document.set_weight, self.framework_id, criterion_id, value, gesture)

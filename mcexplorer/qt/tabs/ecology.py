@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import portfolio as pf
-from ...core.errors import ScenarioError
 from ..charts.radar import RadarData
 from ..charts.map import QUADRANT_TINTS, EcologyMap, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
@@ -410,12 +409,9 @@ class EcologyTab(FrameworkTab):
 
     def add_offering(self) -> None:
         """Add "Offering N" at a free spot near the centre and select it."""
-        try:
-            edit = pf.add_offering(self.document)
-        except ScenarioError as exc:
-            prompts.warn(self, "Cannot add an offering", exc.message)
+        edit = self._push(pf.add_offering, self.document, refused="Cannot add an offering")
+        if edit is None:
             return
-        self.controller.push(edit)
         self.refresh()
         self.select_offering(pf.added_offering_id(edit))
 

@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import horizons as core
-from ...core.errors import ScenarioError
 from ...core.models import Split
 from ..charts.balance import BalanceChart, BalanceData, BalanceRow
 from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
 from ..controller import DocumentController
-from .. import prompts
 from ..framework_tab import FrameworkTab
 
 NUDGE_GAP_S = 1.0
@@ -398,13 +396,6 @@ class StructuresTab(FrameworkTab):
 
     # -- edits: balance ---------------------------------------------------------------------
 
-    def _push(self, make_edit, *args) -> None:  # noqa: D401 - same as FrameworkTab._push
-        try:
-            self.controller.push(make_edit(*args))
-        except ScenarioError as exc:
-            prompts.warn(self, "Value refused", exc.message)
-            self.refresh()
-
     def _on_balance(self, key: str, value: int, gesture: int) -> None:
         if self._balance_gesture != (key, gesture):
             self._balance_gesture = (key, gesture)
@@ -435,12 +426,9 @@ class StructuresTab(FrameworkTab):
     # -- edits: initiatives -----------------------------------------------------------------
 
     def add_initiative(self) -> None:
-        try:
-            edit = core.add_initiative(self.document)
-        except ScenarioError as exc:
-            prompts.warn(self, "Cannot add", exc.message)
+        edit = self._push(core.add_initiative, self.document, refused="Cannot add")
+        if edit is None:
             return
-        self.controller.push(edit)
         new_id = edit.new[-1].id
         self.pages.setCurrentIndex(0)
         self.horizons_chart.show_data(self.horizons_data())
