@@ -333,38 +333,34 @@ def _starved(h: float, split: Split) -> tuple[str, float] | None:
     return (_keys_text(keys), share) if share < MIN_SUPPORT else None
 
 
-def rule_model_vs_balance(ctx: Context) -> Tension | None:
-    """The top business model serves a horizon that gets under MIN_SUPPORT of the balance."""
-    m = ctx.top_model
-    if m is None:
+def _starved_tension(tension_id: str, subject: str, option, serves: str, framework: str,
+                     balance: Split) -> Tension | None:
+    """``option`` (top of ``framework``) serves a horizon the balance leaves under
+    MIN_SUPPORT."""
+    if option is None:
         return None
-    starved = _starved(m.horizon, ctx.balance)
+    starved = _starved(option.horizon, balance)
     if starved is None:
         return None
     where, share = starved
+    label = horizon_label(option.horizon)
     return Tension(
-        "model-horizon-vs-balance",
-        f"The top-ranked business model, {m.name}, serves {horizon_label(m.horizon)}, but only "
-        f"{_pct(share)} of the balance goes to {where}.",
-        (f"Business models: top-ranked {m.name} ({horizon_label(m.horizon)})",
-         f"Balance: {where} = {_pct(share)}"))
+        tension_id,
+        f"{subject}, {option.name}, {serves} {label}, but only {_pct(share)} of the balance "
+        f"goes to {where}.",
+        (f"{framework}: top-ranked {option.name} ({label})", f"Balance: {where} = {_pct(share)}"))
+
+
+def rule_model_vs_balance(ctx: Context) -> Tension | None:
+    """The top business model serves a horizon that gets under MIN_SUPPORT of the balance."""
+    return _starved_tension("model-horizon-vs-balance", "The top-ranked business model",
+                            ctx.top_model, "serves", "Business models", ctx.balance)
 
 
 def rule_structure_vs_balance(ctx: Context) -> Tension | None:
     """The best-fitting structure serves a horizon that gets under MIN_SUPPORT of the balance."""
-    s = ctx.top_structure
-    if s is None:
-        return None
-    starved = _starved(s.horizon, ctx.balance)
-    if starved is None:
-        return None
-    where, share = starved
-    return Tension(
-        "structure-horizon-vs-balance",
-        f"The best-fitting structure, {s.name}, mainly serves {horizon_label(s.horizon)}, but "
-        f"only {_pct(share)} of the balance goes to {where}.",
-        (f"Structures: top-ranked {s.name} ({horizon_label(s.horizon)})",
-         f"Balance: {where} = {_pct(share)}"))
+    return _starved_tension("structure-horizon-vs-balance", "The best-fitting structure",
+                            ctx.top_structure, "mainly serves", "Structures", ctx.balance)
 
 
 def rule_commercial_vs_degrees(ctx: Context) -> Tension | None:
