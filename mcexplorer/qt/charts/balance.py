@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from .base import Chart, text_item
 from .horizons import HORIZON_COLOURS
-from .style import ChartStyle, font
+from .style import ChartStyle
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}
 """Label colour on each horizon's bar colour (dark text on orange for contrast)."""
@@ -46,11 +46,7 @@ class BalanceChart(Chart):
     def __init__(self, framework_id: str, title: str = "Balance of effort", parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.setMinimumSize(240, 150)
-        self.plot = self.addPlot(row=1, col=0)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=False, alpha=0.2)
+        self.plot = self.add_bar_plot(grid_alpha=0.2)
         self._bars = {k: pg.BarGraphItem(x0=[], y=[], height=[], width=[]) for k in (1, 2, 3)}
         for bar in self._bars.values():
             self.plot.addItem(bar)
@@ -58,11 +54,7 @@ class BalanceChart(Chart):
         self._style_axes()
 
     def _style_axes(self) -> None:
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setTickFont(font(1.0 if name == "left" else 0.85))
-            axis.setPen(pg.mkPen(self.style.grid))
-            axis.setTextPen(pg.mkPen(self.style.foreground))
+        self.style_axes(self.plot, bottom_scale=0.85)
         self.plot.getAxis("bottom").setTicks([[(v, f"{v}%") for v in range(0, 101, 25)]])
 
     def _draw(self, data: BalanceData) -> None:

@@ -63,6 +63,23 @@ class Chart(pg.GraphicsLayoutWidget):
         if self.data is not None:
             self._draw(self.data)
 
+    def add_bar_plot(self, grid_alpha: float) -> pg.PlotItem:
+        """A plot under the title for horizontal bars: no menu, no mouse, x grid only."""
+        plot = self.addPlot(row=1, col=0)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=False, alpha=grid_alpha)
+        return plot
+
+    def style_axes(self, plot: pg.PlotItem, bottom_scale: float) -> None:
+        """Axis lines in the grid colour, tick text in the foreground colour."""
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setTickFont(font(1.0 if name == "left" else bottom_scale))
+            axis.setPen(pg.mkPen(self.style.grid))
+            axis.setTextPen(pg.mkPen(self.style.foreground))
+
     def clone(self) -> Chart:
         """A fresh chart of the same kind showing the same data (for export)."""
         twin = type(self)(self.framework_id, self.title)

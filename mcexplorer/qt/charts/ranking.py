@@ -38,11 +38,7 @@ class RankingChart(Chart):
 
     def __init__(self, framework_id: str, title: str = "Ranking of fit", parent=None) -> None:
         super().__init__(framework_id, title, parent)
-        self.plot = self.addPlot(row=1, col=0)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.plot = self.add_bar_plot(grid_alpha=0.25)
         self._bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
         self.plot.addItem(self._bars)
         self._value_labels: list[pg.TextItem] = []
@@ -53,11 +49,7 @@ class RankingChart(Chart):
         self._style_axes()
 
     def _style_axes(self) -> None:
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setTickFont(font(1.0 if name == "left" else 0.9))
-            axis.setPen(pg.mkPen(self.style.grid))
-            axis.setTextPen(pg.mkPen(self.style.foreground))
+        self.style_axes(self.plot, bottom_scale=0.9)
         self.plot.getAxis("bottom").setLabel("Fit (%)", **{"font-size": f"{font(0.9).pointSizeF():.0f}pt",
                                                           "color": self.style.muted.name()})
 
