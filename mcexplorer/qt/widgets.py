@@ -19,27 +19,59 @@ from PySide6.QtWidgets import (
 from ..core.models import level_label
 
 NUDGE_GAP_S = 1.0
-_gestures = itertools.count(1)
+_gesture_ids = itertools.count(1)
 
 
-class _GestureTracker:
-    """Gives each drag, and each run of quick nudges, its own id."""
+def new_gesture() -> int:
+    """A fresh gesture id: edits that carry the same one merge into one undo step."""
+    return next(_gesture_ids)
 
-    def __init__(self, slider: QSlider) -> None:
-        self._id = next(_gestures)
+
+class GestureTracker:
+    """Gives each drag, and each run of quick nudges, its own gesture id.
+
+    With a slider, pressing it starts a drag; without one, call ``begin`` yourself.
+    """
+
+    def __init__(self, slider: QSlider | None = None) -> None:
+        self._id = new_gesture()
         self._last = 0.0
-        slider.sliderPressed.connect(self.begin)
+        if slider is not None:
+            slider.sliderPressed.connect(self.begin)
 
     def begin(self) -> None:
-        self._id = next(_gestures)
+        self._id = new_gesture()
         self._last = time.monotonic()
 
     def current(self, dragging: bool) -> int:
         now = time.monotonic()
         if not dragging and now - self._last > NUDGE_GAP_S:
-            self._id = next(_gestures)
+            self._id = new_gesture()
         self._last = now
         return self._id
+
+
+def percent_slider(object_name: str, page_step: int) -> QSlider:
+    """A keyboard-operable 0-100 slider under its automation name."""
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setObjectName(object_name)
+    slider.setRange(0, 100)
+    slider.setSingleStep(1)
+    slider.setPageStep(page_step)
+    slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return slider
+
+
+def _label_over_slider(owner: QWidget, label: QLabel, slider: QSlider,
+                       value: QWidget) -> QGridLayout:
+    """The name on one row; the slider and its value on the next."""
+    layout = QGridLayout(owner)
+    layout.setContentsMargins(0, 2, 0, 2)
+    layout.setVerticalSpacing(0)
+    layout.addWidget(label, 0, 0, 1, 2)
+    layout.addWidget(slider, 1, 0)
+    layout.addWidget(value, 1, 1)
+    return layout
 
 
 class WeightSlider(QWidget):
@@ -54,14 +86,9 @@ class WeightSlider(QWidget):
         self.criterion_id = criterion_id
         self.label = QLabel(name)
         self.label.setWordWrap(True)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setObjectName(f"weight:{framework_id}:{criterion_id}")
-        self.slider.setRange(0, 100)
-        self.slider.setSingleStep(1)
-        self.slider.setPageStep(10)
+        self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)
-        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setAccessibleName(f"Weight of {name}")
         self.slider.setAccessibleDescription(
             f"How much {name} matters, from 0 (ignore) to 100. {description}".strip())
@@ -73,13 +100,8 @@ class WeightSlider(QWidget):
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.spin.setFixedWidth(self.spin.fontMetrics().horizontalAdvance("1000") + 12)
         self.label.setBuddy(self.slider)
-        self._gesture = _GestureTracker(self.slider)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0 , 2)
-        layout.setVerticalSpacing(0)
-        layout.addWidget(self.label, 0, 0, 1, 2)
-        layout.addWidget(self.slider, 1, 0)
-        layout.addWidget(self.spin, 1, 1)
+        self._gesture = GestureTracker(self.slider)
+        _label_over_slider(self, self.label, self.slider, self.spin)
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.editingFinished.connect(self._on_spin)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -176,14 +198,8 @@ class ScaleSlider(QWidget):
             ticks.addWidget(lab)
             if text != max(levels, key=levels.get):
                 ticks.addStretch(1)
-        self._gesture = _GestureTracker(self.slider)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setVerticalSpacing(0)
-        layout.addWidget(self.label, 0, 0, 1, 2)
-        layout.addWidget(self.slider, 1, 0)
-        layout.addWidget(self.value_label, 1, 1)
-        layout.addLayout(ticks, 2, 0)
+        self._gesture = GestureTracker(self.slider)
+        _label_over_slider(self, self.label, self.slider, self.value_label).addLayout(ticks, 2, 0)
         self.slider.scaleValueChanged.connect(self._on_slider)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 

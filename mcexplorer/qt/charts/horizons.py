@@ -11,7 +11,6 @@ the tab turns them into edits.
 from __future__ import annotations
 
 import itertools
-import time as _time
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 from ...core import horizons as core
 from .. import prompts
 from .base import Chart, text_item
+from ..widgets import GestureTracker, new_gesture
 from .style import ChartStyle, font
 
 HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
@@ -31,11 +31,9 @@ HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a
 INITIATIVE_COLOUR = "#CC79A7"
 SELECTED_COLOUR = "#1a1a1a"
 HIT_RADIUS_PX = 14.0
-NUDGE_GAP_S = 1.0
 TIME_STEP, TIME_FINE = 0.02, 0.005
 HORIZON_STEP, HORIZON_FINE = 0.5, 0.1
 _SAMPLES = 160
-_gestures = itertools.count(1_000_000)
 
 # Where fixed markers of each horizon are spread along the time axis.
 _WINDOWS = {1.0: (0.03, 0.35), 1.5: (0.40, 0.40), 2.0: (0.46, 0.54), 2.5: (0.58, 0.74),
@@ -149,7 +147,7 @@ class HorizonsChart(Chart):
         self._gesture = 0
         self._key_gesture = 0
         self._drag_horizon = 2.0
-        self._last_key = 0.0
+        self._key_gestures = GestureTracker()  # a run of quick nudges is one undo step
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view = _HorizonsView(self)
         self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
@@ -377,7 +375,7 @@ class HorizonsChart(Chart):
     def begin_drag(self, initiative_id: str) -> None:
         self.select(initiative_id)
         self.dragging = initiative_id
-        self._gesture = next(_gestures)
+        self._gesture = new_gesture()
         m = self.initiative(initiative_id)
         self._drag_horizon = m.horizon if m else 2.0
 
@@ -450,10 +448,7 @@ class HorizonsChart(Chart):
         moves = {Qt.Key.Key_Left: (-dt, 0.0), Qt.Key.Key_Right: (dt, 0.0),
                  Qt.Key.Key_Up: (0.0, dh), Qt.Key.Key_Down: (0.0, -dh)}
         if key in moves:
-            now = _time.monotonic()
-            if now - self._last_key > NUDGE_GAP_S or self._key_gesture == 0:
-                self._key_gesture = next(_gestures)
-            self._last_key = now
+            self._key_gesture = self._key_gestures.current(dragging=False)
             ddt, ddh = moves[key]
             t = min(1.0, max(0.0, m.time + ddt))
             h = min(3.0, max(1.0, m.horizon + ddh))

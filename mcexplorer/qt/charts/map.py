@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
 from ...core.portfolio import Lens, axes, clamp
 from .base import Chart, text_item
+from ..widgets import new_gesture
 from .style import font
 
 PLANE = 1.0
@@ -55,7 +56,6 @@ QUADRANT_TINTS = {
 MARKER_FILL = "#24466E"
 SELECTED = "#D55E00"
 
-_gestures = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -516,7 +516,7 @@ class EcologyMap(Chart):
                 p = self._to_plane(ev.position())
                 self._press = (hit, QPointF(ev.position()), p.x() - m.x, p.y() - m.y)
                 self._dragging = False
-                self._gesture = next(_gestures)
+                self._gesture = new_gesture()
                 self.select(hit)
                 ev.accept()
                 return
@@ -592,7 +592,7 @@ class EcologyMap(Chart):
             assert g.marker is not None
             step = BIG_STEP if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier else STEP
             if not ev.isAutoRepeat() or not self._key_gesture:
-                self._key_gesture = next(_gestures)
+                self._key_gesture = new_gesture()
             dx, dy = arrows[key]
             self._move(self._selected, g.marker.x + dx * step, g.marker.y + dy * step,
                        self._key_gesture)

@@ -12,14 +12,11 @@ brought up to date at once after each edit (signals blocked), the charts on the 
 
 from __future__ import annotations
 
-import itertools
-import time
-
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSlider, QSplitter,
+    QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -29,10 +26,9 @@ from ..charts.balance import BalanceChart, BalanceData, BalanceRow
 from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
 from ..controller import DocumentController
 from ..framework_tab import FrameworkTab
+from ..widgets import GestureTracker, percent_slider
 
-NUDGE_GAP_S = 1.0
 NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
-_gestures = itertools.count(2_000_000)
 
 
 class BalanceSlider(QWidget):
@@ -48,12 +44,7 @@ class BalanceSlider(QWidget):
         n = int(key[1])
         self.name = QLabel(f"<b style='color:{HORIZON_COLOURS[n]}'>H{n}</b>")
         self.name.setToolTip(core_name(n))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setObjectName(f"balance:{key}")
-        self.slider.setRange(0, 100)
-        self.slider.setSingleStep(1)
-        self.slider.setPageStep(5)
-        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider = percent_slider(f"balance:{key}", page_step=5)
         self.slider.setAccessibleName(f"Share of effort on H{n}")
         self.slider.setToolTip(f"Share of effort or budget on {core_name(n)}. The other two "
                                "shares rebalance in proportion; a locked share stays fixed.")
@@ -71,22 +62,13 @@ class BalanceSlider(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.value)
         layout.addWidget(self.lock)
-        self._gesture = next(_gestures)
-        self._last = 0.0
-        self.slider.sliderPressed.connect(self._begin)
+        self._gestures = GestureTracker(self.slider)
         self.slider.valueChanged.connect(self._on_value)
         self.lock.toggled.connect(self._on_lock)
 
-    def _begin(self) -> None:
-        self._gesture = next(_gestures)
-        self._last = time.monotonic()
-
     def _on_value(self, value: int) -> None:
-        now = time.monotonic()
-        if not self.slider.isSliderDown() and now - self._last > NUDGE_GAP_S:
-            self._gesture = next(_gestures)
-        self._last = now
-        self.shareChanged.emit(self.key, value, self._gesture)
+        self.shareChanged.emit(self.key, value,
+                               self._gestures.current(self.slider.isSliderDown()))
 
     def _on_lock(self, checked: bool) -> None:
         self.lockToggled.emit(self.key, checked)
