@@ -155,9 +155,7 @@ class Document:
         if cached is None:
             s = self.settings(framework_id)
             fw = self.framework(framework_id)
-            key = (tuple(sorted(s.targets.items())),
-                   tuple(sorted((o, tuple(sorted(r.items())))
-                                for o, r in s.rating_overrides.items())))
+            key = (tuple(sorted(s.targets.items())), self.ratings_key(framework_id))
             table = self._tables.get(framework_id)
             if table is None or table[0] != key:
                 table = (key, utility_table(fw, s.targets, s.rating_overrides))
@@ -165,6 +163,11 @@ class Document:
             cached = rank(fw, table[1], s.weights)
             self._rankings[framework_id] = cached
         return cached
+
+    def ratings_key(self, framework_id: str) -> tuple:
+        """A value that changes exactly when the framework's edited ratings change."""
+        overrides = self.settings(framework_id).rating_overrides
+        return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))
 
     def rating(self, framework_id: str, option_id: str, criterion_id: str) -> float:
         override = self.settings(framework_id).rating_overrides.get(option_id, {})

@@ -285,17 +285,13 @@ class FrameworkTab(QWidget):
             slider.set_value(settings.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
-        if self._ratings_key is None or self._current_ratings_key() != self._ratings_key:
+        if self._ratings_key is None or self.document.ratings_key(self.framework_id) != self._ratings_key:
             self._table_timer.stop()
             self._update_table()  # edited ratings show at once
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
             # follows once the hand pauses (saves about 3 ms of every slider tick).
             self._table_timer.start()
-
-    def _current_ratings_key(self) -> tuple:
-        overrides = self.document.settings(self.framework_id).rating_overrides
-        return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))
 
     def ranking_data(self) -> RankingData:
         ranking = self.document.ranking(self.framework_id)
@@ -371,7 +367,7 @@ class FrameworkTab(QWidget):
         by_id = {r.option: r for r in ranking.results}
         chosen = set(self.document.radar_options(self.framework_id))
         overrides = self.document.settings(self.framework_id).rating_overrides
-        key = self._current_ratings_key()
+        key = self.document.ratings_key(self.framework_id)
         ratings_changed = key != self._ratings_key
         self._ratings_key = key
         self._filling = True

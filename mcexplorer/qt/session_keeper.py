@@ -189,7 +189,7 @@ def _ask(box: QMessageBox) -> bool:
     """
     from . import prompts
 
-    if QMessageBox.question is not prompts._REAL["question"]:
+    if prompts.is_replaced("question"):
         answer = QMessageBox.question(box.parentWidget(), box.windowTitle(), box.text(),
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,

@@ -14,7 +14,6 @@ import tracemalloc
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSlider
 
-from mcexplorer.app import create_window
 from mcexplorer.core import portfolio
 from mcexplorer.core.document import Document
 
@@ -65,10 +64,8 @@ def _state(doc: Document) -> dict:
     return json.loads(doc.scenario.model_dump_json())
 
 
-def test_random_edits_undos_and_redos_replay_to_the_same_state(qtbot):
-    window = create_window()
-    qtbot.addWidget(window)
-    window.show()
+def test_random_edits_undos_and_redos_replay_to_the_same_state(open_window, qtbot):
+    window = open_window()
     rng = random.Random(20261122)
     stack = window.controller.undo_stack
     for step in range(3000):
@@ -86,13 +83,10 @@ def test_random_edits_undos_and_redos_replay_to_the_same_state(qtbot):
     while stack.canUndo():
         stack.undo()
     assert _state(window.document) == _state(Document())
-    window.controller.undo_stack.setClean()
 
 
-def test_memory_stays_flat_across_edit_cycles(qtbot):
-    window = create_window()
-    qtbot.addWidget(window)
-    window.show()
+def test_memory_stays_flat_across_edit_cycles(open_window, qtbot):
+    window = open_window()
     rng = random.Random(7)
     stack = window.controller.undo_stack
 
@@ -116,4 +110,3 @@ def test_memory_stays_flat_across_edit_cycles(qtbot):
     growth = last - first
     print(f"memory growth over 3 cycles: {growth / 1e3:.0f} kB")
     assert growth < 1_500_000, f"Python memory grew {growth / 1e6:.2f} MB over 1800 edits"
-    window.controller.undo_stack.setClean()
