@@ -83,21 +83,22 @@ def create_window(path: str | Path | None = None, *, lazy_tabs: bool = False):
     Every tab, with its named sliders and charts, exists on return; ``lazy_tabs=True`` (the
     command's start path) builds the hidden tabs right after the first paint instead.
     """
+    from .core.io import load_scenario
+
+    scenario = None if path is None else load_scenario(path)[0]
+    return _window_for(scenario, path, lazy_tabs)
+
+
+def _window_for(scenario, path, lazy_tabs: bool):
+    """create_window's work, for a scenario already read from ``path`` (or None: default)."""
     ensure_app()
     from .core.document import Document
-    from .core.io import load_scenario
     from .qt.controller import DocumentController
     from .qt.main_window import MainWindow
 
-    if path is None:
-        window = MainWindow(DocumentController(Document()), lazy_tabs=lazy_tabs)
-    else:
-        scenario, _ = load_scenario(path)
-        window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
-        window.path = Path(path).resolve()
-        window.keeper.replaced(window._session_for(window.path))
-        window.add_recent(window.path)
-        window._update_title()
+    window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
+    if path is not None:
+        window.adopt_file(path)
     window.restore_settings()
     setup_logging()
     install_excepthook(window)
@@ -107,11 +108,12 @@ def create_window(path: str | Path | None = None, *, lazy_tabs: bool = False):
 
 def run(path: str | None = None) -> int:
     """Open the window (on ``path`` if given) and run until it closes."""
+    scenario = None
     try:
         if path is not None:
             from .core.io import load_scenario
 
-            load_scenario(path)  # refuse a bad file before any window appears
+            scenario, _ = load_scenario(path)  # refuse a bad file before any window appears
     except ScenarioError as exc:
         print(f"mcexplorer: {exc.message}", file=sys.stderr)
         return 2
@@ -121,10 +123,6 @@ def run(path: str | None = None) -> int:
               "one; see 'mcexplorer --help')", file=sys.stderr)
         return 2
     app = ensure_app()
-    try:
-        window = create_window(path, lazy_tabs=True)  # first paint sooner; see create_window
-    except ScenarioError as exc:
-        print(f"mcexplorer: {exc.message}", file=sys.stderr)
-        return 2
+    window = _window_for(scenario, path, lazy_tabs=True)  # first paint sooner; see create_window
     window.show()
     return app.exec()

@@ -289,14 +289,18 @@ class MainWindow(QMainWindow):
                 raise
             prompts.warn(self, "Cannot open scenario", exc.message)
             return False
-        self.path = Path(path).resolve()
         self.controller.replace_scenario(scenario)
-        self.keeper.replaced(self._session_for(self.path))
-        self.add_recent(self.path)
-        self._update_title()
+        self.adopt_file(path)
         note = f" (migrated: {'; '.join(report.migrations)})" if report.migrations else ""
         self.statusBar().showMessage(f"Opened {self.path}{note}", 5000)
         return True
+
+    def adopt_file(self, path: str | Path) -> None:
+        """The scenario now shown came from ``path``: title, session and recent files follow."""
+        self.path = Path(path).resolve()
+        self.keeper.replaced(self._session_for(self.path))
+        self.add_recent(self.path)
+        self._update_title()
 
     def save(self) -> bool:
         if self.path is None:
