@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from .core.errors import ScenarioError
+from .core.logs import setup_logging
 
 APP_NAME = "mcexplorer"
 
@@ -22,35 +23,6 @@ def ensure_app() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("mcexplorer")
     return app  # type: ignore[return-value]
-
-
-def log_file() -> Path:
-    from .core.paths import log_dir
-
-    return log_dir() / "mcexplorer.log"
-
-
-def setup_logging() -> Path:
-    """Log to a file in the user's log folder (a Windows GUI process has no stderr)."""
-    import logging
-    from logging.handlers import RotatingFileHandler
-
-    path = log_file()
-    root = logging.getLogger("mcexplorer")
-    for h in list(root.handlers):  # the log folder changed (tests): follow it
-        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) != path:
-            root.removeHandler(h)
-            h.close()
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        except OSError:
-            return path
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return path
 
 
 def install_excepthook(window) -> None:
@@ -83,7 +55,7 @@ def create_window(path: str | Path | None = None, *, lazy_tabs: bool = False):
     Every tab, with its named sliders and charts, exists on return; ``lazy_tabs=True`` (the
     command's start path) builds the hidden tabs right after the first paint instead.
     """
-    from .core.io import load_scenario
+    from .core.validation import load_scenario
 
     scenario = None if path is None else load_scenario(path)[0]
     return _window_for(scenario, path, lazy_tabs)
@@ -111,7 +83,7 @@ def run(path: str | None = None) -> int:
     scenario = None
     try:
         if path is not None:
-            from .core.io import load_scenario
+            from .core.validation import load_scenario
 
             scenario, _ = load_scenario(path)  # refuse a bad file before any window appears
     except ScenarioError as exc:

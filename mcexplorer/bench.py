@@ -48,7 +48,7 @@ def stress_scenario():
     """A scenario carrying a 200-option x 40-criterion framework of its own."""
     import random
 
-    from .core.io import default_scenario
+    from .core.resources import default_scenario
     from .core.models import Framework
 
     rng = random.Random(42)
@@ -265,7 +265,8 @@ def startup(script: str, env: dict) -> tuple[float, int]:
 
 
 def file_times(scenario, folder: Path, repeats: int) -> tuple[list[float], list[float], int]:
-    from .core.io import load_scenario, save_scenario
+    from .core.io import save_scenario
+    from .core.validation import load_scenario
 
     path = folder / "bench.json"
     saves, loads = [], []
@@ -345,7 +346,7 @@ def main() -> int:
         sw.close()
 
         # 4. files
-        from .core.io import default_scenario
+        from .core.resources import default_scenario
 
         loads, saves, size_default = file_times(default_scenario(), tmp, 30)
         rows.append(Row("Load / save default scenario (median)",

@@ -109,7 +109,8 @@ def _reset_settings() -> None:
 
 
 def _new(args) -> int:
-    from .core.io import default_scenario, save_scenario
+    from .core.io import save_scenario
+    from .core.resources import default_scenario
 
     path = Path(args.file)
     if path.exists() and not args.force:
@@ -131,7 +132,7 @@ def _parse_setting(text: str, what: str) -> tuple[str, str, float]:
 
 def _score(args) -> int:
     from .core.document import Document
-    from .core.io import load_scenario
+    from .core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
@@ -152,10 +153,9 @@ def _score(args) -> int:
 
 def score_report(doc) -> dict:
     """The ``score --json`` document (a stable contract; see README)."""
-    from .core import horizons, portfolio
+    from .core.extensions import registered
 
-    extras = {portfolio.FRAMEWORK_ID: lambda: {"portfolio": portfolio.report(doc)},
-              horizons.FRAMEWORK_ID: lambda: horizons.report(doc)}
+    extensions = registered()
     frameworks = []
     for fid, fw in doc.frameworks.items():
         ranking = doc.ranking(fid)
@@ -170,8 +170,9 @@ def score_report(doc) -> dict:
             "ranking": [{"option": r.option, "name": r.name, "fit": r.fit, "rank": r.rank,
                          "ratings": dict(r.ratings)} for r in ranking.results],
         }
-        if fid in extras:
-            entry.update(extras[fid]())
+        ext = extensions.get(fw.extension) if fw.extension else None
+        if ext is not None and ext.report is not None:
+            entry.update(ext.report(doc, fid))
         frameworks.append(entry)
     return {"frameworks": frameworks}
 
@@ -195,7 +196,7 @@ def _print_report(report: dict) -> None:
 
 
 def _validate(args) -> int:
-    from .core.io import load_scenario
+    from .core.validation import load_scenario
 
     scenario, report = load_scenario(args.file)
     migrations = "; ".join(report.migrations) if report.migrations else "none"
@@ -208,7 +209,7 @@ def _export(args) -> int:
     from .qt.charts.export import DEFAULT_WIDTH, check_width
 
     width = DEFAULT_WIDTH if args.width is None else check_width(args.width)
-    from .core.io import load_scenario
+    from .core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)
     out = Path(args.out)

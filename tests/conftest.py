@@ -14,7 +14,7 @@ os.environ["MCEXPLORER_NO_RECOVERY_PROMPT"] = "0"
 
 import pytest  # noqa: E402
 
-from mcexplorer.core.io import default_scenario  # noqa: E402
+from mcexplorer.core.resources import default_scenario  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from mcexplorer.core.io import MAX_FILE_BYTES, load_scenario, save_scenario, scenario_json
+from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario, scenario_json
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import Framework, FrameworkSettings, Scenario
 
 pytestmark = pytest.mark.slow
@@ -35,7 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 CHILD = textwrap.dedent("""
     import sys
-    from mcexplorer.core.io import load_scenario, save_scenario
+    from mcexplorer.core.io import save_scenario
+    from mcexplorer.core.validation import load_scenario
 
     target, *sources = sys.argv[1:]
     variants = [load_scenario(source)[0] for source in sources]

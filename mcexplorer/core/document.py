@@ -1,97 +1,25 @@
-"""The open scenario and the edits that change it.
+"""The open scenario: its frameworks, cached rankings, and the edits that change it.
 
-Every change to a scenario is an Edit with an inverse, applied through Document.apply. The Qt
-layer wraps each edit in an undo command, so undo, autosave and the modified flag all hang off
-that one path. Edits are built by the Document's ``set_*`` methods, which validate the new value
-and capture the old one; a bad value raises ScenarioError and changes nothing.
+Every change to a scenario is an Edit (core.edits) with an inverse, applied through
+Document.apply. Edits are built by the Document's ``set_*`` methods (and by feature packages
+through ``make_edit``), which validate the new value and capture the old one; a bad value
+raises ScenarioError and changes nothing.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
 from typing import Any
 
-from pydantic import BaseModel
-
+from .base import WEIGHT_MAX
+from .edits import MISSING, Edit, Path, copy_value, get_path, set_path
 from .errors import ScenarioError, finite_number
-from .io import all_frameworks, check_scenario, default_scenario
-from .models import Framework, FrameworkSettings, Scenario, WEIGHT_MAX
+from .extensions import framework_with
+from .models import Criterion, Framework, FrameworkSettings, Scenario
+from .resources import all_frameworks, default_scenario
 from .scoring import Ranking, UtilityTable, rank, utility_table
-
-
-class _Missing:
-    """Marks a dict entry that is absent (before an override is set, or after a reset)."""
-
-    _instance: _Missing | None = None
-
-    def __new__(cls) -> _Missing:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
-
-Path = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Set the value at ``path`` in the scenario from ``old`` to ``new``.
-
-    The path walks attributes of models and keys of dicts, e.g.
-    ("frameworks", "business-models", "weights", "effort"). MISSING as a value means the key
-    is absent. ``merge_key`` lets consecutive edits of one gesture collapse into one undo step.
-    """
-
-    path: Path
-    old: Any
-    new: Any
-    text: str
-    framework: str = ""
-    merge_key: Hashable | None = None
-
-    def inverse(self) -> Edit:
-        return replace(self, old=self.new, new=self.old)
-
-    def merged(self, later: Edit) -> Edit:
-        """This edit followed by ``later`` (same path and gesture) as one step."""
-        return replace(later, old=self.old)
-
-    @property
-    def is_noop(self) -> bool:
-        return self.old == self.new
-
-
-def _set_path(root: Any, path: Path, value: Any) -> None:
-    target = root
-    for key in path[:-1]:
-        target = target[key] if isinstance(target, dict) else getattr(target, key)
-    last = path[-1]
-    if isinstance(target, dict):
-        if value is MISSING:
-            target.pop(last, None)
-        else:
-            target[last] = value
-    else:
-        setattr(target, last, None if value is MISSING else value)
-
-
-def _get_path(root: Any, path: Path) -> Any:
-    target = root
-    for key in path:
-        if isinstance(target, dict):
-            if key not in target:
-                return MISSING
-            target = target[key]
-        else:
-            target = getattr(target, key)
-    return target
+from .validation import check_scenario
 
 
 Listener = Callable[[Edit | None], None]
@@ -139,6 +67,10 @@ class Document:
             return self.frameworks[framework_id]
         except KeyError:
             raise ScenarioError(f"unknown framework {framework_id!r}") from None
+
+    def framework_for(self, extension_id: str) -> str | None:
+        """The id of the framework that names ``extension_id`` (see core.extensions)."""
+        return framework_with(self.frameworks, extension_id)
 
     def settings(self, framework_id: str) -> FrameworkSettings:
         self.framework(framework_id)
@@ -253,11 +185,11 @@ class Document:
     # -- applying ---------------------------------------------------------------------------
 
     def apply(self, edit: Edit) -> None:
-        _set_path(self.scenario, edit.path, _copy(edit.new))
+        set_path(self.scenario, edit.path, copy_value(edit.new))
         self._changed(edit)
 
     def revert(self, edit: Edit) -> None:
-        _set_path(self.scenario, edit.path, _copy(edit.old))
+        set_path(self.scenario, edit.path, copy_value(edit.old))
         self._changed(edit)
 
     def _changed(self, edit: Edit) -> None:
@@ -273,7 +205,7 @@ class Document:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _criterion(self, framework_id: str, criterion_id: str):
+    def _criterion(self, framework_id: str, criterion_id: str) -> Criterion:
         fw = self.framework(framework_id)
         try:
             return fw.criterion(criterion_id)
@@ -285,17 +217,5 @@ class Document:
     def make_edit(self, path: Path, new: Any, text: str, framework: str,
                   merge_key: Hashable | None = None) -> Edit:
         """An edit setting ``path`` to ``new``, capturing the current value as the old one."""
-        old = _copy(_get_path(self.scenario, path))
-        return Edit(path, old, _copy(new), text, framework, merge_key)
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_copy(deep=True)
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
-
-
+        old = copy_value(get_path(self.scenario, path))
+        return Edit(path, old, copy_value(new), text, framework, merge_key)

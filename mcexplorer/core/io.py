@@ -1,4 +1,5 @@
-"""Reading and writing scenario files, and the built-in frameworks.
+"""Reading, migrating and writing scenario files (checking them against their frameworks is
+core.validation's work; the built-in frameworks are core.resources').
 
 Reading refuses, with a one-line ScenarioError naming file, field and problem: files above
 MAX_FILE_BYTES (checked before parsing), text that is not JSON or is truncated, non-finite
@@ -12,54 +13,17 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .errors import ScenarioError
 from .migrations import MIGRATIONS
-from .models import SCHEMA_VERSION, Framework, FrameworkSettings, Scenario
+from .models import SCHEMA_VERSION, Scenario
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Scenario files above this size (8 MiB) are refused before they are parsed."""
 
-DEFAULT_FRAMEWORK_ORDER = ("business-models", "credential-ecology", "structures")
-
-
-# --------------------------------------------------------------------------------------------
-# Resources
-# --------------------------------------------------------------------------------------------
-
-
-def resources_dir() -> Path:
-    """The resources folder: inside the installed package, or at the top of a source tree."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent / "resources"):
-        if (candidate / "frameworks").is_dir():
-            return candidate
-    raise ScenarioError("the built-in frameworks are missing from this installation",
-                        file=str(here / "resources"))
-
-
-@cache
-def builtin_frameworks() -> dict[str, Framework]:
-    """The default frameworks shipped as JSON, validated by the same models as any file."""
-    folder = resources_dir() / "frameworks"
-    found: dict[str, Framework] = {}
-    for path in sorted(folder.glob("*.json")):
-        fw = load_framework(path)
-        found[fw.id] = fw
-    order = {fid: i for i, fid in enumerate(DEFAULT_FRAMEWORK_ORDER)}
-    return dict(sorted(found.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
-
-
-def load_framework(path: str | os.PathLike[str]) -> Framework:
-    data = _read_json(Path(path))
-    try:
-        return Framework.model_validate(data)
-    except ValidationError as exc:
-        raise _from_validation(exc, str(path)) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -76,22 +40,11 @@ class LoadReport:
     migrations: list[str] = field(default_factory=list)
 
 
-def default_scenario(frameworks: dict[str, Framework] | None = None) -> Scenario:
-    """The built-in default: every weight at its default (50), targets at theirs (H2)."""
-    frameworks = builtin_frameworks() if frameworks is None else frameworks
-    settings = {}
-    for fid, fw in frameworks.items():
-        settings[fid] = FrameworkSettings(
-            weights={c.id: c.default_weight for c in fw.criteria},
-            targets={c.id: c.default_target for c in fw.criteria if c.default_target is not None},
-        )
-    return Scenario(title="Default scenario", frameworks=settings)
-
-
-def load_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
-    """Read, migrate and validate a scenario file. Raises ScenarioError; never half-loads."""
+def read_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
+    """Read, migrate and validate the shape of a scenario file (core.validation.load_scenario
+    also checks it against its frameworks). Raises ScenarioError; never half-loads."""
     p = Path(path)
-    data = _read_json(p)
+    data = read_json(p)
     if not isinstance(data, dict):
         raise ScenarioError(f"expected a JSON object, found {type(data).__name__}", file=str(p))
     version = data.get("schema_version")
@@ -115,14 +68,14 @@ def load_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise _from_validation(exc, str(p)) from None
-    check_scenario(scenario, file=str(p))
+        raise from_validation(exc, str(p)) from None
     return scenario, report
 
 
-def parse_scenario(text: str, *, source: str = "<text>") -> Scenario:
-    """Validate scenario JSON held in memory (used by tests and the fuzzers)."""
-    data = _parse_json(text, source)
+def parse_scenario_text(text: str, *, source: str = "<text>") -> Scenario:
+    """The shape of scenario JSON held in memory (core.validation.parse_scenario also checks
+    it against its frameworks)."""
+    data = parse_json(text, source)
     if not isinstance(data, dict):
         raise ScenarioError(f"expected a JSON object, found {type(data).__name__}", file=source)
     version = data.get("schema_version")
@@ -132,63 +85,8 @@ def parse_scenario(text: str, *, source: str = "<text>") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise _from_validation(exc, source) from None
-    check_scenario(scenario, file=source)
+        raise from_validation(exc, source) from None
     return scenario
-
-
-def all_frameworks(scenario: Scenario) -> dict[str, Framework]:
-    """Built-in frameworks plus those the scenario defines (a definition overrides a built-in)."""
-    out = dict(builtin_frameworks())
-    for fw in scenario.definitions:
-        out[fw.id] = fw
-    return out
-
-
-def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
-    """Check the scenario against its frameworks: known ids, values on each criterion's scale."""
-    frameworks = all_frameworks(scenario)
-    for fid, settings in scenario.frameworks.items():
-        where = f"frameworks.{_shown(fid)}"
-        fw = frameworks.get(fid)
-        if fw is None:
-            raise ScenarioError(
-                f"unknown framework (known: {', '.join(frameworks)})", file=file, field=where)
-        criteria = {c.id: c for c in fw.criteria}
-        for cid in settings.weights:
-            if cid not in criteria:
-                raise ScenarioError("unknown criterion", file=file,
-                                    field=f"{where}.weights.{_shown(cid)}")
-        for cid, t in settings.targets.items():
-            c = criteria.get(cid)
-            if c is None or c.direction != "target":
-                raise ScenarioError("not a target criterion", file=file,
-                                    field=f"{where}.targets.{_shown(cid)}")
-            lo, hi = c.scale
-            if not lo <= t <= hi:
-                raise ScenarioError(f"{t:g} lies outside the scale [{lo:g}, {hi:g}]", file=file,
-                                    field=f"{where}.targets.{cid}")
-        options = {o.id for o in fw.options}
-        for oid, row in settings.rating_overrides.items():
-            if oid not in options:
-                raise ScenarioError("unknown option", file=file,
-                                    field=f"{where}.rating_overrides.{_shown(oid)}")
-            for cid, value in row.items():
-                c = criteria.get(cid)
-                if c is None:
-                    raise ScenarioError("unknown criterion", file=file,
-                                        field=f"{where}.rating_overrides.{oid}.{_shown(cid)}")
-                lo, hi = c.scale
-                if not lo <= value <= hi:
-                    raise ScenarioError(f"{value:g} lies outside the scale [{lo:g}, {hi:g}]",
-                                        file=file, field=f"{where}.rating_overrides.{oid}.{cid}")
-        for oid in settings.selected or []:
-            if oid not in options:
-                raise ScenarioError(f"unknown option {oid!r}", file=file, field=f"{where}.selected")
-    from . import horizons, portfolio
-
-    portfolio.check(scenario, file)
-    horizons.check(scenario, file)
 
 
 def scenario_json(scenario: Scenario) -> str:
@@ -255,7 +153,7 @@ def _fsync_dir(folder: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _read_json(path: Path) -> object:
+def read_json(path: Path) -> object:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -279,14 +177,14 @@ def _read_json(path: Path) -> object:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScenarioError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
-    return _parse_json(text, str(path))
+    return parse_json(text, str(path))
 
 
 def _reject_constant(name: str) -> float:
     raise ValueError(f"non-finite number {name} is not allowed")
 
 
-def _parse_json(text: str, source: str) -> object:
+def parse_json(text: str, source: str) -> object:
     if not text.strip():
         raise ScenarioError("the file is empty", file=source)
     try:
@@ -303,16 +201,16 @@ def _parse_json(text: str, source: str) -> object:
         raise ScenarioError(str(exc), file=source) from None
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     """Text from the file (a key, a label) as it may appear in a one-line message: line breaks
     and other unprintable characters are written as escapes (\\r, \\x1e, \\u2028)."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
-def _from_validation(exc: ValidationError, file: str) -> ScenarioError:
+def from_validation(exc: ValidationError, file: str) -> ScenarioError:
     err = exc.errors(include_url=False)[0]
-    loc = ".".join(_shown(str(p)) for p in err["loc"])
-    msg = _shown(err["msg"])
+    loc = ".".join(shown(str(p)) for p in err["loc"])
+    msg = shown(err["msg"])
     if err["type"] == "extra_forbidden":
         msg = "unknown field"
     elif err["type"] == "missing":
@@ -321,8 +219,8 @@ def _from_validation(exc: ValidationError, file: str) -> ScenarioError:
         msg = msg[len("Value error, "):]
     value = err.get("input")
     if err["type"] not in ("missing", "extra_forbidden") and isinstance(value, (int, float, str)):
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        msg = f"{msg} (found {shown})"
+        found = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        msg = f"{msg} (found {found})"
     more = len(exc.errors()) - 1
     if more:
         msg += f" (and {more} more problem{'s' if more > 1 else ''})"

@@ -2,7 +2,8 @@
 
 A *framework* is data, not code: criteria with a scale and a direction, options rated on every
 criterion. A *scenario* holds the planner's settings for each framework (weights, targets,
-edited ratings, radar selection) plus the portfolio and horizon sketches of the later tabs.
+edited ratings, radar selection) plus the sections that feature packages define (their
+``models`` modules depend only on ``core.base``, so the file format is declared in one place).
 
 No Qt here.
 """
@@ -10,28 +11,18 @@ No Qt here.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
+
+from .base import Identifier, LongText, ShortText, StrictModel, Weight
+from .ecology.models import Portfolio
+from .structures.models import HorizonsPlan
 
 SCHEMA_VERSION = 1
 """Version of the scenario file format written by this build."""
 
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", strict=True)
-]
-ShortText = Annotated[str, StringConstraints(max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=4000)]
-Weight = Annotated[float, Field(ge=0.0, le=100.0)]
 Direction = Literal["benefit", "cost", "target"]
-
-WEIGHT_MAX = 100.0
-
-
-class StrictModel(BaseModel):
-    """Base for every file model: unknown keys and non-finite numbers are refused."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,6 +119,11 @@ class Framework(StrictModel):
     source: LongText = ""
     provenance: Literal["published", "authored-default"] = "published"
     """Whether the ratings are a source's figures or the app's editable defaults."""
+    extension: Identifier | None = None
+    """The feature that adds views and rules to this framework (see core.extensions); a
+    plain framework has none and gets the generic tab."""
+    order: int = Field(default=100, ge=0, le=10_000)
+    """Place in the tab order (lower first; ties by id)."""
     criteria: list[Criterion] = Field(min_length=1, max_length=500)
     options: list[Option] = Field(min_length=1, max_length=5000)
 
@@ -244,64 +240,6 @@ class FrameworkSettings(StrictModel):
     """Edited ratings: option id -> criterion id -> value. Absent means the default."""
     selected: list[str] | None = None
     """Options shown on the radar; None means the top three by fit."""
-
-
-class Offering(StrictModel):
-    """A planned offering placed on the credential-ecology plane (issue: ecology tab)."""
-
-    id: Identifier
-    name: ShortText = Field(min_length=1)
-    x: float = Field(ge=-1.0, le=1.0)
-    """Bundled (-1) to unbundled (+1)."""
-    y: float = Field(ge=-1.0, le=1.0)
-    """Non-credit-bearing (-1) to credit-bearing (+1)."""
-    volume: float = Field(gt=0.0, le=1e9)
-    """Planned learner volume (or hours, see Portfolio.volume_unit): the marker's size."""
-
-
-class Portfolio(StrictModel):
-    offerings: list[Offering] = Field(default_factory=list, max_length=500)
-    lens: Identifier = "ecology"
-    """Which framing the map shows (ids in resources/lenses.json)."""
-    volume_unit: Literal["learners", "hours"] = "learners"
-
-
-class Split(StrictModel):
-    """Shares of effort or budget on H1, H2 and H3, in percent, summing to 100."""
-
-    h1: float = Field(ge=0.0, le=100.0)
-    h2: float = Field(ge=0.0, le=100.0)
-    h3: float = Field(ge=0.0, le=100.0)
-
-    @model_validator(mode="after")
-    def _sums_to_100(self) -> Split:
-        total = self.h1 + self.h2 + self.h3
-        if abs(total - 100.0) > 0.01:
-            raise ValueError(f"h1 + h2 + h3 must be 100, found {total:g}")
-        return self
-
-
-class Initiative(StrictModel):
-    """One of the institution's own initiatives placed on the Three Horizons chart."""
-
-    id: Identifier
-    name: ShortText = Field(min_length=1)
-    time: float = Field(ge=0.0, le=1.0)
-    """Position along the time axis: 0 now, 1 the far future."""
-    horizon: float = Field(ge=1.0, le=3.0)
-    """Which curve it sits on: 1 = H1, 2 = H2, 3 = H3; values between lie between curves."""
-    size: float = Field(default=1.0, gt=0.0, le=1e9)
-    """Relative effort or budget; the observed split weights initiatives by it."""
-
-
-class HorizonsPlan(StrictModel):
-    initiatives: list[Initiative] = Field(default_factory=list, max_length=500)
-    balance: Split = Field(default_factory=lambda: Split(h1=70.0, h2=20.0, h3=10.0))
-    """The intended split of effort or budget."""
-    reference: Split = Field(default_factory=lambda: Split(h1=70.0, h2=20.0, h3=10.0))
-    """A reference split to compare with (70/20/10 is common practice, not from the sources)."""
-    locked: Literal["h1", "h2", "h3"] | None = None
-    """A share kept fixed while the other two rebalance."""
 
 
 class Scenario(StrictModel):

@@ -22,7 +22,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ScenarioError
-from .io import atomic_write, load_scenario, save_scenario, scenario_json
+from .io import atomic_write, save_scenario, scenario_json
+from .validation import load_scenario
 from .models import Identifier, Scenario, ShortText
 from .paths import InstanceLock, recovery_dir, sessions_dir, trash_dir
 

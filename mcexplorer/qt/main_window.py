@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.errors import ScenarioError
-from ..core.io import default_scenario, load_scenario, save_scenario
+from ..core.io import save_scenario
+from ..core.resources import default_scenario
+from ..core.validation import load_scenario
 from .charts.base import Chart
 from .charts.export import DEFAULT_WIDTH, export_png, png_bytes, render_chart
 from . import prompts
@@ -573,7 +575,7 @@ class MainWindow(QMainWindow):
             self.keeper.autosave()
         except Exception:  # noqa: BLE001 - reporting must not fail
             pass
-        from ..app import log_file, setup_logging
+        from ..core.logs import log_file, setup_logging
 
         setup_logging()
         text = "".join(traceback.format_exception(exc_type, exc, tb))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mcexplorer.core import io
+from mcexplorer.core import io, resources
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import MAX_FILE_BYTES, load_scenario, save_scenario
+from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import SCHEMA_VERSION
 
 
@@ -190,7 +191,7 @@ def test_missing_folder_gives_clear_message(tmp_path, scenario):
 
 
 def test_builtin_frameworks_validate_and_come_in_tab_order():
-    fws = io.builtin_frameworks()
+    fws = resources.builtin_frameworks()
     assert list(fws)[:3] == ["business-models", "credential-ecology", "structures"]
     for fw in fws.values():
         assert fw.source, fw.id

@@ -19,13 +19,9 @@ from hypothesis import HealthCheck, currently_in_test_context, event, example, g
 from hypothesis import strategies as st
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import (
-    default_scenario,
-    load_scenario,
-    parse_scenario,
-    save_scenario,
-    scenario_json,
-)
+from mcexplorer.core.io import save_scenario, scenario_json
+from mcexplorer.core.resources import default_scenario
+from mcexplorer.core.validation import load_scenario, parse_scenario
 from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 
 TIME_LIMIT = 2.0

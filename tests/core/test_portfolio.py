@@ -10,14 +10,16 @@ import sys
 
 import pytest
 
-from mcexplorer.core import portfolio as pf
+from mcexplorer.core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix, report as eco_report
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import builtin_frameworks, load_scenario, save_scenario
-from mcexplorer.core.models import Offering
+from mcexplorer.core.io import save_scenario
+from mcexplorer.core.resources import builtin_frameworks
+from mcexplorer.core.validation import load_scenario
+from mcexplorer.core.ecology.models import Offering
 
 FID = "credential-ecology"
-MACRO, MICRO, SHORT, BADGES = pf.QUADRANT_IDS
+MACRO, MICRO, SHORT, BADGES = eco_mix.QUADRANT_IDS
 
 
 def offering(name: str, x: float, y: float, volume: float, oid: str | None = None) -> Offering:
@@ -31,20 +33,20 @@ def offering(name: str, x: float, y: float, volume: float, oid: str | None = Non
                                             (-0.8, -0.8, SHORT), (0.8, -0.8, BADGES),
                                             (0.5, 0.5, MICRO), (-1, -1, SHORT)])
 def test_deep_inside_a_quadrant_belongs_to_it_wholly(x, y, quadrant):
-    m = pf.membership(x, y)
+    m = eco_mix.membership(x, y)
     assert m[quadrant] == pytest.approx(1.0)
     assert sum(m.values()) == pytest.approx(1.0)
 
 
 def test_between_quadrants_the_volume_is_split():
-    assert pf.membership(0, 0) == pytest.approx(dict.fromkeys(pf.QUADRANT_IDS, 0.25))
+    assert eco_mix.membership(0, 0) == pytest.approx(dict.fromkeys(eco_mix.QUADRANT_IDS, 0.25))
     # On the credit line between macro- and micro-credentials: half and half.
-    m = pf.membership(0.0, 0.8)
+    m = eco_mix.membership(0.0, 0.8)
     assert m[MACRO] == pytest.approx(0.5) and m[MICRO] == pytest.approx(0.5)
     # A quarter of the way across the band towards unbundled: u = 0.5 + 0.25 = 0.75.
-    m = pf.membership(0.25, 1.0)
+    m = eco_mix.membership(0.25, 1.0)
     assert m[MICRO] == pytest.approx(0.75) and m[MACRO] == pytest.approx(0.25)
-    m = pf.membership(0.25, -0.25)
+    m = eco_mix.membership(0.25, -0.25)
     assert m == pytest.approx({MACRO: 0.25 * 0.25, MICRO: 0.25 * 0.75,
                                SHORT: 0.75 * 0.25, BADGES: 0.75 * 0.75})
 
@@ -53,11 +55,11 @@ def test_between_quadrants_the_volume_is_split():
 
 
 def test_mix_is_the_volume_share_per_quadrant():
-    m = pf.mix([offering("A", 0.8, 0.8, 300), offering("B", 0, 0, 100)])
+    m = eco_mix.mix([offering("A", 0.8, 0.8, 300), offering("B", 0, 0, 100)])
     assert m.total == 400
     assert m.share == pytest.approx({MACRO: 25 / 400, MICRO: 325 / 400,
                                      SHORT: 25 / 400, BADGES: 25 / 400})
-    empty = pf.mix([])
+    empty = eco_mix.mix([])
     assert empty.empty and all(v == 0 for v in empty.share.values())
 
 
@@ -76,13 +78,13 @@ def test_mix_is_the_volume_share_per_quadrant():
     ([offering("Stackable", 0.0, 0.9, 100)], "integrated"),
 ])
 def test_classification_follows_the_figure_3_rules(offerings, expected):
-    c = pf.classify(pf.mix(offerings))
+    c = eco_mix.classify(eco_mix.mix(offerings))
     assert c.id == expected
-    assert c.label == pf.CLASS_LABELS[expected] and c.reason
+    assert c.label == eco_mix.CLASS_LABELS[expected] and c.reason
 
 
 def test_exactly_half_credit_reads_as_credit_bearing_not_supplementary():
-    c = pf.classify(pf.mix([offering("M", 0.8, 0.8, 50), offering("S", -0.8, -0.8, 50)]))
+    c = eco_mix.classify(eco_mix.mix([offering("M", 0.8, 0.8, 50), offering("S", -0.8, -0.8, 50)]))
     assert c.id == "credit-bearing"
 
 
@@ -91,37 +93,37 @@ def test_exactly_half_credit_reads_as_credit_bearing_not_supplementary():
 
 def test_portfolio_fit_weights_quadrant_fits_by_volume():
     fits = {MACRO: 40.0, MICRO: 80.0, SHORT: 50.0, BADGES: 20.0}
-    m = pf.mix([offering("A", 0.8, 0.8, 300), offering("B", -0.8, -0.8, 100)])
-    assert pf.weighted_fit(m, fits) == pytest.approx((300 * 80 + 100 * 50) / 400)  # 72.5
-    centre = pf.mix([offering("C", 0, 0, 10)])
-    assert pf.weighted_fit(centre, fits) == pytest.approx((40 + 80 + 50 + 20) / 4)
-    assert pf.weighted_fit(pf.mix([]), fits) is None
-    assert pf.weighted_fit(m, {**fits, MACRO: None}) is None
+    m = eco_mix.mix([offering("A", 0.8, 0.8, 300), offering("B", -0.8, -0.8, 100)])
+    assert eco_mix.weighted_fit(m, fits) == pytest.approx((300 * 80 + 100 * 50) / 400)  # 72.5
+    centre = eco_mix.mix([offering("C", 0, 0, 10)])
+    assert eco_mix.weighted_fit(centre, fits) == pytest.approx((40 + 80 + 50 + 20) / 4)
+    assert eco_mix.weighted_fit(eco_mix.mix([]), fits) is None
+    assert eco_mix.weighted_fit(m, {**fits, MACRO: None}) is None
 
 
 def test_portfolio_fit_from_the_document_with_one_driver():
     doc = Document()
     for c in doc.framework(FID).criteria:
         doc.apply(doc.set_weight(FID, c.id, 100 if c.id == "stackability" else 0))
-    doc.apply(pf.add_offering(doc, "Units", 0.9, 0.9, 300))
-    doc.apply(pf.add_offering(doc, "Badges", 0.9, -0.9, 100))
+    doc.apply(eco_edits.add_offering(doc, "Units", 0.9, 0.9, 300))
+    doc.apply(eco_edits.add_offering(doc, "Badges", 0.9, -0.9, 100))
     # With one driver, a quadrant's fit is its rating's utility on the 1-5 scale.
-    util = {q: (doc.rating(FID, q, "stackability") - 1) / 4 * 100 for q in pf.QUADRANT_IDS}
+    util = {q: (doc.rating(FID, q, "stackability") - 1) / 4 * 100 for q in eco_mix.QUADRANT_IDS}
     expected = (300 * util[MICRO] + 100 * util[BADGES]) / 400
-    assert pf.portfolio_fit(doc) == pytest.approx(expected)
-    assert pf.report(doc)["portfolio_fit"] == pytest.approx(expected, abs=1e-3)
+    assert eco_mix.portfolio_fit(doc) == pytest.approx(expected)
+    assert eco_report.report(doc, "credential-ecology")["portfolio_fit"] == pytest.approx(expected, abs=1e-3)
 
 
 def test_no_portfolio_fit_without_offerings_or_weights():
     doc = Document()
-    assert pf.portfolio_fit(doc) is None
-    assert pf.portfolio_fit_note(doc) == pf.NO_OFFERINGS
-    doc.apply(pf.add_offering(doc, "A", 0.5, 0.5, 10))
-    assert pf.portfolio_fit(doc) is not None and pf.portfolio_fit_note(doc) == ""
+    assert eco_mix.portfolio_fit(doc) is None
+    assert eco_mix.portfolio_fit_note(doc) == eco_mix.NO_OFFERINGS
+    doc.apply(eco_edits.add_offering(doc, "A", 0.5, 0.5, 10))
+    assert eco_mix.portfolio_fit(doc) is not None and eco_mix.portfolio_fit_note(doc) == ""
     for c in doc.framework(FID).criteria:
         doc.apply(doc.set_weight(FID, c.id, 0))
-    assert pf.portfolio_fit(doc) is None
-    assert pf.portfolio_fit_note(doc) == pf.NO_WEIGHTS
+    assert eco_mix.portfolio_fit(doc) is None
+    assert eco_mix.portfolio_fit_note(doc) == eco_mix.NO_WEIGHTS
 
 
 # -- edits -------------------------------------------------------------------------------------
@@ -130,18 +132,18 @@ def test_no_portfolio_fit_without_offerings_or_weights():
 def test_offerings_with_the_same_name_get_distinct_ids():
     doc = Document()
     for _ in range(3):
-        doc.apply(pf.add_offering(doc, "Data skills"))
+        doc.apply(eco_edits.add_offering(doc, "Data skills"))
     ids = [o.id for o in doc.scenario.portfolio.offerings]
     assert ids == ["data-skills", "data-skills-2", "data-skills-3"]
     assert [o.name for o in doc.scenario.portfolio.offerings] == ["Data skills"] * 3
-    doc.apply(pf.add_offering(doc, "!!!"))
+    doc.apply(eco_edits.add_offering(doc, "!!!"))
     assert doc.scenario.portfolio.offerings[-1].id == "offering"
 
 
 def test_default_names_and_spots_do_not_collide():
     doc = Document()
     for _ in range(4):
-        doc.apply(pf.add_offering(doc))
+        doc.apply(eco_edits.add_offering(doc))
     offerings = doc.scenario.portfolio.offerings
     assert [o.name for o in offerings] == ["Offering 1", "Offering 2", "Offering 3", "Offering 4"]
     spots = [(o.x, o.y) for o in offerings]
@@ -153,53 +155,53 @@ def test_default_names_and_spots_do_not_collide():
 
 def test_moves_are_clamped_to_the_plane():
     doc = Document()
-    doc.apply(pf.add_offering(doc, "A", 0.2, 0.2, 10))
-    doc.apply(pf.move_offering(doc, "a", 5.0, -3.0))
+    doc.apply(eco_edits.add_offering(doc, "A", 0.2, 0.2, 10))
+    doc.apply(eco_edits.move_offering(doc, "a", 5.0, -3.0))
     o = doc.scenario.portfolio.offerings[0]
     assert (o.x, o.y) == (1.0, -1.0)
-    doc.apply(pf.add_offering(doc, "B", -7, 2, 10))
+    doc.apply(eco_edits.add_offering(doc, "B", -7, 2, 10))
     o = doc.scenario.portfolio.offerings[1]
     assert (o.x, o.y) == (-1.0, 1.0)
     with pytest.raises(ScenarioError, match="not a finite number"):
-        pf.move_offering(doc, "a", math.nan, 0)
+        eco_edits.move_offering(doc, "a", math.nan, 0)
 
 
 def test_edits_replace_the_list_and_undo_restores_it():
     doc = Document()
-    doc.apply(pf.add_offering(doc, "A", 0.1, 0.1, 10))
+    doc.apply(eco_edits.add_offering(doc, "A", 0.1, 0.1, 10))
     before = doc.scenario.portfolio.offerings
-    edit = pf.move_offering(doc, "a", 0.6, 0.7, gesture=1)
+    edit = eco_edits.move_offering(doc, "a", 0.6, 0.7, gesture=1)
     doc.apply(edit)
     assert before[0].x == 0.1, "the old list must not be mutated"
     doc.revert(edit)
     o = doc.scenario.portfolio.offerings[0]
     assert (o.x, o.y) == (0.1, 0.1)
     # One gesture, one merge key; another gesture, another key.
-    assert pf.move_offering(doc, "a", 0.2, 0.2, 7).merge_key == \
-        pf.move_offering(doc, "a", 0.3, 0.3, 7).merge_key
-    assert pf.move_offering(doc, "a", 0.2, 0.2, 7).merge_key != \
-        pf.move_offering(doc, "a", 0.2, 0.2, 8).merge_key
-    assert pf.move_offering(doc, "a", 0.2, 0.2).framework == FID
+    assert eco_edits.move_offering(doc, "a", 0.2, 0.2, 7).merge_key == \
+        eco_edits.move_offering(doc, "a", 0.3, 0.3, 7).merge_key
+    assert eco_edits.move_offering(doc, "a", 0.2, 0.2, 7).merge_key != \
+        eco_edits.move_offering(doc, "a", 0.2, 0.2, 8).merge_key
+    assert eco_edits.move_offering(doc, "a", 0.2, 0.2).framework == FID
 
 
 def test_rename_resize_delete_and_lens():
     doc = Document()
-    doc.apply(pf.add_offering(doc, "A", 0.1, 0.1, 10))
-    doc.apply(pf.rename_offering(doc, "a", "  Cyber   security  "))
-    doc.apply(pf.resize_offering(doc, "a", 250))
+    doc.apply(eco_edits.add_offering(doc, "A", 0.1, 0.1, 10))
+    doc.apply(eco_edits.rename_offering(doc, "a", "  Cyber   security  "))
+    doc.apply(eco_edits.resize_offering(doc, "a", 250))
     o = doc.scenario.portfolio.offerings[0]
     assert (o.id, o.name, o.volume) == ("a", "Cyber security", 250)
     with pytest.raises(ScenarioError, match="cannot be empty"):
-        pf.rename_offering(doc, "a", "   ")
+        eco_edits.rename_offering(doc, "a", "   ")
     with pytest.raises(ScenarioError, match="above 0"):
-        pf.resize_offering(doc, "a", 0)
+        eco_edits.resize_offering(doc, "a", 0)
     with pytest.raises(ScenarioError, match="unknown offering"):
-        pf.delete_offering(doc, "nope")
-    doc.apply(pf.set_lens(doc, "holoniq"))
+        eco_edits.delete_offering(doc, "nope")
+    doc.apply(eco_edits.set_lens(doc, "holoniq"))
     assert doc.scenario.portfolio.lens == "holoniq"
     with pytest.raises(ScenarioError, match="unknown lens 'nope'"):
-        pf.set_lens(doc, "nope")
-    doc.apply(pf.delete_offering(doc, "a"))
+        eco_edits.set_lens(doc, "nope")
+    doc.apply(eco_edits.delete_offering(doc, "a"))
     assert doc.scenario.portfolio.offerings == []
 
 
@@ -207,31 +209,31 @@ def test_rename_resize_delete_and_lens():
 
 
 def test_lenses_cover_the_sources():
-    ids = pf.lens_ids()
+    ids = eco_lenses.lens_ids()
     assert set(ids) == {"ecology", "landscape", "holoniq", "discourses", "camilleri"}
-    eco = pf.lens("ecology")
+    eco = eco_lenses.lens("ecology")
     assert eco.region_at("top-left").name == "Macro-credentials"
     assert eco.region_at("bottom-right").name == "Badges and awards"
-    holoniq = pf.lens("holoniq")
+    holoniq = eco_lenses.lens("holoniq")
     assert holoniq.y_axis.top == "Government-led" and holoniq.y_axis.bottom == "Market-led"
     assert [r.name for r in holoniq.regions] == ["1 Greater Whole", "2 Micro Quals",
                                                  "3 Professions Rule", "4 Market Place"]
-    cam = pf.lens("camilleri")
+    cam = eco_lenses.lens("camilleri")
     assert cam.kind == "list" and len(cam.regions) == 6
-    assert pf.axes(cam) == pf.axes(eco)
-    discourses = {r.name for r in pf.lens("discourses").regions}
+    assert eco_lenses.axes(cam) == eco_lenses.axes(eco)
+    discourses = {r.name for r in eco_lenses.lens("discourses").regions}
     assert discourses == {"Reproduction", "Reschooling", "Deschooling", "Reconceptualist"}
 
 
 def test_a_quadrant_lens_must_fill_each_quadrant_once():
-    base = pf.lens("holoniq").model_dump()
+    base = eco_lenses.lens("holoniq").model_dump()
     base["regions"][1]["quadrant"] = "top-left"
     with pytest.raises(ValueError, match="fill each quadrant once"):
-        pf.Lens.model_validate(base)
-    listed = pf.lens("camilleri").model_dump()
+        eco_lenses.Lens.model_validate(base)
+    listed = eco_lenses.lens("camilleri").model_dump()
     listed["regions"][0]["quadrant"] = "top-left"
     with pytest.raises(ValueError, match="cannot own a quadrant"):
-        pf.Lens.model_validate(listed)
+        eco_lenses.Lens.model_validate(listed)
 
 
 # -- the framework's authored defaults -----------------------------------------------------------
@@ -240,7 +242,7 @@ def test_a_quadrant_lens_must_fill_each_quadrant_once():
 def test_every_quadrant_driver_cell_is_a_sourced_editable_default():
     fw = builtin_frameworks()[FID]
     assert fw.provenance == "authored-default"
-    assert {o.id for o in fw.options} == set(pf.QUADRANT_IDS)
+    assert {o.id for o in fw.options} == set(eco_mix.QUADRANT_IDS)
     for o in fw.options:
         for c in fw.criteria:
             r = o.ratings[c.id]
@@ -295,10 +297,10 @@ def test_a_bad_scenario_file_is_refused_naming_file_field_and_problem(
 
 def test_file_round_trip_keeps_offerings_lens_weights_and_ratings(tmp_path):
     doc = Document()
-    doc.apply(pf.add_offering(doc, "Data", 0.61, 0.72, 300))
-    doc.apply(pf.add_offering(doc, "Data", -0.3, -0.45, 120.5))
-    doc.apply(pf.set_lens(doc, "camilleri"))
-    doc.apply(pf.set_volume_unit(doc, "hours"))
+    doc.apply(eco_edits.add_offering(doc, "Data", 0.61, 0.72, 300))
+    doc.apply(eco_edits.add_offering(doc, "Data", -0.3, -0.45, 120.5))
+    doc.apply(eco_edits.set_lens(doc, "camilleri"))
+    doc.apply(eco_edits.set_volume_unit(doc, "hours"))
     doc.apply(doc.set_weight(FID, "equity", 85))
     doc.apply(doc.set_rating(FID, "badges-awards", "revenue", 2.5))
     path = tmp_path / "round.json"
@@ -308,15 +310,15 @@ def test_file_round_trip_keeps_offerings_lens_weights_and_ratings(tmp_path):
     assert loaded.frameworks[FID].weights["equity"] == 85
     assert loaded.frameworks[FID].rating_overrides == {"badges-awards": {"revenue": 2.5}}
     again = Document(loaded)
-    assert pf.report(again) == pf.report(doc)
+    assert eco_report.report(again, "credential-ecology") == eco_report.report(doc, "credential-ecology")
 
 
 def test_score_report_carries_the_portfolio(scenario):
     from mcexplorer.cli import score_report
 
     doc = Document(scenario)
-    doc.apply(pf.add_offering(doc, "Degree", -0.8, 0.8, 100))
-    doc.apply(pf.add_offering(doc, "Units", 0.8, 0.8, 100))
+    doc.apply(eco_edits.add_offering(doc, "Degree", -0.8, 0.8, 100))
+    doc.apply(eco_edits.add_offering(doc, "Units", 0.8, 0.8, 100))
     entry = next(f for f in score_report(doc)["frameworks"] if f["id"] == FID)
     p = entry["portfolio"]
     assert p["mix"] == {MACRO: 50.0, MICRO: 50.0, SHORT: 0.0, BADGES: 0.0}
@@ -328,7 +330,7 @@ def test_score_report_carries_the_portfolio(scenario):
 
 
 def test_the_portfolio_module_does_not_import_qt():
-    code = ("import sys, mcexplorer.core.portfolio, mcexplorer.core.document;"
+    code = ("import sys, mcexplorer.core.ecology.edits, mcexplorer.core.ecology.report, mcexplorer.core.document;"
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

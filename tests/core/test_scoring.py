@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from mcexplorer.core.io import builtin_frameworks
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Criterion, Framework, Option, Rating
 from mcexplorer.core.scoring import score, utility
 

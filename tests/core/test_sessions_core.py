@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import load_scenario
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.paths import data_dir, recovery_dir, sessions_dir
 from mcexplorer.core.sessions import RecoveryStore, SessionLibrary
 
@@ -59,7 +59,7 @@ def test_recovery_orphans_are_only_those_of_dead_instances(scenario):
     assert other.orphans() == []  # the first instance still holds its lock
     # A process that writes unsaved work and dies without cleaning up.
     code = ("from mcexplorer.core.sessions import RecoveryStore\n"
-            "from mcexplorer.core.io import default_scenario\n"
+            "from mcexplorer.core.resources import default_scenario\n"
             "s = default_scenario(); s.title = 'Killed'\n"
             "RecoveryStore().write(s, None, None)\n"
             "import os, signal; os.kill(os.getpid(), signal.SIGKILL)\n")

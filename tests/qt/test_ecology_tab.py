@@ -8,11 +8,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QSlider
 
-from mcexplorer.core import portfolio as pf
+from mcexplorer.core.ecology import edits as eco_edits, mix as eco_mix
 from mcexplorer.qt.framework_tab import RATING_ROLE
 
 FID = "credential-ecology"
-MACRO, MICRO, SHORT, BADGES = pf.QUADRANT_IDS
+MACRO, MICRO, SHORT, BADGES = eco_mix.QUADRANT_IDS
 
 
 @pytest.fixture
@@ -33,14 +33,14 @@ def settle() -> None:
 
 
 def add(tab, name, x, y, volume) -> str:
-    edit = pf.add_offering(tab.document, name, x, y, volume)
+    edit = eco_edits.add_offering(tab.document, name, x, y, volume)
     tab.controller.push(edit)
     settle()
-    return pf.added_offering_id(edit)
+    return eco_edits.added_offering_id(edit)
 
 
 def offering(tab, oid):
-    return pf.find(tab.document, oid)
+    return eco_edits.find(tab.document, oid)
 
 
 def fit_text(window) -> str:
@@ -304,8 +304,8 @@ def test_export_writes_the_map(tmp_path, scenario):
     from mcexplorer.core.document import Document
 
     doc = Document(scenario)
-    doc.apply(pf.add_offering(doc, "Units", 0.6, 0.6, 100))
-    doc.apply(pf.set_lens(doc, "discourses"))
+    doc.apply(eco_edits.add_offering(doc, "Units", 0.6, 0.6, 100))
+    doc.apply(eco_edits.set_lens(doc, "discourses"))
     written = export_all(doc.scenario, tmp_path, 640)
     names = {p.name for p in written}
     assert {f"{FID}-map.png", f"{FID}-radar.png", f"{FID}-ranking.png"} <= names

@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSlider
 
 from mcexplorer.app import create_window
-from mcexplorer.core.io import load_scenario, save_scenario
+from mcexplorer.core.io import save_scenario
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.paths import recovery_dir
 from mcexplorer.qt.session_keeper import AUTOSAVE_IDLE_MS
 
@@ -148,7 +149,7 @@ def test_recovery_offer_is_a_real_message_box_whose_other_answer_discards(tmp_pa
                                                                             qtbot):
     code = ("import os, signal\n"
             "from mcexplorer.core.sessions import RecoveryStore\n"
-            "from mcexplorer.core.io import default_scenario\n"
+            "from mcexplorer.core.resources import default_scenario\n"
             "s = default_scenario(); s.frameworks['business-models'].weights['risk'] = 3\n"
             "RecoveryStore().write(s, None, None)\n"
             "os.kill(os.getpid(), signal.SIGKILL)\n")
@@ -270,7 +271,7 @@ def test_a_newer_file_is_refused_and_never_overwritten(window, tmp_path, monkeyp
 
 
 def test_unexpected_error_autosaves_logs_and_names_the_log(window, monkeypatch):
-    from mcexplorer.app import log_file, setup_logging
+    from mcexplorer.core.logs import log_file, setup_logging
 
     setup_logging()
     shown = []
@@ -337,7 +338,7 @@ def test_charts_follow_a_dark_palette(window, qtbot):
 
 def test_an_error_in_a_slot_is_reported_with_the_log_path(window, monkeypatch):
     """The hook installed by create_window reports, then hands over to the previous hook."""
-    from mcexplorer.app import log_file
+    from mcexplorer.core.logs import log_file
 
     shown, passed_on = [], []
     monkeypatch.setattr(QMessageBox, "critical",

@@ -14,7 +14,7 @@ import tracemalloc
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSlider
 
-from mcexplorer.core import portfolio
+from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.document import Document
 
 BM = "business-models"
@@ -42,10 +42,10 @@ def _random_step(rng: random.Random, window) -> None:
         offerings = doc.scenario.portfolio.offerings
         if offerings and rng.random() < 0.6:
             o = rng.choice(offerings)
-            window.controller.push(portfolio.move_offering(
+            window.controller.push(eco_edits.move_offering(
                 doc, o.id, rng.uniform(-1.2, 1.2), rng.uniform(-1.2, 1.2), rng.random()))
         elif len(offerings) < 12:
-            window.controller.push(portfolio.add_offering(
+            window.controller.push(eco_edits.add_offering(
                 doc, None, rng.uniform(-1, 1), rng.uniform(-1, 1), rng.randint(1, 500)))
     elif kind < 0.82:
         window.findChild(QAction, "action:undo").trigger()

@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QListWidget, QPushButton, QSlider
 
 from mcexplorer.app import create_window
-from mcexplorer.core import horizons as H
-from mcexplorer.core.models import Split
+from mcexplorer.core.structures import balance as hz_balance, edits as hz_edits
+from mcexplorer.core.structures.models import Split
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt.charts.horizons import HorizonsChart
 
@@ -90,7 +90,7 @@ def test_balance_sums_to_100_under_random_slider_moves(window, tab, qtbot):
         assert sum(t) == 1000 and min(t) >= 0, (step, t)
         shown = [balance_slider(window, k).value() for k in KEYS]
         assert sum(shown) == 100, (step, shown, t)
-        assert tuple(shown) == H.display_percentages(window.document.scenario.horizons.balance)
+        assert tuple(shown) == hz_balance.display_percentages(window.document.scenario.horizons.balance)
     settle(qtbot)
     bars = tab.balance_chart.data.rows[0].shares
     assert sum(bars) == pytest.approx(100)
@@ -102,7 +102,7 @@ def test_keyboard_moves_rebalance_too(window, qtbot):
     for _ in range(10):
         QTest.keyClick(s, Qt.Key.Key_Right)
     assert [balance_slider(window, k).value() for k in KEYS] == [80, 13, 7]
-    assert H.shares(window.document.scenario.horizons.balance) == {"h1": 80, "h2": 13.3,
+    assert hz_balance.shares(window.document.scenario.horizons.balance) == {"h1": 80, "h2": 13.3,
                                                                   "h3": 6.7}
     # a quick run of key presses is one undo step, back to 70/20/10
     window.controller.undo_stack.undo()
@@ -141,7 +141,7 @@ def test_dragging_an_initiative_changes_the_observed_split_in_one_undo_step(wind
     settle(qtbot)
     plan = window.document.scenario.horizons
     assert [(i.time, i.horizon) for i in plan.initiatives] == [(0.5, 2.0)]
-    assert H.shares(H.observed_split(plan.initiatives)) == {"h1": 0, "h2": 100, "h3": 0}
+    assert hz_balance.shares(hz_balance.observed_split(plan.initiatives)) == {"h1": 0, "h2": 100, "h3": 0}
     assert tab.balance_chart.data.rows[1].shares == (0, 100, 0)
     stack = window.controller.undo_stack
     before = stack.count()
@@ -150,8 +150,8 @@ def test_dragging_an_initiative_changes_the_observed_split_in_one_undo_step(wind
     moved = window.document.scenario.horizons.initiatives[0]
     assert moved.time == pytest.approx(0.15, abs=0.02)
     assert moved.horizon == 1.0
-    observed = H.observed_split(window.document.scenario.horizons.initiatives)
-    assert H.shares(observed) == {"h1": 100, "h2": 0, "h3": 0}
+    observed = hz_balance.observed_split(window.document.scenario.horizons.initiatives)
+    assert hz_balance.shares(observed) == {"h1": 100, "h2": 0, "h3": 0}
     assert tab.balance_chart.data.rows[1].shares == (100, 0, 0)
     assert stack.count() == before + 1
     stack.undo()
@@ -243,16 +243,16 @@ def test_business_model_tab_changes_reach_the_coherence_list(window, tab, qtbot)
 def test_reference_split_is_editable_and_resettable(window, tab):
     spin = tab.reference_spins["h1"]
     spin.setValue(50)
-    assert H.shares(window.document.scenario.horizons.reference) == {"h1": 50, "h2": 33.3,
+    assert hz_balance.shares(window.document.scenario.horizons.reference) == {"h1": 50, "h2": 33.3,
                                                                     "h3": 16.7}
     window.findChild(QPushButton, "reset-reference:structures").click()
-    assert H.shares(window.document.scenario.horizons.reference) == {"h1": 70, "h2": 20, "h3": 10}
+    assert hz_balance.shares(window.document.scenario.horizons.reference) == {"h1": 70, "h2": 20, "h3": 10}
 
 
 def test_file_round_trip_through_the_window(window, tab, qtbot, tmp_path):
     tab.add_initiative()
     settle(qtbot)
-    window.controller.push(H.move_initiative(window.document, "initiative-1", 0.8, 3.0))
+    window.controller.push(hz_edits.move_initiative(window.document, "initiative-1", 0.8, 3.0))
     window.findChild(QCheckBox, "balance-lock:h3").click()
     balance_slider(window, "h1").setValue(60)
     window.findChild(QSlider, f"weight:{FW}:degree-alignment").setValue(90)
@@ -271,7 +271,7 @@ def test_file_round_trip_through_the_window(window, tab, qtbot, tmp_path):
 def test_screenshot_at_1280x720_and_exports(window, tab, qtbot, tmp_path):
     for name, t, h in (("Stackable modules", 0.25, 1.0), ("CPD hub", 0.45, 2.0),
                        ("Skills venture", 0.85, 3.0)):
-        window.controller.push(H.add_initiative(window.document, name, t, h))
+        window.controller.push(hz_edits.add_initiative(window.document, name, t, h))
     settle(qtbot)
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (1280, 720)
@@ -291,6 +291,6 @@ def test_screenshot_at_1280x720_and_exports(window, tab, qtbot, tmp_path):
 
 def test_balance_split_model_never_leaves_100(window):
     # set through the controller too: intended, observed and reference all stay at 100
-    window.controller.push(H.set_balance(window.document, "h2", 55.55))
+    window.controller.push(hz_edits.set_balance(window.document, "h2", 55.55))
     b = window.document.scenario.horizons.balance
     assert isinstance(b, Split) and sum(model_tenths(window)) == 1000

@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSlider
 
 from mcexplorer.app import create_window
-from mcexplorer.core.io import load_scenario, save_scenario
+from mcexplorer.core.io import save_scenario
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.qt.framework_tab import NO_WEIGHT_MESSAGE, RATING_ROLE
 
 BM = "business-models"

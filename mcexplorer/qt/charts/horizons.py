@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QColor, QFontMetricsF
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import QLineEdit, QMenu
 
-from ...core import horizons as core
+from ...core.structures import balance as hz_balance, curves as hz_curves
 from .. import prompts
 from .base import Chart, text_item
 from ..widgets import GestureTracker, new_gesture
@@ -159,7 +159,7 @@ class HorizonsChart(Chart):
         self._curve_labels: dict[int, pg.TextItem] = {}
         ts = [i / (_SAMPLES - 1) for i in range(_SAMPLES)]
         for k in (1, 2, 3):
-            item = pg.PlotCurveItem(ts, [core.curve(k, t) for t in ts])
+            item = pg.PlotCurveItem(ts, [hz_curves.curve(k, t) for t in ts])
             item.setZValue(-5)
             self.plot.addItem(item)
             self._curves[k] = item
@@ -169,11 +169,11 @@ class HorizonsChart(Chart):
             self._curve_labels[k] = lab
         # Short names where each curve has room; the legend spells them out.
         self._curve_labels[1].setAnchor((0, 0))
-        self._curve_labels[1].setPos(-0.02, core.curve(1, 0.0) - 0.04)
+        self._curve_labels[1].setPos(-0.02, hz_curves.curve(1, 0.0) - 0.04)
         self._curve_labels[2].setAnchor((1, 0.5))
-        self._curve_labels[2].setPos(0.3, core.curve(2, 0.31))
+        self._curve_labels[2].setPos(0.3, hz_curves.curve(2, 0.31))
         self._curve_labels[3].setAnchor((1, 1))
-        self._curve_labels[3].setPos(1.02, core.curve(3, 1.0) + 0.03)
+        self._curve_labels[3].setPos(1.02, hz_curves.curve(3, 1.0) + 0.03)
         self._structures = pg.ScatterPlotItem(symbol="o", pxMode=True)
         self._models = pg.ScatterPlotItem(symbol="d", pxMode=True)
         self._initiatives = pg.ScatterPlotItem(symbol="s", pxMode=True)
@@ -244,19 +244,19 @@ class HorizonsChart(Chart):
         structures = [m for m in data.fixed if m.kind == "structure"]
         models = [m for m in data.fixed if m.kind != "structure"]
         self._structures.setData(
-            [m.time for m in structures], [core.height(m.time, m.horizon) for m in structures],
+            [m.time for m in structures], [hz_curves.height(m.time, m.horizon) for m in structures],
             size=[26 if m.emphasis else 21 for m in structures],
             brush=[pg.mkBrush(HORIZON_COLOURS.get(round(m.horizon), "#777777"))
                    for m in structures],
             pen=[pg.mkPen(st.foreground, width=3 if m.emphasis else 1.2) for m in structures])
         self._models.setData(
-            [m.time for m in models], [core.height(m.time, m.horizon) for m in models],
+            [m.time for m in models], [hz_curves.height(m.time, m.horizon) for m in models],
             size=[16 if m.emphasis else 12 for m in models],
             brush=[pg.mkBrush(st.foreground if m.emphasis else st.background) for m in models],
             pen=[pg.mkPen(st.foreground, width=1.6) for m in models])
         self._initiatives.setData(
             [m.time for m in data.initiatives],
-            [core.height(m.time, m.horizon) for m in data.initiatives],
+            [hz_curves.height(m.time, m.horizon) for m in data.initiatives],
             size=[19 if m.id == self.selected else 15 for m in data.initiatives],
             brush=[pg.mkBrush(INITIATIVE_COLOUR) for _ in data.initiatives],
             pen=[pg.mkPen(SELECTED_COLOUR if not st.dark else "#ffffff",
@@ -266,14 +266,14 @@ class HorizonsChart(Chart):
         for m in structures:
             if m.badge:
                 badge = text_item(m.badge, "#ffffff", 0.9, bold=True)
-                badge.setPos(m.time, core.height(m.time, m.horizon))
+                badge.setPos(m.time, hz_curves.height(m.time, m.horizon))
                 badge.setZValue(6)
                 self._add_label(badge)
         for m in sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time)):
             structure = m.kind == "structure"
             scale = 0.95 if structure else 0.85
             colour = st.foreground if structure or m.emphasis else st.muted
-            y = core.height(m.time, m.horizon)
+            y = hz_curves.height(m.time, m.horizon)
             gap = 0.04 if structure else 0.03
             w, h = self._text_size(m.label, scale, m.emphasis)
             options = [True, False] if structure else [False, True]  # above first?
@@ -291,7 +291,7 @@ class HorizonsChart(Chart):
             lab.setPos(m.time, y + gap if above else y - gap)
             self._add_label(lab)
         for m in data.initiatives:
-            y = core.height(m.time, m.horizon)
+            y = hz_curves.height(m.time, m.horizon)
             right = m.time > 0.72
             lab = text_item(m.label, st.foreground, 0.95, anchor=(1.0 if right else 0.0, 0.5),
                             bold=m.id == self.selected)
@@ -305,7 +305,7 @@ class HorizonsChart(Chart):
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
-        names = ", ".join(f"{m.label} at {core.horizon_label(m.horizon)}" for m in data.initiatives)
+        names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}" for m in data.initiatives)
         self.setAccessibleDescription(
             "Three overlapping curves H1, H2 and H3 over time. "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
@@ -339,7 +339,7 @@ class HorizonsChart(Chart):
         return next((m for m in self.initiatives() if m.id == initiative_id), None)
 
     def scene_pos(self, time: float, horizon: float) -> QPointF:
-        return self.view.mapViewToScene(QPointF(time, core.height(time, horizon)))
+        return self.view.mapViewToScene(QPointF(time, hz_curves.height(time, horizon)))
 
     def viewport_pos(self, time: float, horizon: float) -> QPoint:
         """Where a point of the chart is in the viewport's pixels (for mouse events)."""
@@ -383,7 +383,7 @@ class HorizonsChart(Chart):
         if self.dragging is None:
             return
         t = min(1.0, max(0.0, point.x()))
-        h = core.horizon_at(t, point.y(), self._drag_horizon)
+        h = hz_curves.horizon_at(t, point.y(), self._drag_horizon)
         self._drag_horizon = h
         self.initiativeMoved.emit(self.dragging, t, h, self._gesture)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...core import portfolio as pf
+from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
 from ..charts.map import QUADRANT_TINTS, EcologyMap, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
@@ -149,7 +149,7 @@ class EcologyTab(FrameworkTab):
         grid.setVerticalSpacing(1)
         self.mix_bars: dict[str, QProgressBar] = {}
         self.mix_labels: dict[str, QLabel] = {}
-        for row, q in enumerate(pf.QUADRANTS):
+        for row, q in enumerate(eco_mix.QUADRANTS):
             name = QLabel(q.name)
             bar = QProgressBar()
             bar.setRange(0, 1000)
@@ -182,7 +182,7 @@ class EcologyTab(FrameworkTab):
         self.lens_combo = QComboBox()
         self.lens_combo.setObjectName(f"lens:{fid}")
         self.lens_combo.setAccessibleName("Lens: the framing drawn on the map")
-        for lens in pf.lenses():
+        for lens in eco_lenses.lenses():
             self.lens_combo.addItem(lens.title, lens.id)
             self.lens_combo.setItemData(self.lens_combo.count() - 1,
                                         f"{lens.description}\nSource: {lens.source}",
@@ -242,7 +242,7 @@ class EcologyTab(FrameworkTab):
         self.volume_spin = QDoubleSpinBox()
         self.volume_spin.setObjectName(f"volume:{fid}")
         self.volume_spin.setAccessibleName("Planned volume of the selected offering")
-        self.volume_spin.setRange(1, pf.MAX_VOLUME)
+        self.volume_spin.setRange(1, eco_edits.MAX_VOLUME)
         self.volume_spin.setDecimals(0)
         self.volume_spin.setSingleStep(10)
         self.volume_spin.setKeyboardTracking(False)
@@ -292,21 +292,21 @@ class EcologyTab(FrameworkTab):
         return self._selected
 
     def portfolio_fit_text(self) -> str:
-        fit = pf.portfolio_fit(self.document)
+        fit = eco_mix.portfolio_fit(self.document)
         if fit is None:
-            note = pf.portfolio_fit_note(self.document)
+            note = eco_mix.portfolio_fit_note(self.document)
             return f"Portfolio fit: {note}" if note else "Portfolio fit: -"
         return f"Portfolio fit {fit:.1f}%"
 
     def map_data(self) -> MapData:
         doc = self.document
         p = doc.scenario.portfolio
-        lens = pf.lens(p.lens)
+        lens = eco_lenses.lens(p.lens)
         labels = marker_labels([o.name for o in p.offerings])
         markers = tuple(MapMarker(o.id, o.name, o.x, o.y, o.volume, i, label)
                         for i, (o, label) in enumerate(zip(p.offerings, labels), start=1))
-        m = pf.mix(p.offerings)
-        shares = {} if m.empty else {q.position: m.share[q.id] for q in pf.QUADRANTS}
+        m = eco_mix.mix(p.offerings)
+        shares = {} if m.empty else {q.position: m.share[q.id] for q in eco_mix.QUADRANTS}
         message = "" if markers else ("No offerings yet.\nPress \u201cAdd offering\u201d and "
                                       "drag it to where it sits.")
         unit = "planned learners" if p.volume_unit == "learners" else "learner hours"
@@ -331,7 +331,7 @@ class EcologyTab(FrameworkTab):
         ids = [o.id for o in p.offerings]
         if self._selected not in ids:
             self._selected = ""
-        lens = pf.lens(p.lens)
+        lens = eco_lenses.lens(p.lens)
         self.map_chart.set_title(f"Portfolio map: {lens.title}")
         self.map_chart.show_data(self.map_data())
         with QSignalBlocker(self.lens_combo):
@@ -344,24 +344,24 @@ class EcologyTab(FrameworkTab):
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(p.volume_unit))
         # Fit, classification, mix
         self.fit_label.setText(self.portfolio_fit_text())
-        m = pf.mix(p.offerings)
-        c = pf.classify(m)
+        m = eco_mix.mix(p.offerings)
+        c = eco_mix.classify(m)
         self.class_label.setText(f"Reads as: <b>{html.escape(c.label)}</b><br>"
                                  f"<span style='font-size:small'>{html.escape(c.reason)}</span>")
-        for q in pf.QUADRANTS:
+        for q in eco_mix.QUADRANTS:
             share = m.share[q.id]
             self.mix_bars[q.id].setValue(round(1000 * share))
             self.mix_labels[q.id].setText("-" if m.empty else f"{100 * share:.0f}%")
         # Offerings list
-        fits = pf.quadrant_fits(doc)
+        fits = eco_mix.quadrant_fits(doc)
         labels = marker_labels([o.name for o in p.offerings])
         with QSignalBlocker(self.offering_list):
             self.offering_list.clear()
             for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
                 item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
                 item.setData(ID_ROLE, o.id)
-                ofit = pf.offering_fit(o, fits)
-                where = pf.QUADRANTS[pf.QUADRANT_IDS.index(pf.main_quadrant(o.x, o.y))].name
+                ofit = eco_mix.offering_fit(o, fits)
+                where = eco_mix.QUADRANTS[eco_mix.QUADRANT_IDS.index(eco_mix.main_quadrant(o.x, o.y))].name
                 item.setToolTip(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
                                 + ("" if ofit is None else f"; fit {ofit:.1f}%"))
                 self.offering_list.addItem(item)
@@ -378,7 +378,7 @@ class EcologyTab(FrameworkTab):
         with QSignalBlocker(self.volume_spin):
             self.volume_spin.setSuffix(f" {unit}")
             if has:
-                self.volume_spin.setValue(pf.find(self.document, self._selected).volume)
+                self.volume_spin.setValue(eco_edits.find(self.document, self._selected).volume)
             else:
                 self.volume_spin.setValue(self.volume_spin.minimum())
 
@@ -409,27 +409,27 @@ class EcologyTab(FrameworkTab):
 
     def add_offering(self) -> None:
         """Add "Offering N" at a free spot near the centre and select it."""
-        edit = self._push(pf.add_offering, self.document, refused="Cannot add an offering")
+        edit = self._push(eco_edits.add_offering, self.document, refused="Cannot add an offering")
         if edit is None:
             return
         self.refresh()
-        self.select_offering(pf.added_offering_id(edit))
+        self.select_offering(eco_edits.added_offering_id(edit))
 
     def _on_moved(self, offering_id: str, x: float, y: float, gesture: int) -> None:
-        self._push(pf.move_offering, self.document, offering_id, x, y, gesture)
+        self._push(eco_edits.move_offering, self.document, offering_id, x, y, gesture)
 
     def rename_offering(self, offering_id: str) -> None:
         try:
-            current = pf.find(self.document, offering_id).name
+            current = eco_edits.find(self.document, offering_id).name
         except Exception:  # noqa: BLE001 - gone meanwhile
             return
         name, ok = prompts.get_text(self, "Rename offering", "Name:",
                                         QLineEdit.EchoMode.Normal, current)
         if ok and name.strip() and name.strip() != current:
-            self._push(pf.rename_offering, self.document, offering_id, name)
+            self._push(eco_edits.rename_offering, self.document, offering_id, name)
 
     def delete_offering(self, offering_id: str) -> None:
-        self._push(pf.delete_offering, self.document, offering_id)
+        self._push(eco_edits.delete_offering, self.document, offering_id)
 
     def _rename_selected(self) -> None:
         if self._selected:
@@ -441,17 +441,17 @@ class EcologyTab(FrameworkTab):
 
     def _on_volume(self, value: float) -> None:
         if self._selected:
-            self._push(pf.resize_offering, self.document, self._selected, value)
+            self._push(eco_edits.resize_offering, self.document, self._selected, value)
 
     def _on_lens(self, index: int) -> None:
         lens_id = self.lens_combo.itemData(index)
         if lens_id:
-            self._push(pf.set_lens, self.document, lens_id)
+            self._push(eco_edits.set_lens, self.document, lens_id)
 
     def _on_unit(self, index: int) -> None:
         unit = self.unit_combo.itemData(index)
         if unit:
-            self._push(pf.set_volume_unit, self.document, unit)
+            self._push(eco_edits.set_volume_unit, self.document, unit)
 
 
 def _short_source(source: str) -> str:
@@ -462,7 +462,7 @@ def _short_source(source: str) -> str:
     return source if len(source) <= 70 else source[:67].rstrip() + "\u2026"
 
 
-def _lens_html(lens: pf.Lens) -> str:
+def _lens_html(lens: eco_lenses.Lens) -> str:
     parts = [html.escape(lens.description)]
     if lens.kind == "list":
         items = "".join(f"<li><b>{html.escape(r.name)}</b>: {html.escape(r.description)}</li>"

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ...core import horizons as core
-from ...core.models import Split
+from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
+from ...core.structures.models import Split
 from ..charts.balance import BalanceChart, BalanceData, BalanceRow
 from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
 from ..controller import DocumentController
@@ -183,7 +183,7 @@ class StructuresTab(FrameworkTab):
         bl = QVBoxLayout(balance_box)
         bl.setSpacing(2)
         self.balance_sliders: dict[str, BalanceSlider] = {}
-        for key in core.KEYS:
+        for key in hz_balance.KEYS:
             row = BalanceSlider(key, balance_box)
             row.shareChanged.connect(self._on_balance)
             row.lockToggled.connect(self._on_lock)
@@ -202,7 +202,7 @@ class StructuresTab(FrameworkTab):
         rl = QGridLayout(ref_box)
         rl.setContentsMargins(6, 4, 6, 4)
         self.reference_spins: dict[str, QDoubleSpinBox] = {}
-        for col, key in enumerate(core.KEYS):
+        for col, key in enumerate(hz_balance.KEYS):
             spin = QDoubleSpinBox()
             spin.setObjectName(f"reference:{key}")
             spin.setRange(0.0, 100.0)
@@ -253,8 +253,8 @@ class StructuresTab(FrameworkTab):
     def plan(self):
         return self.document.scenario.horizons
 
-    def tensions(self) -> list[core.Tension]:
-        return core.tensions(self.document)
+    def tensions(self) -> list[hz_rules.Tension]:
+        return hz_rules.tensions(self.document)
 
     def horizons_data(self) -> HorizonsData:
         doc = self.document
@@ -273,14 +273,14 @@ class StructuresTab(FrameworkTab):
                     label = label[len(badge) + 1:]
                 entries.append((opt.id, label, float(h), "structure", badge))
         top_model = ""
-        if core.BUSINESS_MODELS in doc.frameworks:
-            bm = doc.framework(core.BUSINESS_MODELS)
-            bm_rank = doc.ranking(core.BUSINESS_MODELS)
+        if hz_rules.BUSINESS_MODELS in doc.frameworks:
+            bm = doc.framework(hz_rules.BUSINESS_MODELS)
+            bm_rank = doc.ranking(hz_rules.BUSINESS_MODELS)
             top_model = bm_rank.results[0].option if bm_rank.has_weight else ""
-            if any(c.id == core.BM_HORIZON for c in bm.criteria):
+            if any(c.id == hz_rules.BM_HORIZON for c in bm.criteria):
                 for opt in bm.options:
                     entries.append((opt.id, opt.label,
-                                    doc.rating(core.BUSINESS_MODELS, opt.id, core.BM_HORIZON),
+                                    doc.rating(hz_rules.BUSINESS_MODELS, opt.id, hz_rules.BM_HORIZON),
                                     "model", ""))
         times = spread_times([e[2] for e in entries], [e[3] for e in entries])
         for (oid, label, h, kind, badge), t in zip(entries, times):
@@ -292,7 +292,7 @@ class StructuresTab(FrameworkTab):
 
     def balance_data(self) -> BalanceData:
         plan = self.plan
-        observed = core.observed_split(plan.initiatives)
+        observed = hz_balance.observed_split(plan.initiatives)
         rows = [BalanceRow("Intended", _tuple(plan.balance)),
                 BalanceRow("Observed", _tuple(observed) if observed else None,
                            "No initiatives yet: add one on the Three Horizons chart"),
@@ -302,15 +302,15 @@ class StructuresTab(FrameworkTab):
     # -- refreshing -----------------------------------------------------------------------
 
     def _on_changed(self, framework_id: str) -> None:
-        if framework_id not in ("", self.framework_id, core.BUSINESS_MODELS):
+        if framework_id not in ("", self.framework_id, hz_rules.BUSINESS_MODELS):
             return
         try:
             if self._ready:
-                if framework_id == core.BUSINESS_MODELS:
+                if framework_id == hz_rules.BUSINESS_MODELS:
                     self._update_tensions()  # the coherence list stays live
                 else:
                     self._sync_controls()
-            if framework_id == core.BUSINESS_MODELS and not self.isVisible():
+            if framework_id == hz_rules.BUSINESS_MODELS and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
                 self._charts_stale = True
                 return
@@ -339,7 +339,7 @@ class StructuresTab(FrameworkTab):
 
     def _sync_controls(self) -> None:
         plan = self.plan
-        shown = core.display_percentages(plan.balance)
+        shown = hz_balance.display_percentages(plan.balance)
         for (key, row), value in zip(self.balance_sliders.items(), shown):
             row.show_share(value, getattr(plan.balance, key), plan.locked == key)
         for key, spin in self.reference_spins.items():
@@ -382,16 +382,16 @@ class StructuresTab(FrameworkTab):
         if self._balance_gesture != (key, gesture):
             self._balance_gesture = (key, gesture)
             self._balance_base = self.plan.balance.model_copy()
-        self._push(core.set_balance, self.document, key, value, gesture, self._balance_base)
+        self._push(hz_edits.set_balance, self.document, key, value, gesture, self._balance_base)
         self._sync_controls()
 
     def _on_lock(self, key: str, checked: bool) -> None:
         self._balance_gesture = None
         current = self.plan.locked
         if checked:
-            self._push(core.set_lock, self.document, key)
+            self._push(hz_edits.set_lock, self.document, key)
         elif current == key:
-            self._push(core.set_lock, self.document, None)
+            self._push(hz_edits.set_lock, self.document, None)
         self._sync_controls()
 
     def _on_reference(self, value: float) -> None:
@@ -399,16 +399,16 @@ class StructuresTab(FrameworkTab):
         key = next((k for k, s in self.reference_spins.items() if s is spin), None)
         if key is None:
             return
-        self._push(core.set_reference_share, self.document, key, value)
+        self._push(hz_edits.set_reference_share, self.document, key, value)
         self._sync_controls()
 
     def _reset_reference(self) -> None:
-        self._push(core.set_reference, self.document, None)
+        self._push(hz_edits.set_reference, self.document, None)
 
     # -- edits: initiatives -----------------------------------------------------------------
 
     def add_initiative(self) -> None:
-        edit = self._push(core.add_initiative, self.document, refused="Cannot add")
+        edit = self._push(hz_edits.add_initiative, self.document, refused="Cannot add")
         if edit is None:
             return
         new_id = edit.new[-1].id
@@ -418,16 +418,16 @@ class StructuresTab(FrameworkTab):
         self.horizons_chart.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_initiative_moved(self, iid: str, t: float, h: float, gesture: int) -> None:
-        self._push(core.move_initiative, self.document, iid, t, h, gesture)
+        self._push(hz_edits.move_initiative, self.document, iid, t, h, gesture)
 
     def _on_initiative_renamed(self, iid: str, name: str) -> None:
-        self._push(core.rename_initiative, self.document, iid, name)
+        self._push(hz_edits.rename_initiative, self.document, iid, name)
 
     def _on_initiative_resized(self, iid: str, size: float) -> None:
-        self._push(core.set_initiative_size, self.document, iid, size)
+        self._push(hz_edits.set_initiative_size, self.document, iid, size)
 
     def _on_initiative_delete(self, iid: str) -> None:
-        self._push(core.delete_initiative, self.document, iid)
+        self._push(hz_edits.delete_initiative, self.document, iid)
 
     def _on_selection(self, iid: str) -> None:
         self.rename_button.setEnabled(bool(iid))

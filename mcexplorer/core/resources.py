@@ -1,0 +1,76 @@
+"""The built-in frameworks (resources/frameworks/*.json) and the default scenario.
+
+Frameworks are data: every JSON file in the frameworks folder becomes a framework, ordered by
+its ``order`` field. ``MCEXPLORER_RESOURCES`` points at another resources folder (used by tests
+that add a framework with no code). No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from .errors import ScenarioError
+from .extensions import check_frameworks
+from .io import from_validation, read_json
+from .models import Framework, FrameworkSettings, Scenario
+
+RESOURCES_ENV = "MCEXPLORER_RESOURCES"
+
+
+def resources_dir() -> Path:
+    """The resources folder: $MCEXPLORER_RESOURCES, inside the installed package, or at the
+    top of a source tree."""
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "frameworks").is_dir():
+            return candidate
+    raise ScenarioError("the built-in frameworks are missing from this installation",
+                        file=str(here / "resources"))
+
+
+@cache
+def builtin_frameworks() -> dict[str, Framework]:
+    """The default frameworks shipped as JSON, validated by the same models as any file and
+    checked against the extensions they name, in tab order."""
+    folder = resources_dir() / "frameworks"
+    found: dict[str, Framework] = {}
+    for path in sorted(folder.glob("*.json")):
+        fw = load_framework(path)
+        if fw.id in found:
+            raise ScenarioError(f"framework id {fw.id!r} is used by two files", file=str(path))
+        found[fw.id] = fw
+    check_frameworks(found, file=str(folder))
+    return dict(sorted(found.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    data = read_json(Path(path))
+    try:
+        return Framework.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, str(path)) from None
+
+
+def default_scenario(frameworks: dict[str, Framework] | None = None) -> Scenario:
+    """The built-in default: every weight at its default (50), targets at theirs (H2)."""
+    frameworks = builtin_frameworks() if frameworks is None else frameworks
+    settings = {}
+    for fid, fw in frameworks.items():
+        settings[fid] = FrameworkSettings(
+            weights={c.id: c.default_weight for c in fw.criteria},
+            targets={c.id: c.default_target for c in fw.criteria if c.default_target is not None},
+        )
+    return Scenario(title="Default scenario", frameworks=settings)
+
+
+def all_frameworks(scenario: Scenario) -> dict[str, Framework]:
+    """Built-in frameworks plus those the scenario defines (a definition overrides a built-in)."""
+    out = dict(builtin_frameworks())
+    for fw in scenario.definitions:
+        out[fw.id] = fw
+    return out
