@@ -66,7 +66,7 @@ def _window_for(scenario, path, lazy_tabs: bool):
     ensure_app()
     from .core.document import Document
     from .qt.controller import DocumentController
-    from .qt.main_window import MainWindow
+    from .qt.window.main_window import MainWindow
 
     window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
     if path is not None:

@@ -239,7 +239,7 @@ def export_all(scenario, out: Path, width: int) -> list[Path]:
     controller = DocumentController(Document(scenario))
     written = []
     for fid in controller.document.frameworks:
-        tab = tab_class(fid)(controller, fid)
+        tab = tab_class(controller.document.framework(fid))(controller, fid)
         try:
             tab.refresh()
             for kind, chart in tab.charts.items():

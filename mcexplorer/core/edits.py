@@ -39,7 +39,7 @@ class Edit:
     """Set the value at ``path`` in the scenario from ``old`` to ``new``.
 
     The path walks attributes of models and keys of dicts, e.g.
-    ("frameworks", "business-models", "weights", "effort"). MISSING as a value means the key
+    ("frameworks", <framework id>, "weights", <criterion id>). MISSING as a value means the key
     is absent. ``merge_key`` lets consecutive edits of one gesture collapse into one undo step.
     """
 

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QSlider
 
 from mcexplorer.core.ecology import edits as eco_edits, mix as eco_mix
-from mcexplorer.qt.framework_tab import RATING_ROLE
+from mcexplorer.qt.framework.tab import RATING_ROLE
 
 FID = "credential-ecology"
 MACRO, MICRO, SHORT, BADGES = eco_mix.QUADRANT_IDS

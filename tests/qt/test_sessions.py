@@ -294,7 +294,7 @@ def test_sessions_panel_opens_renames_duplicates_deletes_and_restores(window, mo
     assert panel.list.count() == 1
     sid = window.keeper.session_id
     panel.list.setCurrentRow(0)
-    monkeypatch.setattr("mcexplorer.qt.sessions_panel.QInputDialog.getText",
+    monkeypatch.setattr("mcexplorer.qt.window.sessions_panel.QInputDialog.getText",
                         staticmethod(lambda *a, **k: ("Faculty workshop", True)))
     panel.rename_selected()
     assert window.keeper.library.meta(sid).name == "Faculty workshop"

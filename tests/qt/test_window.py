@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QSlider
 from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.validation import load_scenario
-from mcexplorer.qt.framework_tab import NO_WEIGHT_MESSAGE, RATING_ROLE
+from mcexplorer.qt.framework.tab import NO_WEIGHT_MESSAGE, RATING_ROLE
 
 BM = "business-models"
 CRITERIA = ["effort", "horizon", "risk", "autonomy", "speed-to-market", "costs", "impact", "roi"]

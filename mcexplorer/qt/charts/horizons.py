@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 from ...core.structures import balance as hz_balance, curves as hz_curves
 from .. import prompts
 from .base import Chart, text_item
-from ..widgets import GestureTracker, new_gesture
+from ..gestures import GestureTracker, new_gesture
 from .style import ChartStyle, font
 
 HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}

@@ -30,9 +30,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
-from ...core.portfolio import Lens, axes, clamp
+from ...core.ecology.lenses import Lens, axes
+from ...core.ecology.mix import clamp
 from .base import Chart, text_item
-from ..widgets import new_gesture
+from ..gestures import new_gesture
 from .style import font
 
 PLANE = 1.0
@@ -309,7 +310,7 @@ class EcologyMap(Chart):
                 html = share_line + title if anchor[1] == 1 else title + share_line
                 wrap = 0.0
             else:
-                from ...core.portfolio import lens as get_lens
+                from ...core.ecology.lenses import lens as get_lens
 
                 eco = get_lens("ecology").region_at(pos)
                 numbers = ", ".join(str(i) for i, _ in lens.items_near(pos))

@@ -2,54 +2,19 @@
 
 The named object (``weight:<fw>:<criterion>`` or ``target:<fw>:<criterion>``) is a real
 QSlider, so ``findChild(QSlider, name)``, keyboard events and screen readers reach it
-directly. A drag, or a run of keyboard nudges less than NUDGE_GAP_S apart, is one gesture:
-the edits it produces carry the same gesture id and merge into one undo step.
+directly. A drag, or a run of quick keyboard nudges, is one gesture (qt.gestures): the edits
+it produces merge into one undo step.
 """
 
 from __future__ import annotations
-
-import itertools
-import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
 
-from ..core.models import level_label
-
-NUDGE_GAP_S = 1.0
-_gesture_ids = itertools.count(1)
-
-
-def new_gesture() -> int:
-    """A fresh gesture id: edits that carry the same one merge into one undo step."""
-    return next(_gesture_ids)
-
-
-class GestureTracker:
-    """Gives each drag, and each run of quick nudges, its own gesture id.
-
-    With a slider, pressing it starts a drag; without one, call ``begin`` yourself.
-    """
-
-    def __init__(self, slider: QSlider | None = None) -> None:
-        self._id = new_gesture()
-        self._last = 0.0
-        if slider is not None:
-            slider.sliderPressed.connect(self.begin)
-
-    def begin(self) -> None:
-        self._id = new_gesture()
-        self._last = time.monotonic()
-
-    def current(self, dragging: bool) -> int:
-        now = time.monotonic()
-        if not dragging and now - self._last > NUDGE_GAP_S:
-            self._id = new_gesture()
-        self._last = now
-        return self._id
-
+from ...core.models import level_label
+from ..gestures import GestureTracker
 
 def percent_slider(object_name: str, page_step: int) -> QSlider:
     """A keyboard-operable 0-100 slider under its automation name."""

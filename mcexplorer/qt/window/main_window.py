@@ -14,20 +14,20 @@ from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
 
-from .. import __version__
-from ..core.errors import ScenarioError
-from ..core.io import save_scenario
-from ..core.resources import default_scenario
-from ..core.validation import load_scenario
-from .charts.base import Chart
-from .charts.export import DEFAULT_WIDTH, export_png, png_bytes, render_chart
-from . import prompts
-from .controller import DocumentController
-from .framework_tab import FrameworkTab
-from .history import HistoryList
-from .session_keeper import SessionKeeper
+from ... import __version__
+from ...core.errors import ScenarioError
+from ...core.io import save_scenario
+from ...core.resources import default_scenario
+from ...core.validation import load_scenario
+from ..charts.base import Chart
+from ..charts.export import DEFAULT_WIDTH, export_png, png_bytes, render_chart
+from .. import prompts
+from ..controller import DocumentController
+from ..framework.tab import FrameworkTab
+from ..history import HistoryList
+from ..session_keeper import SessionKeeper
 from .sessions_panel import SessionsPanel
-from .tabs import tab_class
+from ..tabs import tab_class
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
                 page.setObjectName(f"tab-pending:{fid}")
                 self._pending_tabs[fid] = page
             else:
-                page = tab_class(fid)(self.controller, fid, self.tabs)
+                page = tab_class(fw)(self.controller, fid, self.tabs)
                 self.framework_tabs[fid] = page
             self.tabs.addTab(page, fw.title)
             self.tabs.setTabToolTip(self.tabs.count() - 1, fw.description)
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
             return self.framework_tabs[framework_id]
         index = self.tabs.indexOf(page)
         current = self.tabs.currentIndex()
-        tab = tab_class(framework_id)(self.controller, framework_id, self.tabs)
+        tab = tab_class(self.document.framework(framework_id))(self.controller, framework_id,
+                                                                self.tabs)
         self.framework_tabs[framework_id] = tab
         self.framework_tabs = {fid: self.framework_tabs[fid]
                                for fid in self.controller.document.frameworks
@@ -575,7 +576,7 @@ class MainWindow(QMainWindow):
             self.keeper.autosave()
         except Exception:  # noqa: BLE001 - reporting must not fail
             pass
-        from ..core.logs import log_file, setup_logging
+        from ...core.logs import log_file, setup_logging
 
         setup_logging()
         text = "".join(traceback.format_exception(exc_type, exc, tb))

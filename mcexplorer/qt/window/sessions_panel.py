@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import ScenarioError
-from . import prompts
+from ...core.errors import ScenarioError
+from .. import prompts
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -28,13 +28,15 @@ from ..charts.radar import RadarData
 from ..charts.map import QUADRANT_TINTS, EcologyMap, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
 from .. import prompts
-from ..framework_tab import FrameworkTab
+from ..framework.tab import FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 
 
 class EcologyTab(FrameworkTab):
     """Drivers, radar and ranking of the four quadrants, and the planner's portfolio map."""
+
+    EXTENSION = eco_mix.EXTENSION_ID
 
     _built = False
 

@@ -25,8 +25,9 @@ from ...core.structures.models import Split
 from ..charts.balance import BalanceChart, BalanceData, BalanceRow
 from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
 from ..controller import DocumentController
-from ..framework_tab import FrameworkTab
-from ..widgets import GestureTracker, percent_slider
+from ..framework.tab import FrameworkTab
+from ..framework.sliders import percent_slider
+from ..gestures import GestureTracker
 
 NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
 
@@ -100,6 +101,8 @@ def core_name(n: int) -> str:
 class StructuresTab(FrameworkTab):
     """Structures, their fit, the Three Horizons chart, the balance and the coherence list."""
 
+    EXTENSION = hz_rules.EXTENSION_ID
+
     _ready = False
 
     def __init__(self, controller: DocumentController, framework_id: str,
@@ -126,14 +129,14 @@ class StructuresTab(FrameworkTab):
 
         # -- initiative toolbar -----------------------------------------------------------------
         self.add_button = QPushButton("Add initiative")
-        self.add_button.setObjectName("add-initiative:structures")
+        self.add_button.setObjectName(f"add-initiative:{framework_id}")
         self.add_button.setToolTip("Place a new initiative on H2; drag it where it belongs")
         self.add_button.clicked.connect(self.add_initiative)
         self.rename_button = QPushButton("Rename…")
-        self.rename_button.setObjectName("rename-initiative:structures")
+        self.rename_button.setObjectName(f"rename-initiative:{framework_id}")
         self.rename_button.clicked.connect(self._rename_selected)
         self.delete_button = QPushButton("Delete")
-        self.delete_button.setObjectName("delete-initiative:structures")
+        self.delete_button.setObjectName(f"delete-initiative:{framework_id}")
         self.delete_button.clicked.connect(self._delete_selected)
         hint = QLabel("Drag a pink square along or between the curves. Keyboard: click the "
                       "chart, Space picks, arrows move, F2 renames.")
@@ -168,7 +171,7 @@ class StructuresTab(FrameworkTab):
         self.chart_splitter.setSizes([175, 325])
         self.main_area.setSizes([500, 120])
         self.pages = QTabWidget()
-        self.pages.setObjectName("pages:structures")
+        self.pages.setObjectName(f"pages:{framework_id}")
         self.pages.addTab(horizons_page, "Three Horizons")
         self.pages.addTab(self.main_area, "Fit of the four structures")
         self.pages.setTabToolTip(1, "Ranking, radar and the editable ratings of the structures")
@@ -176,7 +179,7 @@ class StructuresTab(FrameworkTab):
 
         # -- right column: balance, reference, coherence -----------------------------------------
         side = QWidget()
-        side.setObjectName("horizons-panel:structures")
+        side.setObjectName(f"horizons-panel:{framework_id}")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 0, 0)
         balance_box = QGroupBox("Balance of effort (intended)")
@@ -216,7 +219,7 @@ class StructuresTab(FrameworkTab):
             rl.addWidget(spin, 0, col)
             self.reference_spins[key] = spin
         reset_ref = QPushButton("70/20/10")
-        reset_ref.setObjectName("reset-reference:structures")
+        reset_ref.setObjectName(f"reset-reference:{framework_id}")
         reset_ref.setToolTip("Back to the 70/20/10 rule of thumb")
         reset_ref.clicked.connect(self._reset_reference)
         rl.addWidget(reset_ref, 0, 3)
@@ -226,7 +229,7 @@ class StructuresTab(FrameworkTab):
         tl = QVBoxLayout(tension_box)
         tl.setContentsMargins(4, 4, 4, 4)
         self.tensions_list = _TensionList()
-        self.tensions_list.setObjectName("tensions:structures")
+        self.tensions_list.setObjectName(f"tensions:{framework_id}")
         self.tensions_list.setAccessibleName("Tensions between this tab and the business models")
         self.tensions_list.setWordWrap(True)
         self.tensions_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

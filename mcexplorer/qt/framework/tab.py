@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from ..core.errors import ScenarioError
-from ..core.models import Framework
-from .charts.base import Chart
-from .charts.radar import RadarChart, RadarData, RadarSeries
-from .charts.ranking import RankingChart, RankingData, RankingRow, rank_label
-from .charts.style import OPTION_COLOURS
-from . import prompts
-from .controller import DocumentController
-from .widgets import ScaleSlider, WeightSlider
+from ...core.errors import ScenarioError
+from ...core.models import Framework
+from ..charts.base import Chart
+from ..charts.radar import RadarChart, RadarData, RadarSeries
+from ..charts.ranking import RankingChart, RankingData, RankingRow, rank_label
+from ..charts.style import OPTION_COLOURS
+from .. import prompts
+from ..controller import DocumentController
+from .sliders import ScaleSlider, WeightSlider
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
