@@ -1,46 +1,41 @@
-"""The main window: one tab per framework, File and Edit menus, the scenario's file."""
+"""The main window (the shell): one tab per framework, menus, docks, title and events.
+
+File actions, recent files, chart export and layout settings are mixins in this package, so
+each part of the window's behaviour has one small module.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
 import traceback
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ... import __version__
-from ...core.errors import ScenarioError
-from ...core.io import save_scenario
-from ...core.resources import default_scenario
-from ...core.validation import load_scenario
-from ..charts.base import Chart
-from ..charts.export import DEFAULT_WIDTH, export_png, png_bytes, render_chart
 from .. import prompts
+from ..charts.export import DEFAULT_WIDTH
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
 from ..session_keeper import SessionKeeper
-from .sessions_panel import SessionsPanel
 from ..tabs import tab_class
+from .chart_export import EXPORT_WIDTHS, ChartExport
+from .file_actions import FileActions
+from .layout_settings import LayoutSettings
+from .recent import RecentFiles
+from .sessions_panel import SessionsPanel
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 10
 WIDE_WINDOW = 1500
 DOCK_WIDTH = 250
 PENDING_TAB_DELAY_MS = 60
 
-SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
-EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
-ALL_CHARTS = "All charts of this tab"
 
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -239,259 +234,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.display_name()}[*] — mcexplorer")
         self.setWindowModified(self.controller.modified)
 
-    # -- file operations ------------------------------------------------------------------
-
-    def maybe_save(self) -> bool:
-        """Ask Save / Discard / Cancel when there are unsaved changes. True means go on."""
-        if not self.controller.modified:
-            return True
-        answer = prompts.ask_save_discard_cancel(
-            self, "Unsaved changes",
-            f"“{self.display_name()}” has changes that are not saved. Save them first?")
-        if answer is None:
-            # Nobody can answer (headless): keep the work where recovery finds it, go on.
-            self.keep_unsaved_work()
-            return True
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.keeper.discarded()
-            return True
-        return False
-
-    def keep_unsaved_work(self) -> None:
-        """Nobody could be asked (headless): keep the unsaved work as a session in the library."""
-        try:
-            self.keeper.sync_session()
-        except (ScenarioError, OSError) as exc:
-            log.warning("could not keep unsaved work: %s", exc)
-
-    def new_scenario(self) -> None:
-        if not self.maybe_save():
-            return
-        self.path = None
-        self.controller.replace_scenario(default_scenario())
-        self.keeper.replaced()
-        self._update_title()
-        self.statusBar().showMessage("New scenario from the built-in defaults", 4000)
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str | Path, *, quiet: bool = False) -> bool:
-        """Open a scenario file. On bad input say why and keep the open scenario unchanged."""
-        try:
-            scenario, report = load_scenario(path)
-        except ScenarioError as exc:
-            if quiet:
-                raise
-            prompts.warn(self, "Cannot open scenario", exc.message)
-            return False
-        self.controller.replace_scenario(scenario)
-        self.adopt_file(path)
-        note = f" (migrated: {'; '.join(report.migrations)})" if report.migrations else ""
-        self.statusBar().showMessage(f"Opened {self.path}{note}", 5000)
-        return True
-
-    def adopt_file(self, path: str | Path) -> None:
-        """The scenario now shown came from ``path``: title, session and recent files follow."""
-        self.path = Path(path).resolve()
-        self.keeper.replaced(self._session_for(self.path))
-        self.add_recent(self.path)
-        self._update_title()
-
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self.save_to(self.path)
-
-    def save_as(self) -> bool:
-        start = str(self.path) if self.path else "scenario.json"
-        path, _ = QFileDialog.getSaveFileName(self, "Save scenario as", start, SCENARIO_FILTER)
-        if not path:
-            return False
-        p = Path(path)
-        if not p.suffix:
-            p = p.with_suffix(".json")
-        return self.save_to(p)
-
-    def save_to(self, path: Path) -> bool:
-        """Save atomically; the first time this window overwrites a file, keep NAME.bak."""
-        target = Path(path).resolve()
-        try:
-            save_scenario(target, self.document.scenario, backup=target not in self._backed_up)
-        except ScenarioError as exc:
-            prompts.error(self, "Could not save", exc.message)
-            return False
-        self._backed_up.add(target)
-        self.path = target
-        self.controller.mark_saved()
-        self.keeper.saved()
-        self.add_recent(self.path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {self.path}", 4000)
-        return True
-
-    # -- export -----------------------------------------------------------------------------
-
-    def current_tab(self) -> FrameworkTab:
-        self._build_current_if_pending(self.tabs.currentIndex())
-        return self.tabs.currentWidget()  # type: ignore[return-value]
-
-    def export_dialog(self) -> None:
-        """Pick the chart through the save dialog's file type, so one static dialog does it."""
-        tab = self.current_tab()
-        filters = [f"{chart.title} (*.png)" for chart in tab.charts.values()]
-        filters.append(f"{ALL_CHARTS} (*.png)")
-        start = (self.path.parent if self.path else Path.cwd()) / f"{tab.framework_id}.png"
-        path, chosen = QFileDialog.getSaveFileName(
-            self, f"Export chart as PNG ({self.export_width} px wide)", str(start),
-            ";;".join(filters), filters[0])
-        if not path:
-            return
-        p = Path(path)
-        if p.suffix.lower() != ".png":
-            p = p.with_suffix(".png")
-        if chosen.startswith(ALL_CHARTS):
-            targets = [(chart, p.with_name(f"{p.stem}-{kind}.png"))
-                       for kind, chart in tab.charts.items()]
-        else:
-            chart = next((c for c in tab.charts.values() if chosen.startswith(c.title)),
-                         next(iter(tab.charts.values())))
-            targets = [(chart, p)]
-        for chart, target in targets:
-            if not self.export_chart(chart, target):
-                return
-
-    def export_chart(self, chart: Chart, path: str | Path | None = None) -> bool:
-        if path is None:
-            start = (self.path.parent if self.path else Path.cwd()) / f"{chart.objectName().replace(':', '-')}.png"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export chart as PNG", str(start),
-                                                    "PNG images (*.png)")
-            if not chosen:
-                return False
-            path = chosen
-        try:
-            written = export_png(chart, path, self.export_width)
-        except ScenarioError as exc:
-            prompts.error(self, "Could not export", exc.message)
-            return False
-        self.statusBar().showMessage(f"Exported {written} ({self.export_width} px)", 5000)
-        return True
-
-    # -- sessions, recovery, recent files ------------------------------------------------------
-
-    def summary(self) -> str:
-        """One line for the session library: the best option of each framework."""
-        parts = []
-        for fid, fw in self.document.frameworks.items():
-            ranking = self.document.ranking(fid)
-            if ranking.results and ranking.has_weight:
-                parts.append(f"{fw.title}: {ranking.results[0].name}")
-        return "; ".join(parts)
-
-    def preview_png(self) -> bytes | None:
-        """A small picture of the first tab's ranking for the session library."""
-        tab = next(iter(self.framework_tabs.values()), None)
-        if tab is None or "ranking" not in tab.charts:
-            return None
-        try:
-            return png_bytes(render_chart(tab.charts["ranking"], 320, ratio=1.0))
-        except ScenarioError:
-            return None
-
-    def _session_for(self, path: Path) -> str | None:
-        for meta in self.keeper.library.list():
-            if meta.source_path and Path(meta.source_path) == path:
-                return meta.id
-        return None
-
-    def restore(self, entry) -> bool:
-        """Bring back unsaved work found by the recovery store (modified, not saved)."""
-        try:
-            self.controller.replace_scenario(entry.scenario)
-        except ScenarioError as exc:
-            prompts.warn(self, "Cannot restore", exc.message)
-            return False
-        self.path = Path(entry.path) if entry.path else None
-        self.keeper.replaced(entry.session_id)
-        self.controller.undo_stack.resetClean()  # restored work is not saved anywhere yet
-        self._update_title()
-        self.keeper.autosave()
-        self.statusBar().showMessage("Restored unsaved work", 5000)
-        return True
-
-    def open_session(self, session_id: str) -> bool:
-        if not self.maybe_save():
-            return False
-        library = self.keeper.library
-        try:
-            meta = library.meta(session_id)
-            scenario = library.load(session_id)
-        except ScenarioError as exc:
-            prompts.warn(self, "Cannot open session", exc.message)
-            return False
-        source = Path(meta.source_path) if meta.source_path else None
-        self.path = source if source is not None and source.exists() else None
-        self.controller.replace_scenario(scenario)
-        self.keeper.replaced(session_id)
-        self._update_title()
-        self.sessions_panel.refresh()
-        self.statusBar().showMessage(f"Opened session “{meta.name}”", 4000)
-        return True
-
-    def recent_files(self) -> list[str]:
-        value = QSettings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])][:MAX_RECENT]
-
-    def add_recent(self, path: Path) -> None:
-        items = [p for p in self.recent_files() if Path(p) != Path(path)]
-        QSettings().setValue("recent_files", [str(path)] + items[: MAX_RECENT - 1])
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        files = self.recent_files()
-        for path in files:
-            missing = not Path(path).is_file()
-            action = menu.addAction(Path(path).name + ("  (missing)" if missing else ""))
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.setData(path)
-            action.setEnabled(not missing)
-            action.triggered.connect(self._open_recent)
-        if files:
-            menu.addSeparator()
-            prune = menu.addAction("Remove missing files")
-            prune.triggered.connect(self._prune_recent)
-            clear = menu.addAction("Clear list")
-            clear.triggered.connect(self._clear_recent)
-        else:
-            empty = menu.addAction("No recent files")
-            empty.setEnabled(False)
-        self.recent_menu.menuAction().setEnabled(True)
-
-    def _open_recent(self) -> None:
-        action = self.sender()
-        if action is not None and self.maybe_save():
-            self.open_path(action.data())
-
-    def _prune_recent(self) -> None:
-        QSettings().setValue("recent_files", [p for p in self.recent_files() if Path(p).is_file()])
-        self._fill_recent_menu()
-
-    def _clear_recent(self) -> None:
-        QSettings().setValue("recent_files", [])
-        self._fill_recent_menu()
-
     # -- drag and drop ---------------------------------------------------------------------
 
     @staticmethod
@@ -519,22 +261,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.open_path(path)
 
-    # -- settings, appearance, errors ------------------------------------------------------
-
-    def restore_settings(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if state is not None and self.restoreState(state):
-            self._layout_restored = True
-        try:
-            tab = int(settings.value("window/tab", 0))
-        except (TypeError, ValueError):
-            tab = 0
-        if 0 <= tab < self.tabs.count():
-            self.tabs.setCurrentIndex(tab)
+    # -- events, appearance, errors --------------------------------------------------------
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -552,13 +279,6 @@ class MainWindow(QMainWindow):
     def _size_docks(self) -> None:
         if shiboken6.isValid(self):
             self.resizeDocks([self.history_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-
-    def save_settings(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/tab", self.tabs.currentIndex())
-        settings.sync()
 
     def restyle(self, *_args) -> None:
         """Follow the system's light or dark scheme, charts included."""

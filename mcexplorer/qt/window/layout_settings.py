@@ -1,0 +1,31 @@
+"""Window layout in the settings: geometry, docks and the last tab (window.settings)."""
+
+from __future__ import annotations
+
+from . import settings
+
+
+class LayoutSettings:
+    """A mixin of MainWindow: restore and save the window's layout."""
+
+    def restore_settings(self) -> None:
+        store = settings.store()
+        geometry = store.value(settings.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = store.value(settings.STATE)
+        if state is not None and self.restoreState(state):
+            self._layout_restored = True
+        try:
+            tab = int(store.value(settings.TAB, 0))
+        except (TypeError, ValueError):
+            tab = 0
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_settings(self) -> None:
+        store = settings.store()
+        store.setValue(settings.GEOMETRY, self.saveGeometry())
+        store.setValue(settings.STATE, self.saveState())
+        store.setValue(settings.TAB, self.tabs.currentIndex())
+        store.sync()
