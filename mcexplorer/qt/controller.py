@@ -12,8 +12,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.document import Document, Edit
+from ..core.document import Document
+from ..core.edits import Edit
 from ..core.models import Scenario
+from .scheduler import Scheduler
 
 
 class EditCommand(QUndoCommand):
@@ -58,6 +60,8 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo-stack")
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.scheduler = Scheduler(self)
+        """The one place views coalesce their redraws (see qt.scheduler)."""
         self.document.subscribe(self._on_document_changed)
 
     # -- editing ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QSlider
 
 from mcexplorer.core.ecology import edits as eco_edits, mix as eco_mix
-from mcexplorer.qt.framework.tab import RATING_ROLE
+from mcexplorer.qt.framework.options_table import RATING_ROLE
 
 FID = "credential-ecology"
 MACRO, MICRO, SHORT, BADGES = eco_mix.QUADRANT_IDS
@@ -263,12 +263,13 @@ def test_ratings_are_editable_and_resettable_here(window, tab):
     fw = tab.framework
     row = [o.id for o in fw.options].index(MICRO)
     col = 2 + [c.id for c in fw.criteria].index("employability")
-    item = tab.table.item(row, col)
-    assert "Why:" in item.toolTip() and "Source:" in item.toolTip()
-    item.setData(RATING_ROLE, 1.0)
+    model = tab.table.model()
+    tip = model.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Why:" in tip and "Source:" in tip
+    model.setData(model.index(row, col), 1.0, RATING_ROLE)
     settle()
     assert tab.document.rating(FID, MICRO, "employability") == 1.0
-    assert tab.table.item(row, col).text().endswith("*")
+    assert model.index(row, col).data().endswith("*")
     assert fit_text(window) != fit_before
     tab.reset_rating(MICRO, "employability")
     settle()

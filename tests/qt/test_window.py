@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QSlider
 from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.validation import load_scenario
-from mcexplorer.qt.framework.tab import NO_WEIGHT_MESSAGE, RATING_ROLE
+from mcexplorer.qt.framework.options_table import RATING_ROLE
+from mcexplorer.qt.framework.tab import NO_WEIGHT_MESSAGE
 
 BM = "business-models"
 CRITERIA = ["effort", "horizon", "risk", "autonomy", "speed-to-market", "costs", "impact", "roi"]
@@ -162,8 +163,9 @@ def test_all_weights_zero_says_set_a_weight(window, qtbot):
 def test_radar_shows_the_ticked_options(window, qtbot):
     tab = window.framework_tabs[BM]
     assert len(radar_series(window)) == 3
-    item = tab.table.item(2, 0)  # Peer consortium, not in the top three
-    item.setCheckState(Qt.CheckState.Checked)
+    model = tab.table.model()
+    # Peer consortium, not in the top three
+    model.setData(model.index(2, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     settle(qtbot)
     names = [n for n, _ in radar_series(window)]
     assert "Peer consortium" in names and len(names) == 4
@@ -173,15 +175,15 @@ def test_radar_shows_the_ticked_options(window, qtbot):
 def test_editing_a_rating_marks_it_and_rescoring(window, qtbot):
     tab = window.framework_tabs[BM]
     fits = dict(ranking_rows(window))
-    cell = tab.table.item(2, 2)  # Peer consortium / Effort (HIGH)
-    cell.setData(RATING_ROLE, 1.0)
+    model = tab.table.model()
+    model.setData(model.index(2, 2), 1.0, RATING_ROLE)  # Peer consortium / Effort (HIGH)
     settle(qtbot)
     assert window.document.rating(BM, "peer-consortium", "effort") == 1.0
-    assert tab.table.item(2, 2).text() == "LOW *"
+    assert model.index(2, 2).data() == "LOW *"
     assert dict(ranking_rows(window))["Peer consortium"] > fits["Peer consortium"]
     tab.reset_rating("peer-consortium", "effort")
     settle(qtbot)
-    assert tab.table.item(2, 2).text() == "HIGH"
+    assert model.index(2, 2).data() == "HIGH"
 
 
 def test_save_and_open_round_trip(window, qtbot, tmp_path, monkeypatch):

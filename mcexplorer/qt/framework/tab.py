@@ -8,15 +8,11 @@ changed, coalescing bursts into one redraw per event-loop turn.
 
 from __future__ import annotations
 
-import html
-
-import shiboken6
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
-    QPushButton, QScrollArea, QSplitter, QStyledItemDelegate, QTableWidget,
-    QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+    QScrollArea, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ...core.errors import ScenarioError
@@ -27,15 +23,16 @@ from ..charts.ranking import RankingChart, RankingData, RankingRow, rank_label
 from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
+from .details import option_details_html, provenance_text
+from .options_table import FIRST_RATING_COLUMN, RATING_ROLE, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
-RATING_ROLE = Qt.ItemDataRole.UserRole + 1
 RANKING_MAX_ROWS = 25
+"""More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 TABLE_SETTLE_MS = 80
 """The table's Fit column follows a drag this long after the last change."""
-"""More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 
 
 class FrameworkTab(QWidget):
@@ -50,11 +47,7 @@ class FrameworkTab(QWidget):
         fw = self.framework
         self.weight_sliders: dict[str, WeightSlider] = {}
         self.target_sliders: dict[str, ScaleSlider] = {}
-        self._refresh_pending = False
-        self._table_timer = QTimer(self)
-        self._table_timer.setSingleShot(True)
-        self._table_timer.setInterval(TABLE_SETTLE_MS)
-        self._table_timer.timeout.connect(self._update_table)
+        self._ratings_key: tuple | None = None
         self._colour_index = {o.id: i for i, o in enumerate(fw.options)}
 
         # -- weights panel ------------------------------------------------------------------
@@ -114,13 +107,12 @@ class FrameworkTab(QWidget):
         self.chart_splitter.setStretchFactor(1, 9)
 
         # -- options table and details --------------------------------------------------------
-        self.table = QTableWidget(len(fw.options), 2 + len(fw.criteria))
+        self.options_model = OptionsModel(controller, framework_id, self.option_colour, self)
+        self.options_model.refused.connect(self._refused)
+        self.table = QTableView()
+        self.table.setModel(self.options_model)
         self.table.setObjectName(f"options:{framework_id}")
         self.table.setAccessibleName(f"{fw.title}: options and ratings")
-        self.table.setHorizontalHeaderLabels(["Option", "Fit"] + [c.label for c in fw.criteria])
-        for col, c in enumerate(fw.criteria, start=2):
-            self.table.horizontalHeaderItem(col).setToolTip(
-                f"{c.name} ({c.direction}: {_direction_text(c.direction)})\n{c.description}")
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -130,18 +122,17 @@ class FrameworkTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setItemDelegate(_RatingDelegate(self))
-        # Columns are sized when the ratings change, not on every fit update: ResizeToContents
-        # rescans every row on each cell change (a quarter of a millisecond per cell).
+        self.table.setItemDelegate(RatingDelegate(self.options_model, self.table))
         header = self.table.horizontalHeader()
+        # Rating columns are sized when the ratings change, not on every fit update
+        # (ResizeToContents would rescan every row on each change).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
-        self.table.itemChanged.connect(self._on_item_changed)
-        self.table.currentCellChanged.connect(self._on_current_cell)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.details = QTextBrowser()
         self.details.setObjectName(f"details:{framework_id}")
         self.details.setOpenExternalLinks(False)
@@ -165,7 +156,6 @@ class FrameworkTab(QWidget):
         bottom.addWidget(self.details)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
-        self._fill_table()
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart_splitter)
@@ -227,25 +217,6 @@ class FrameworkTab(QWidget):
     def _select_top_three(self) -> None:
         self._push(self.document.set_selection, self.framework_id, None)
 
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        row, col = item.row(), item.column()
-        option = self.framework.options[row]
-        if col == 0:
-            chosen = set(self.document.radar_options(self.framework_id))
-            if item.checkState() == Qt.CheckState.Checked:
-                chosen.add(option.id)
-            else:
-                chosen.discard(option.id)
-            self._push(self.document.set_selection, self.framework_id, sorted(chosen))
-        elif col >= 2:
-            value = item.data(RATING_ROLE)
-            criterion = self.framework.criteria[col - 2]
-            if value is not None:
-                self._push(self.document.set_rating, self.framework_id, option.id, criterion.id,
-                           float(value))
-
     def reset_rating(self, option_id: str, criterion_id: str) -> None:
         self._push(self.document.set_rating, self.framework_id, option_id, criterion_id, None)
 
@@ -256,28 +227,10 @@ class FrameworkTab(QWidget):
             self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
-        """Redraw at once for the first change of an event-loop turn, so what is on screen
-        (and what code reads back) follows the slider immediately; further changes in the same
-        turn (a sweep, a flood of events) coalesce into one redraw with the latest values when
-        the turn ends. Stale intermediate values are never drawn after newer ones arrived."""
-        if self._in_burst:
-            self._refresh_pending = True
-            return
-        self._in_burst = True
-        QTimer.singleShot(0, self._end_burst)
-        self.refresh()
-
-    _in_burst = False
-
-    def _end_burst(self) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._in_burst = False
-        if self._refresh_pending:
-            self.refresh()
+        """Redraw now, or once at the end of this event-loop turn (see qt.scheduler)."""
+        self.controller.scheduler.soon(("tab", self.framework_id, id(self)), self.refresh)
 
     def refresh(self) -> None:
-        self._refresh_pending = False
         settings = self.document.settings(self.framework_id)
         for cid, slider in self.weight_sliders.items():
             slider.set_value(settings.weights[cid])
@@ -285,13 +238,20 @@ class FrameworkTab(QWidget):
             slider.set_value(settings.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
-        if self._ratings_key is None or self.document.ratings_key(self.framework_id) != self._ratings_key:
-            self._table_timer.stop()
-            self._update_table()  # edited ratings show at once
+        key = self.document.ratings_key(self.framework_id)
+        table_key = ("table", self.framework_id, id(self))
+        if key != self._ratings_key:
+            self._ratings_key = key
+            self.controller.scheduler.cancel(table_key)
+            self.options_model.update_ratings()  # edited ratings show at once
+            self.options_model.update_fits()
+            for col in range(FIRST_RATING_COLUMN, self.options_model.columnCount()):
+                self.table.resizeColumnToContents(col)
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
-            # follows once the hand pauses (saves about 3 ms of every slider tick).
-            self._table_timer.start()
+            # follows once the hand pauses (saves painting on every slider tick).
+            self.controller.scheduler.settle(table_key, self.options_model.update_fits,
+                                             TABLE_SETTLE_MS)
 
     def ranking_data(self) -> RankingData:
         ranking = self.document.ranking(self.framework_id)
@@ -326,139 +286,29 @@ class FrameworkTab(QWidget):
         return RadarData(tuple(c.label for c in fw.criteria), series, weights, message,
                          "Weights (slider / 100)")
 
-    # -- table ----------------------------------------------------------------------------
+    def _on_current_row(self, current, _previous) -> None:
+        self._show_details(current.row())
 
-    _filling = False
-
-    def _fill_table(self) -> None:
-        fw = self.framework
-        self._filling = True
-        try:
-            for row, opt in enumerate(fw.options):
-                name = QTableWidgetItem(opt.name)
-                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                name.setToolTip(f"{opt.description}\nTick to show on the radar.")
-                name.setForeground(QBrush(QColor(self.option_colour(opt.id))))
-                bold = QFont()
-                bold.setBold(True)
-                name.setFont(bold)
-                self.table.setItem(row, 0, name)
-                fit = QTableWidgetItem()
-                fit.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                fit.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, 1, fit)
-                for col, c in enumerate(fw.criteria, start=2):
-                    cell = QTableWidgetItem()
-                    cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                                  | Qt.ItemFlag.ItemIsEditable)
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    self.table.setItem(row, col, cell)
-        finally:
-            self._filling = False
-
-    _ratings_key: tuple | None = None
-
-    def _update_table(self) -> None:
-        """Fit and radar ticks on every change; rating cells only when the ratings changed
-        (a weight drag on a 200 x 40 framework must not rewrite 8,000 cells)."""
-        fw = self.framework
-        ranking = self.document.ranking(self.framework_id)
-        by_id = {r.option: r for r in ranking.results}
-        chosen = set(self.document.radar_options(self.framework_id))
-        overrides = self.document.settings(self.framework_id).rating_overrides
-        key = self.document.ratings_key(self.framework_id)
-        ratings_changed = key != self._ratings_key
-        self._ratings_key = key
-        self._filling = True
-        blocker = QSignalBlocker(self.table)
-        self.table.setUpdatesEnabled(False)  # one repaint at the end, not one per cell
-        try:
-            for row, opt in enumerate(fw.options):
-                state = Qt.CheckState.Checked if opt.id in chosen else Qt.CheckState.Unchecked
-                if self.table.item(row, 0).checkState() != state:
-                    self.table.item(row, 0).setCheckState(state)
-                r = by_id[opt.id]
-                text = "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})"
-                fit_item = self.table.item(row, 1)
-                if fit_item.text() != text:  # setText costs a model update even when equal
-                    fit_item.setText(text)
-                if ratings_changed:
-                    for col, c in enumerate(fw.criteria, start=2):
-                        self._show_rating(self.table.item(row, col), opt, c,
-                                          overrides.get(opt.id, {}))
-            if ratings_changed:
-                for col in range(2, self.table.columnCount()):
-                    self.table.resizeColumnToContents(col)
-        finally:
-            del blocker
-            self._filling = False
-            self.table.setUpdatesEnabled(True)
-
-    def _show_rating(self, cell: QTableWidgetItem, opt, c, edits: dict) -> None:
-        rating = opt.ratings[c.id]
-        edited = c.id in edits
-        value = edits[c.id] if edited else rating.value
-        text = c.label_of(value)
-        cell.setText(f"{text} *" if edited else text)
-        cell.setData(RATING_ROLE, value)
-        f = cell.font()
-        f.setItalic(edited)
-        cell.setFont(f)
-        tip = [f"{opt.name} / {c.name}: {text} ({value:g} on {c.scale[0]:g}-{c.scale[1]:g})"]
-        if edited:
-            tip.append(f"Edited; the default is {c.label_of(rating.value)}. Right-click to reset.")
-        if rating.rationale:
-            tip.append(f"Why: {rating.rationale}")
-        if rating.source:
-            tip.append(f"Source: {rating.source}")
-        cell.setToolTip("\n".join(tip))
-
-    def _on_current_cell(self, row: int, *_):
-        self._show_details(row)
+    def _refused(self, message: str) -> None:
+        prompts.warn(self, "Value refused", message)
+        self.refresh()
 
     def _show_details(self, row: int) -> None:
         fw = self.framework
         if not 0 <= row < len(fw.options):
             self.details.clear()
             return
-        opt = fw.options[row]
-        parts = [f"<h3>{html.escape(opt.name)}</h3>"]
-        if opt.description:
-            parts.append(f"<p>{html.escape(opt.description)}</p>")
-        if opt.example:
-            parts.append(f"<p><b>Example:</b> {html.escape(opt.example)}</p>")
-        if opt.strengths:
-            parts.append(f"<p><b>Strengths:</b> {html.escape(opt.strengths)}</p>")
-        if opt.weaknesses:
-            parts.append(f"<p><b>Weaknesses:</b> {html.escape(opt.weaknesses)}</p>")
-        if fw.provenance == "authored-default":
-            items = []
-            for c in fw.criteria:
-                r = opt.ratings[c.id]
-                if r.rationale:
-                    items.append(f"<li><b>{html.escape(c.label)}</b> "
-                                 f"({html.escape(c.label_of(r.value))}): {html.escape(r.rationale)}"
-                                 f" <i>[{html.escape(r.source)}]</i></li>")
-            if items:
-                parts.append("<p><b>Why these default ratings</b> (editable defaults, not "
-                              "published findings):</p><ul>" + "".join(items) + "</ul>")
-        parts.append(f"<p style='color:gray'><small>Source: {html.escape(fw.source)}</small></p>")
-        self.details.setHtml("".join(parts))
+        self.details.setHtml(option_details_html(fw, fw.options[row]))
 
     def _provenance_text(self) -> str:
-        fw = self.framework
-        if fw.provenance == "published":
-            return "Published ratings. Tick to show on the radar; double-click a rating to edit it."
-        return ("<b>Editable defaults</b>, not published findings: hover for the rationale, "
-                "double-click to edit, right-click to reset.")
+        return provenance_text(self.framework)
 
     def _table_menu(self, pos) -> None:
-        item = self.table.itemAt(pos)
-        if item is None or item.column() < 2:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or index.column() < FIRST_RATING_COLUMN:
             return
-        opt = self.framework.options[item.row()]
-        crit = self.framework.criteria[item.column() - 2]
+        opt = self.framework.options[index.row()]
+        crit = self.options_model.criterion_at(index.column())
         menu = QMenu(self)
         reset = QAction(f"Reset {opt.label} / {crit.label} to default", menu)
         reset.setEnabled(self.document.is_rating_edited(self.framework_id, opt.id, crit.id))
@@ -490,36 +340,3 @@ class FrameworkTab(QWidget):
     def restyle(self) -> None:
         for chart in self.charts.values():
             chart.restyle()
-
-
-class _RatingDelegate(QStyledItemDelegate):
-    """Edits a rating with a spin box on the criterion's scale, in half steps."""
-
-    def __init__(self, tab: FrameworkTab) -> None:
-        super().__init__(tab)
-        self.tab = tab
-
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
-        if index.column() < 2:
-            return None
-        crit = self.tab.framework.criteria[index.column() - 2]
-        editor = QDoubleSpinBox(parent)
-        editor.setRange(*crit.scale)
-        editor.setSingleStep(0.5)
-        editor.setDecimals(1)
-        editor.setAccessibleName(f"Rating on {crit.name}")
-        return editor
-
-    def setEditorData(self, editor, index):  # noqa: N802
-        value = index.data(RATING_ROLE)
-        if value is not None:
-            editor.setValue(float(value))
-
-    def setModelData(self, editor, model, index):  # noqa: N802
-        editor.interpretText()
-        model.setData(index, editor.value(), RATING_ROLE)
-
-
-def _direction_text(direction: str) -> str:
-    return {"benefit": "higher is better", "cost": "lower is better",
-            "target": "best when it matches your target"}[direction]

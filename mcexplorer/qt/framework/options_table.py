@@ -1,0 +1,233 @@
+"""The options table: a QAbstractTableModel over the Document (as glue's data collection model).
+
+Columns: the option (ticked to show it on the radar, in its chart colour), its fit, then one
+rating per criterion in the scale's words (LOW, LOW/MED ...; ``*`` marks an edited rating).
+The model reads the Document on demand, so a weight drag only announces that the Fit column
+changed; nothing is copied cell by cell. Ticks and rating edits become edits pushed through
+the controller; a refused value is announced with ``refused`` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+
+from ...core.errors import ScenarioError
+from ...core.models import Criterion, Framework
+from ..charts.ranking import rank_label
+from ..controller import DocumentController
+
+RATING_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The rating's value on its scale (read and written by the delegate and tests)."""
+FIRST_RATING_COLUMN = 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def direction_text(direction: str) -> str:
+    return {"benefit": "higher is better", "cost": "lower is better",
+            "target": "best when it matches your target"}[direction]
+
+
+class OptionsModel(QAbstractTableModel):
+    refused = Signal(str)
+    """A tick or rating edit was refused (the message says why)."""
+
+    def __init__(self, controller: DocumentController, framework_id: str,
+                 colour_of, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.framework_id = framework_id
+        self._colour_of = colour_of
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._fits: dict[str, tuple[float | None, str]] = {}
+        self._radar: set[str] = set()
+        self.update_fits()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def document(self):
+        return self.controller.document
+
+    @property
+    def framework(self) -> Framework:
+        return self.document.framework(self.framework_id)
+
+    def criterion_at(self, column: int) -> Criterion:
+        return self.framework.criteria[column - FIRST_RATING_COLUMN]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.framework.options)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else FIRST_RATING_COLUMN + len(self.framework.criteria)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return {Qt.ItemDataRole.DisplayRole: "Option",
+                    Qt.ItemDataRole.ToolTipRole: "Tick an option to show it on the radar"}.get(role)
+        if section == 1:
+            return {Qt.ItemDataRole.DisplayRole: "Fit",
+                    Qt.ItemDataRole.ToolTipRole:
+                        "Fit (%): the weighted share of the best possible rating on every "
+                        "criterion (100% = best on everything that matters), with the rank"
+                    }.get(role)
+        c = self.criterion_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return c.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() >= FIRST_RATING_COLUMN:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        opt = self.framework.options[index.row()]
+        col = index.column()
+        if col == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return opt.name
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return (Qt.CheckState.Checked if opt.id in self._radar
+                        else Qt.CheckState.Unchecked)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(self._colour_of(opt.id)))
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{opt.name}\n{opt.description}\nTick to show it on the radar.".strip()
+            return None
+        if col == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._fits.get(opt.id, (None, "-"))[1]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        c = self.criterion_at(col)
+        value = self.document.rating(self.framework_id, opt.id, c.id)
+        if role == RATING_ROLE or role == Qt.ItemDataRole.EditRole:
+            return value
+        edited = self.document.is_rating_edited(self.framework_id, opt.id, c.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = c.label_of(value)
+            return f"{text} *" if edited else text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if edited else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._rating_tip(opt, c, value, edited)
+        return None
+
+    def _rating_tip(self, opt, c: Criterion, value: float, edited: bool) -> str:
+        rating = opt.ratings[c.id]
+        text = c.label_of(value)
+        tip = [f"{opt.name} / {c.name}: {text} ({value:g} on {c.scale[0]:g}-{c.scale[1]:g}; "
+               f"{direction_text(c.direction)})"]
+        if edited:
+            tip.append(f"Edited; the default is {c.label_of(rating.value)}. Right-click to reset.")
+        if rating.rationale:
+            tip.append(f"Why: {rating.rationale}")
+        if rating.source:
+            tip.append(f"Source: {rating.source}")
+        return "\n".join(tip)
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        opt = self.framework.options[index.row()]
+        col = index.column()
+        doc = self.document
+        try:
+            if col == 0 and role == Qt.ItemDataRole.CheckStateRole:
+                chosen = set(doc.radar_options(self.framework_id))
+                if Qt.CheckState(value) == Qt.CheckState.Checked:
+                    chosen.add(opt.id)
+                else:
+                    chosen.discard(opt.id)
+                edit = doc.set_selection(self.framework_id, sorted(chosen))
+            elif col >= FIRST_RATING_COLUMN and role in (RATING_ROLE, Qt.ItemDataRole.EditRole):
+                edit = doc.set_rating(self.framework_id, opt.id, self.criterion_at(col).id,
+                                      float(value))
+            else:
+                return False
+        except (ScenarioError, TypeError, ValueError) as exc:
+            self.refused.emit(exc.message if isinstance(exc, ScenarioError) else str(exc))
+            return False
+        self.controller.push(edit)
+        return True
+
+    # -- keeping up with the document -----------------------------------------------------
+
+    def update_fits(self) -> None:
+        """The Fit column and the radar ticks follow the ranking (one change signal)."""
+        ranking = self.document.ranking(self.framework_id)
+        self._fits = {r.option: (r.fit, "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
+                      for r in ranking.results}
+        self._radar = set(self.document.radar_options(self.framework_id))
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 1))
+
+    def update_ratings(self) -> None:
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows and cols > FIRST_RATING_COLUMN:
+            self.dataChanged.emit(self.index(0, FIRST_RATING_COLUMN), self.index(rows - 1, cols - 1))
+
+
+class RatingDelegate(QStyledItemDelegate):
+    """Edits a rating with the scale's own words (LOW, LOW/MED, MED ...), or its numbers in
+    half steps where the scale names no levels."""
+
+    def __init__(self, model: OptionsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def choices(self, c: Criterion) -> list[tuple[str, float]]:
+        lo, hi = c.scale
+        n = int(round((hi - lo) * 2))
+        values = [lo + i / 2 for i in range(n + 1)] if n <= 40 else [lo, (lo + hi) / 2, hi]
+        return [(c.label_of(v), v) for v in values]
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        if index.column() < FIRST_RATING_COLUMN:
+            return None
+        c = self.model.criterion_at(index.column())
+        editor = QComboBox(parent)
+        editor.setAccessibleName(f"Rating on {c.name}")
+        for text, value in self.choices(c):
+            editor.addItem(text, value)
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        value = index.data(RATING_ROLE)
+        if value is None:
+            return
+        best = min(range(editor.count()), key=lambda i: abs(editor.itemData(i) - float(value)))
+        editor.setCurrentIndex(best)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        value = editor.currentData()
+        if value is not None and abs(float(value) - float(index.data(RATING_ROLE))) > 1e-9:
+            model.setData(index, float(value), RATING_ROLE)
+
+    def updateEditorGeometry(self, editor, option, index):  # noqa: N802
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
