@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QListWidget, QPushButton, QSlider
+from PySide6.QtWidgets import QCheckBox, QListWidget, QMenu, QPushButton, QSlider
 
 from mcexplorer.app import create_window
 from mcexplorer.core.structures import balance as hz_balance, edits as hz_edits
@@ -185,7 +185,7 @@ def test_keyboard_selects_moves_renames_and_deletes(window, tab, qtbot, monkeypa
     item = window.document.scenario.horizons.initiatives[0]
     assert (item.time, item.horizon) == (pytest.approx(0.56), 2.5)
     assert window.controller.undo_stack.count() == count + 1
-    monkeypatch.setattr("mcexplorer.qt.charts.horizons.QInputDialog.getText",
+    monkeypatch.setattr("mcexplorer.qt.structures.tab.QInputDialog.getText",
                         lambda *a, **k: ("Employer skills hub", True))
     QTest.keyClick(chart, Qt.Key.Key_F2)
     settle(qtbot)
@@ -199,7 +199,7 @@ def test_keyboard_selects_moves_renames_and_deletes(window, tab, qtbot, monkeypa
 def test_double_click_renames(window, tab, qtbot, monkeypatch):
     tab.add_initiative()
     settle(qtbot)
-    monkeypatch.setattr("mcexplorer.qt.charts.horizons.QInputDialog.getText",
+    monkeypatch.setattr("mcexplorer.qt.structures.tab.QInputDialog.getText",
                         lambda *a, **k: ("Micro-MBA", True))
     chart = tab.horizons_chart
     pos = chart.viewport_pos(0.5, 2.0)
@@ -207,6 +207,47 @@ def test_double_click_renames(window, tab, qtbot, monkeypatch):
                       Qt.KeyboardModifier.NoModifier, pos)
     settle(qtbot)
     assert window.document.scenario.horizons.initiatives[0].name == "Micro-MBA"
+
+
+def test_chart_asks_the_tab_and_never_prompts_itself(window, tab, qtbot, monkeypatch):
+    tab.add_initiative()
+    settle(qtbot)
+    chart = tab.horizons_chart
+    iid = chart.selected
+    asked = []
+    monkeypatch.setattr("mcexplorer.qt.structures.tab.QInputDialog.getText",
+                        lambda *a, **k: (asked.append(("text", a[1], a[4])), ("", False))[1])
+    monkeypatch.setattr("mcexplorer.qt.structures.tab.QInputDialog.getDouble",
+                        lambda *a, **k: (asked.append(("size", a[1], a[3])), (2.5, True))[1])
+    with qtbot.waitSignal(chart.renameRequested) as renamed:
+        chart.setFocus()
+        QTest.keyClick(chart, Qt.Key.Key_F2)
+    assert renamed.args == [iid, chart.initiative(iid).label]
+    assert asked == [("text", "Rename initiative", chart.initiative(iid).label)]
+    name = window.document.scenario.horizons.initiatives[0].name
+    count = window.controller.undo_stack.count()
+    assert count and name == chart.initiative(iid).label  # cancelled: nothing changed
+
+    menu = QMenu()
+    chart.add_initiative_actions(iid, menu)
+    size = next(a for a in menu.actions() if a.objectName() == "initiative-size")
+    with qtbot.waitSignal(chart.resizeRequested) as resized:
+        size.trigger()
+    settle(qtbot)
+    assert resized.args == [iid, 1.0]
+    assert asked[-1] == ("size", "Size of initiative", 1.0)
+    assert window.document.scenario.horizons.initiatives[0].size == 2.5
+    assert window.controller.undo_stack.count() == count + 1
+
+
+def test_rename_button_renames_the_selected_initiative(window, tab, qtbot, monkeypatch):
+    tab.add_initiative()
+    settle(qtbot)
+    monkeypatch.setattr("mcexplorer.qt.structures.tab.QInputDialog.getText",
+                        lambda *a, **k: ("  Bootcamp  ", True))
+    tab.rename_button.click()
+    settle(qtbot)
+    assert window.document.scenario.horizons.initiatives[0].name == "Bootcamp"
 
 
 def test_tension_shows_and_clears_with_a_balance_slider(window, tab, qtbot):

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from .base import Chart, text_item
-from .horizons import HORIZON_COLOURS
+from .horizons_data import HORIZON_COLOURS
 from .style import ChartStyle
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}

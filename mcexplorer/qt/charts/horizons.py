@@ -4,128 +4,27 @@ Structures (numbered circles) and business models (diamonds) sit where the data 
 cannot be moved. The planner's initiatives (squares) can: drag one with the mouse (one drag is
 one gesture, so one undo step), or click the chart, select with Space and move with the arrow
 keys (Left/Right along time, Up/Down between curves; Shift for small steps). F2 or a double
-click renames, Delete removes. The chart itself never edits the scenario: it emits signals and
-the tab turns them into edits.
+click renames, Delete removes. The chart itself never edits the scenario and never asks the
+user anything: it emits signals (``renameRequested``, ``resizeRequested``...) and the tab asks
+and turns the answers into edits.
 """
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
-
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetricsF
-from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ...core.structures import balance as hz_balance, curves as hz_curves
-from .. import prompts
-from .base import Chart, text_item
 from ..gestures import GestureTracker, new_gesture
+from .base import Chart, text_item
+from .horizons_data import (
+    HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
+    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, Box, HorizonMarker, HorizonsData, label_above,
+)
+from .horizons_view import HorizonsView
 from .style import ChartStyle, font
-
-HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
-"""Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart."""
-HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
-INITIATIVE_COLOUR = "#CC79A7"
-SELECTED_COLOUR = "#1a1a1a"
-HIT_RADIUS_PX = 14.0
-TIME_STEP, TIME_FINE = 0.02, 0.005
-HORIZON_STEP, HORIZON_FINE = 0.5, 0.1
-_SAMPLES = 160
-
-# Where fixed markers of each horizon are spread along the time axis.
-_WINDOWS = {1.0: (0.03, 0.35), 1.5: (0.40, 0.40), 2.0: (0.46, 0.54), 2.5: (0.58, 0.74),
-            3.0: (0.84, 0.94)}
-
-
-@dataclass(frozen=True)
-class HorizonMarker:
-    id: str
-    label: str
-    time: float
-    horizon: float
-    kind: str = "initiative"
-    """'structure', 'model' or 'initiative'."""
-    badge: str = ""
-    """Short text drawn inside a structure's circle (its scenario number)."""
-    emphasis: bool = False
-    """Top-ranked: drawn larger with a bold label."""
-    size: float = 1.0
-    """An initiative's relative effort or budget."""
-
-
-@dataclass(frozen=True)
-class HorizonsData:
-    fixed: tuple[HorizonMarker, ...] = ()
-    initiatives: tuple[HorizonMarker, ...] = ()
-    message: str = ""
-
-
-def spread_times(horizons: list[float], kinds: list[str] | None = None) -> list[float]:
-    """A time for each fixed marker: markers of one horizon are spread over its window.
-
-    With ``kinds``, structures and business models alternate within a window so that the
-    labels of neighbouring structures do not collide.
-    """
-    out = [0.0] * len(horizons)
-    groups: dict[float, list[int]] = {}
-    for i, h in enumerate(horizons):
-        groups.setdefault(round(h * 2) / 2, []).append(i)
-    for h, idx in groups.items():
-        if kinds is not None:
-            a = [i for i in idx if kinds[i] == "structure"]
-            b = [i for i in idx if kinds[i] != "structure"]
-            idx = [x for pair in itertools.zip_longest(a, b) for x in pair if x is not None]
-        lo, hi = _WINDOWS.get(h, (0.1 + 0.4 * (h - 1), 0.1 + 0.4 * (h - 1)))
-        n = len(idx)
-        for j, i in enumerate(idx):
-            out[i] = (lo + hi) / 2 if n == 1 else lo + (hi - lo) * j / (n - 1)
-    return out
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    w = min(a[1], b[1]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[2], b[2])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
-class _HorizonsView(pg.ViewBox):
-    """A ViewBox that hands mouse clicks and drags on initiatives to the chart."""
-
-    def __init__(self, chart: HorizonsChart) -> None:
-        super().__init__(enableMouse=False, enableMenu=False)
-        self._chart = chart
-
-    def mouseClickEvent(self, ev):  # noqa: N802 - pyqtgraph's name
-        chart = self._chart
-        if not chart.interactive or ev.button() != Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        hit = chart.hit_test(ev.scenePos())
-        ev.accept()
-        chart.setFocus(Qt.FocusReason.MouseFocusReason)
-        chart.select(hit or "")
-
-    def mouseDragEvent(self, ev, axis=None):  # noqa: N802 - pyqtgraph's name
-        chart = self._chart
-        if not chart.interactive or ev.button() != Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        if ev.isStart():
-            hit = chart.hit_test(ev.buttonDownScenePos())
-            if not hit:
-                ev.ignore()
-                return
-            chart.begin_drag(hit)
-        if chart.dragging is None:
-            ev.ignore()
-            return
-        ev.accept()
-        chart.drag_to(self.mapSceneToView(ev.scenePos()))
-        if ev.isFinish():
-            chart.end_drag()
 
 
 class HorizonsChart(Chart):
@@ -134,8 +33,10 @@ class HorizonsChart(Chart):
 
     initiativeMoved = Signal(str, float, float, int)
     """initiative id, time, horizon, gesture id"""
-    initiativeRenamed = Signal(str, str)
-    initiativeResized = Signal(str, float)
+    renameRequested = Signal(str, str)
+    """initiative id, its current name (the tab asks for the new one)"""
+    resizeRequested = Signal(str, float)
+    """initiative id, its current size (the tab asks for the new one)"""
     initiativeDeleteRequested = Signal(str)
     selectionChanged = Signal(str)
 
@@ -149,7 +50,7 @@ class HorizonsChart(Chart):
         self._drag_horizon = 2.0
         self._key_gestures = GestureTracker()  # a run of quick nudges is one undo step
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view = _HorizonsView(self)
+        self.view = HorizonsView(self)
         self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -157,7 +58,7 @@ class HorizonsChart(Chart):
         self.ci.layout.setRowStretchFactor(1, 10)
         self._curves: dict[int, pg.PlotCurveItem] = {}
         self._curve_labels: dict[int, pg.TextItem] = {}
-        ts = [i / (_SAMPLES - 1) for i in range(_SAMPLES)]
+        ts = [i / (SAMPLES - 1) for i in range(SAMPLES)]
         for k in (1, 2, 3):
             item = pg.PlotCurveItem(ts, [hz_curves.curve(k, t) for t in ts])
             item.setZValue(-5)
@@ -262,7 +163,7 @@ class HorizonsChart(Chart):
             pen=[pg.mkPen(SELECTED_COLOUR if not st.dark else "#ffffff",
                           width=3.5 if m.id == self.selected else 1.2)
                  for m in data.initiatives])
-        placed: list[tuple[float, float, float, float]] = []
+        placed: list[Box] = []
         for m in structures:
             if m.badge:
                 badge = text_item(m.badge, "#ffffff", 0.9, bold=True)
@@ -276,16 +177,7 @@ class HorizonsChart(Chart):
             y = hz_curves.height(m.time, m.horizon)
             gap = 0.04 if structure else 0.03
             w, h = self._text_size(m.label, scale, m.emphasis)
-            options = [True, False] if structure else [False, True]  # above first?
-            best = None
-            for above in options:
-                box = (m.time - w / 2, m.time + w / 2, y + gap if above else y - gap - h,
-                       y + gap + h if above else y - gap)
-                clash = sum(_overlap(box, other) for other in placed)
-                if best is None or clash < best[0] - 1e-12:
-                    best = (clash, above, box)
-            _, above, box = best
-            placed.append(box)
+            above = label_above(m.time, y, w, h, gap, structure, placed)
             lab = text_item(m.label, colour, scale, anchor=(0.5, 1.0 if above else 0.0),
                             bold=m.emphasis)
             lab.setPos(m.time, y + gap if above else y - gap)
@@ -390,41 +282,33 @@ class HorizonsChart(Chart):
     def end_drag(self) -> None:
         self.dragging = None
 
-    def rename(self, initiative_id: str) -> None:
+    def request_rename(self, initiative_id: str) -> None:
+        """Ask the tab to rename an initiative (F2, double click, the Rename… action)."""
         m = self.initiative(initiative_id)
         if m is None or not self.interactive:
             return
-        name, ok = prompts.get_text(self, "Rename initiative", "Name:",
-                                        QLineEdit.EchoMode.Normal, m.label)
-        if ok and name.strip() and name.strip() != m.label:
-            self.initiativeRenamed.emit(initiative_id, name.strip())
+        self.renameRequested.emit(initiative_id, m.label)
 
-    def resize_initiative(self, initiative_id: str, current: float = 1.0) -> None:
-        size, ok = prompts.get_double(
-            self, "Size of initiative", "Relative effort or budget (weights the observed split):",
-            current, 0.1, 1000.0, 1)
-        if ok:
-            self.initiativeResized.emit(initiative_id, size)
+    def request_resize(self, initiative_id: str) -> None:
+        """Ask the tab for a new size of an initiative (the Size… action)."""
+        m = self.initiative(initiative_id)
+        self.resizeRequested.emit(initiative_id, m.size if m else 1.0)
 
     def add_initiative_actions(self, initiative_id: str, menu: QMenu) -> None:
         """Rename, Size and Delete for one initiative, added to a context menu."""
-        for text, slot in (("Rename…", self.rename), ("Size…", self._size_of),
+        for text, slot in (("Rename…", self.request_rename), ("Size…", self.request_resize),
                            ("Delete", self.initiativeDeleteRequested.emit)):
             action = QAction(f"{text}", menu)
             action.setObjectName(f"initiative-{text.strip('…').lower()}")
             action.triggered.connect(lambda _=False, s=slot: s(initiative_id))
             menu.addAction(action)
 
-    def _size_of(self, initiative_id: str) -> None:
-        m = self.initiative(initiative_id)
-        self.resize_initiative(initiative_id, m.size if m else 1.0)
-
     def mouseDoubleClickEvent(self, ev) -> None:  # noqa: N802 - Qt's name
         hit = self.hit_test(self.mapToScene(ev.position().toPoint())) if self.interactive else None
         if hit:
             ev.accept()
             self.select(hit)
-            self.rename(hit)
+            self.request_rename(hit)
             return
         super().mouseDoubleClickEvent(ev)
 
@@ -455,7 +339,7 @@ class HorizonsChart(Chart):
             self.initiativeMoved.emit(m.id, t, h, self._key_gesture)
             ev.accept()
         elif key == Qt.Key.Key_F2:
-            self.rename(m.id)
+            self.request_rename(m.id)
             ev.accept()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.initiativeDeleteRequested.emit(m.id)

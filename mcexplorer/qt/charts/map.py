@@ -16,130 +16,27 @@ turns mouse and keyboard gestures into signals (the tab turns those into edits):
 * arrow keys move the selected marker by 0.05 (Shift: 0.2); Delete / Backspace asks to delete
   it, F2, Enter or a double-click asks to rename it.
 
-``clone()`` gives a non-interactive copy with the same drawing, for PNG export.
+``clone()`` gives a non-interactive copy with the same drawing, for PNG export. The data
+classes, marker and plane graphics live in ``map_items``, the placing of names in ``map_layout``.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
+from PySide6.QtGui import QBrush, QColor, QPen
 
-from ...core.ecology.lenses import Lens, axes
 from ...core.ecology.mix import clamp
-from .base import Chart, text_item
 from ..gestures import new_gesture
+from .base import Chart, text_item
+from .map_items import (
+    BIG_STEP, DRAG_THRESHOLD, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN, MapData,
+    MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
+)
+from .map_layout import place_labels, text_rect
 from .style import font
-
-PLANE = 1.0
-MARGIN = 0.2
-"""Room left and right of the plane (data units) for the axis labels."""
-Y_MARGIN = 0.17
-R_MIN = 0.05
-R_MAX = 0.15
-STEP = 0.05
-BIG_STEP = 0.2
-LABEL_SCALE = 0.84
-LABEL_CHARS = 24
-"""Longer names are shortened on the map (the list and tooltips show them whole)."""
-DRAG_THRESHOLD = 3.0
-"""Pixels the mouse must travel before a press on a marker becomes a drag."""
-
-QUADRANT_TINTS = {
-    "top-left": "#0072B2", "top-right": "#009E73",
-    "bottom-left": "#E69F00", "bottom-right": "#CC79A7",
-}
-MARKER_FILL = "#24466E"
-SELECTED = "#D55E00"
-
-
-
-@dataclass(frozen=True)
-class MapMarker:
-    id: str
-    name: str
-    x: float
-    y: float
-    volume: float
-    number: int
-    """1-based position in the portfolio: the badge, also shown in the tab's list."""
-    label: str = ""
-    """The name as drawn (duplicates get '(2)', '(3)'...); empty means ``name``."""
-
-    @property
-    def text(self) -> str:
-        """The label as drawn: long names are shortened in the middle of the name part."""
-        full = self.label or self.name
-        if len(self.name) <= LABEL_CHARS:
-            return full
-        return self.name[:LABEL_CHARS - 1].rstrip() + "\u2026" + full[len(self.name):]
-
-
-@dataclass(frozen=True)
-class MapData:
-    lens: Lens
-    markers: tuple[MapMarker, ...] = ()
-    shares: dict = field(default_factory=dict)
-    """quadrant position ('top-left'...) -> share of volume 0-1 (empty: nothing to show)."""
-    selected: str = ""
-    message: str = ""
-    """Shown over the plane (e.g. the invitation to add an offering)."""
-    volume_unit: str = "learners"
-    note: str = ""
-    """A line under the plane (e.g. which lens and where its placement comes from)."""
-
-
-def marker_labels(names: list[str]) -> list[str]:
-    """Names as drawn: a name used more than once gets its occurrence number, '(2)'."""
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    seen: dict[str, int] = {}
-    out = []
-    for n in names:
-        if counts[n] > 1:
-            seen[n] = seen.get(n, 0) + 1
-            out.append(f"{n} ({seen[n]})")
-        else:
-            out.append(n)
-    return out
-
-
-def marker_radius(volume: float, largest: float) -> float:
-    if largest <= 0:
-        return R_MIN
-    return max(R_MIN, R_MAX * math.sqrt(max(volume, 0.0) / largest))
-
-
-class _Marker:
-    """The graphics of one offering: disc, number badge, name label, selection ring."""
-
-    def __init__(self, view: pg.ViewBox) -> None:
-        self.disc = QGraphicsEllipseItem()
-        self.disc.setZValue(10)
-        self.ring = QGraphicsEllipseItem()
-        self.ring.setZValue(9)
-        self.badge = text_item("", "#ffffff", 0.85, bold=True)
-        self.badge.setZValue(12)
-        self.label = text_item("", "#1a1a1a", LABEL_SCALE, anchor=(0, 0.5), bold=True)
-        self.label.setZValue(5)
-        for item in (self.disc, self.ring, self.badge, self.label):
-            view.addItem(item)
-        self.marker: MapMarker | None = None
-        self.r = R_MIN
-
-    def remove(self, view: pg.ViewBox) -> None:
-        for item in (self.disc, self.ring, self.badge, self.label):
-            view.removeItem(item)
-
-    def set_visible(self, on: bool) -> None:
-        for item in (self.disc, self.ring, self.badge, self.label):
-            item.setVisible(on)
 
 
 class EcologyMap(Chart):
@@ -167,12 +64,12 @@ class EcologyMap(Chart):
         self._note = self.addLabel("", row=3, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._static: list = []
-        self._markers: list[_Marker] = []
-        self._by_id: dict[str, _Marker] = {}
+        self._markers: list[MarkerGraphics] = []
+        self._by_id: dict[str, MarkerGraphics] = {}
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(30)
         self.view.addItem(self._message)
-        self._region_texts: list[tuple[pg.TextItem, float]] = []
+        self._region_texts: list[pg.TextItem] = []
         self._selected = ""
         self._press: tuple[str, QPointF, float, float] | None = None
         self._dragging = False
@@ -202,7 +99,7 @@ class EcologyMap(Chart):
         return [m.label.toPlainText() for m in self._markers if m.marker is not None]
 
     def region_texts(self) -> list[str]:
-        return [t.toPlainText() for t, _ in self._region_texts]
+        return [t.toPlainText() for t in self._region_texts]
 
     def marker_viewport_pos(self, offering_id: str) -> QPointF:
         """Where a marker's centre is, in viewport pixels (for tests and tooltips)."""
@@ -218,30 +115,18 @@ class EcologyMap(Chart):
         self._draw_markers(data)
         self._message.setHtml(
             f"<div style='text-align:center;color:{self.style.foreground.name()}'>"
-            f"{_esc(data.message).replace(chr(10), '<br>')}</div>")
+            f"{esc(data.message).replace(chr(10), '<br>')}</div>")
         self._message.setPos(0, 0)
         self._message.fill = pg.mkBrush(self._panel_colour(235))
         self._message.setVisible(bool(data.message))
         note = data.note
         self._note.setText(note, size=f"{font(0.85).pointSizeF():.0f}pt",
                            color=self.style.muted.name())
-        self._list.setText(self._list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
+        self._list.setText(list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
                            color=self.style.foreground.name())
         self._list.setMaximumHeight(10_000 if data.lens.kind == "list" else 0)
         self._list.setVisible(data.lens.kind == "list")
         self._relayout()
-
-    @staticmethod
-    def _list_html(lens: Lens) -> str:
-        """A list lens's items in two columns (drawn under the plane)."""
-        if lens.kind != "list":
-            return ""
-        names = [f"<b>{i}.</b> {_esc(r.name)}" for i, r in enumerate(lens.regions, start=1)]
-        half = (len(names) + 1) // 2
-        rows = []
-        for a, b in itertools.zip_longest(names[:half], names[half:], fillvalue=""):
-            rows.append(f"<tr><td style='padding-right:18px'>{a}</td><td>{b}</td></tr>")
-        return f"<table>{''.join(rows)}</table>"
 
     def list_text(self) -> str:
         """The list under the plane as plain text ('' for quadrant lenses)."""
@@ -255,88 +140,21 @@ class EcologyMap(Chart):
     def _draw_plane(self, data: MapData) -> None:
         for item in self._static:
             self.view.removeItem(item)
-        self._static = []
-        self._region_texts = []
-        lens = data.lens
-        fg, muted, grid = self.style.foreground, self.style.muted, self.style.grid
-        # Shaded quadrants
-        for pos, (x0, y0) in {"top-left": (-1, 0), "top-right": (0, 0),
-                              "bottom-left": (-1, -1), "bottom-right": (0, -1)}.items():
-            rect = QGraphicsRectItem(QRectF(x0, y0, 1, 1))
-            tint = QColor(QUADRANT_TINTS[pos])
-            tint.setAlpha(60 if self.style.dark else 34)
-            rect.setBrush(QBrush(tint))
-            rect.setPen(QPen(Qt.PenStyle.NoPen))
-            rect.setZValue(-20)
-            self._add(rect)
-        # Border and the two axis lines
-        border = pg.PlotCurveItem([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1],
-                                  pen=pg.mkPen(grid, width=1.5))
-        border.setZValue(-15)
-        self._add(border)
-        for xs, ys in (([-1, 1], [0, 0]), ([0, 0], [-1, 1])):
-            line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(muted, width=1.5,
-                                                         style=Qt.PenStyle.DashLine))
-            line.setZValue(-15)
-            self._add(line)
-        # Axis labels at the edges
-        x_axis, y_axis = axes(lens)
-        edge = PLANE + 0.035
-        for text, pos, anchor, angle in (
-                # Rotated a quarter turn, an up-pointing triangle points outwards.
-                (f"\u25B2  {x_axis.left}", (-edge, 0), (0.5, 1.0), 90),
-                (f"\u25B2  {x_axis.right}", (edge, 0), (0.5, 1.0), -90),
-                (f"\u25B2  {y_axis.top}", (0, edge), (0.5, 1.0), 0),
-                (f"\u25BC  {y_axis.bottom}", (0, -edge), (0.5, 0.0), 0)):
-            item = pg.TextItem(text, color=fg, anchor=anchor, angle=angle)
-            item.setFont(font(1.0, True))
-            item.setPos(*pos)
-            item.setZValue(-5)
-            self._add(item)
-        # Region names (and the volume share of each quadrant)
-        corners = {"top-left": ((-0.98, 0.98), (0, 0)), "top-right": ((0.98, 0.98), (1, 0)),
-                   "bottom-left": ((-0.98, -0.98), (0, 1)),
-                   "bottom-right": ((0.98, -0.98), (1, 1))}
-        for pos, (xy, anchor) in corners.items():
-            share = data.shares.get(pos)
-            align = "left" if anchor[0] == 0 else "right"
-            if lens.kind == "quadrants":
-                region = lens.region_at(pos)
-                name = region.name if region is not None else ""
-                share_line = (f"<div style='color:{muted.name()};text-align:{align}'>"
-                              f"{100 * share:.0f}% of volume</div>") if share is not None else ""
-                title = (f"<div style='text-align:{align};color:{fg.name()};font-weight:bold'>"
-                         f"{_esc(name)}</div>")
-                html = share_line + title if anchor[1] == 1 else title + share_line
-                wrap = 0.0
-            else:
-                from ...core.ecology.lenses import lens as get_lens
+        self._static, self._region_texts = plane_items(data, self.style)
+        for item in self._static:
+            self.view.addItem(item)
 
-                eco = get_lens("ecology").region_at(pos)
-                numbers = ", ".join(str(i) for i, _ in lens.items_near(pos))
-                items = (f"<div style='color:{fg.name()};font-weight:bold'>"
-                         f"{'Scenario' if ',' not in numbers else 'Scenarios'} {numbers}</div>"
-                         if numbers else "")
-                head = (f"<div style='color:{muted.name()};font-style:italic'>"
-                        f"{_esc(eco.name if eco else '')}</div>")
-                body = items + head if anchor[1] == 1 else head + items
-                html = f"<div style='text-align:{align}'>{body}</div>"
-                wrap = 0.0
-            item = pg.TextItem(html=html, anchor=anchor)
-            item.setFont(font(0.9))
-            item.setPos(*xy)
-            item.setZValue(-4)
-            self._add(item)
-            self._region_texts.append((item, wrap))
-
-    def _add(self, item) -> None:
-        self.view.addItem(item)
-        self._static.append(item)
+    def _relayout(self, *_) -> None:
+        """Place names beside markers, off the region names, other markers and each other."""
+        px, py = self._pixel_size()
+        self._message.setTextWidth(max(120.0, 1.5 / px))
+        obstacles = [text_rect(item, px, py) for item in self._region_texts]
+        place_labels(self._markers, obstacles, px, py)
 
     def _draw_markers(self, data: MapData) -> None:
         markers = data.markers
         while len(self._markers) < len(markers):
-            self._markers.append(_Marker(self.view))
+            self._markers.append(MarkerGraphics(self.view))
         while len(self._markers) > len(markers):
             self._markers.pop().remove(self.view)
         largest = max((m.volume for m in markers), default=0.0)
@@ -376,7 +194,7 @@ class EcologyMap(Chart):
             self._place(g)
         self._selected = data.selected if data.selected in self._by_id else ""
 
-    def _place(self, g: _Marker) -> None:
+    def _place(self, g: MarkerGraphics) -> None:
         m = g.marker
         assert m is not None
         r = g.r
@@ -384,75 +202,6 @@ class EcologyMap(Chart):
         rr = r + 0.025
         g.ring.setRect(QRectF(m.x - rr, m.y - rr, 2 * rr, 2 * rr))
         g.badge.setPos(m.x, m.y)
-
-    def _relayout(self, *_) -> None:
-        """Place names beside markers, off the region names, other markers and each other."""
-        px, py = self._pixel_size()
-        obstacles: list[QRectF] = []
-        self._message.setTextWidth(max(120.0, 1.5 / px))
-        for item, frac in self._region_texts:
-            if frac:
-                item.setTextWidth(max(60.0, frac / px))
-            obstacles.append(self._text_rect(item, px, py))
-        discs = {id(g): g.disc.rect() for g in self._markers if g.marker is not None}
-        fm = QFontMetricsF(font(LABEL_SCALE, True))
-        span = PLANE + 0.02
-        placed: list[QRectF] = []
-        for g in sorted(self._markers, key=lambda g: -(g.marker.volume if g.marker else 0)):
-            m = g.marker
-            if m is None:
-                continue
-            w = (fm.horizontalAdvance(m.text) + 8) * px
-            h = (fm.height() + 2) * py
-            gap, r = g.r + 3 * px, g.r
-            d = r * 0.72
-            candidates = [
-                ((0, 0.5), QRectF(m.x + gap, m.y - h / 2, w, h), (m.x + gap, m.y)),
-                ((1, 0.5), QRectF(m.x - gap - w, m.y - h / 2, w, h), (m.x - gap, m.y)),
-                ((0.5, 1), QRectF(m.x - w / 2, m.y + r, w, h), (m.x, m.y + r)),
-                ((0.5, 0), QRectF(m.x - w / 2, m.y - r - h, w, h), (m.x, m.y - r)),
-                ((0, 1), QRectF(m.x + d, m.y + d, w, h), (m.x + d, m.y + d)),
-                ((0, 0), QRectF(m.x + d, m.y - d - h, w, h), (m.x + d, m.y - d)),
-                ((1, 1), QRectF(m.x - d - w, m.y + d, w, h), (m.x - d, m.y + d)),
-                ((1, 0), QRectF(m.x - d - w, m.y - d - h, w, h), (m.x - d, m.y - d)),
-            ]
-            for shift in (1.1 * h, -1.1 * h):
-                candidates.append(((0, 0.5), QRectF(m.x + gap, m.y + shift - h / 2, w, h),
-                                   (m.x + gap, m.y + shift)))
-                candidates.append(((1, 0.5), QRectF(m.x - gap - w, m.y + shift - h / 2, w, h),
-                                   (m.x - gap, m.y + shift)))
-            others = [rect for key, rect in discs.items() if key != id(g)]
-
-            def cost(c, others=others) -> float:
-                rect = c[1]
-                out = 0.0
-                if rect.left() < -span or rect.right() > span:
-                    out += 50.0 * w * h
-                if rect.bottom() > PLANE or rect.top() < -PLANE:
-                    out += 50.0 * w * h
-                for o in placed:
-                    out += 3.0 * _overlap(rect, o)
-                for o in obstacles:
-                    out += 2.0 * _overlap(rect, o)
-                for o in others:
-                    out += 4.0 * _overlap(rect, o)
-                return out
-
-            best = min(enumerate(candidates), key=lambda ic: (cost(ic[1]), ic[0]))[1]
-            anchor, rect, pos = best
-            g.label.setAnchor(anchor)
-            g.label.setPos(*pos)
-            placed.append(rect)
-
-    @staticmethod
-    def _text_rect(item: pg.TextItem, px: float, py: float) -> QRectF:
-        """A TextItem's box in data units (it is drawn in pixels around its anchor)."""
-        br = item.textItem.boundingRect()
-        w, h = br.width() * px, br.height() * py
-        ax, ay = item.anchor.x(), item.anchor.y()
-        x, y = item.pos().x(), item.pos().y()
-        # y grows upwards in the view, downwards in the text: anchor 0 is the text's top.
-        return QRectF(x - ax * w, y - (1 - ay) * h, w, h)
 
     def _pixel_size(self) -> tuple[float, float]:
         """Data units per pixel, from the current view range and size (never stale)."""
@@ -627,14 +376,3 @@ class EcologyMap(Chart):
                 return True
             self.select("")
         return super().focusNextPrevChild(forward)
-
-
-def _overlap(a: QRectF, b: QRectF) -> float:
-    i = a.intersected(b)
-    return 0.0 if i.isEmpty() else i.width() * i.height()
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)

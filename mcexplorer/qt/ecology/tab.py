@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
-from ..charts.map import QUADRANT_TINTS, EcologyMap, MapData, MapMarker, marker_labels
+from ..charts.map import EcologyMap
+from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
 from .. import prompts
 from ..framework.tab import FrameworkTab

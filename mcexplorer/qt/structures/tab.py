@@ -14,16 +14,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
+    QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
 from ..charts.balance import BalanceChart, BalanceData, BalanceRow
-from ..charts.horizons import HORIZON_COLOURS, HorizonMarker, HorizonsChart, HorizonsData, spread_times
+from .. import prompts
+from ..charts.horizons import HorizonsChart
+from ..charts.horizons_data import HORIZON_COLOURS, HorizonMarker, HorizonsData, spread_times
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..framework.sliders import percent_slider
@@ -122,8 +125,8 @@ class StructuresTab(FrameworkTab):
         self.horizons_chart.customContextMenuRequested.connect(self._horizons_menu)
         hc = self.horizons_chart
         hc.initiativeMoved.connect(self._on_initiative_moved)
-        hc.initiativeRenamed.connect(self._on_initiative_renamed)
-        hc.initiativeResized.connect(self._on_initiative_resized)
+        hc.renameRequested.connect(self._ask_rename)
+        hc.resizeRequested.connect(self._ask_size)
         hc.initiativeDeleteRequested.connect(self._on_initiative_delete)
         hc.selectionChanged.connect(self._on_selection)
 
@@ -423,6 +426,19 @@ class StructuresTab(FrameworkTab):
     def _on_initiative_moved(self, iid: str, t: float, h: float, gesture: int) -> None:
         self._push(hz_edits.move_initiative, self.document, iid, t, h, gesture)
 
+    def _ask_rename(self, iid: str, current: str) -> None:
+        name, ok = prompts.get_text(self, "Rename initiative", "Name:",
+                                    QLineEdit.EchoMode.Normal, current)
+        if ok and name.strip() and name.strip() != current:
+            self._on_initiative_renamed(iid, name.strip())
+
+    def _ask_size(self, iid: str, current: float) -> None:
+        size, ok = prompts.get_double(
+            self, "Size of initiative", "Relative effort or budget (weights the observed split):",
+            current, 0.1, 1000.0, 1)
+        if ok:
+            self._on_initiative_resized(iid, size)
+
     def _on_initiative_renamed(self, iid: str, name: str) -> None:
         self._push(hz_edits.rename_initiative, self.document, iid, name)
 
@@ -454,7 +470,7 @@ class StructuresTab(FrameworkTab):
 
     def _rename_selected(self) -> None:
         if self.horizons_chart.selected:
-            self.horizons_chart.rename(self.horizons_chart.selected)
+            self.horizons_chart.request_rename(self.horizons_chart.selected)
 
     def _delete_selected(self) -> None:
         if self.horizons_chart.selected:

@@ -1,0 +1,216 @@
+"""What the credential-ecology map draws, apart from the chart itself.
+
+Its data (``MapData``, ``MapMarker``), the look (quadrant tints, marker sizes), the graphics of
+one marker (``MarkerGraphics``) and the plane's fixed graphics for a lens (``plane_items``).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
+
+from ...core.ecology.lenses import Lens, axes, lens as get_lens
+from .base import text_item
+from .style import ChartStyle, font
+
+PLANE = 1.0
+MARGIN = 0.2
+"""Room left and right of the plane (data units) for the axis labels."""
+Y_MARGIN = 0.17
+R_MIN = 0.05
+R_MAX = 0.15
+STEP = 0.05
+BIG_STEP = 0.2
+LABEL_SCALE = 0.84
+LABEL_CHARS = 24
+"""Longer names are shortened on the map (the list and tooltips show them whole)."""
+DRAG_THRESHOLD = 3.0
+"""Pixels the mouse must travel before a press on a marker becomes a drag."""
+
+QUADRANT_TINTS = {
+    "top-left": "#0072B2", "top-right": "#009E73",
+    "bottom-left": "#E69F00", "bottom-right": "#CC79A7",
+}
+MARKER_FILL = "#24466E"
+SELECTED = "#D55E00"
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    id: str
+    name: str
+    x: float
+    y: float
+    volume: float
+    number: int
+    """1-based position in the portfolio: the badge, also shown in the tab's list."""
+    label: str = ""
+    """The name as drawn (duplicates get '(2)', '(3)'...); empty means ``name``."""
+
+    @property
+    def text(self) -> str:
+        """The label as drawn: long names are shortened in the middle of the name part."""
+        full = self.label or self.name
+        if len(self.name) <= LABEL_CHARS:
+            return full
+        return self.name[:LABEL_CHARS - 1].rstrip() + "\u2026" + full[len(self.name):]
+
+
+@dataclass(frozen=True)
+class MapData:
+    lens: Lens
+    markers: tuple[MapMarker, ...] = ()
+    shares: dict = field(default_factory=dict)
+    """quadrant position ('top-left'...) -> share of volume 0-1 (empty: nothing to show)."""
+    selected: str = ""
+    message: str = ""
+    """Shown over the plane (e.g. the invitation to add an offering)."""
+    volume_unit: str = "learners"
+    note: str = ""
+    """A line under the plane (e.g. which lens and where its placement comes from)."""
+
+
+def marker_labels(names: list[str]) -> list[str]:
+    """Names as drawn: a name used more than once gets its occurrence number, '(2)'."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if counts[n] > 1:
+            seen[n] = seen.get(n, 0) + 1
+            out.append(f"{n} ({seen[n]})")
+        else:
+            out.append(n)
+    return out
+
+
+def marker_radius(volume: float, largest: float) -> float:
+    if largest <= 0:
+        return R_MIN
+    return max(R_MIN, R_MAX * math.sqrt(max(volume, 0.0) / largest))
+
+
+class MarkerGraphics:
+    """The graphics of one offering: disc, number badge, name label, selection ring."""
+
+    def __init__(self, view: pg.ViewBox) -> None:
+        self.disc = QGraphicsEllipseItem()
+        self.disc.setZValue(10)
+        self.ring = QGraphicsEllipseItem()
+        self.ring.setZValue(9)
+        self.badge = text_item("", "#ffffff", 0.85, bold=True)
+        self.badge.setZValue(12)
+        self.label = text_item("", "#1a1a1a", LABEL_SCALE, anchor=(0, 0.5), bold=True)
+        self.label.setZValue(5)
+        for item in (self.disc, self.ring, self.badge, self.label):
+            view.addItem(item)
+        self.marker: MapMarker | None = None
+        self.r = R_MIN
+
+    def remove(self, view: pg.ViewBox) -> None:
+        for item in (self.disc, self.ring, self.badge, self.label):
+            view.removeItem(item)
+
+    def set_visible(self, on: bool) -> None:
+        for item in (self.disc, self.ring, self.badge, self.label):
+            item.setVisible(on)
+
+
+def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextItem]]:
+    """The plane's fixed graphics for a lens: shaded quadrants, border, axes, axis labels and
+    region names (with each quadrant's share of volume). Returns (all items, region names)."""
+    items: list = []
+    region_texts: list[pg.TextItem] = []
+    lens = data.lens
+    fg, muted, grid = style.foreground, style.muted, style.grid
+    # Shaded quadrants
+    for pos, (x0, y0) in {"top-left": (-1, 0), "top-right": (0, 0),
+                          "bottom-left": (-1, -1), "bottom-right": (0, -1)}.items():
+        rect = QGraphicsRectItem(QRectF(x0, y0, 1, 1))
+        tint = QColor(QUADRANT_TINTS[pos])
+        tint.setAlpha(60 if style.dark else 34)
+        rect.setBrush(QBrush(tint))
+        rect.setPen(QPen(Qt.PenStyle.NoPen))
+        rect.setZValue(-20)
+        items.append(rect)
+    # Border and the two axis lines
+    border = pg.PlotCurveItem([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1],
+                              pen=pg.mkPen(grid, width=1.5))
+    border.setZValue(-15)
+    items.append(border)
+    for xs, ys in (([-1, 1], [0, 0]), ([0, 0], [-1, 1])):
+        line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(muted, width=1.5,
+                                                     style=Qt.PenStyle.DashLine))
+        line.setZValue(-15)
+        items.append(line)
+    # Axis labels at the edges
+    x_axis, y_axis = axes(lens)
+    edge = PLANE + 0.035
+    for text, pos, anchor, angle in (
+            # Rotated a quarter turn, an up-pointing triangle points outwards.
+            (f"\u25B2  {x_axis.left}", (-edge, 0), (0.5, 1.0), 90),
+            (f"\u25B2  {x_axis.right}", (edge, 0), (0.5, 1.0), -90),
+            (f"\u25B2  {y_axis.top}", (0, edge), (0.5, 1.0), 0),
+            (f"\u25BC  {y_axis.bottom}", (0, -edge), (0.5, 0.0), 0)):
+        item = pg.TextItem(text, color=fg, anchor=anchor, angle=angle)
+        item.setFont(font(1.0, True))
+        item.setPos(*pos)
+        item.setZValue(-5)
+        items.append(item)
+    # Region names (and the volume share of each quadrant)
+    corners = {"top-left": ((-0.98, 0.98), (0, 0)), "top-right": ((0.98, 0.98), (1, 0)),
+               "bottom-left": ((-0.98, -0.98), (0, 1)),
+               "bottom-right": ((0.98, -0.98), (1, 1))}
+    for pos, (xy, anchor) in corners.items():
+        share = data.shares.get(pos)
+        align = "left" if anchor[0] == 0 else "right"
+        if lens.kind == "quadrants":
+            region = lens.region_at(pos)
+            name = region.name if region is not None else ""
+            share_line = (f"<div style='color:{muted.name()};text-align:{align}'>"
+                          f"{100 * share:.0f}% of volume</div>") if share is not None else ""
+            title = (f"<div style='text-align:{align};color:{fg.name()};font-weight:bold'>"
+                     f"{esc(name)}</div>")
+            markup = share_line + title if anchor[1] == 1 else title + share_line
+        else:
+            eco = get_lens("ecology").region_at(pos)
+            numbers = ", ".join(str(i) for i, _ in lens.items_near(pos))
+            scenarios = (f"<div style='color:{fg.name()};font-weight:bold'>"
+                         f"{'Scenario' if ',' not in numbers else 'Scenarios'} {numbers}</div>"
+                         if numbers else "")
+            head = (f"<div style='color:{muted.name()};font-style:italic'>"
+                    f"{esc(eco.name if eco else '')}</div>")
+            body = scenarios + head if anchor[1] == 1 else head + scenarios
+            markup = f"<div style='text-align:{align}'>{body}</div>"
+        item = pg.TextItem(html=markup, anchor=anchor)
+        item.setFont(font(0.9))
+        item.setPos(*xy)
+        item.setZValue(-4)
+        items.append(item)
+        region_texts.append(item)
+    return items, region_texts
+
+
+def list_html(lens: Lens) -> str:
+    """A list lens's items in two columns (drawn under the plane)."""
+    if lens.kind != "list":
+        return ""
+    names = [f"<b>{i}.</b> {esc(r.name)}" for i, r in enumerate(lens.regions, start=1)]
+    half = (len(names) + 1) // 2
+    rows = []
+    for a, b in itertools.zip_longest(names[:half], names[half:], fillvalue=""):
+        rows.append(f"<tr><td style='padding-right:18px'>{a}</td><td>{b}</td></tr>")
+    return f"<table>{''.join(rows)}</table>"
+
+
+def esc(text: str) -> str:
+    return html.escape(text)
