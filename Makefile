@@ -1,6 +1,6 @@
 # make run   - set up .venv (if missing or stale) and open the app on the default scenario
 # make test  - set up .venv and run the whole test suite headless
-# make bench - set up .venv and print the benchmark table (writes BENCHMARKS.md)
+# make bench - set up .venv and print the benchmark table (rewrites the figures block of BENCHMARKS.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -27,7 +27,7 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 	@touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m mcexplorer.bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,83 @@
+"""`make bench`: the performance figures, each against its target, written to the figures
+block of BENCHMARKS.md (the hand-written text around it is kept).
+
+Everything is measured in one run on one machine, as medians, p95 and ratios, because these
+machines are shared and noisy: compare the ratios within a run, not absolute times across runs.
+Runs headless; start it from the repository root: ``python -m benchmarks.run``.
+
+To add a figure: write a ``measure_*`` function returning a list of ``Row`` (in the module of
+its kind, or a new one) and call it from ``measure_all`` below.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .files import measure_export, measure_files
+from .latency import (close_quietly, measure_default_latency, measure_radar_vs_matplotlib,
+                      measure_stress_latency, stress_scenario)
+from .report import Row, load_average, write_report
+from .startup import measure_startup_and_memory
+
+
+class _Progress(list):
+    """Rows, each printed as soon as it is measured."""
+
+    def extend(self, rows: list[Row]) -> None:
+        for row in rows:
+            super().append(row)
+            print(f"  {row.measure}: {row.result}", flush=True)
+
+
+def _isolate(tmp: Path) -> None:
+    """Point settings and data folders into ``tmp``: never touch the real user's folders."""
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(tmp / var.lower())
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qs"))
+
+
+def measure_all(tmp: Path) -> list[Row]:
+    from mcexplorer.app import create_window, ensure_app
+
+    ensure_app()
+    _isolate(tmp)
+    rows = _Progress()
+
+    window = create_window()
+    window.resize(1280, 720)
+    window.show()
+    try:
+        rows.extend(measure_default_latency(window))
+        rows.extend(measure_radar_vs_matplotlib(window))
+    finally:
+        close_quietly(window)
+
+    stress = stress_scenario()
+    rows.extend(measure_stress_latency(stress))
+    rows.extend(measure_files(stress, tmp))
+    rows.extend(measure_export(tmp))
+    rows.extend(measure_startup_and_memory({**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
+    rows.extend([Row("Robustness analysis", "not built yet", "-", None,
+                     "no issue has asked for it yet")])
+    return rows
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    load_before = load_average()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = measure_all(Path(tmp))
+    write_report(rows, time.perf_counter() - started, load_before)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
