@@ -152,6 +152,42 @@ def rank_change_text(delta: int | None) -> str:
     return f"up {-delta}" if delta < 0 else f"down {delta}"
 
 
+def compare_text(result: dict, frameworks: Mapping[str, Framework]) -> str:
+    """The plain-text form of a comparison (``mcexplorer compare A B`` without --json):
+    per framework, the weights that changed and the rank-change table."""
+    lines = [f"A: {result.get('a', 'A')}", f"B: {result.get('b', 'B')}", ""]
+    for entry in result["frameworks"]:
+        fw = frameworks[entry["id"]]
+        basis = entry["basis"]
+        lines.append(f"{fw.title} ({fw.id}; A: {basis['a']} weights, B: {basis['b']} weights)")
+        changed = [(fw.criterion(cid).label, p) for cid, p in entry["weights"].items()
+                   if p["delta"]]
+        changed += [(f"target {fw.criterion(cid).label}", p)
+                    for cid, p in entry["targets"].items() if p["delta"]]
+        if not changed:
+            lines.append("  weights: no change")
+        for label, p in changed:
+            lines.append(f"  {label}: {p['a']:g} -> {p['b']:g} ({p['delta']:+g})")
+        width = max(len(o.label) for o in fw.options)
+        lines.append(f"  {'rank':>8}  {'option':<{width}}  {'fit':>17}")
+        for oid, r in entry["ranks"].items():
+            f = entry["fits"][oid]
+            ranks = f"{_or_dash(r['a'])} -> {_or_dash(r['b'])}"
+            fits = f"{_fit(f['a'])} -> {_fit(f['b'])}"
+            lines.append(f"  {ranks:>8}  {fw.option(oid).label:<{width}}  {fits:>17}  "
+                         f"{rank_change_text(r['delta'])}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _or_dash(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def _fit(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
 def _pair(a: float | None, b: float | None) -> dict:
     delta = None if a is None or b is None else b - a
     return {"a": a, "b": b, "delta": delta}

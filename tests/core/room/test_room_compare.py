@@ -14,8 +14,8 @@ from mcexplorer.core.models import Framework
 from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.room import edits
 from mcexplorer.core.room.compare import (
-    compare, compare_refs, compare_sides, rank_change_text, side_of_doc, side_of_snapshot,
-    split_ref,
+    compare, compare_refs, compare_sides, compare_text, load_side, rank_change_text,
+    side_of_doc, side_of_snapshot, split_ref,
 )
 from mcexplorer.core.room.group import group_weights
 from mcexplorer.core.scoring import score
@@ -147,3 +147,15 @@ def test_a_framework_defined_differently_on_the_two_sides_is_refused():
 def test_rank_change_reads_up_and_down():
     assert [rank_change_text(d) for d in (-2, 0, 1, None)] == \
         ["up 2", "no change", "down 1", "-"]
+
+
+def test_the_text_form_lists_what_changed_and_how_each_option_moved(workshop):
+    path, _ = workshop
+    a, b = load_side(f"{path}#Before lunch"), load_side(str(path))
+    text = compare_text(compare_sides(a, b), a.frameworks)
+    assert text.startswith(f"A: {path}#Before lunch\nB: {path}\n")
+    assert "  Risk: 50 -> 100 (+50)\n" in text and "  Impact: 50 -> 0 (-50)\n" in text
+    assert "weights: no change" in text  # the other frameworks
+    assert "up " in text or "down " in text
+    same = compare_text(compare_sides(b, b), b.frameworks)
+    assert "up " not in same and "down " not in same and "(+" not in same

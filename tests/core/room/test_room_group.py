@@ -117,7 +117,8 @@ def test_spread_reading_names_the_most_divisive_criterion_and_its_range():
 
 def test_spread_reading_for_ties_agreement_one_person_and_an_empty_room():
     tie = [person("a", {"risk": 10, "roi": 0}), person("b", {"risk": 90, "roi": 80})]
-    assert spread_reading(spread(BM, tie)) == "Risk and ROI divide the room most: 10 to 90 and 0 to 80."
+    assert spread_reading(spread(BM, tie)) == \
+        "Risk and ROI divide the room most: 10 to 90 and 0 to 80."
     same = [person("a"), person("b")]
     assert spread_reading(spread(BM, same)) == "The room agrees on every weight."
     assert spread_reading(spread(BM, [person("a", {"risk": 5})])).startswith("Only one participant")
