@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.io import MAX_FILE_BYTES
+from mcexplorer.core.models import SCHEMA_VERSION
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -38,7 +39,7 @@ def new_file(tmp_path) -> Path:
 
 def test_new_writes_the_default_scenario_and_refuses_to_overwrite(tmp_path, new_file):
     data = json.loads(new_file.read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION
     assert set(data["frameworks"]["business-models"]["weights"].values()) == {50}
     assert_refused(run("new", new_file), str(new_file), "already exists")
     assert run("new", new_file, "--force").returncode == 0
@@ -111,7 +112,7 @@ def test_bad_weight_arguments_exit_2_with_one_line(new_file, arg, needle):
 def test_validate_reports_version_and_migrations(new_file):
     result = run("validate", new_file)
     assert result.returncode == 0
-    assert "valid" in result.stdout and "schema version 1" in result.stdout
+    assert "valid" in result.stdout and f"schema version {SCHEMA_VERSION}" in result.stdout
     assert "migrations applied: none" in result.stdout
 
 

@@ -1,15 +1,36 @@
 """Scenario file migrations: plain functions from schema version N to N+1.
 
 MIGRATIONS[n] takes the parsed JSON of a version-n file (a dict) and returns the version n+1
-dict. The loader applies them in order and reports each one. Version 1 is the first released
-format, so there is nothing to migrate yet; when the format changes, bump SCHEMA_VERSION in
-models.py, add MIGRATIONS[old] here, and keep the old default file under tests/data/.
+dict. The loader applies them in order and reports each one. When the format changes, bump
+SCHEMA_VERSION in models.py, add MIGRATIONS[old] here, and keep the old default file under
+tests/data/.
+
+Version 2 only adds sections. To add another section to version 2 (before it is released),
+add one entry to V2_SECTIONS: the migration and its description in ``validate`` follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 
 Migration = Callable[[dict], dict]
 
-MIGRATIONS: dict[int, Migration] = {}
+V2_SECTIONS: dict[str, tuple[object, str]] = {
+    "participants": ([], "participants (none)"),
+    "group": ({"method": "median"}, "group weighting (median)"),
+    "snapshots": ([], "snapshots (none)"),
+}
+"""Section name -> (the value a version-1 file gets, how the migration report names it)."""
+
+
+def to_version_2(data: dict) -> dict:
+    out = dict(data)
+    for key, (value, _) in V2_SECTIONS.items():
+        out.setdefault(key, deepcopy(value))
+    return out
+
+
+to_version_2.__doc__ = "adds " + ", ".join(text for _, text in V2_SECTIONS.values())
+
+MIGRATIONS: dict[int, Migration] = {1: to_version_2}

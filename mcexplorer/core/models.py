@@ -11,15 +11,17 @@ No Qt here.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .base import Identifier, LongText, ShortText, StrictModel, Weight
 from .ecology.models import Portfolio
+from .room.models import MAX_PARTICIPANTS, GroupSettings, Participant
 from .structures.models import HorizonsPlan
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the scenario file format written by this build."""
 
 Direction = Literal["benefit", "cost", "target"]
@@ -242,6 +244,27 @@ class FrameworkSettings(StrictModel):
     """Options shown on the radar; None means the top three by fit."""
 
 
+MAX_SNAPSHOTS = 50
+
+
+class SnapshotSettings(StrictModel):
+    """What a snapshot keeps (core.room): the per-framework settings, the participants and
+    the group method; not the portfolio, the initiatives or the other snapshots."""
+
+    frameworks: dict[str, FrameworkSettings] = Field(default_factory=dict)
+    participants: list[Participant] = Field(default_factory=list, max_length=MAX_PARTICIPANTS)
+    group: GroupSettings = Field(default_factory=GroupSettings)
+
+
+class Snapshot(StrictModel):
+    """The settings at one moment, kept under a name inside the scenario file."""
+
+    id: Identifier
+    name: ShortText = Field(min_length=1)
+    created: datetime
+    settings: SnapshotSettings
+
+
 class Scenario(StrictModel):
     """What a scenario file holds."""
 
@@ -253,3 +276,6 @@ class Scenario(StrictModel):
     horizons: HorizonsPlan = Field(default_factory=HorizonsPlan)
     definitions: list[Framework] = Field(default_factory=list, max_length=20)
     """Frameworks carried in the file itself (besides the built-in ones)."""
+    participants: list[Participant] = Field(default_factory=list, max_length=MAX_PARTICIPANTS)
+    group: GroupSettings = Field(default_factory=GroupSettings)
+    snapshots: list[Snapshot] = Field(default_factory=list, max_length=MAX_SNAPSHOTS)
