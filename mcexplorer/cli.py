@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--weight", action="append", default=[], metavar="FW:CRITERION=VALUE",
                        help="override a weight (0-100) for this run; repeatable")
     score.add_argument("--target", action="append", default=[], metavar="FW:CRITERION=VALUE",
-                       help="override a target (e.g. business-models:horizon=3); repeatable")
+                       help="override a target on its scale (e.g. FW:horizon=3); repeatable")
     validate = sub.add_parser("validate", help="check a scenario file")
     validate.add_argument("file")
     export = sub.add_parser("export", help="write every chart as a PNG into DIR (headless)")

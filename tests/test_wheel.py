@@ -42,8 +42,8 @@ def test_wheel_in_fresh_venv_runs_new_score_and_export(tmp_path):
     env["QT_QPA_PLATFORM"] = "offscreen"
     exe = env_dir / "bin" / "mcexplorer"
 
-    where = subprocess.run([str(py), "-c", "import mcexplorer, mcexplorer.core.io as io; "
-                            "print(mcexplorer.__file__); print(io.resources_dir())"],
+    where = subprocess.run([str(py), "-c", "import mcexplorer, mcexplorer.core.resources as res; "
+                            "print(mcexplorer.__file__); print(res.resources_dir())"],
                            capture_output=True, text=True, cwd=work, env=env, timeout=60)
     assert where.returncode == 0, where.stderr
     module_file, resources = where.stdout.split()

@@ -11,6 +11,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .errors import ScenarioError
 from .extensions import check_frameworks
 from .io import from_validation, read_json

@@ -14,20 +14,19 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QLineEdit, QListWidgetItem, QScrollArea, QSplitter, QTabWidget, QWidget,
 )
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
 from ..charts.map import EcologyMap
-from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
+from ..charts.map_items import MapData, MapMarker, marker_labels
 from ..controller import DocumentController
+from ..signals import signals_blocked
+from .panel import build_portfolio_panel, lens_html, short_source
 from .. import prompts
 from ..framework.tab import FrameworkTab
 
@@ -40,6 +39,7 @@ class EcologyTab(FrameworkTab):
     EXTENSION = eco_mix.EXTENSION_ID
 
     _built = False
+    _sized = False
 
     def __init__(self, controller: DocumentController, framework_id: str,
                  parent: QWidget | None = None) -> None:
@@ -109,169 +109,7 @@ class EcologyTab(FrameworkTab):
     # -- construction -------------------------------------------------------------------------
 
     def _build_panel(self, fid: str) -> QScrollArea:
-        """Two columns: fit, classification and mix | lens and the list of offerings."""
-        panel = QWidget()
-        panel.setObjectName(f"portfolio-panel:{fid}")
-        outer = QHBoxLayout(panel)
-        outer.setContentsMargins(4, 2, 4, 2)
-        outer.setSpacing(10)
-        left = QVBoxLayout()
-        left.setSpacing(4)
-        right = QVBoxLayout()
-        right.setSpacing(4)
-        outer.addLayout(left, 1)
-        outer.addLayout(right, 1)
-
-        # Portfolio fit and classification
-        self.fit_label = QLabel()
-        self.fit_label.setObjectName(f"portfolio-fit:{fid}")
-        big = QFont(self.fit_label.font())
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        big.setBold(True)
-        self.fit_label.setFont(big)
-        self.fit_label.setWordWrap(True)
-        self.fit_label.setToolTip(
-            "Each quadrant's fit (see Fit by quadrant) weighted by the share of planned volume "
-            "you placed in it.")
-        left.addWidget(self.fit_label)
-        self.class_label = QLabel()
-        self.class_label.setObjectName(f"classification:{fid}")
-        self.class_label.setWordWrap(True)
-        self.class_label.setTextFormat(Qt.TextFormat.RichText)
-        self.class_label.setToolTip(
-            "Figure 3 language (Brown, McGreal & Peters 2023). Supplementary: under half the "
-            "volume carries credit. Integrated / stackable: at least half carries credit and "
-            "micro- and macro-credentials each hold 20% or more. Credit-bearing: the rest.")
-        left.addWidget(self.class_label)
-
-        # Mix
-        mix_box = QWidget()
-        grid = QGridLayout(mix_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(1)
-        self.mix_bars: dict[str, QProgressBar] = {}
-        self.mix_labels: dict[str, QLabel] = {}
-        for row, q in enumerate(eco_mix.QUADRANTS):
-            name = QLabel(q.name)
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(False)
-            bar.setFixedHeight(9)
-            bar.setMinimumWidth(40)
-            bar.setAccessibleName(f"Share of volume in {q.name}")
-            colour = QColor(QUADRANT_TINTS[q.position])
-            bar.setStyleSheet(
-                "QProgressBar { border: 1px solid palette(mid); border-radius: 2px; "
-                "background: palette(base); }"
-                f"QProgressBar::chunk {{ background: {colour.name()}; }}")
-            pct = QLabel()
-            pct.setObjectName(f"mix:{fid}:{q.id}")
-            pct.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            pct.setMinimumWidth(pct.fontMetrics().horizontalAdvance("100%") + 2)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(bar, row, 1)
-            grid.addWidget(pct, row, 2)
-            self.mix_bars[q.id] = bar
-            self.mix_labels[q.id] = pct
-        grid.setColumnStretch(1, 1)
-        left.addWidget(QLabel("<b>Mix</b> (share of planned volume)"))
-        left.addWidget(mix_box)
-        left.addStretch(1)
-
-        # Lens
-        lens_row = QHBoxLayout()
-        lens_label = QLabel("&Lens")
-        self.lens_combo = QComboBox()
-        self.lens_combo.setObjectName(f"lens:{fid}")
-        self.lens_combo.setAccessibleName("Lens: the framing drawn on the map")
-        for lens in eco_lenses.lenses():
-            self.lens_combo.addItem(lens.title, lens.id)
-            self.lens_combo.setItemData(self.lens_combo.count() - 1,
-                                        f"{lens.description}\nSource: {lens.source}",
-                                        Qt.ItemDataRole.ToolTipRole)
-        self.lens_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.lens_combo.setMinimumContentsLength(10)
-        self.lens_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        lens_label.setBuddy(self.lens_combo)
-        self.lens_combo.currentIndexChanged.connect(self._on_lens)
-        lens_row.addWidget(lens_label)
-        lens_row.addWidget(self.lens_combo, 1)
-        right.addLayout(lens_row)
-        self.lens_info = QLabel()
-        self.lens_info.setObjectName(f"lens-info:{fid}")
-        self.lens_info.setWordWrap(True)
-        self.lens_info.setTextFormat(Qt.TextFormat.RichText)
-        small = self.lens_info.font()
-        small.setPointSizeF(small.pointSizeF() * 0.88)
-        self.lens_info.setFont(small)
-        right.addWidget(self.lens_info)
-
-        # Offerings
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
-        self.add_button = QPushButton("&Add offering")
-        self.add_button.setObjectName(f"add-offering:{fid}")
-        self.add_button.setToolTip("Place a new offering near the centre of the map")
-        self.add_button.clicked.connect(self.add_offering)
-        self.rename_button = QPushButton("Rename")
-        self.rename_button.setObjectName(f"rename-offering:{fid}")
-        self.rename_button.setToolTip("Rename the selected offering (F2 on the map)")
-        self.rename_button.clicked.connect(self._rename_selected)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setObjectName(f"delete-offering:{fid}")
-        self.delete_button.setToolTip("Remove the selected offering (Delete on the map)")
-        self.delete_button.clicked.connect(self._delete_selected)
-        for b in (self.add_button, self.rename_button, self.delete_button):
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + 14)
-        buttons.addWidget(self.add_button, 2)
-        buttons.addWidget(self.rename_button, 1)
-        buttons.addWidget(self.delete_button, 1)
-        right.addLayout(buttons)
-        self.offering_list = QListWidget()
-        self.offering_list.setObjectName(f"offerings:{fid}")
-        self.offering_list.setAccessibleName("Planned offerings")
-        self.offering_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.offering_list.setMinimumHeight(self.offering_list.fontMetrics().height() * 4)
-        self.offering_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.offering_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.offering_list.currentItemChanged.connect(self._on_list_selection)
-        self.offering_list.itemDoubleClicked.connect(self._on_list_double_click)
-        right.addWidget(self.offering_list, 1)
-        size_row = QHBoxLayout()
-        size_label = QLabel("&Size")
-        self.volume_spin = QDoubleSpinBox()
-        self.volume_spin.setObjectName(f"volume:{fid}")
-        self.volume_spin.setAccessibleName("Planned volume of the selected offering")
-        self.volume_spin.setRange(1, eco_edits.MAX_VOLUME)
-        self.volume_spin.setDecimals(0)
-        self.volume_spin.setSingleStep(10)
-        self.volume_spin.setKeyboardTracking(False)
-        self.volume_spin.setGroupSeparatorShown(True)
-        self.volume_spin.valueChanged.connect(self._on_volume)
-        size_label.setBuddy(self.volume_spin)
-        self.unit_combo = QComboBox()
-        self.unit_combo.setObjectName(f"volume-unit:{fid}")
-        self.unit_combo.setAccessibleName("Unit of the marker size")
-        self.unit_combo.addItem("learners", "learners")
-        self.unit_combo.addItem("hours", "hours")
-        self.unit_combo.currentIndexChanged.connect(self._on_unit)
-        size_row.addWidget(size_label)
-        size_row.addWidget(self.volume_spin, 1)
-        size_row.addWidget(self.unit_combo)
-        right.addLayout(size_row)
-
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumHeight(160)
-        return scroll
-
-    _sized = False
+        return build_portfolio_panel(self, fid)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """On first show, give the radar two thirds of the chart column (splitters ignore
@@ -337,13 +175,13 @@ class EcologyTab(FrameworkTab):
         lens = eco_lenses.lens(p.lens)
         self.map_chart.set_title(f"Portfolio map: {lens.title}")
         self.map_chart.show_data(self.map_data())
-        with QSignalBlocker(self.lens_combo):
+        with signals_blocked(self.lens_combo):
             self.lens_combo.setCurrentIndex(self.lens_combo.findData(p.lens))
-        self.lens_info.setText(f"<i>{html.escape(_short_source(lens.source))}</i> "
+        self.lens_info.setText(f"<i>{html.escape(short_source(lens.source))}</i> "
                                "<span style='color:gray'>(hover for more)</span>")
-        self.lens_info.setToolTip(_lens_html(lens))
-        self.lens_combo.setToolTip(_lens_html(lens))
-        with QSignalBlocker(self.unit_combo):
+        self.lens_info.setToolTip(lens_html(lens))
+        self.lens_combo.setToolTip(lens_html(lens))
+        with signals_blocked(self.unit_combo):
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(p.volume_unit))
         # Fit, classification, mix
         self.fit_label.setText(self.portfolio_fit_text())
@@ -358,7 +196,7 @@ class EcologyTab(FrameworkTab):
         # Offerings list
         fits = eco_mix.quadrant_fits(doc)
         labels = marker_labels([o.name for o in p.offerings])
-        with QSignalBlocker(self.offering_list):
+        with signals_blocked(self.offering_list):
             self.offering_list.clear()
             for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
                 item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
@@ -378,7 +216,7 @@ class EcologyTab(FrameworkTab):
         self.delete_button.setEnabled(has)
         self.volume_spin.setEnabled(has)
         unit = self.document.scenario.portfolio.volume_unit
-        with QSignalBlocker(self.volume_spin):
+        with signals_blocked(self.volume_spin):
             self.volume_spin.setSuffix(f" {unit}")
             if has:
                 self.volume_spin.setValue(eco_edits.find(self.document, self._selected).volume)
@@ -392,7 +230,7 @@ class EcologyTab(FrameworkTab):
             return
         self._selected = offering_id
         self.map_chart.select(offering_id)
-        with QSignalBlocker(self.offering_list):
+        with signals_blocked(self.offering_list):
             self.offering_list.setCurrentRow(-1)
             for row in range(self.offering_list.count()):
                 if self.offering_list.item(row).data(ID_ROLE) == offering_id:
@@ -455,21 +293,3 @@ class EcologyTab(FrameworkTab):
         unit = self.unit_combo.itemData(index)
         if unit:
             self._push(eco_edits.set_volume_unit, self.document, unit)
-
-
-def _short_source(source: str) -> str:
-    """The source up to its first comma or 'as presented' (the full text is in the tooltip)."""
-    for sep in (", as presented", " as presented", "; "):
-        if sep in source:
-            source = source.split(sep)[0]
-    return source if len(source) <= 70 else source[:67].rstrip() + "\u2026"
-
-
-def _lens_html(lens: eco_lenses.Lens) -> str:
-    parts = [html.escape(lens.description)]
-    if lens.kind == "list":
-        items = "".join(f"<li><b>{html.escape(r.name)}</b>: {html.escape(r.description)}</li>"
-                        for r in lens.regions)
-        parts.append(f"<ol>{items}</ol>")
-    parts.append(f"<i>Source: {html.escape(lens.source)}</i>")
-    return "".join(parts) if lens.kind == "list" else "<br>".join(parts)

@@ -19,12 +19,12 @@ from ...core.errors import ScenarioError
 from ...core.models import Framework
 from ..charts.base import Chart
 from ..charts.radar import RadarChart, RadarData, RadarSeries
-from ..charts.ranking import RankingChart, RankingData, RankingRow, rank_label
+from ..charts.ranking import RankingChart, RankingData, RankingRow
 from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
 from .details import option_details_html, provenance_text
-from .options_table import FIRST_RATING_COLUMN, RATING_ROLE, OptionsModel, RatingDelegate
+from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"

@@ -12,93 +12,28 @@ brought up to date at once after each edit (signals blocked), the charts on the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
+    QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
-from ..charts.balance import BalanceChart, BalanceData, BalanceRow
+from .balance_controls import BalanceSlider, TensionList
+from .view_data import balance_data, horizons_data
+from ..charts.balance import BalanceChart, BalanceData
 from .. import prompts
 from ..charts.horizons import HorizonsChart
-from ..charts.horizons_data import HORIZON_COLOURS, HorizonMarker, HorizonsData, spread_times
+from ..charts.horizons_data import HorizonsData
 from ..controller import DocumentController
+from ..signals import signals_blocked
 from ..framework.tab import FrameworkTab
-from ..framework.sliders import percent_slider
-from ..gestures import GestureTracker
 
 NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
-
-
-class BalanceSlider(QWidget):
-    """One share of the split: name, a 0-100 QSlider ``balance:<key>``, its value and a lock."""
-
-    shareChanged = Signal(str, int, int)
-    """key, new value, gesture id"""
-    lockToggled = Signal(str, bool)
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        n = int(key[1])
-        self.name = QLabel(f"<b style='color:{HORIZON_COLOURS[n]}'>H{n}</b>")
-        self.name.setToolTip(core_name(n))
-        self.slider = percent_slider(f"balance:{key}", page_step=5)
-        self.slider.setAccessibleName(f"Share of effort on H{n}")
-        self.slider.setToolTip(f"Share of effort or budget on {core_name(n)}. The other two "
-                               "shares rebalance in proportion; a locked share stays fixed.")
-        self.name.setBuddy(self.slider)
-        self.value = QLabel("")
-        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("100.0%") + 4)
-        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.lock = QCheckBox("Lock")
-        self.lock.setObjectName(f"balance-lock:{key}")
-        self.lock.setAccessibleName(f"Lock the share on H{n}")
-        self.lock.setToolTip(f"Keep H{n} fixed; moving another share then changes only the third.")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.value)
-        layout.addWidget(self.lock)
-        self._gestures = GestureTracker(self.slider)
-        self.slider.valueChanged.connect(self._on_value)
-        self.lock.toggled.connect(self._on_lock)
-
-    def _on_value(self, value: int) -> None:
-        self.shareChanged.emit(self.key, value,
-                               self._gestures.current(self.slider.isSliderDown()))
-
-    def _on_lock(self, checked: bool) -> None:
-        self.lockToggled.emit(self.key, checked)
-
-    def show_share(self, display: int, exact: float, locked: bool) -> None:
-        """Show the model's value without emitting an edit."""
-        for w in (self.slider, self.lock):
-            w.blockSignals(True)
-        try:
-            self.slider.setValue(display)
-            self.lock.setChecked(locked)
-        finally:
-            for w in (self.slider, self.lock):
-                w.blockSignals(False)
-        self.slider.setEnabled(not locked)
-        text = _pct(exact)
-        self.value.setText(text)
-        n = self.key[1]
-        self.slider.setAccessibleDescription(
-            f"H{n} share, currently {text}{' (locked)' if locked else ''}. Arrow keys move it "
-            "by 1%, Page Up and Page Down by 5%; the other shares rebalance.")
-
-
-def core_name(n: int) -> str:
-    return {1: "H1, business as usual", 2: "H2, extending the core",
-            3: "H3, a new business"}[n]
 
 
 class StructuresTab(FrameworkTab):
@@ -231,7 +166,7 @@ class StructuresTab(FrameworkTab):
         tension_box = QGroupBox("Coherence with the business models")
         tl = QVBoxLayout(tension_box)
         tl.setContentsMargins(4, 4, 4, 4)
-        self.tensions_list = _TensionList()
+        self.tensions_list = TensionList()
         self.tensions_list.setObjectName(f"tensions:{framework_id}")
         self.tensions_list.setAccessibleName("Tensions between this tab and the business models")
         self.tensions_list.setWordWrap(True)
@@ -263,47 +198,10 @@ class StructuresTab(FrameworkTab):
         return hz_rules.tensions(self.document)
 
     def horizons_data(self) -> HorizonsData:
-        doc = self.document
-        fw = self.framework
-        ranking = doc.ranking(self.framework_id)
-        top_structure = ranking.results[0].option if ranking.has_weight else ""
-        fixed: list[HorizonMarker] = []
-        entries: list[tuple[str, str, float, str, str]] = []
-        for opt in fw.options:
-            h = opt.attributes.get("horizon")
-            if isinstance(h, (int, float)):
-                badge = opt.attributes.get("scenario")
-                badge = f"{badge:g}" if isinstance(badge, (int, float)) else ""
-                label = opt.short_name or opt.name
-                if badge and label.startswith(badge + " "):
-                    label = label[len(badge) + 1:]
-                entries.append((opt.id, label, float(h), "structure", badge))
-        top_model = ""
-        if hz_rules.BUSINESS_MODELS in doc.frameworks:
-            bm = doc.framework(hz_rules.BUSINESS_MODELS)
-            bm_rank = doc.ranking(hz_rules.BUSINESS_MODELS)
-            top_model = bm_rank.results[0].option if bm_rank.has_weight else ""
-            if any(c.id == hz_rules.BM_HORIZON for c in bm.criteria):
-                for opt in bm.options:
-                    entries.append((opt.id, opt.label,
-                                    doc.rating(hz_rules.BUSINESS_MODELS, opt.id, hz_rules.BM_HORIZON),
-                                    "model", ""))
-        times = spread_times([e[2] for e in entries], [e[3] for e in entries])
-        for (oid, label, h, kind, badge), t in zip(entries, times):
-            emphasis = oid == (top_structure if kind == "structure" else top_model)
-            fixed.append(HorizonMarker(oid, label, t, h, kind, badge, emphasis))
-        initiatives = tuple(HorizonMarker(i.id, i.name, i.time, i.horizon, "initiative",
-                                          size=i.size) for i in self.plan.initiatives)
-        return HorizonsData(tuple(fixed), initiatives)
+        return horizons_data(self.document, self.framework_id)
 
     def balance_data(self) -> BalanceData:
-        plan = self.plan
-        observed = hz_balance.observed_split(plan.initiatives)
-        rows = [BalanceRow("Intended", _tuple(plan.balance)),
-                BalanceRow("Observed", _tuple(observed) if observed else None,
-                           "No initiatives yet: add one on the Three Horizons chart"),
-                BalanceRow("Reference", _tuple(plan.reference))]
-        return BalanceData(tuple(rows))
+        return balance_data(self.plan)
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -349,7 +247,7 @@ class StructuresTab(FrameworkTab):
         for (key, row), value in zip(self.balance_sliders.items(), shown):
             row.show_share(value, getattr(plan.balance, key), plan.locked == key)
         for key, spin in self.reference_spins.items():
-            with QSignalBlocker(spin):
+            with signals_blocked(spin):
                 spin.setValue(getattr(plan.reference, key))
         self._update_tensions()
 
@@ -475,27 +373,3 @@ class StructuresTab(FrameworkTab):
     def _delete_selected(self) -> None:
         if self.horizons_chart.selected:
             self._on_initiative_delete(self.horizons_chart.selected)
-
-
-class _TensionList(QListWidget):
-    """A list whose items wrap to the list's width (heights follow a resize)."""
-
-    def fit_items(self) -> None:
-        width = max(120, self.viewport().width() - 2 * self.spacing() - 6)
-        fm = self.fontMetrics()
-        for n in range(self.count()):
-            item = self.item(n)
-            rect = fm.boundingRect(0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, item.text())
-            item.setSizeHint(QSize(width, rect.height() + 10))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.fit_items()
-
-
-def _tuple(split: Split) -> tuple[float, float, float]:
-    return split.h1, split.h2, split.h3
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"

@@ -1,0 +1,1 @@
+"""Everything that imports PySide6 or pyqtgraph: the window, the tabs, the charts."""

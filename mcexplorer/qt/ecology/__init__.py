@@ -1,0 +1,1 @@
+"""The credential-ecology tab (core.ecology shown and edited)."""

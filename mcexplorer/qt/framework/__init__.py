@@ -1,0 +1,1 @@
+"""The generic tab of a framework: weights panel, options table, details, sliders."""

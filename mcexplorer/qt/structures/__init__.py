@@ -1,0 +1,1 @@
+"""The Three Horizons tab (core.structures shown and edited)."""

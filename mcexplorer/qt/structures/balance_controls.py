@@ -1,0 +1,98 @@
+"""Controls of the Three Horizons tab: a balance row (share slider, value, lock) and the list of
+tensions that wraps its lines to the panel's width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidget
+
+from ...core.structures.models import Split
+from ..charts.horizons_data import HORIZON_COLOURS
+from ..framework.sliders import percent_slider
+from ..gestures import GestureTracker
+from ..signals import signals_blocked
+
+
+class BalanceSlider(QWidget):
+    """One share of the split: name, a 0-100 QSlider ``balance:<key>``, its value and a lock."""
+
+    shareChanged = Signal(str, int, int)
+    """key, new value, gesture id"""
+    lockToggled = Signal(str, bool)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        n = int(key[1])
+        self.name = QLabel(f"<b style='color:{HORIZON_COLOURS[n]}'>H{n}</b>")
+        self.name.setToolTip(core_name(n))
+        self.slider = percent_slider(f"balance:{key}", page_step=5)
+        self.slider.setAccessibleName(f"Share of effort on H{n}")
+        self.slider.setToolTip(f"Share of effort or budget on {core_name(n)}. The other two "
+                               "shares rebalance in proportion; a locked share stays fixed.")
+        self.name.setBuddy(self.slider)
+        self.value = QLabel("")
+        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("100.0%") + 4)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.lock = QCheckBox("Lock")
+        self.lock.setObjectName(f"balance-lock:{key}")
+        self.lock.setAccessibleName(f"Lock the share on H{n}")
+        self.lock.setToolTip(f"Keep H{n} fixed; moving another share then changes only the third.")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.value)
+        layout.addWidget(self.lock)
+        self._gestures = GestureTracker(self.slider)
+        self.slider.valueChanged.connect(self._on_value)
+        self.lock.toggled.connect(self._on_lock)
+
+    def _on_value(self, value: int) -> None:
+        self.shareChanged.emit(self.key, value,
+                               self._gestures.current(self.slider.isSliderDown()))
+
+    def _on_lock(self, checked: bool) -> None:
+        self.lockToggled.emit(self.key, checked)
+
+    def show_share(self, display: int, exact: float, locked: bool) -> None:
+        """Show the model's value without emitting an edit."""
+        with signals_blocked(self.slider, self.lock):
+            self.slider.setValue(display)
+            self.lock.setChecked(locked)
+        self.slider.setEnabled(not locked)
+        text = pct(exact)
+        self.value.setText(text)
+        n = self.key[1]
+        self.slider.setAccessibleDescription(
+            f"H{n} share, currently {text}{' (locked)' if locked else ''}. Arrow keys move it "
+            "by 1%, Page Up and Page Down by 5%; the other shares rebalance.")
+
+
+def core_name(n: int) -> str:
+    return {1: "H1, business as usual", 2: "H2, extending the core",
+            3: "H3, a new business"}[n]
+
+
+class TensionList(QListWidget):
+    """A list whose items wrap to the list's width (heights follow a resize)."""
+
+    def fit_items(self) -> None:
+        width = max(120, self.viewport().width() - 2 * self.spacing() - 6)
+        fm = self.fontMetrics()
+        for n in range(self.count()):
+            item = self.item(n)
+            rect = fm.boundingRect(0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, rect.height() + 10))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_items()
+
+
+def split_tuple(split: Split) -> tuple[float, float, float]:
+    return split.h1, split.h2, split.h3
+
+
+def pct(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"

@@ -1,0 +1,1 @@
+"""The main window (the shell): menus, docks, file actions, recent files, chart export, settings."""

@@ -1,0 +1,63 @@
+"""The extension registry: a framework names its feature; a redefinition without the ids the
+feature needs is refused with one line by the loader, the CLI and the window."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mcexplorer.core.errors import ScenarioError
+from mcexplorer.core.extensions import check_framework, registered
+from mcexplorer.core.io import scenario_json
+from mcexplorer.core.resources import builtin_frameworks, default_scenario
+from mcexplorer.core.validation import load_scenario
+
+
+def _three_quadrant_ecology() -> dict:
+    fw = json.loads(builtin_frameworks()["credential-ecology"].model_dump_json())
+    fw["options"] = [o for o in fw["options"] if o["id"] != "badges-awards"]
+    return fw
+
+
+def _scenario_redefining_ecology(tmp_path):
+    data = json.loads(scenario_json(default_scenario()))
+    data["definitions"] = [_three_quadrant_ecology()]
+    path = tmp_path / "redefined.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_builtin_features_are_registered_and_frameworks_name_them():
+    assert {"ecology-map", "three-horizons"} <= set(registered())
+    fws = builtin_frameworks()
+    assert fws["credential-ecology"].extension == "ecology-map"
+    assert fws["structures"].extension == "three-horizons"
+    assert fws["business-models"].extension is None
+
+
+def test_a_redefinition_without_the_quadrants_is_refused_with_one_line(tmp_path):
+    path = _scenario_redefining_ecology(tmp_path)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    message = err.value.message
+    assert "\n" not in message and "badges-awards" in message and "definitions.0" in message
+
+
+def test_an_unknown_extension_is_refused():
+    fw = builtin_frameworks()["business-models"].model_copy(update={"extension": "tarot-cards"})
+    with pytest.raises(ScenarioError, match="unknown extension 'tarot-cards'"):
+        check_framework(fw)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_the_cli_refuses_the_redefinition_with_exit_2(tmp_path, command):
+    path = _scenario_redefining_ecology(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "mcexplorer", command, str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "badges-awards" in lines[0] and "Traceback" not in out.stderr
