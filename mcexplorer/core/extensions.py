@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 BUILTIN_FEATURES = (
     "mcexplorer.core.ecology.extension",
     "mcexplorer.core.structures.extension",
+    "mcexplorer.core.room.extension",
 )
 """Modules that register the built-in extensions when imported."""
 

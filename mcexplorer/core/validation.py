@@ -9,12 +9,13 @@ No Qt here.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ScenarioError
 from .extensions import check_frameworks, registered
 from .io import LoadReport, parse_scenario_text, read_scenario, shown
-from .models import Scenario
+from .models import Framework, FrameworkSettings, Scenario
 from .resources import all_frameworks
 
 
@@ -39,8 +40,20 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
     check_frameworks(frameworks, file=file,
                      field_of=lambda fid: f"definitions.{defined[fid]}" if fid in defined
                      else f"frameworks.{shown(fid)}")
-    for fid, settings in scenario.frameworks.items():
-        where = f"frameworks.{shown(fid)}"
+    check_settings(scenario.frameworks, frameworks, "frameworks", file)
+    for i, snap in enumerate(scenario.snapshots):
+        check_settings(snap.settings.frameworks, frameworks,
+                       f"snapshots.{i}.settings.frameworks", file)
+    for ext in registered().values():
+        if ext.check is not None:
+            ext.check(scenario, file)
+
+
+def check_settings(settings_by_framework: Mapping[str, FrameworkSettings],
+                   frameworks: Mapping[str, Framework], prefix: str, file: str | None) -> None:
+    """Per-framework settings (a scenario's own, or a snapshot's) against the frameworks."""
+    for fid, settings in settings_by_framework.items():
+        where = f"{prefix}.{shown(fid)}"
         fw = frameworks.get(fid)
         if fw is None:
             raise ScenarioError(
@@ -76,6 +89,3 @@ def check_scenario(scenario: Scenario, *, file: str | None = None) -> None:
         for oid in settings.selected or []:
             if oid not in options:
                 raise ScenarioError(f"unknown option {oid!r}", file=file, field=f"{where}.selected")
-    for ext in registered().values():
-        if ext.check is not None:
-            ext.check(scenario, file)

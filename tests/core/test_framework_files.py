@@ -11,7 +11,7 @@ from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_from_csv, framework_from_json, framework_json, \
     framework_schema, import_framework, install_user_framework, load_user_frameworks, \
     user_frameworks_dir, validate_any
-from mcexplorer.core.io import builtin_frameworks, load_framework
+from mcexplorer.core.resources import builtin_frameworks, load_framework
 from mcexplorer.core.models import Framework
 from mcexplorer.core.paths import data_dir
 from mcexplorer.core.scoring import score

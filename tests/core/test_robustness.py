@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import builtin_frameworks
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
 from mcexplorer.core.robustness import (acceptability, crossings, describe, ranged_cells,
                                         robustness_report, sensitivity_report, stability, sweep,

@@ -40,7 +40,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import _from_validation
+from mcexplorer.core.io import from_validation as _from_validation
 from mcexplorer.core.models import Framework, level_value
 
 from .cells import COMMON_SCALES, CellError, Scale, column_letter, infer_scale, make_id, \

@@ -12,8 +12,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import MAX_FILE_BYTES, _from_validation, _read_json, atomic_write, \
-    load_scenario
+from mcexplorer.core.io import MAX_FILE_BYTES, atomic_write
+from mcexplorer.core.io import from_validation as _from_validation
+from mcexplorer.core.io import read_json as _read_json
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import Framework, level_value
 
 from .csv_import import check_framework_id, import_csv

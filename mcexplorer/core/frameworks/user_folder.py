@@ -33,7 +33,7 @@ def load_user_frameworks(folder: Path | None = None, *, taken: Iterable[str] | N
     """
     folder = user_frameworks_dir() if folder is None else Path(folder)
     if taken is None:
-        from mcexplorer.core.io import builtin_frameworks
+        from mcexplorer.core.resources import builtin_frameworks
 
         taken = builtin_frameworks()
     reserved = set(taken)

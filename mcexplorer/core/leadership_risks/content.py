@@ -290,7 +290,7 @@ def _same(found, expected, what: str) -> None:
 
 
 def content_path() -> Path:
-    from mcexplorer.core.io import resources_dir
+    from mcexplorer.core.resources import resources_dir
 
     return resources_dir() / CONTENT_FILE
 

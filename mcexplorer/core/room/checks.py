@@ -22,22 +22,13 @@ def check(scenario: Scenario, file: str | None = None) -> None:
     """Refuse participants or snapshots that do not fit the scenario's frameworks: unknown
     framework or criterion ids, a target on a criterion that has none or off its scale, two
     participants or two snapshots with one id. One line naming file, field and problem."""
-    from ..validation import check_scenario  # here: validation may call this module
-
     frameworks = all_frameworks(scenario)
     check_participants(scenario.participants, frameworks, "participants", file)
     require_unique_ids(scenario.snapshots, "snapshot", "snapshots", file)
     for i, snap in enumerate(scenario.snapshots):
-        where = f"snapshots.{i}.settings"
-        check_participants(snap.settings.participants, frameworks, f"{where}.participants", file)
-        # The snapshot's framework settings are checked as a scenario's own would be.
-        inner = Scenario.model_construct(frameworks=snap.settings.frameworks,
-                                         definitions=scenario.definitions)
-        try:
-            check_scenario(inner)
-        except ScenarioError as exc:
-            raise ScenarioError(exc.problem, file=file,
-                                field=f"{where}.{exc.field}" if exc.field else where) from None
+        # (The snapshot's framework settings are checked by core.validation.)
+        check_participants(snap.settings.participants, frameworks,
+                           f"snapshots.{i}.settings.participants", file)
 
 
 def check_participants(participants: Sequence[Participant], frameworks: Mapping[str, Framework],
