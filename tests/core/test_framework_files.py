@@ -11,6 +11,7 @@ from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_from_csv, framework_from_json, framework_json, \
     framework_schema, import_framework, install_user_framework, load_user_frameworks, \
     user_frameworks_dir, validate_any
+from mcexplorer.core.models import SCHEMA_VERSION
 from mcexplorer.core.resources import builtin_frameworks, load_framework
 from mcexplorer.core.models import Framework
 from mcexplorer.core.paths import data_dir
@@ -146,7 +147,7 @@ def test_the_schema_documents_the_framework_file():
 
 
 def test_validate_tells_scenario_framework_and_csv_apart(tmp_path, scenario_file):
-    assert "valid (schema version 1; migrations applied: none" in validate_any(scenario_file)
+    assert f"valid (schema version {SCHEMA_VERSION}; migrations applied: none" in validate_any(scenario_file)
     fw_file = write(tmp_path / "fw.json", framework_json(small()))
     assert validate_any(fw_file) == f"{fw_file}: valid framework 'Mine' (id mine; 3 criteria, " \
                                     "2 options)"

@@ -130,7 +130,10 @@ def choose_delimiter(text: str) -> str:
     best: tuple[int, str] | None = None
     for delimiter in order:
         header = _first_row(sample, delimiter)
-        if header and header[0].lower() in HEADER_WORDS and len(header) >= 2:
+        # The first cell must be the header word itself: "option<TAB>" split on semicolons
+        # is not a header cell, even though stripping would make it one.
+        first = _first_row(sample, delimiter, strip=" ")
+        if header and first and first[0].lower() in HEADER_WORDS and len(header) >= 2:
             width = len(header)
             if best is None or width > best[0]:
                 best = (width, delimiter)
@@ -142,11 +145,11 @@ def choose_delimiter(text: str) -> str:
     return max(DELIMITERS, key=lambda d: counts[d]) if max(counts.values()) else ","
 
 
-def _first_row(sample: str, delimiter: str) -> list[str]:
+def _first_row(sample: str, delimiter: str, strip: str | None = None) -> list[str]:
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     try:
         for record in reader:
-            cells = [c.strip() for c in record]
+            cells = [c.strip(strip) for c in record]
             if any(cells):
                 while cells and not cells[-1]:
                     cells.pop()

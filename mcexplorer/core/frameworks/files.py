@@ -62,9 +62,10 @@ def framework_json(fw: Framework, *, indent: int | None = 2) -> str:
             else:
                 ratings[cid] = rating.value
         opt_doc["ratings"] = ratings
-    order = ["id", "title", "method", "provenance", "description", "source", "criteria",
-             "options"]
-    doc = {key: doc[key] for key in order if key in doc}
+    order = ["id", "extension", "order", "title", "method", "provenance", "description",
+             "source", "criteria", "options"]
+    doc = {**{key: doc[key] for key in order if key in doc},
+           **{key: value for key, value in doc.items() if key not in order}}
     separators = None if indent is not None else (",", ":")
     return json.dumps(doc, indent=indent, separators=separators, ensure_ascii=False) + "\n"
 

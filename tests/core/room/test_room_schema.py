@@ -13,7 +13,7 @@ from mcexplorer.core.migrations import MIGRATIONS
 from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.room.checks import check
-from mcexplorer.core.validation import load_scenario
+from mcexplorer.core.validation import check_scenario, load_scenario
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ROOM_SECTIONS = {"participants": [], "group": {"method": "median"}, "snapshots": []}
@@ -105,7 +105,7 @@ def test_a_valid_room_passes_the_checks():
 def test_room_sections_that_do_not_fit_the_frameworks_are_refused_in_one_line(
         change, field, needle):
     with pytest.raises(ScenarioError) as err:
-        check(room_scenario(**change), file="room.json")
+        check_scenario(room_scenario(**change), file="room.json")  # as the loader does
     assert err.value.file == "room.json" and err.value.field == field
     assert needle in err.value.message and "\n" not in err.value.message
 
