@@ -284,28 +284,55 @@ CLASS_LABELS = {"none": "No offerings yet", "supplementary": "Supplementary",
 
 
 def classify(m: Mix) -> Classification:
-    """Figure 3 language from the mix (rules in the module docstring)."""
+    """How the portfolio positions its micro-credentials, in the words of Figure 3 of Brown,
+    McGreal & Peters (2023).
+
+    The source's words describe micro-credentials, not volumes: a *supplementary* model offers
+    no credit and no stackability, a *credit-bearing* one offers credit, and an *integrated*
+    one offers credit and a bridge to completing a macro-credential. Figure 3 itself is not in
+    the text we have, so the rule below, and its 20% thresholds, are the tool's reading.
+
+    The *offer beyond degrees* is all volume outside the macro-credential quadrant
+    (micro-credentials, short courses, badges and awards); its credit share is
+    ``k = micro / (micro + short courses + badges)``.
+
+    * none: no offerings yet; or "Degrees only" when nothing lies outside macro-credentials.
+    * supplementary: ``k`` under 20% (BRIDGE_SHARE): credit-bearing micro-credentials are
+      marginal and the offer beyond degrees is non-credit, non-stackable. Degree volume does
+      not enter: adding or removing degrees never changes this reading.
+    * integrated / stackable: ``k`` at least 20% and macro-credentials hold at least 20% of
+      all volume: credit-bearing units with degrees on the map to stack into.
+    * credit-bearing: ``k`` at least 20% but macro-credentials hold under 20% of all volume:
+      credit on offer, little on the map to stack it into.
+    """
     if m.empty:
         return Classification("none", CLASS_LABELS["none"],
                               "Add offerings to the map to see how the portfolio reads.")
-    credit = m.credit_share
     micro = m.share["micro-credentials"]
     macro = m.share["macro-credentials"]
-    if credit < CREDIT_MAJORITY:
+    beyond = micro + m.share["short-courses"] + m.share["badges-awards"]
+    if beyond <= 1e-9:
+        return Classification(
+            "none", "Degrees only",
+            "Only degrees are on the map: add the micro-credentials, short courses or badges "
+            "you plan beside them to see how they are positioned.")
+    k = micro / beyond
+    if k < BRIDGE_SHARE:
         return Classification(
             "supplementary", CLASS_LABELS["supplementary"],
-            f"{100 * (1 - credit):.0f}% of the volume carries no credit: safe, but it sits "
-            "beside the degree rather than leading to one.")
-    if micro >= BRIDGE_SHARE and macro >= BRIDGE_SHARE:
+            f"Only {100 * k:.0f}% of the offer beyond degrees carries credit; the rest offers "
+            "no credit or stackability: safe, but it sits beside the degree rather than "
+            "leading to one.")
+    if macro >= BRIDGE_SHARE:
         return Classification(
             "integrated", CLASS_LABELS["integrated"],
-            f"{100 * credit:.0f}% credit-bearing, with micro-credentials ({100 * micro:.0f}%) "
-            f"beside the macro-credentials ({100 * macro:.0f}%) they can stack into.")
-    thin = "micro-credentials" if micro < BRIDGE_SHARE else "macro-credentials"
+            f"{100 * k:.0f}% of the offer beyond degrees is credit-bearing micro-credentials, "
+            f"with degrees ({100 * macro:.0f}% of all volume) on the map for them to stack into.")
     return Classification(
         "credit-bearing", CLASS_LABELS["credit-bearing"],
-        f"{100 * credit:.0f}% credit-bearing, but {thin} hold under "
-        f"{100 * BRIDGE_SHARE:.0f}%, so there is little of a bridge to stack credit into a degree.")
+        f"{100 * k:.0f}% of the offer beyond degrees carries credit, but degrees hold only "
+        f"{100 * macro:.0f}% of all volume, so there is little on the map for that credit to "
+        "stack into.")
 
 
 def quadrant_fits(doc) -> dict[str, float | None]:
