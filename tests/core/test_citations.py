@@ -209,3 +209,17 @@ def test_the_checks_catch_the_old_mistakes(allow_list, reference_list):
     assert SEED.search("seed 000, Table 2") and SEED.search("the seed says")
     assert not number_problems("Evans 2021 and Brown et al. (2021) say so.", allow_list,
                                reference_list)
+
+
+def test_a_source_string_resolves_to_its_references_in_order(reference_list):
+    source = ("Cirlan & Loukkola 2020 (diagram reproduced there; FutureLearn course), landscape; "
+              "Evans 2021, Overview; Evans 2021, Infrastructures; our reading: the placement")
+    assert refs.split_source(source) == [
+        "Cirlan & Loukkola 2020 (diagram reproduced there; FutureLearn course), landscape",
+        "Evans 2021, Overview", "Evans 2021, Infrastructures", "our reading: the placement"]
+    assert [r.short for r in refs.cited(source)] == ["Cirlan & Loukkola 2020", "Evans 2021"]
+    assert refs.unresolved_parts(source, reference_list) == []
+    # A short form must end where the reference's name ends: "Evans 20210" is not Evans 2021.
+    assert refs.unresolved_parts("Evans 20210, Overview", reference_list)
+    assert refs.reference_of("HolonIQ 2021b, scenarios", reference_list).id == "holoniq-2021-scenarios"
+    assert all(r.full().startswith(f"{r.authors} ({r.year}). {r.title}") for r in reference_list)
