@@ -328,11 +328,12 @@ def classify(m: Mix) -> Classification:
             "integrated", CLASS_LABELS["integrated"],
             f"{100 * k:.0f}% of the offer beyond degrees is credit-bearing micro-credentials, "
             f"with degrees ({100 * macro:.0f}% of all volume) on the map for them to stack into.")
+    degrees = (f"degrees hold only {100 * macro:.0f}% of all volume" if macro >= 0.005
+               else "there are no degrees on the map")
     return Classification(
         "credit-bearing", CLASS_LABELS["credit-bearing"],
-        f"{100 * k:.0f}% of the offer beyond degrees carries credit, but degrees hold only "
-        f"{100 * macro:.0f}% of all volume, so there is little on the map for that credit to "
-        "stack into.")
+        f"{100 * k:.0f}% of the offer beyond degrees carries credit, but {degrees}, so there "
+        "is little for that credit to stack into.")
 
 
 def quadrant_fits(doc) -> dict[str, float | None]:
