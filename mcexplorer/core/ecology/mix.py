@@ -25,15 +25,9 @@ Quadrant membership of a continuous position (soft, bilinear)
 Mix
     share of quadrant q = sum over offerings of volume * membership_q / total volume.
 
-Classification (the language of Figure 3, Brown, McGreal & Peters 2023)
-    * supplementary: less than half the volume is credit-bearing (macro + micro share
-      < 50 %). No credit and no stackability: safe, and subordinate to the degree.
-    * integrated / stackable: at least half the volume is credit-bearing AND micro-credentials
-      and macro-credentials each hold at least 20 % of all volume: credit-bearing units sit
-      alongside the degrees they can bridge into.
-    * credit-bearing: at least half the volume is credit-bearing but one of the two sides of
-      the bridge is thin (credit on offer, little to stack it into, or no small units).
-    * none: no offerings yet.
+Classification
+    See ``classify``: the tool's reading of the words of Figure 3 (Brown, McGreal & Peters
+    2023), with thresholds on the offer beyond degrees. The thresholds are the tool's own.
 
 Portfolio fit
     The volume-weighted mean of the quadrant fits from the ranking of the credential-ecology
@@ -60,7 +54,6 @@ EXTENSION_ID = "ecology-map"
 """The extension a framework names to be read as the credential ecology's four quadrants."""
 BAND = 0.5
 """Half-width of the transition band around each axis (see the module docstring)."""
-CREDIT_MAJORITY = 0.5
 BRIDGE_SHARE = 0.2
 
 
@@ -142,28 +135,56 @@ CLASS_LABELS = {"none": "No offerings yet", "supplementary": "Supplementary",
 
 
 def classify(m: Mix) -> Classification:
-    """Figure 3 language from the mix (rules in the module docstring)."""
+    """How the portfolio positions its micro-credentials, in the words of Figure 3 of Brown,
+    McGreal & Peters (2023).
+
+    The source's words describe micro-credentials, not volumes: a *supplementary* model offers
+    no credit and no stackability, a *credit-bearing* one offers credit, and an *integrated*
+    one offers credit and a bridge to completing a macro-credential. Figure 3 itself is not in
+    the text we have, so the rule below, and its 20% thresholds, are the tool's reading.
+
+    The *offer beyond degrees* is all volume outside the macro-credential quadrant
+    (micro-credentials, short courses, badges and awards); its credit share is
+    ``k = micro / (micro + short courses + badges)``.
+
+    * none: no offerings yet; or "Degrees only" when nothing lies outside macro-credentials.
+    * supplementary: ``k`` under 20% (BRIDGE_SHARE): credit-bearing micro-credentials are
+      marginal and the offer beyond degrees is non-credit, non-stackable. Degree volume does
+      not enter: adding or removing degrees never changes this reading.
+    * integrated / stackable: ``k`` at least 20% and macro-credentials hold at least 20% of
+      all volume: credit-bearing units with degrees on the map to stack into.
+    * credit-bearing: ``k`` at least 20% but macro-credentials hold under 20% of all volume:
+      credit on offer, little on the map to stack it into.
+    """
     if m.empty:
         return Classification("none", CLASS_LABELS["none"],
                               "Add offerings to the map to see how the portfolio reads.")
-    credit = m.credit_share
     micro = m.share["micro-credentials"]
     macro = m.share["macro-credentials"]
-    if credit < CREDIT_MAJORITY:
+    beyond = micro + m.share["short-courses"] + m.share["badges-awards"]
+    if beyond <= 1e-9:
+        return Classification(
+            "none", "Degrees only",
+            "Only degrees are on the map: add the micro-credentials, short courses or badges "
+            "you plan beside them to see how they are positioned.")
+    k = micro / beyond
+    if k < BRIDGE_SHARE:
         return Classification(
             "supplementary", CLASS_LABELS["supplementary"],
-            f"{100 * (1 - credit):.0f}% of the volume carries no credit: safe, but it sits "
-            "beside the degree rather than leading to one.")
-    if micro >= BRIDGE_SHARE and macro >= BRIDGE_SHARE:
+            f"Only {100 * k:.0f}% of the offer beyond degrees carries credit; the rest offers "
+            "no credit or stackability: safe, but it sits beside the degree rather than "
+            "leading to one.")
+    if macro >= BRIDGE_SHARE:
         return Classification(
             "integrated", CLASS_LABELS["integrated"],
-            f"{100 * credit:.0f}% credit-bearing, with micro-credentials ({100 * micro:.0f}%) "
-            f"beside the macro-credentials ({100 * macro:.0f}%) they can stack into.")
-    thin = "micro-credentials" if micro < BRIDGE_SHARE else "macro-credentials"
+            f"{100 * k:.0f}% of the offer beyond degrees is credit-bearing micro-credentials, "
+            f"with degrees ({100 * macro:.0f}% of all volume) on the map for them to stack into.")
+    degrees = (f"degrees hold only {100 * macro:.0f}% of all volume" if macro >= 0.005
+               else "there are no degrees on the map")
     return Classification(
         "credit-bearing", CLASS_LABELS["credit-bearing"],
-        f"{100 * credit:.0f}% credit-bearing, but {thin} hold under "
-        f"{100 * BRIDGE_SHARE:.0f}%, so there is little of a bridge to stack credit into a degree.")
+        f"{100 * k:.0f}% of the offer beyond degrees carries credit, but {degrees}, so there "
+        "is little for that credit to stack into.")
 
 
 def framework_id(doc: Document) -> str | None:
