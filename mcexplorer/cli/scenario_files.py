@@ -1,0 +1,53 @@
+"""Verbs on scenario files: ``new``, ``validate``, ``schema``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..core.errors import ScenarioError
+
+
+def add(sub) -> None:
+    new = sub.add_parser("new", help="write the built-in default scenario to FILE")
+    new.add_argument("file")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.set_defaults(run=_new)
+    validate = sub.add_parser("validate", help="check a scenario file")
+    validate.add_argument("file")
+    validate.set_defaults(run=_validate)
+    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    schema.set_defaults(run=_schema)
+
+
+def _new(args) -> int:
+    from ..core.io import save_scenario
+    from ..core.resources import default_scenario
+
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        raise ScenarioError("already exists (add --force to overwrite)", file=str(path))
+    if path.parent and not path.parent.is_dir():
+        raise ScenarioError("folder does not exist", file=str(path.parent))
+    save_scenario(path, default_scenario())
+    print(f"wrote {path}")
+    return 0
+
+
+def _validate(args) -> int:
+    from ..core.validation import load_scenario
+
+    scenario, report = load_scenario(args.file)
+    migrations = "; ".join(report.migrations) if report.migrations else "none"
+    print(f"{args.file}: valid (schema version {report.file_version}; migrations applied: "
+          f"{migrations}; frameworks: {', '.join(scenario.frameworks) or 'defaults'})")
+    return 0
+
+
+def _schema(args) -> int:
+    from ..core.models import Scenario
+
+    json.dump(Scenario.model_json_schema(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0

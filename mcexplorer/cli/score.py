@@ -1,0 +1,84 @@
+"""``score``: every framework's ranking, with its extensions' and robustness additions."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from .parsing import parse_setting
+
+
+def add(sub) -> None:
+    score = sub.add_parser("score", help="print the ranking of every framework")
+    score.add_argument("file")
+    score.add_argument("--json", action="store_true", help="machine-readable output")
+    score.add_argument("--weight", action="append", default=[], metavar="FW:CRITERION=VALUE",
+                       help="override a weight (0-100) for this run; repeatable")
+    score.add_argument("--target", action="append", default=[], metavar="FW:CRITERION=VALUE",
+                       help="override a target on its scale (e.g. FW:horizon=3); repeatable")
+    score.set_defaults(run=_score)
+
+
+def _score(args) -> int:
+    from ..core.document import Document
+    from ..core.validation import load_scenario
+
+    scenario, _ = load_scenario(args.file)
+    doc = Document(scenario)
+    for text in args.weight:
+        fw, crit, value = parse_setting(text, "weight")
+        doc.apply(doc.set_weight(fw, crit, value))
+    for text in args.target:
+        fw, crit, value = parse_setting(text, "target")
+        doc.apply(doc.set_target(fw, crit, value))
+    report = score_report(doc)
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_report(report)
+    return 0
+
+
+def score_report(doc) -> dict:
+    """The ``score --json`` document (a stable contract; see README)."""
+    from ..core.extensions import registered
+
+    extensions = registered()
+    frameworks = []
+    for fid, fw in doc.frameworks.items():
+        ranking = doc.ranking(fid)
+        entry = {
+            "id": fid,
+            "title": fw.title,
+            "method": fw.method,
+            "weights": dict(ranking.weights),
+            "targets": dict(ranking.targets),
+            "criteria": [{"id": c.id, "name": c.name, "direction": c.direction,
+                          "scale": list(c.scale)} for c in fw.criteria],
+            "ranking": [{"option": r.option, "name": r.name, "fit": r.fit, "rank": r.rank,
+                         "ratings": dict(r.ratings)} for r in ranking.results],
+        }
+        ext = extensions.get(fw.extension) if fw.extension else None
+        if ext is not None and ext.report is not None:
+            entry.update(ext.report(doc, fid))
+        frameworks.append(entry)
+    return {"frameworks": frameworks}
+
+
+def _print_report(report: dict) -> None:
+    for fw in report["frameworks"]:
+        print(f"{fw['title']} ({fw['id']})")
+        weights = ", ".join(f"{k}={v:g}" for k, v in fw["weights"].items())
+        print(f"  weights: {weights}")
+        if fw["targets"]:
+            print("  targets: " + ", ".join(f"{k}={v:g}" for k, v in fw["targets"].items()))
+        if all(r["fit"] is None for r in fw["ranking"]):
+            print("  no fit: set at least one weight")
+        else:
+            width = max(len(r["name"]) for r in fw["ranking"])
+            for r in fw["ranking"]:
+                rank = f"={r['rank']}" if sum(x["rank"] == r["rank"] for x in fw["ranking"]) > 1 \
+                    else str(r["rank"])
+                print(f"  {rank:>3}  {r['name']:<{width}}  {r['fit']:6.1f}%")
+        print()
