@@ -13,7 +13,7 @@ import grimp
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mcexplorer"
 MAX_LINES = 400
-FRAMEWORK_IDS = ("business-models", "credential-ecology", "structures")
+FRAMEWORK_IDS = ("business-models", "credential-ecology", "structures", "leadership-risks")
 FEATURE_PACKAGES = ("mcexplorer/core/ecology", "mcexplorer/core/structures",
                     "mcexplorer/core/leadership_risks")
 
@@ -78,6 +78,22 @@ def test_the_cycle_finder_finds_a_cycle():
             return self.edges[m]
 
     assert _cycles(Graph()) == [["a", "b"]]
+
+
+def test_feature_models_do_not_reach_the_scenario_model_or_other_features():
+    """core.models imports each feature's models module to declare the file's sections, so
+    those modules (and what they import) must not import the scenario model back, nor
+    another feature: only the value types in core.base and leaf modules."""
+    graph = grimp.build_graph("mcexplorer", exclude_type_checking_imports=True)
+    features = ("ecology", "structures", "leadership_risks", "room")
+    for feature in features:
+        module = f"mcexplorer.core.{feature}.models"
+        reached = graph.find_upstream_modules(module)
+        assert "mcexplorer.core.models" not in reached, module
+        assert "mcexplorer.core.resources" not in reached, module
+        others = [m for m in reached for f in features
+                  if f != feature and m.startswith(f"mcexplorer.core.{f}")]
+        assert others == [], (module, others)
 
 
 def test_no_module_is_over_400_lines():

@@ -73,7 +73,9 @@ def _print_report(report: dict) -> None:
         print(f"  weights: {weights}")
         if fw["targets"]:
             print("  targets: " + ", ".join(f"{k}={v:g}" for k, v in fw["targets"].items()))
-        if all(r["fit"] is None for r in fw["ranking"]):
+        if not fw["criteria"]:
+            print(f"  a {fw['method']}: it ranks nothing (its entry in --json holds the rest)")
+        elif all(r["fit"] is None for r in fw["ranking"]):
             print("  no fit: set at least one weight")
         else:
             width = max(len(r["name"]) for r in fw["ranking"])

@@ -20,8 +20,12 @@ V2_SECTIONS: dict[str, tuple[object, str]] = {
     "participants": ([], "participants (none)"),
     "group": ({"method": "median"}, "group weighting (median)"),
     "snapshots": ([], "snapshots (none)"),
+    "leadership": ({}, "leadership (not set)"),
+    "risks": ({}, "risk register (the paper's six risks)"),
 }
-"""Section name -> (the value a version-1 file gets, how the migration report names it)."""
+"""Section name -> (the value a version-1 file gets, how the migration report names it).
+An empty ``risks`` takes the model's default: the risks the paper names (Brown, McGreal &
+Peters 2023, Mitigating risks) at the tool's default likelihood and impact."""
 
 
 def to_version_2(data: dict) -> dict:

@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from .base import Identifier, LongText, ShortText, StrictModel, Weight
 from .ecology.models import Portfolio
+from .leadership_risks.models import Leadership, Risks
 from .room.models import MAX_PARTICIPANTS, GroupSettings, Participant
 from .structures.models import HorizonsPlan
 
@@ -25,6 +26,9 @@ SCHEMA_VERSION = 2
 """Version of the scenario file format written by this build."""
 
 Direction = Literal["benefit", "cost", "target"]
+Method = Literal["weighted-utility", "register"]
+"""How a framework is read: options ranked by weighted utility, or a register that carries no
+criteria, options or ratings and ranks nothing (its extension's view and report are all of it)."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -112,11 +116,14 @@ class Framework(StrictModel):
 
     In a file, a rating may be written as a level label ("LOW/MED"), a number, or a full
     Rating object with rationale; labels are resolved against the criterion's levels.
+
+    A ``register`` framework has empty criteria and options (so no ratings, weights or
+    ranking: its ranking is empty) and names the extension whose view and report it is.
     """
 
     id: Identifier
     title: ShortText = Field(min_length=1)
-    method: Literal["weighted-utility"] = "weighted-utility"
+    method: Method = "weighted-utility"
     description: LongText = ""
     source: LongText = ""
     provenance: Literal["published", "authored-default"] = "published"
@@ -126,8 +133,14 @@ class Framework(StrictModel):
     plain framework has none and gets the generic tab."""
     order: int = Field(default=100, ge=0, le=10_000)
     """Place in the tab order (lower first; ties by id)."""
-    criteria: list[Criterion] = Field(min_length=1, max_length=500)
-    options: list[Option] = Field(min_length=1, max_length=5000)
+    criteria: list[Criterion] = Field(max_length=500)
+    options: list[Option] = Field(max_length=5000)
+    """Both required; both empty in a register."""
+
+    @property
+    def ranked(self) -> bool:
+        """True when the options are ranked (weighted utility); False for a register."""
+        return self.method == "weighted-utility"
 
     @model_validator(mode="before")
     @classmethod
@@ -164,6 +177,17 @@ class Framework(StrictModel):
 
     @model_validator(mode="after")
     def _check(self) -> Framework:
+        if self.method == "register":
+            if self.criteria or self.options:
+                raise ValueError("a register framework has no criteria and no options "
+                                 "(it ranks nothing)")
+            if self.extension is None:
+                raise ValueError("a register framework needs the extension that shows it")
+            return self
+        if not self.criteria:
+            raise ValueError("a weighted-utility framework needs at least one criterion")
+        if not self.options:
+            raise ValueError("a weighted-utility framework needs at least one option")
         crit_ids = [c.id for c in self.criteria]
         _require_unique(crit_ids, "criterion")
         _require_unique([o.id for o in self.options], "option")
@@ -279,3 +303,7 @@ class Scenario(StrictModel):
     participants: list[Participant] = Field(default_factory=list, max_length=MAX_PARTICIPANTS)
     group: GroupSettings = Field(default_factory=GroupSettings)
     snapshots: list[Snapshot] = Field(default_factory=list, max_length=MAX_SNAPSHOTS)
+    leadership: Leadership = Field(default_factory=Leadership)
+    """Leadership approach, team, culture (core.leadership_risks)."""
+    risks: Risks = Field(default_factory=Risks)
+    """The risk register and plan B (core.leadership_risks); new ones hold the paper's risks."""

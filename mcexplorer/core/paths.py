@@ -1,5 +1,8 @@
-"""Where the app keeps the user's sessions, autosaves and logs (platformdirs), and a lock that
-tells a live instance from one that crashed. No Qt here.
+"""Where the app keeps the user's sessions, autosaves and logs (platformdirs), where its own
+resources are, and a lock that tells a live instance from one that crashed. No Qt here.
+
+A leaf module (no scenario model): feature content loaders find the resources folder here
+without importing core.resources, which imports the scenario model.
 """
 
 from __future__ import annotations
@@ -9,7 +12,24 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import ScenarioError
+
 APP = "mcexplorer"
+RESOURCES_ENV = "MCEXPLORER_RESOURCES"
+
+
+def resources_dir() -> Path:
+    """The resources folder: $MCEXPLORER_RESOURCES, inside the installed package, or at the
+    top of a source tree."""
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "frameworks").is_dir():
+            return candidate
+    raise ScenarioError("the built-in frameworks are missing from this installation",
+                        file=str(here / "resources"))
 
 
 def data_dir() -> Path:

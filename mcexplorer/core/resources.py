@@ -17,22 +17,8 @@ from .errors import ScenarioError
 from .extensions import check_frameworks
 from .io import from_validation, read_json
 from .models import Framework, FrameworkSettings, Scenario
+from .paths import RESOURCES_ENV, resources_dir  # noqa: F401 - kept importable from here
 
-RESOURCES_ENV = "MCEXPLORER_RESOURCES"
-
-
-def resources_dir() -> Path:
-    """The resources folder: $MCEXPLORER_RESOURCES, inside the installed package, or at the
-    top of a source tree."""
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent / "resources"):
-        if (candidate / "frameworks").is_dir():
-            return candidate
-    raise ScenarioError("the built-in frameworks are missing from this installation",
-                        file=str(here / "resources"))
 
 
 @cache

@@ -9,11 +9,13 @@ from __future__ import annotations
 from ..core.models import Framework
 from .ecology.tab import EcologyTab
 from .framework.tab import FrameworkTab
+from .leadership_risks.tab import LeadershipRisksTab
 from .structures.tab import StructuresTab
 
 TAB_CLASSES: dict[str, type[FrameworkTab]] = {
     EcologyTab.EXTENSION: EcologyTab,
     StructuresTab.EXTENSION: StructuresTab,
+    LeadershipRisksTab.EXTENSION: LeadershipRisksTab,
 }
 
 

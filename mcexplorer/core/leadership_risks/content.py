@@ -19,7 +19,8 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.models import Identifier, LongText, ShortText, StrictModel
+from mcexplorer.core.base import Identifier, LongText, ShortText, StrictModel
+from mcexplorer.core.paths import resources_dir
 
 FRAMEWORK_ID = "leadership-risks"
 CONTENT_FILE = "leadership-risks.json"
@@ -290,8 +291,6 @@ def _same(found, expected, what: str) -> None:
 
 
 def content_path() -> Path:
-    from mcexplorer.core.resources import resources_dir
-
     return resources_dir() / CONTENT_FILE
 
 

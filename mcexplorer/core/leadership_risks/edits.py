@@ -32,17 +32,11 @@ _PLAN_B_NAMES = {"income_target": "income target", "recruitment_target": "recrui
 
 
 def _leadership(doc: Document) -> Leadership:
-    section = getattr(doc.scenario, "leadership", None)
-    if section is None:
-        raise ScenarioError("this scenario has no leadership section", field="leadership")
-    return section
+    return doc.scenario.leadership
 
 
 def _risks(doc: Document) -> Risks:
-    section = getattr(doc.scenario, "risks", None)
-    if section is None:
-        raise ScenarioError("this scenario has no risks section", field="risks")
-    return section
+    return doc.scenario.risks
 
 
 def _edit(doc: Document, path: tuple[str, ...], new: Any, text: str,

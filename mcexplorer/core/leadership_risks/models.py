@@ -22,7 +22,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from mcexplorer.core.models import Identifier, LongText, ShortText, StrictModel
+from mcexplorer.core.base import Identifier, LongText, ShortText, StrictModel
 
 from .content import Category, CultureValue, RiskLevel, content
 

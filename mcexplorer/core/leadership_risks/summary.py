@@ -21,7 +21,7 @@ from .rules import (approach_name, gap_labels, gaps, leadership_check, plan_b_se
 MAX_GAPS_SHOWN = 3
 
 POSITIONING_SENTENCES = {
-    "none": "Not positioned yet: no offerings are on the credential-ecology map.",
+    "none": "Not positioned yet: no offerings beyond degrees are on the credential-ecology map.",
     "supplementary": "The portfolio reads as supplementary: no credit and no bridge to a degree, "
                      "a safe position that keeps micro-credentials beside the degree.",
     "credit-bearing": "The portfolio reads as credit-bearing: it carries credit, but there is "
@@ -74,13 +74,17 @@ def answer_leadership(approach: str | None, filled: int, roles: int, gap_texts: 
     return f"{first} {filled} of {roles} team roles filled; gaps: {', '.join(shown)}{tail}."
 
 
-def answer_structures(structure: str | None, balance: Mapping[str, float] | None = None) -> str:
-    """``structure`` is the chosen (or best-fitting) structure's name; ``balance`` the intended
-    split {"h1": 70, "h2": 20, "h3": 10}."""
+def answer_structures(structure: str | None, balance: Mapping[str, float] | None = None,
+                      fit: float | None = None) -> str:
+    """``structure`` is the best-fitting structure's name (the structures tab ranks the four
+    structures; it records no choice), ``fit`` its fit; ``balance`` the intended split
+    {"h1": 70, "h2": 20, "h3": 10}."""
     if structure is None:
-        first = "No internal structure chosen yet"
+        first = "No structure ranked yet"
     else:
-        first = f"Structure: {structure}"
+        first = f"Best-fitting structure: {structure}"
+        if fit is not None:
+            first += f" ({_pct(fit)} fit)"
     if not balance:
         return f"{first}."
     split = " / ".join(f"{key.upper()} {_pct(balance[key])}" for key in ("h1", "h2", "h3")
@@ -111,6 +115,7 @@ def answer_risks(top: Sequence[Risk], plan_b: str) -> str:
 def summary(*, positioning: str = "none", portfolio_fit: float | None = None,
             leadership: Leadership | None = None, risks: Risks | None = None,
             structure: str | None = None, balance: Mapping[str, float] | None = None,
+            structure_fit: float | None = None,
             business_model: str | None = None, business_model_fit: float | None = None,
             robustness: float | None = None, content: Content | None = None) -> list[Answer]:
     """The five key questions (Brown, McGreal & Peters 2023) answered from the values given."""
@@ -124,7 +129,7 @@ def summary(*, positioning: str = "none", portfolio_fit: float | None = None,
         "leadership": answer_leadership(approach_name(leadership.approach, c),
                                         len(c.team_roles) - len(vacant), len(c.team_roles),
                                         gap_labels(vacant), check.status),
-        "structures": answer_structures(structure, balance),
+        "structures": answer_structures(structure, balance, structure_fit),
         "business-models": answer_business_model(business_model, business_model_fit, robustness),
         "risks": answer_risks(top_risks(risks.items, 3), plan_b_sentence(risks.plan_b)),
     }

@@ -103,13 +103,14 @@ def compare(a: SnapshotSettings, b: SnapshotSettings, frameworks: Mapping[str, F
     "fits": {option_id: {"a", "b", "delta"}}}]}``.
 
     ``frameworks`` are side A's; ``b_frameworks`` side B's when they come from another file
-    (default: the same). A framework only one side knows is left out; one whose criteria or
-    options differ between the sides is refused."""
+    (default: the same). A framework only one side knows, or one that ranks nothing (a
+    register), is left out; one whose criteria or options differ between the sides is
+    refused."""
     b_frameworks = frameworks if b_frameworks is None else b_frameworks
     out = []
     for fid, fw_a in frameworks.items():
         fw_b = b_frameworks.get(fid)
-        if fw_b is None:
+        if fw_b is None or not fw_a.ranked or not fw_b.ranked:
             continue
         _require_alike(fw_a, fw_b)
         basis_a, ra = weighting(a, fw_a, basis, "a")

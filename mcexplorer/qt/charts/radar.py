@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
@@ -46,12 +47,17 @@ class RadarData:
 class RadarChart(Chart):
     kind = "radar"
     export_aspect = 0.8
+    x_range: ClassVar[tuple[float, float]] = X_RANGE
+    y_range: ClassVar[tuple[float, float]] = Y_RANGE
+    """The view's extent around the unit circle (room for the spoke labels)."""
+    ring_labels: ClassVar[tuple[tuple[float, str], ...]] = ((0.5, "0.5"), (1.0, "1"))
+    """(radius, text) of the ring labels: the value scale."""
 
     def __init__(self, framework_id: str, title: str = "Profile of fit", parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
         self.view.setMenuEnabled(False)
-        self.view.setRange(xRange=X_RANGE, yRange=Y_RANGE, padding=0)
+        self.view.setRange(xRange=self.x_range, yRange=self.y_range, padding=0)
         self.view.sigResized.connect(self._fit_range)
         self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font().pointSizeF():.0f}pt")
@@ -101,8 +107,8 @@ class RadarChart(Chart):
             spoke.setZValue(-10)
             self.view.addItem(spoke)
             self._grid.append(spoke)
-        for r in (0.5, 1.0):
-            lab = text_item(f"{r:g}", self.style.muted, 0.8, anchor=(0, 1))
+        for r, text in self.ring_labels:
+            lab = text_item(text, self.style.muted, 0.8, anchor=(0, 1))
             lab.setPos(0.02, r)
             self.view.addItem(lab)
             self._ring_labels.append(lab)
@@ -188,17 +194,18 @@ class RadarChart(Chart):
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        span_x, span_y = X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0]
+        span_x = self.x_range[1] - self.x_range[0]
+        span_y = self.y_range[1] - self.y_range[0]
         if w / h < span_x / span_y:
-            view.setXRange(*X_RANGE, padding=0)
+            view.setXRange(*self.x_range, padding=0)
         else:
-            view.setYRange(*Y_RANGE, padding=0)
+            view.setYRange(*self.y_range, padding=0)
 
     def _dot_radius(self) -> float:
         """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
         about 6 px across. In data units (the view maps about 3 units across its width)."""
         width = max(self.view.width(), 1.0)
-        return 2.0 * 3.0 / width
+        return 2.0 * (self.x_range[1] - self.x_range[0]) / width
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)

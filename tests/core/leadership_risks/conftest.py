@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from lr_helpers import LRScenario
 
 from mcexplorer.core.document import Document
+from mcexplorer.core.models import Scenario
 
 
 @pytest.fixture
 def lr_doc() -> Document:
-    return Document(LRScenario(title="Leadership test"))
+    return Document(Scenario(title="Leadership test"))

@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from lr_helpers import LRScenario
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.leadership_risks.content import content
 from mcexplorer.core.leadership_risks.models import Leadership, PlanB, Risk, Risks, TeamMember
 from mcexplorer.core.leadership_risks.report import check
+from mcexplorer.core.models import Scenario
 
 
 @pytest.mark.parametrize("value", ["3", 3.0, 2.5, True, -1, 5, None])
@@ -61,12 +61,12 @@ def test_a_new_register_holds_the_papers_risks_with_default_ratings():
 
 
 def test_sections_survive_a_save_and_load():
-    s = LRScenario(leadership=Leadership(approach="transformative",
+    s = Scenario(leadership=Leadership(approach="transformative",
                                          team=[TeamMember(role="cfo", name="A. Chen")],
                                          culture={"transparent": 3}, needed={"transparent": 4}),
                    risks=Risks(plan_b=PlanB(income_target=1000.5, recruitment_target=40,
                                             review_date=dt.date(2027, 1, 31), threshold_pct=75)))
-    again = LRScenario.model_validate_json(s.model_dump_json())
+    again = Scenario.model_validate_json(s.model_dump_json())
     assert again == s
     assert again.risks.plan_b.review_date == dt.date(2027, 1, 31)
 

@@ -74,9 +74,11 @@ def test_leadership_answer_names_the_approach_and_the_gaps_most_important_first(
 
 def test_structures_answer_with_and_without_a_balance():
     assert answer_structures("A new PACE unit", {"h1": 70, "h2": 20, "h3": 10}) == (
-        "Structure: A new PACE unit, with effort balanced H1 70% / H2 20% / H3 10% across the "
-        "Three Horizons.")
-    assert answer_structures(None) == "No internal structure chosen yet."
+        "Best-fitting structure: A new PACE unit, with effort balanced H1 70% / H2 20% / H3 10% "
+        "across the Three Horizons.")
+    assert answer_structures("A new PACE unit", None, 59.4) == (
+        "Best-fitting structure: A new PACE unit (59% fit).")
+    assert answer_structures(None) == "No structure ranked yet."
 
 
 def test_business_model_answer_with_its_robustness_if_given():

@@ -1,0 +1,29 @@
+"""Offers the ``first-place-share`` reading (core.extensions, "Readings"): how often an option
+comes first when the weights are varied near the current ones (``acceptability`` with its
+defaults: 10,000 seeded draws, weights jittered by up to 20%, ranged ratings drawn inside
+their range). Registers no extension: robustness applies to any ranked framework."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..extensions import register_reading
+from .acceptability import acceptability
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+
+def first_place_share(doc: Document, framework_id: str, option_id: str) -> float | None:
+    """Share (0-100) of the draws in which ``option_id`` comes first; None without weights,
+    for a framework that ranks nothing, or for an unknown option."""
+    fw = doc.framework(framework_id)
+    if not fw.ranked:
+        return None
+    s = doc.settings(framework_id)
+    result = acceptability(fw, s.weights, s.targets, s.rating_overrides)
+    share = result.shares.get(option_id)
+    return None if share is None else 100 * share
+
+
+register_reading("first-place-share", first_place_share)
