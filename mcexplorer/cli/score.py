@@ -69,12 +69,12 @@ def score_report(doc) -> dict:
 def _print_report(report: dict) -> None:
     for fw in report["frameworks"]:
         print(f"{fw['title']} ({fw['id']})")
-        weights = ", ".join(f"{k}={v:g}" for k, v in fw["weights"].items())
-        print(f"  weights: {weights}")
+        if fw["weights"]:
+            print("  weights: " + ", ".join(f"{k}={v:g}" for k, v in fw["weights"].items()))
         if fw["targets"]:
             print("  targets: " + ", ".join(f"{k}={v:g}" for k, v in fw["targets"].items()))
         if not fw["criteria"]:
-            print(f"  a {fw['method']}: it ranks nothing (its entry in --json holds the rest)")
+            print(f"  a {fw['method']}: it ranks nothing (see --json for its entry)")
         elif all(r["fit"] is None for r in fw["ranking"]):
             print("  no fit: set at least one weight")
         else:

@@ -23,7 +23,7 @@ BM = "business-models"
 def _random_step(rng: random.Random, window) -> None:
     doc = window.document
     kind = rng.random()
-    fid = rng.choice(list(doc.frameworks))
+    fid = rng.choice([f for f, fw in doc.frameworks.items() if fw.ranked])
     fw = doc.framework(fid)
     if kind < 0.35:
         c = rng.choice(fw.criteria)

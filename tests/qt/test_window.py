@@ -310,7 +310,7 @@ def test_the_command_start_path_builds_hidden_tabs_after_the_first_paint(qtbot):
     assert list(w.framework_tabs) == [BM]  # only the visible tab before the first paint
     assert w.findChild(QSlider, f"weight:{BM}:effort") is not None
     w.show()
-    qtbot.waitUntil(lambda: len(w.framework_tabs) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(w.framework_tabs) == len(w.document.frameworks), timeout=5000)
     assert [w.tabs.tabText(i) for i in range(3)] == ["Business models", "Credential ecology",
                                                       "Internal structures"]
     assert w.tabs.currentIndex() == 0

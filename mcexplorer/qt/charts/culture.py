@@ -15,7 +15,7 @@ SCALE_MAX = 4
 class CultureChart(RadarChart):
     kind = "culture"
     export_aspect = 0.78
-    x_range = (-1.95, 1.95)
+    x_range = (-2.3, 2.3)
     y_range = (-1.42, 1.42)
     ring_labels = ((0.5, "2"), (1.0, "4"))
 

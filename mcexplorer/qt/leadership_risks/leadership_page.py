@@ -128,7 +128,10 @@ class LeadershipPage(QWidget):
         self.tab.push(make, choice_id, combo.currentData())
 
     def _on_member(self, role_id: str) -> None:
-        self.tab.push(E.set_team_member, role_id, self.team[role_id].text())
+        edit = self.team[role_id]
+        edit.setModified(False)  # committed: from now on the field shows the model
+        self.tab.push(E.set_team_member, role_id, edit.text())
+        self.tab.schedule_refresh()  # "vacant" typed over an empty seat changes nothing
 
     # -- refreshing -------------------------------------------------------------------------
 

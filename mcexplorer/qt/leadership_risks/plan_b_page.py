@@ -93,7 +93,10 @@ class PlanBPage(QWidget):
         layout.addWidget(scrolled(body, "plan-b-scroll"))
 
     def _on_field(self, field: str) -> None:
-        self.tab.push(E.set_plan_b, field, typed(field, self.fields[field].text()))
+        edit = self.fields[field]
+        edit.setModified(False)  # committed: from now on the field shows the model
+        self.tab.push(E.set_plan_b, field, typed(field, edit.text()))
+        self.tab.schedule_refresh()  # "250000" typed over "250,000" changes nothing
 
     def copy_sentence(self) -> None:
         QGuiApplication.clipboard().setText(self.sentence.text())

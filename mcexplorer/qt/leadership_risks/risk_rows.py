@@ -37,7 +37,7 @@ class RiskRow(QFrame):
         self.category.setMinimumContentsLength(9)
         self.category.currentIndexChanged.connect(self._on_category)
         self.text = line_edit(f"risk:{rid}:text", "What could go wrong", "The risk")
-        self.text.editingFinished.connect(lambda: self._emit("text", self.text.text()))
+        self.text.editingFinished.connect(lambda: self._commit(self.text, "text"))
         self.remove = QPushButton("Remove")
         self.remove.setObjectName(f"risk:{rid}:remove")
         self.remove.setToolTip("Remove this risk from the register (Undo brings it back)")
@@ -45,11 +45,10 @@ class RiskRow(QFrame):
         self.likelihood = self._spin("likelihood", "Likelihood, 1 (rare) to 5 (almost certain)")
         self.impact = self._spin("impact", "Impact, 1 (minor) to 5 (severe)")
         self.owner = line_edit(f"risk:{rid}:owner", "who watches it", "Owner of the risk")
-        self.owner.editingFinished.connect(lambda: self._emit("owner", self.owner.text()))
+        self.owner.editingFinished.connect(lambda: self._commit(self.owner, "owner"))
         self.mitigation = line_edit(f"risk:{rid}:mitigation", "mitigation",
                                     "How the risk is reduced or handled", max_length=4000)
-        self.mitigation.editingFinished.connect(
-            lambda: self._emit("mitigation", self.mitigation.text()))
+        self.mitigation.editingFinished.connect(lambda: self._commit(self.mitigation, "mitigation"))
         self.score = plain_label("", f"risk:{rid}:score", wrap=False)
         # Four short lines, so a row fits beside the heat map on a 1024-pixel screen.
         grid.addWidget(self.number, 0, 0)
@@ -79,6 +78,10 @@ class RiskRow(QFrame):
         spin.valueChanged.connect(
             lambda value: self._emit(field, value, tracker.current(dragging=False)))
         return spin
+
+    def _commit(self, edit, field: str) -> None:
+        edit.setModified(False)  # committed: from now on the field shows the model
+        self._emit(field, edit.text())
 
     def _on_category(self, _index: int) -> None:
         self._emit("category", self.category.currentData())

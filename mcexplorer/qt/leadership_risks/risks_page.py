@@ -86,6 +86,7 @@ class RisksPage(QWidget):
 
     def _on_row_changed(self, risk_id: str, values: dict, gesture) -> None:
         self.tab.push(E.edit_risk, risk_id, gesture, **values)
+        self.tab.schedule_refresh()  # a blank text is refused: the row shows the model again
 
     def _on_remove(self, risk_id: str) -> None:
         self.tab.push(E.remove_risk, risk_id)

@@ -44,10 +44,13 @@ def culture_data(s: Strategy) -> RadarData:
             name += f" ({unrated} unrated, drawn at 0)"
         series = (RadarSeries(name, CURRENT_COLOUR,
                               tuple((v or 0) / SCALE_MAX for v in current.values())),)
-    has_needed = all(v is not None for v in needed.values())
-    weights = tuple((v or 0) / SCALE_MAX for v in needed.values()) if has_needed else ()
-    message = "" if rated else "Rate the principles: where is the institution today?"
-    return RadarData(spokes, series, weights, message, needed_label(s.positioning))
+    unset = sum(1 for v in needed.values() if v is None)
+    weights = () if unset == len(needed) else tuple((v or 0) / SCALE_MAX for v in needed.values())
+    label = needed_label(s.positioning)
+    if weights and unset:
+        label += f"; {unset} not set, drawn at 0"
+    message = "" if rated else "Not rated yet"
+    return RadarData(spokes, series, weights, message, label)
 
 
 def heatmap_data(items: list[Risk]) -> HeatmapData:
