@@ -4,7 +4,7 @@ chart data out; nothing here edits the scenario)."""
 from __future__ import annotations
 
 from ...core.leadership_risks import rules
-from ...core.leadership_risks.content import content
+from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
 from ...core.leadership_risks.strategy import Strategy
 from ..charts.culture import SCALE_MAX, wrap_spoke
@@ -75,20 +75,21 @@ def _pct(v: float) -> str:
 def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
     """The small chart beside each of the five answers, by question id."""
     c = content()
+    q_positioning, q_leadership, q_structures, q_models, q_risks = KEY_QUESTIONS
     out: dict[str, MiniBarsData] = {}
     if s.mix and any(v > 0 for v in s.mix.values()):
-        out["positioning"] = MiniBarsData(tuple(
+        out[q_positioning] = MiniBarsData(tuple(
             MiniBar(name, share, 100, _pct(share), OPTION_COLOURS[i % len(OPTION_COLOURS)])
             for i, (name, share) in enumerate(s.mix.items())))
     else:
-        out["positioning"] = MiniBarsData(message="No offerings on the credential-ecology map")
+        out[q_positioning] = MiniBarsData(message="No offerings on the credential-ecology map")
     filled = rules.filled_roles(s.leadership)
     roles = c.team_roles
     key = [r for r in roles if r.key]
     rated = sum(1 for v in rules.current_profile(s.leadership, c).values() if v is not None)
     n_filled = sum(1 for r in roles if r.id in filled)
     n_key = sum(1 for r in key if r.id in filled)
-    out["leadership"] = MiniBarsData((
+    out[q_leadership] = MiniBarsData((
         MiniBar("Team roles filled", n_filled, len(roles), f"{n_filled} of {len(roles)}",
                 OPTION_COLOURS[0]),
         MiniBar("Key roles filled", n_key, len(key), f"{n_key} of {len(key)}",
@@ -104,19 +105,19 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
         share = (s.balance or {}).get(f"h{k}")
         if share is not None:
             bars.append(MiniBar(f"H{k} effort", share, 100, _pct(share), HORIZON_COLOURS[k]))
-    out["structures"] = MiniBarsData(tuple(bars), "Set weights on the structures tab")
+    out[q_structures] = MiniBarsData(tuple(bars), "Set weights on the structures tab")
     model = s.model
     if model is None:
-        out["business-models"] = MiniBarsData(message="Set weights on the business-model tab")
+        out[q_models] = MiniBarsData(message="Set weights on the business-model tab")
     else:
         bars = [MiniBar(name, fit, 100, _pct(fit), OPTION_COLOURS[i])
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
             bars.append(MiniBar("First as weights vary", model.robustness, 100,
                                 _pct(model.robustness), OPTION_COLOURS[7]))
-        out["business-models"] = MiniBarsData(tuple(bars))
+        out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)
-    out["risks"] = MiniBarsData(tuple(
+    out[q_risks] = MiniBarsData(tuple(
         MiniBar(r.text, rules.risk_score(r), 25,
                 f"{r.likelihood} x {r.impact} = {rules.risk_score(r)}",
                 _band_bar(rules.risk_score(r), dark)) for r in top), "The register is empty")
