@@ -64,10 +64,14 @@ def test_a_path_with_terminal_controls_is_printed_escaped(tmp_path):
     assert checked.returncode == 0 and b"valid" in checked.stdout
     assert_clean(checked.stdout)
     assert_refused(run("validate", folder + b"/missing-" + NASTY + b".json"), b"no such file")
-    out = folder + b"/out-" + NASTY
-    exported = run("export", path, "--out", out, "--width", "400")
+
+
+def test_export_prints_the_paths_it_wrote_escaped(tmp_path, scenario_file):
+    out = os.fsencode(tmp_path) + b"/out-" + NASTY
+    exported = run("export", scenario_file, "--out", out, "--width", "400")
     assert exported.returncode == 0, exported
     assert_clean(exported.stdout)
+    assert exported.stdout.count(b"out-evil\\x1b]0;owned\\x07") >= 3
 
 
 def test_a_path_that_is_not_utf8_is_printed_and_refused_readably(tmp_path):
