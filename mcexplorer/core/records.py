@@ -20,7 +20,7 @@ RECOVERY_LIMIT = 2 * MAX_FILE_BYTES + 64 * 1024
 """A recovery file holds a scenario (at most MAX_FILE_BYTES as a file) and a few fields."""
 
 
-def dump_record(model: BaseModel, **extra: object) -> bytes:
+def dump_record(model: BaseModel, *, exclude: set[str] | None = None, **extra: object) -> bytes:
     """A record (session meta, recovery entry) as JSON that any file name survives.
 
     A file name that is not UTF-8 reaches Python as text with lone surrogates (the byte 0xE9
@@ -28,7 +28,7 @@ def dump_record(model: BaseModel, **extra: object) -> bytes:
     reads them back to the same text, so the path round-trips byte for byte. (pydantic's own
     JSON refuses lone surrogates both ways.) Older records, plain UTF-8, read the same way.
     """
-    data = model.model_dump(mode="json")
+    data = model.model_dump(mode="json", exclude=exclude)
     data.update(extra)
     return json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
 

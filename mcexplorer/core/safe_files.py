@@ -55,6 +55,9 @@ def name_max(folder: Path) -> int:
 
 
 def name_bytes(name: str) -> int:
+    """A name's length as the file system counts it (UTF-16 units on Windows, else bytes)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2
     try:
         return len(os.fsencode(name))
     except UnicodeError:

@@ -243,6 +243,9 @@ class RecoveryStore:
         self.moved_aside: list[tuple[Path, str]] = []
         """Recovery files found unreadable or unrestorable and moved to recovery/unreadable/:
         (where each is now, why), for the window to mention once."""
+        self._held: dict[str, InstanceLock] = {}
+        """Locks of orphans this window found: held until they are restored, discarded or set
+        aside, so a second window starting meanwhile does not offer the same work."""
 
     def _file(self, instance: str) -> Path:
         return self.root / f"{instance}.json"
@@ -272,8 +275,7 @@ class RecoveryStore:
                                   session_id=session_id, scenario=scenario)
             # The scenario is dumped through its own serialiser so the file stays loadable.
             scenario_data = json.loads(scenario_json(entry.scenario))
-            payload = dump_record(entry.model_copy(update={"scenario": Scenario()}),
-                                  scenario=scenario_data)
+            payload = dump_record(entry, exclude={"scenario"}, scenario=scenario_data)
             atomic_write(target, payload)
         except Exception as exc:  # noqa: BLE001 - autosave reports, it never dies
             raise storage_error(exc, "autosave", target) from None
@@ -289,6 +291,33 @@ class RecoveryStore:
     def stop(self) -> None:
         self.clear()
         self._lock.remove()
+        for lock in self._held.values():
+            lock.release()
+        self._held.clear()
+
+    def _take(self, instance: str) -> bool:
+        """Hold a dead instance's lock; False when a live window holds it."""
+        if instance in self._held:
+            return True
+        path = self.root / f"{instance}.lock"
+        lock = InstanceLock(path)
+        try:
+            if not lock.acquire():
+                return False
+        except StorageError:
+            return InstanceLock.is_orphaned(path)  # a folder in the way: nobody can hold it
+        self._held[instance] = lock
+        return True
+
+    def _drop(self, instance: str) -> None:
+        lock = self._held.pop(instance, None)
+        if lock is not None:
+            lock.remove()
+        else:
+            try:
+                (self.root / f"{instance}.lock").unlink()
+            except OSError:
+                pass
 
     def _read(self, file: Path) -> RecoveryEntry:
         entry = read_record(RecoveryEntry, file, RECOVERY_LIMIT, "recovery file")
@@ -313,8 +342,8 @@ class RecoveryStore:
             instance = file.name[:-len(".json")]
             if instance == self.instance:
                 continue
-            if not InstanceLock.is_orphaned(self.root / f"{instance}.lock"):
-                continue  # another live window owns it
+            if not self._take(instance):
+                continue  # a live window owns it (or is offering it)
             try:
                 found.append(self._read(file))
             except ScenarioError as exc:
@@ -341,16 +370,13 @@ class RecoveryStore:
             os.replace(file, dest)
         except (ScenarioError, OSError):
             return None
-        try:
-            (self.root / f"{file.stem}.lock").unlink()
-        except OSError:
-            pass
+        self._drop(file.stem)
         self.moved_aside.append((dest, why))
         return dest
 
     def discard(self, entry: RecoveryEntry) -> None:
-        for suffix in (".json", ".lock"):
-            try:
-                (self.root / f"{entry.instance}{suffix}").unlink()
-            except OSError:
-                pass
+        try:
+            self._file(entry.instance).unlink()
+        except OSError:
+            pass
+        self._drop(entry.instance)

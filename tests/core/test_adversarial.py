@@ -8,7 +8,6 @@ linked to /dev/zero) runs in a child process with a memory limit.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 from mcexplorer.core.errors import ScenarioError, StorageError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.paths import data_dir, recovery_dir, sessions_dir
+from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.sessions import RecoveryStore, SessionLibrary
 from mcexplorer.core.upkeep import start_storage
 from mcexplorer.core.validation import load_scenario
@@ -92,10 +92,7 @@ def test_session_records_keep_a_path_that_is_not_utf8(tmp_path, scenario):
 @given(st.binary(min_size=1, max_size=60).filter(lambda b: b"/" not in b and b"\0" not in b))
 def test_any_file_name_round_trips_through_the_records(name):
     path = "/somewhere/" + os.fsdecode(name)
-    scenario_ = None
     with tempfile.TemporaryDirectory() as root:
-        from mcexplorer.core.resources import default_scenario
-
         scenario_ = default_scenario()
         lib = SessionLibrary(Path(root) / "sessions", Path(root) / "trash")
         lib.create(scenario_, "x", source_path=path)

@@ -17,7 +17,7 @@ from mcexplorer.core.errors import ReadOnlyFile, ScenarioError, StorageError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.paths import InstanceLock, recovery_dir
 from mcexplorer.core.sessions import RecoveryStore, SessionLibrary
-from mcexplorer.core.upkeep import clean_stale, clean_stale_temp, start_storage
+from mcexplorer.core.upkeep import clean_stale_temp, start_storage
 from mcexplorer.core.validation import load_scenario
 
 FRAMEWORK = {"id": "own", "title": "Own", "criteria": [
@@ -202,3 +202,12 @@ def test_a_read_only_file_is_not_replaced_unless_asked(tmp_path, scenario):
     save_scenario(path, scenario, replace_read_only=True)  # the window asked and was told yes
     assert load_scenario(path)[0].title == "Changed"
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_two_windows_starting_together_do_not_both_offer_the_same_work(scenario):
+    _dead_entry(scenario)
+    first, second = RecoveryStore(), RecoveryStore()
+    assert len(first.orphans()) == 1
+    assert second.orphans() == []  # the first window is offering it
+    first.stop()  # closed without answering: the work is still there for the next start
+    assert len(RecoveryStore().orphans()) == 1
