@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.io import save_scenario, scenario_json
+from mcexplorer.core.models import SCHEMA_VERSION
 from mcexplorer.core.resources import default_scenario
 
 pytestmark = [pytest.mark.slow,
@@ -130,7 +131,7 @@ def test_new_force_writes_through_a_symbolic_link(tmp_path):
     link.symlink_to(target)
     assert run("new", link, "--force").returncode == 0
     assert link.is_symlink(), "the link was replaced by a plain file"
-    assert json.loads(target.read_text())["schema_version"] == 1
+    assert json.loads(target.read_text())["schema_version"] == SCHEMA_VERSION
 
 
 def test_new_force_does_not_replace_a_read_only_file(tmp_path):

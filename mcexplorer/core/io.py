@@ -1,10 +1,13 @@
 """Reading, migrating and writing scenario files (checking them against their frameworks is
 core.validation's work; the built-in frameworks are core.resources').
 
-Reading refuses, with a one-line ScenarioError naming file, field and problem: files above
-MAX_FILE_BYTES (checked before parsing), text that is not JSON or is truncated, non-finite
-numbers, the wrong shape, values out of range, and files from a newer schema version.
-Writing is atomic: a temporary file in the same folder, flushed and fsynced, then renamed.
+Reading refuses, with a one-line ScenarioError naming file, field and problem: anything but
+a regular file (a FIFO, a device: never opened for reading), files above MAX_FILE_BYTES
+(checked before parsing), text that is not JSON or is truncated, non-finite numbers, numbers
+written as text or true/false, the wrong shape, values out of range, and files from a newer
+schema version. Writing is atomic (core.safe_files): a short-named temporary in the same
+folder, flushed and fsynced, then renamed; a symbolic link stays a link, a read-only file or a
+file changed on disk since it was read is replaced only when the caller says so.
 """
 
 from __future__ import annotations
@@ -148,8 +151,10 @@ def _fsync_dir(folder: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def read_json(path: Path) -> object:
-    raw = safe_files.read_capped(path, MAX_FILE_BYTES, what="scenario file")
+def read_json(path: Path, *, what: str = "scenario file") -> object:
+    """JSON from a regular file of at most MAX_FILE_BYTES (a FIFO or a device is refused
+    before it is opened for reading); ``what`` names the kind of file in refusals."""
+    raw = safe_files.read_capped(path, MAX_FILE_BYTES, what=what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
