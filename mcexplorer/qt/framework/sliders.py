@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...core.models import level_label
 from ..gestures import GestureTracker
+from ..plain import guarded, make_plain
 
 def percent_slider(object_name: str, page_step: int) -> QSlider:
     """A keyboard-operable 0-100 slider under its automation name."""
@@ -57,7 +58,7 @@ class WeightSlider(QWidget):
         self.slider.setAccessibleName(f"Weight of {name}")
         self.slider.setAccessibleDescription(
             f"How much {name} matters, from 0 (ignore) to 100. {description}".strip())
-        self.slider.setToolTip(description)
+        self.slider.setToolTip(guarded(description))
         self.spin = QSpinBox()
         self.spin.setRange(0, 100)
         self.spin.setAccessibleName(f"Weight of {name}, exact value")
@@ -151,7 +152,7 @@ class ScaleSlider(QWidget):
         self.slider.setAccessibleName(name)
         self._description = description
         self.slider.setAccessibleDescription(description)
-        self.slider.setToolTip(description)
+        self.slider.setToolTip(guarded(description))
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("H2/H3") + 8)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
