@@ -50,7 +50,7 @@ class WeightSlider(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
-        self.label = QLabel(name)
+        self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
         self.label.setWordWrap(True)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -144,7 +144,7 @@ class ScaleSlider(QWidget):
         self.criterion_id = criterion_id
         self.levels = levels
         self.step = step
-        self.label = QLabel(name)
+        self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
         self.slider = StepSlider(scale[0], scale[1], step)
         self.slider.setObjectName(object_name)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -159,7 +159,7 @@ class ScaleSlider(QWidget):
         self.label.setBuddy(self.slider)
         ticks = QHBoxLayout()
         for text in sorted(levels, key=levels.get):
-            lab = QLabel(text)
+            lab = make_plain(QLabel(text))
             lab.setEnabled(False)
             ticks.addWidget(lab)
             if text != max(levels, key=levels.get):
