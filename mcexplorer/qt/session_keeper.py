@@ -86,7 +86,12 @@ class SessionKeeper(QObject):
                 self.sync_session()
         except (ScenarioError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
-            window.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            window.statusBar().showMessage(f"Autosave failed: {getattr(exc, 'message', exc)}",
+                                           8000)
+            return False
+        except Exception:  # noqa: BLE001 - autosave runs from a timer and must never die
+            log.exception("autosave failed unexpectedly")
+            window.statusBar().showMessage("Autosave failed unexpectedly (see the log)", 8000)
             return False
         return True
 

@@ -143,3 +143,16 @@ def test_a_file_name_that_is_not_utf8_autosaves_saves_and_shows(open_window, tmp
     assert window.save() is True
     assert load_scenario(path)[0].frameworks[BM].weights["risk"] == 23
     assert window.recent_files()[0] == str(path)  # the exact bytes survive the settings
+
+
+def test_autosave_survives_an_unexpected_error_and_says_so(open_window, monkeypatch):
+    window = open_window()
+
+    def boom(*_a, **_k):
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(window.keeper.recovery, "write", boom)
+    _weight(window, 31)
+    assert window.keeper.autosave() is False
+    assert "Autosave failed" in window.statusBar().currentMessage()
+    window.controller.mark_saved()
