@@ -4,7 +4,7 @@ A real Python process saves two variants of a ~3 MB scenario (titles "A" and "B"
 with ``save_scenario``; the test SIGKILLs it at a random moment, twenty times. The file on disk
 must always be exactly one of the two complete versions, load cleanly, and keep its permissions.
 While the child is saving, the test also keeps reading the file: a reader never sees a half-written
-file either. A SIGKILL may leave a hidden temporary (``.scenario.json.XXXX.tmp``) behind; that is
+file either. A SIGKILL may leave a hidden temporary (``.mcx-XXXXXXXX.tmp``) behind; that is
 accepted as long as it never takes the real file's place.
 """
 
@@ -68,7 +68,7 @@ def _large_scenario(title: str, salt: int) -> Scenario:
                     frameworks={"big": FrameworkSettings(weights=weights)})
 
 
-TEMP_NAME = re.compile(r"^\.scenario\.json\..+\.tmp$")
+TEMP_NAME = re.compile(r"^\.mcx-[A-Za-z0-9_]{8}\.tmp$")
 
 
 def _wait_for_line(proc: subprocess.Popen, timeout: float) -> str:

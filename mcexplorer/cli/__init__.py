@@ -10,7 +10,7 @@ import os
 import sys
 
 from .. import __version__
-from ..core.errors import ScenarioError
+from ..core.errors import ScenarioError, shown_path
 from . import export, scenario_files, score, summary
 from .parsing import Usage as _Usage, UsageParser as _Parser
 
@@ -88,7 +88,7 @@ def _reset_settings() -> None:
     settings = QSettings()
     settings.clear()
     settings.sync()
-    print(f"mcexplorer: settings reset ({settings.fileName()})")
+    print(f"mcexplorer: settings reset ({shown_path(settings.fileName())})")
 
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..core.errors import ScenarioError
+from ..core.errors import ScenarioError, shown_path
+from .parsing import exists, path_argument
 
 
 def add(sub) -> None:
@@ -24,8 +25,8 @@ def _export(args) -> int:
     from ..core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
+    out = path_argument(args.out, "--out")
+    if exists(out) and not exists(out, folder=True):
         raise ScenarioError("is not a folder", file=str(out), field="--out")
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -34,7 +35,7 @@ def _export(args) -> int:
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     for path in export_all(scenario, out, width):
-        print(path)
+        print(shown_path(path))
     return 0
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from ..core.errors import ScenarioError
+from ..core.errors import ScenarioError, shown_path
+from .parsing import exists, path_argument
 
 
 def add(sub) -> None:
@@ -25,13 +25,13 @@ def _new(args) -> int:
     from ..core.io import save_scenario
     from ..core.resources import default_scenario
 
-    path = Path(args.file)
-    if path.exists() and not args.force:
+    path = path_argument(args.file)
+    if exists(path) and not args.force:
         raise ScenarioError("already exists (add --force to overwrite)", file=str(path))
-    if path.parent and not path.parent.is_dir():
+    if path.parent and not exists(path.parent, folder=True):
         raise ScenarioError("folder does not exist", file=str(path.parent))
-    save_scenario(path, default_scenario())
-    print(f"wrote {path}")
+    save_scenario(path, default_scenario())  # a symbolic link stays a link; read-only refused
+    print(f"wrote {shown_path(path)}")
     return 0
 
 
@@ -40,7 +40,7 @@ def _validate(args) -> int:
 
     scenario, report = load_scenario(args.file)
     migrations = "; ".join(report.migrations) if report.migrations else "none"
-    print(f"{args.file}: valid (schema version {report.file_version}; migrations applied: "
+    print(f"{shown_path(args.file)}: valid (schema version {report.file_version}; migrations applied: "
           f"{migrations}; frameworks: {', '.join(scenario.frameworks) or 'defaults'})")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..core.errors import shown
 from .parsing import parse_setting
 
 
@@ -68,7 +69,7 @@ def score_report(doc) -> dict:
 
 def _print_report(report: dict) -> None:
     for fw in report["frameworks"]:
-        print(f"{fw['title']} ({fw['id']})")
+        print(f"{shown(fw['title'])} ({fw['id']})")
         if fw["weights"]:
             print("  weights: " + ", ".join(f"{k}={v:g}" for k, v in fw["weights"].items()))
         if fw["targets"]:
@@ -78,9 +79,10 @@ def _print_report(report: dict) -> None:
         elif all(r["fit"] is None for r in fw["ranking"]):
             print("  no fit: set at least one weight")
         else:
-            width = max(len(r["name"]) for r in fw["ranking"])
-            for r in fw["ranking"]:
+            names = [shown(r["name"]) for r in fw["ranking"]]  # from the file: no control codes
+            width = max(map(len, names))
+            for r, name in zip(fw["ranking"], names):
                 rank = f"={r['rank']}" if sum(x["rank"] == r["rank"] for x in fw["ranking"]) > 1 \
                     else str(r["rank"])
-                print(f"  {rank:>3}  {r['name']:<{width}}  {r['fit']:6.1f}%")
+                print(f"  {rank:>3}  {name:<{width}}  {r['fit']:6.1f}%")
         print()

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", strict=True)
 ]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=4000)]
-Weight = Annotated[float, Field(ge=0.0, le=100.0)]
+Number = Annotated[float, Strict()]
+"""A number as a file must write it: 50 or 50.0 (ints are taken), never "50" or true."""
+WholeNumber = Annotated[int, Strict()]
+Weight = Annotated[Number, Field(ge=0.0, le=100.0)]
 
 WEIGHT_MAX = 100.0
 

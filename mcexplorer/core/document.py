@@ -119,27 +119,39 @@ class Document:
 
     # -- building edits (validated; nothing changes until apply) ---------------------------
 
+    def checked_weight(self, framework_id: str, criterion_id: str,
+                       value: object) -> tuple[Criterion, float]:
+        """The criterion and ``value`` as a weight (0-100), or a ScenarioError naming it."""
+        crit = self.criterion(framework_id, criterion_id)
+        number = finite_number(value, f"weight of {crit.name}")
+        if not 0.0 <= number <= WEIGHT_MAX:
+            raise ScenarioError(f"{number:g} is outside 0-{WEIGHT_MAX:g}",
+                                field=f"weight {framework_id}:{criterion_id}")
+        return crit, number
+
+    def checked_target(self, framework_id: str, criterion_id: str,
+                       value: object) -> tuple[Criterion, float]:
+        """The criterion and ``value`` as a target on its scale, or a ScenarioError."""
+        crit = self.criterion(framework_id, criterion_id)
+        if crit.direction != "target":
+            raise ScenarioError("not a target criterion", field=f"{framework_id}:{criterion_id}")
+        number = finite_number(value, f"target {crit.name}")
+        lo, hi = crit.scale
+        if not lo <= number <= hi:
+            raise ScenarioError(f"{number:g} is outside the scale [{lo:g}, {hi:g}]",
+                                field=f"target {framework_id}:{criterion_id}")
+        return crit, number
+
     def set_weight(self, framework_id: str, criterion_id: str, value: float,
                    gesture: Hashable = None) -> Edit:
-        crit = self._criterion(framework_id, criterion_id)
-        value = finite_number(value, f"weight of {crit.name}")
-        if not 0.0 <= value <= WEIGHT_MAX:
-            raise ScenarioError(f"{value:g} is outside 0-{WEIGHT_MAX:g}",
-                                field=f"weight {framework_id}:{criterion_id}")
+        crit, value = self.checked_weight(framework_id, criterion_id, value)
         path = ("frameworks", framework_id, "weights", criterion_id)
         return self.make_edit(path, value, f"Weight of {crit.name}", framework_id,
                           ("weight", framework_id, criterion_id, gesture))
 
     def set_target(self, framework_id: str, criterion_id: str, value: float,
                    gesture: Hashable = None) -> Edit:
-        crit = self._criterion(framework_id, criterion_id)
-        if crit.direction != "target":
-            raise ScenarioError("not a target criterion", field=f"{framework_id}:{criterion_id}")
-        value = finite_number(value, f"target {crit.name}")
-        lo, hi = crit.scale
-        if not lo <= value <= hi:
-            raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
-                                field=f"target {framework_id}:{criterion_id}")
+        crit, value = self.checked_target(framework_id, criterion_id, value)
         path = ("frameworks", framework_id, "targets", criterion_id)
         return self.make_edit(path, value, f"Target {crit.name}", framework_id,
                           ("target", framework_id, criterion_id, gesture))
@@ -147,7 +159,7 @@ class Document:
     def set_rating(self, framework_id: str, option_id: str, criterion_id: str,
                    value: float | None) -> Edit:
         """Edit one rating; None resets it to the framework's default."""
-        crit = self._criterion(framework_id, criterion_id)
+        crit = self.criterion(framework_id, criterion_id)
         fw = self.framework(framework_id)
         try:
             option = fw.option(option_id)
@@ -205,7 +217,8 @@ class Document:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _criterion(self, framework_id: str, criterion_id: str) -> Criterion:
+    def criterion(self, framework_id: str, criterion_id: str) -> Criterion:
+        """A criterion of a framework, or a ScenarioError listing the known ones."""
         fw = self.framework(framework_id)
         try:
             return fw.criterion(criterion_id)

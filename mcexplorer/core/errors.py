@@ -3,6 +3,31 @@
 from __future__ import annotations
 
 import math
+import os
+
+
+def shown(text: str) -> str:
+    """Text from a file, a path or a user as it may appear in a one-line message or on a
+    terminal: line breaks, escape characters and other unprintable characters (including the
+    undecodable bytes of a file name) are written as escapes (\\r, \\x1b, \\u2028, \\udce9)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file path for a message or a terminal: bytes that are not UTF-8 read as ``\\xe9``,
+    control characters escaped, so printing it can neither fail nor drive the terminal."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        raw = text
+    else:
+        try:
+            raw = os.fsencode(text)
+        except UnicodeError:
+            return shown(text)
+    return shown(raw.decode("utf-8", errors="backslashreplace"))
 
 
 class ScenarioError(Exception):
@@ -18,11 +43,29 @@ class ScenarioError(Exception):
     def message(self) -> str:
         parts = []
         if self.file:
-            parts.append(str(self.file))
+            parts.append(shown_path(self.file))
         if self.field:
-            parts.append(self.field)
-        parts.append(self.problem)
-        return ": ".join(parts).replace("\n", " ")
+            parts.append(shown(self.field))
+        parts.append(shown(str(self.problem).replace("\n", " ")))
+        return ": ".join(parts)
+
+
+class StorageError(ScenarioError):
+    """The user's data folder (sessions, trash, recovery) cannot be used: autosave and the
+    session library are off until it can. The message names the folder and the reason."""
+
+
+class SessionMissing(ScenarioError):
+    """The session asked for is not in the library (deleted meanwhile, or never there)."""
+
+
+class FileChanged(ScenarioError):
+    """The file on disk is not the one this window opened or last saved: another program or
+    window changed it. Saving now would throw that change away."""
+
+
+class ReadOnlyFile(ScenarioError):
+    """The file to be replaced is read-only; it is replaced only when the user says so."""
 
 
 def finite_number(value: object, field: str) -> float:

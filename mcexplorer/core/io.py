@@ -1,29 +1,32 @@
 """Reading, migrating and writing scenario files (checking them against their frameworks is
 core.validation's work; the built-in frameworks are core.resources').
 
-Reading refuses, with a one-line ScenarioError naming file, field and problem: files above
-MAX_FILE_BYTES (checked before parsing), text that is not JSON or is truncated, non-finite
-numbers, the wrong shape, values out of range, and files from a newer schema version.
-Writing is atomic: a temporary file in the same folder, flushed and fsynced, then renamed.
+Reading refuses, with a one-line ScenarioError naming file, field and problem: anything but
+a regular file (a FIFO, a device: never opened for reading), files above MAX_FILE_BYTES
+(checked before parsing), text that is not JSON or is truncated, non-finite numbers, numbers
+written as text or true/false, the wrong shape, values out of range, and files from a newer
+schema version. Writing is atomic (core.safe_files): a short-named temporary in the same
+folder, flushed and fsynced, then renamed; a symbolic link stays a link, a read-only file or a
+file changed on disk since it was read is replaced only when the caller says so.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ScenarioError
+from . import safe_files, strict_json
+from .errors import FileChanged, ReadOnlyFile, ScenarioError, shown
+from .file_guard import FileStamp, changed_since
 from .migrations import MIGRATIONS
 from .models import SCHEMA_VERSION, Scenario
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Scenario files above this size (8 MiB) are refused before they are parsed."""
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -93,59 +96,54 @@ def scenario_json(scenario: Scenario) -> str:
     return scenario.model_dump_json(indent=2) + "\n"
 
 
-def save_scenario(path: str | os.PathLike[str], scenario: Scenario, *, backup: bool = False) -> None:
-    """Write atomically. With backup=True an existing file is first kept as NAME.bak."""
-    p = Path(path)
-    text = scenario_json(scenario)
-    if backup and p.exists():
-        atomic_write(p.with_name(p.name + ".bak"), p.read_bytes())
-    atomic_write(p, text.encode("utf-8"))
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: the stamp of the file written, and where the previous version went."""
+
+    stamp: FileStamp
+    backup: Path | None = None
+
+
+def save_scenario(path: str | os.PathLike[str], scenario: Scenario, *, backup: bool = False,
+                  expected: FileStamp | None = None,
+                  replace_read_only: bool = False) -> SaveResult:
+    """Write atomically; raise ScenarioError (one line) and change nothing when refused.
+
+    A symbolic link is followed (the link stays a link, its target gets the new content).
+    With ``backup`` an existing file is first kept as NAME.bak (a shortened name when NAME.bak
+    would be too long; ``SaveResult.backup`` says where). With ``expected`` (the stamp taken at
+    open or last save) a file changed on disk since is refused with FileChanged. A read-only
+    file is refused with ReadOnlyFile unless ``replace_read_only``. Anything but a regular file
+    (a folder, a FIFO, a device) is refused before it is touched.
+    """
+    p = safe_files.follow_link(Path(path))
+    safe_files.check_name(p)
+    try:
+        payload = scenario_json(scenario).encode("utf-8")
+    except (ValueError, TypeError) as exc:  # e.g. text that cannot be written as UTF-8
+        raise ScenarioError(f"cannot be written as a scenario file ({exc})", file=str(p)) from None
+    existing = safe_files.regular_file_stat(p, what="scenario file")
+    if existing is not None:
+        if expected is not None and changed_since(p, expected):
+            raise FileChanged("the file was changed on disk since it was opened or last saved "
+                              "here (by another program or window)", file=str(p))
+        if not replace_read_only and safe_files.is_read_only(existing, p):
+            raise ReadOnlyFile("the file is read-only; it was not replaced", file=str(p))
+    kept = None
+    if backup and existing is not None:
+        kept = safe_files.backup_path(p)
+        safe_files.atomic_copy(p, kept, what="scenario file")
+    written = safe_files.atomic_write(p, payload)
+    return SaveResult(FileStamp.of_bytes(payload, written), kept)
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Write payload to path so the file is always either the old or the new version."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ScenarioError(f"cannot write here ({exc.strerror or exc})", file=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ScenarioError(f"could not save ({exc.strerror or exc})", file=str(path)) from None
-    _fsync_dir(folder)
+    safe_files.atomic_write(Path(path), payload)
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    safe_files.fsync_dir(folder)
 
 
 # --------------------------------------------------------------------------------------------
@@ -153,26 +151,10 @@ def _fsync_dir(folder: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def read_json(path: Path) -> object:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ScenarioError("no such file", file=str(path)) from None
-    except OSError as exc:
-        raise ScenarioError(f"cannot read ({exc.strerror or exc})", file=str(path)) from None
-    if path.is_dir():
-        raise ScenarioError("is a folder, not a scenario file", file=str(path))
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError(
-            f"file is {size / 1048576:.1f} MiB; scenario files are limited to "
-            f"{MAX_FILE_BYTES // 1048576} MiB", file=str(path))
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ScenarioError(f"cannot read ({exc.strerror or exc})", file=str(path)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES // 1048576} MiB", file=str(path))
+def read_json(path: Path, *, what: str = "scenario file") -> object:
+    """JSON from a regular file of at most MAX_FILE_BYTES (a FIFO or a device is refused
+    before it is opened for reading); ``what`` names the kind of file in refusals."""
+    raw = safe_files.read_capped(path, MAX_FILE_BYTES, what=what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -180,15 +162,11 @@ def read_json(path: Path) -> object:
     return parse_json(text, str(path))
 
 
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"non-finite number {name} is not allowed")
-
-
 def parse_json(text: str, source: str) -> object:
     if not text.strip():
         raise ScenarioError("the file is empty", file=source)
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return strict_json.loads(text, source)
     except RecursionError:
         raise ScenarioError("not JSON (nested too deeply)", file=source) from None
     except json.JSONDecodeError as exc:
@@ -199,12 +177,6 @@ def parse_json(text: str, source: str) -> object:
                             file=source) from None
     except ValueError as exc:
         raise ScenarioError(str(exc), file=source) from None
-
-
-def shown(text: str) -> str:
-    """Text from the file (a key, a label) as it may appear in a one-line message: line breaks
-    and other unprintable characters are written as escapes (\\r, \\x1e, \\u2028)."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def from_validation(exc: ValidationError, file: str) -> ScenarioError:

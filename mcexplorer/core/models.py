@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Identifier, LongText, ShortText, StrictModel, Weight
+from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
 from .leadership_risks.models import Leadership, Risks
 from .room.models import MAX_PARTICIPANTS, GroupSettings, Participant
@@ -44,12 +44,12 @@ class Criterion(StrictModel):
     short_name: ShortText = ""
     description: LongText = ""
     direction: Direction
-    scale: tuple[float, float]
-    levels: dict[str, float] = Field(default_factory=dict)
+    scale: tuple[Number, Number]
+    levels: dict[str, Number] = Field(default_factory=dict)
     """Named points on the scale, e.g. LOW=1, MED=2, HIGH=3 (Table 2)."""
     default_weight: Weight = 50.0
-    default_target: float | None = None
-    literature_share: float | None = Field(default=None, ge=0.0, le=100.0)
+    default_target: Number | None = None
+    literature_share: Number | None = Field(default=None, ge=0.0, le=100.0)
     """Share of the literature naming this criterion (percent), where a source gives one."""
     source: ShortText = ""
 
@@ -86,7 +86,7 @@ class Criterion(StrictModel):
 class Rating(StrictModel):
     """How an option scores on one criterion, with where the number comes from."""
 
-    value: float
+    value: Number
     label: ShortText = ""
     rationale: LongText = ""
     source: ShortText = ""
@@ -103,7 +103,7 @@ class Option(StrictModel):
     strengths: LongText = ""
     weaknesses: LongText = ""
     ratings: dict[str, Rating]
-    attributes: dict[str, float | ShortText] = Field(default_factory=dict)
+    attributes: dict[str, Number | ShortText] = Field(default_factory=dict)
     """Framework-specific facts that are not ratings (e.g. the horizon a structure serves)."""
 
     @property
@@ -261,8 +261,8 @@ class FrameworkSettings(StrictModel):
     """The planner's settings for one framework. Missing weights and targets take defaults."""
 
     weights: dict[str, Weight] = Field(default_factory=dict)
-    targets: dict[str, float] = Field(default_factory=dict)
-    rating_overrides: dict[str, dict[str, float]] = Field(default_factory=dict)
+    targets: dict[str, Number] = Field(default_factory=dict)
+    rating_overrides: dict[str, dict[str, Number]] = Field(default_factory=dict)
     """Edited ratings: option id -> criterion id -> value. Absent means the default."""
     selected: list[str] | None = None
     """Options shown on the radar; None means the top three by fit."""
@@ -292,7 +292,7 @@ class Snapshot(StrictModel):
 class Scenario(StrictModel):
     """What a scenario file holds."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    schema_version: WholeNumber = Field(default=SCHEMA_VERSION, ge=1)
     title: ShortText = "Untitled scenario"
     notes: LongText = ""
     frameworks: dict[str, FrameworkSettings] = Field(default_factory=dict)

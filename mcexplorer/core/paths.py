@@ -8,11 +8,12 @@ without importing core.resources, which imports the scenario model.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
 
-from .errors import ScenarioError
+from .errors import ScenarioError, StorageError
 
 APP = "mcexplorer"
 RESOURCES_ENV = "MCEXPLORER_RESOURCES"
@@ -58,6 +59,9 @@ class InstanceLock:
 
     The operating system releases it when the process dies, however it dies, so a lock that
     can be taken belongs to an instance that is gone (its autosave is an orphan to recover).
+    ``acquire`` answers False only when someone else holds the lock; when the lock cannot be
+    made at all (the folder is a file, is not writable, the lock path is a folder) it raises
+    StorageError, one line naming the path and the reason.
     """
 
     def __init__(self, path: Path) -> None:
@@ -65,23 +69,21 @@ class InstanceLock:
         self._fh = None
 
     def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+b")
-        try:
-            if os.name == "nt":  # pragma: no cover - Windows
-                import msvcrt
-
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            return False
-        self._fh = fh
-        return True
+        if self._fh is not None:
+            return True
+        ensure_folder(self.path.parent)
+        for _ in range(5):
+            fh = _open_lock_file(self.path)
+            try:
+                _lock(fh)
+            except OSError:
+                fh.close()
+                return False
+            if _same_file(fh, self.path):
+                self._fh = fh
+                return True
+            fh.close()  # removed by a cleaner between our open and our lock: take the new one
+        raise StorageError("the lock file keeps disappearing", file=str(self.path))
 
     def release(self) -> None:
         if self._fh is not None:
@@ -90,15 +92,82 @@ class InstanceLock:
             finally:
                 self._fh = None
 
+    def remove(self) -> None:
+        """Delete the lock file while still holding it (so nobody takes a doomed file), then
+        release it."""
+        if self._fh is not None:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+        self.release()
+
     @property
     def held(self) -> bool:
         return self._fh is not None
 
     @staticmethod
     def is_orphaned(path: Path) -> bool:
-        """True when nobody holds the lock at ``path`` (its owner has exited)."""
-        probe = InstanceLock(path)
-        if probe.acquire():
-            probe.release()
+        """True when nobody holds the lock at ``path`` (its owner has exited). A lock path that
+        cannot be a lock (a folder, a FIFO) has no owner either; a lock that cannot be opened
+        for another reason (permissions) is treated as held."""
+        if os.path.isdir(path) or (os.path.exists(path) and not os.path.isfile(path)):
             return True
+        probe = InstanceLock(path)
+        try:
+            taken = probe.acquire()
+        except StorageError:
+            return False
+        if taken:
+            probe.release()
+        return taken
+
+
+def ensure_folder(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) or raise StorageError saying why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StorageError("is a file, not a folder", file=str(folder)) from None
+    except OSError as exc:
+        raise StorageError(f"cannot create the folder ({exc.strerror or exc})",
+                           file=str(folder)) from None
+    if not folder.is_dir():
+        raise StorageError("is not a folder", file=str(folder))
+    return folder
+
+
+def _open_lock_file(path: Path):
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except IsADirectoryError:
+        raise StorageError("the lock file is a folder", file=str(path)) from None
+    except OSError as exc:
+        raise StorageError(f"cannot create the lock file ({exc.strerror or exc})",
+                           file=str(path)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise StorageError("the lock file is not a regular file", file=str(path))
+    return os.fdopen(fd, "r+b")
+
+
+def _lock(fh) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _same_file(fh, path: Path) -> bool:
+    """True when ``path`` still names the file we locked (nobody deleted it meanwhile)."""
+    try:
+        a, b = os.fstat(fh.fileno()), os.stat(path)
+    except OSError:
         return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)

@@ -15,14 +15,15 @@ No Qt here.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from .errors import ScenarioError
 from .base import LongText, ShortText, StrictModel
-from .resources import resources_dir
+from .resources import load_resource, resources_dir
+
+REFERENCES_FILE = "references.json"
 
 OUR_READING = "our reading"
 
@@ -57,17 +58,8 @@ class ReferenceLibrary(StrictModel):
 @cache
 def library() -> ReferenceLibrary:
     """resources/references.json, validated (a broken file is refused naming file and field)."""
-    path = resources_dir() / "references.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ScenarioError(f"cannot read the references ({exc})", file=str(path)) from None
-    try:
-        lib = ReferenceLibrary.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        raise ScenarioError(err["msg"], file=str(path),
-                            field=".".join(map(str, err["loc"])) or None) from None
+    lib = load_resource(REFERENCES_FILE, ReferenceLibrary)
+    path = resources_dir() / REFERENCES_FILE
     for what in ("id", "short"):
         seen: set[str] = set()
         for ref in lib.references:

@@ -13,6 +13,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from typing import TypeVar
+
+from pydantic import BaseModel
+
 from .errors import ScenarioError
 from .extensions import check_frameworks
 from .io import from_validation, read_json
@@ -62,3 +66,17 @@ def all_frameworks(scenario: Scenario) -> dict[str, Framework]:
     for fw in scenario.definitions:
         out[fw.id] = fw
     return out
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_resource(name: str, model: type[Model]) -> Model:
+    """A JSON file of the resources folder validated by ``model``; a broken file is refused
+    with one line naming the file and the field."""
+    path = resources_dir() / name
+    data = read_json(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, str(path)) from None

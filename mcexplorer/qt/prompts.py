@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from .plain import guarded
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,28 @@ def _call(name: str, parent: QWidget | None, title: str, text: str, *args):
         unanswered.append((title, text))
         del unanswered[:-50]
         return None
-    return getattr(QMessageBox, name)(parent, title, text, *args)
+    # Text from files (names, paths, messages) is shown as typed, never as rich text.
+    return getattr(QMessageBox, name)(parent, title, guarded(text), *args)
+
+
+def ask_buttons(parent: QWidget | None, title: str, text: str,
+                choices: dict[QMessageBox.StandardButton, str],
+                default: QMessageBox.StandardButton):
+    """A question with labelled answers; returns the chosen standard button, or None when
+    nobody can answer (headless). A replaced ``QMessageBox.question`` is asked instead."""
+    buttons = QMessageBox.StandardButton.NoButton
+    for button in choices:
+        buttons |= button
+    if is_replaced("question") or _cannot_show("question"):
+        return _call("question", parent, title, text, buttons, default)
+    box = QMessageBox(QMessageBox.Icon.Question, title, guarded(text), buttons, parent)
+    box.setTextFormat(Qt.TextFormat.AutoText)
+    for button, label in choices.items():
+        box.button(button).setText(label)
+    box.setDefaultButton(default)
+    box.exec()
+    clicked = box.clickedButton()
+    return box.standardButton(clicked) if clicked is not None else None
 
 
 def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str):

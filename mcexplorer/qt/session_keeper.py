@@ -14,12 +14,14 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from ..core.errors import ScenarioError
+from ..core.errors import ScenarioError, SessionMissing, shown_path
 from ..core.models import Scenario
 from ..core.sessions import RecoveryEntry, RecoveryStore, SessionLibrary
+from ..core.upkeep import start_storage
+from .plain import guarded, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +47,36 @@ class SessionKeeper(QObject):
         self.timer.timeout.connect(self.autosave)
         window.controller.changed.connect(self._on_changed)
         window.controller.modifiedChanged.connect(self._on_modified_changed)
-        self.recovery.start()
+        self.problem = start_storage(self.library, self.recovery)
+        """Why autosave and sessions are off (None when they work): said once, not retried."""
+        if self.problem is not None:
+            log.warning("autosave and sessions off: %s", self.problem)
+            note = plain_label(f"Autosave and sessions off: {self.problem}")
+            note.setObjectName("storage-problem")
+            note.setToolTip(guarded("mcexplorer cannot write to its data folder, so unsaved work "
+                                    "is not autosaved and the session library is closed. Save "
+                                    f"your work to a file.\n\n{self.problem}"))
+            window.statusBar().addPermanentWidget(note)
 
     # -- triggers ---------------------------------------------------------------------------
 
     def _on_changed(self, _framework: str) -> None:
-        if shiboken6.isValid(self):
+        if shiboken6.isValid(self) and self.problem is None:
             self._dirty_for_session = True
             self.timer.start()
 
     def _on_modified_changed(self, modified: bool) -> None:
-        if not modified and shiboken6.isValid(self):
+        if not modified and shiboken6.isValid(self) and self.problem is None:
             self.recovery.clear()
 
     # -- writing ----------------------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Write the recovery file and the session now (also used before an error dialog)."""
+    def autosave(self) -> bool:
+        """Write the recovery file and the session now (also used before an error dialog).
+        True when the unsaved work is safe on disk (or there was none)."""
         self.timer.stop()
+        if self.problem is not None:
+            return not self.window.controller.modified
         window = self.window
         try:
             if window.controller.modified:
@@ -72,7 +86,14 @@ class SessionKeeper(QObject):
                 self.sync_session()
         except (ScenarioError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
-            window.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            window.statusBar().showMessage(f"Autosave failed: {getattr(exc, 'message', exc)}",
+                                           8000)
+            return False
+        except Exception:  # noqa: BLE001 - autosave runs from a timer and must never die
+            log.exception("autosave failed unexpectedly")
+            window.statusBar().showMessage("Autosave failed unexpectedly (see the log)", 8000)
+            return False
+        return True
 
     def session_name(self) -> str:
         window = self.window
@@ -94,7 +115,7 @@ class SessionKeeper(QObject):
         else:
             try:
                 self.library.save(self.session_id, scenario, summary=summary, source_path=source)
-            except ScenarioError:  # deleted from the library meanwhile: start a new one
+            except SessionMissing:  # deleted from the library meanwhile: start a new one
                 self.session_id = None
                 self.sync_session()
                 return
@@ -108,6 +129,8 @@ class SessionKeeper(QObject):
 
     def saved(self) -> None:
         """The scenario was saved to a file: the session follows, no recovery needed."""
+        if self.problem is not None:
+            return
         self._saved_snapshot = self.window.document.scenario.model_copy(deep=True)
         self._session_created_here = False
         self._dirty_for_session = True
@@ -121,11 +144,14 @@ class SessionKeeper(QObject):
         self._session_created_here = False
         self._saved_snapshot = self.window.document.scenario.model_copy(deep=True)
         self._dirty_for_session = False
-        self.recovery.clear()
+        if self.problem is None:
+            self.recovery.clear()
 
     def discarded(self) -> None:
         """The planner chose to throw unsaved changes away: the session goes back too."""
         self.timer.stop()
+        if self.problem is not None:
+            return
         self.recovery.clear()
         if self.session_id is None:
             return
@@ -144,19 +170,28 @@ class SessionKeeper(QObject):
     # -- recovery at start-up ---------------------------------------------------------------
 
     def offer_recovery(self, parent: QWidget) -> bool:
-        """Offer the newest unsaved work of a window that died; True if it was restored."""
+        """Offer the newest unsaved work of a window that died; True if it was restored.
+        Recovery files that cannot be restored were moved aside: say so once."""
+        if self.problem is not None:
+            return False
         orphans = self.recovery.orphans()
+        for where, why in self.recovery.moved_aside:
+            self.window.statusBar().showMessage(
+                f"Unsaved work that could not be restored ({why}) was moved to "
+                f"{shown_path(where)}", 15000)
         if not orphans:
             return False
         entry = orphans[0]
         when = entry.saved_at.astimezone().strftime("%A %d %B %Y at %H:%M:%S")
-        what = Path(entry.path).name if entry.path else (entry.scenario.title or "Untitled")
+        what = shown_path(Path(entry.path).name) if entry.path \
+            else (entry.scenario.title or "Untitled")
         more = f"\n\n{len(orphans) - 1} older unsaved scenario(s) will be kept in the session library." \
             if len(orphans) > 1 else ""
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
                           f"mcexplorer closed unexpectedly with unsaved changes to “{what}”, "
                           f"last autosaved on {when}.\n\nRestore them?{more}",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title comes from the file
         box.setObjectName("recovery-offer")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.button(QMessageBox.StandardButton.Yes).setText("Restore")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mcexplorer.core import io, resources
+from mcexplorer.core import io, resources, safe_files
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario
 from mcexplorer.core.validation import load_scenario
@@ -179,7 +179,7 @@ def test_read_only_folder_gives_clear_message(tmp_path, scenario, monkeypatch):
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(io.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(safe_files.tempfile, "mkstemp", read_only)
     with pytest.raises(ScenarioError, match=r"s\.json: cannot write here \(Permission denied\)"):
         save_scenario(path, scenario)
     assert path.read_bytes() == before

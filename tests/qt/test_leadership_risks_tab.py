@@ -266,3 +266,18 @@ def test_edits_are_saved_with_the_scenario(window, tab, qtbot, tmp_path):
     assert data["leadership"]["team"] == [{"role": "cfo", "name": "A. Chen"}]
     assert data["leadership"]["culture"] == {"accountable": 3}
     assert len(data["risks"]["items"]) == 6
+
+
+def test_markup_typed_or_from_a_file_stays_plain_text(window, tab, qtbot):
+    link = "<a href='http://evil.example/'>CLICK</a>"
+    _click(window, qtbot, "action:add-risk")
+    new_id = window.document.scenario.risks.items[-1].id
+    _type(qtbot, window.findChild(QLineEdit, f"risk:{new_id}:text"), f"{link} risk")
+    _spin(window, qtbot, f"risk:{new_id}:likelihood", 5)
+    _spin(window, qtbot, f"risk:{new_id}:impact", 5)
+    legend = tab.heatmap_chart.legend.text
+    assert "&lt;a href" in legend and "<a " not in legend
+    answer = window.findChild(QLabel, "strategy:risks")
+    assert answer.textFormat() == Qt.TextFormat.PlainText and link in answer.text()
+    context = window.findChild(QLabel, "risks-context")
+    assert "<a " not in context.text()

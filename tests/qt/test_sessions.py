@@ -193,7 +193,7 @@ def test_recent_files_menu_greys_missing_files(window, tmp_path, scenario):
     assert recent is not None
     menu = recent.menu()
     menu.aboutToShow.emit()
-    entries = {act.data(): act for act in menu.actions() if act.data()}
+    entries = {act.statusTip(): act for act in menu.actions() if act.statusTip()}
     assert entries[str(a.resolve())].isEnabled()
     assert not entries[str(b.resolve())].isEnabled()
     assert "missing" in entries[str(b.resolve())].text()

@@ -7,15 +7,14 @@ is a list of items drawn near quadrants. No Qt here.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from ..base import Identifier, LongText, ShortText, StrictModel
 from ..errors import ScenarioError
-from ..resources import resources_dir
+from ..resources import load_resource
 
 DEFAULT_LENS = "ecology"
 
@@ -101,18 +100,7 @@ class LensLibrary(StrictModel):
 @cache
 def lens_library() -> LensLibrary:
     """resources/lenses.json, validated (a broken file is refused naming file and field)."""
-    path = resources_dir() / "lenses.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ScenarioError(f"cannot read the lenses ({exc})", file=str(path)) from None
-    try:
-        return LensLibrary.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        msg = err["msg"].removeprefix("Value error, ")
-        raise ScenarioError(msg, file=str(path),
-                            field=".".join(map(str, err["loc"])) or None) from None
+    return load_resource("lenses.json", LensLibrary)
 
 
 def lenses() -> list[Lens]:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..base import Identifier, ShortText, StrictModel
+from ..base import Identifier, Number, ShortText, StrictModel
 
 
 class Offering(StrictModel):
@@ -17,11 +17,11 @@ class Offering(StrictModel):
 
     id: Identifier
     name: ShortText = Field(min_length=1)
-    x: float = Field(ge=-1.0, le=1.0)
+    x: Number = Field(ge=-1.0, le=1.0)
     """Bundled (-1) to unbundled (+1)."""
-    y: float = Field(ge=-1.0, le=1.0)
+    y: Number = Field(ge=-1.0, le=1.0)
     """Non-credit-bearing (-1) to credit-bearing (+1)."""
-    volume: float = Field(gt=0.0, le=1e9)
+    volume: Number = Field(gt=0.0, le=1e9)
     """Planned learner volume (or hours, see Portfolio.volume_unit): the marker's size."""
 
 

@@ -18,9 +18,8 @@ import re
 from collections.abc import Hashable, Iterable
 from datetime import datetime, timezone
 
-from ..base import WEIGHT_MAX
 from ..edits import Edit
-from ..errors import ScenarioError, finite_number
+from ..errors import ScenarioError
 from ..models import MAX_SNAPSHOTS, FrameworkSettings, Scenario, Snapshot, SnapshotSettings
 from .models import GROUP_METHODS, MAX_PARTICIPANTS, Participant
 
@@ -134,11 +133,7 @@ def remove_participant(doc, participant_id: str) -> Edit:
 def set_participant_weight(doc, participant_id: str, framework_id: str, criterion_id: str,
                            value: float, gesture: Hashable = None) -> Edit:
     """One person's weight on one criterion; moves of one slider gesture merge."""
-    crit = _criterion(doc, framework_id, criterion_id)
-    value = finite_number(value, f"weight of {crit.name}")
-    if not 0.0 <= value <= WEIGHT_MAX:
-        raise ScenarioError(f"{value:g} is outside 0-{WEIGHT_MAX:g}",
-                            field=f"weight {framework_id}:{criterion_id}")
+    crit, value = doc.checked_weight(framework_id, criterion_id, value)
     person = find_participant(doc, participant_id)
     key = ("participant-weight", participant_id, framework_id, criterion_id, gesture)
     return _set_own(doc, person, "weights", framework_id, criterion_id, value,
@@ -147,14 +142,7 @@ def set_participant_weight(doc, participant_id: str, framework_id: str, criterio
 
 def set_participant_target(doc, participant_id: str, framework_id: str, criterion_id: str,
                            value: float, gesture: Hashable = None) -> Edit:
-    crit = _criterion(doc, framework_id, criterion_id)
-    if crit.direction != "target":
-        raise ScenarioError("not a target criterion", field=f"{framework_id}:{criterion_id}")
-    value = finite_number(value, f"target {crit.name}")
-    lo, hi = crit.scale
-    if not lo <= value <= hi:
-        raise ScenarioError(f"{value:g} is outside the scale [{lo:g}, {hi:g}]",
-                            field=f"target {framework_id}:{criterion_id}")
+    crit, value = doc.checked_target(framework_id, criterion_id, value)
     person = find_participant(doc, participant_id)
     key = ("participant-target", participant_id, framework_id, criterion_id, gesture)
     return _set_own(doc, person, "targets", framework_id, criterion_id, value,
@@ -183,16 +171,6 @@ def _role(role: object) -> str:
     if len(text) > 200:
         raise ScenarioError("a role is limited to 200 characters", field="participant role")
     return text
-
-
-def _criterion(doc, framework_id: str, criterion_id: str):
-    fw = doc.framework(framework_id)
-    try:
-        return fw.criterion(criterion_id)
-    except KeyError:
-        raise ScenarioError(
-            f"unknown criterion {criterion_id!r} (known: {', '.join(c.id for c in fw.criteria)})",
-            field=framework_id) from None
 
 
 # --------------------------------------------------------------------------------------------

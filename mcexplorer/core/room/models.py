@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..base import Identifier, ShortText, StrictModel, Weight
+from ..base import Identifier, Number, ShortText, StrictModel, Weight
 
 MAX_PARTICIPANTS = 50
 GROUP_METHODS = ("median", "mean")
@@ -31,7 +31,7 @@ class Participant(StrictModel):
     """Optional, e.g. "Finance" or "Faculty"."""
     weights: dict[str, dict[str, Weight]] = Field(default_factory=dict)
     """Framework id -> criterion id -> weight (0-100). Missing: the framework's default."""
-    targets: dict[str, dict[str, float]] = Field(default_factory=dict)
+    targets: dict[str, dict[str, Number]] = Field(default_factory=dict)
     """Framework id -> target criterion id -> target on the criterion's scale."""
 
 

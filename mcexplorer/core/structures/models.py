@@ -9,15 +9,15 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..base import Identifier, ShortText, StrictModel
+from ..base import Identifier, Number, ShortText, StrictModel
 
 
 class Split(StrictModel):
     """Shares of effort or budget on H1, H2 and H3, in percent, summing to 100."""
 
-    h1: float = Field(ge=0.0, le=100.0)
-    h2: float = Field(ge=0.0, le=100.0)
-    h3: float = Field(ge=0.0, le=100.0)
+    h1: Number = Field(ge=0.0, le=100.0)
+    h2: Number = Field(ge=0.0, le=100.0)
+    h3: Number = Field(ge=0.0, le=100.0)
 
     @model_validator(mode="after")
     def _sums_to_100(self) -> Split:
@@ -32,11 +32,11 @@ class Initiative(StrictModel):
 
     id: Identifier
     name: ShortText = Field(min_length=1)
-    time: float = Field(ge=0.0, le=1.0)
+    time: Number = Field(ge=0.0, le=1.0)
     """Position along the time axis: 0 now, 1 the far future."""
-    horizon: float = Field(ge=1.0, le=3.0)
+    horizon: Number = Field(ge=1.0, le=3.0)
     """Which curve it sits on: 1 = H1, 2 = H2, 3 = H3; values between lie between curves."""
-    size: float = Field(default=1.0, gt=0.0, le=1e9)
+    size: Number = Field(default=1.0, gt=0.0, le=1e9)
     """Relative effort or budget; the observed split weights initiatives by it."""
 
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 import pyqtgraph as pg
 from PySide6.QtWidgets import QSizePolicy
 
+from ..plain import escaped
 from .style import ChartStyle, font
 
 
@@ -31,12 +32,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self.setMinimumSize(240, 200)
         self.ci.setContentsMargins(8, 6, 8, 6)
         self.title = title
-        self._title_item = self.addLabel(title, row=0, col=0)
+        self._title_item = self.addLabel("", row=0, col=0)
         self._style_title()
         self.data: Any = None
 
     def _style_title(self) -> None:
-        self._title_item.setText(self.title, size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
+        self._title_item.setText(escaped(self.title), size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
                                  color=self.style.foreground.name())
 
     def set_title(self, title: str) -> None:

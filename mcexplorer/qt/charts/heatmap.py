@@ -5,12 +5,12 @@ risks' texts. Cells are shaded by likelihood x impact in four bands (the tool's 
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from ..plain import escaped
 from .base import Chart, text_item
 from .style import ChartStyle, font
 
@@ -67,14 +67,14 @@ def legend_html(data: HeatmapData, style: ChartStyle, text_chars: int = TEXT_CHA
     for p in data.points[:LEGEND_ROWS]:
         text = p.text if len(p.text) <= text_chars else p.text[:text_chars - 1].rstrip() + "…"
         lines.append(f'<span style="color:{p.colour}">●</span> <b>{p.number}</b> '
-                     f'{html.escape(text)} <span style="color:{muted}">'
+                     f'{escaped(text)} <span style="color:{muted}">'
                      f'({p.likelihood} x {p.impact} = {p.likelihood * p.impact})</span>')
     if len(data.points) > LEGEND_ROWS:
         lines.append(f'<span style="color:{muted}">and {len(data.points) - LEGEND_ROWS} '
                      "more in the register</span>")
-    keys = " ".join(f'<span style="color:{c}">●</span> {html.escape(n)}'
+    keys = " ".join(f'<span style="color:{c}">●</span> {escaped(n)}'
                     for n, c in data.categories)
-    lines.append(f'<span style="color:{muted}">{keys}<br>{html.escape(BANDS_NOTE)}</span>')
+    lines.append(f'<span style="color:{muted}">{keys}<br>{escaped(BANDS_NOTE)}</span>')
     return f'<div style="color:{fg}">' + "<br>".join(lines) + "</div>"
 
 

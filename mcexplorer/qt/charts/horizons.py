@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.structures import balance as hz_balance, curves as hz_curves
 from ..gestures import GestureTracker, new_gesture
+from ..plain import escaped
 from .base import Chart, text_item
 from .horizons_data import (
     HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
@@ -125,7 +126,7 @@ class HorizonsChart(Chart):
                                 pen=pg.mkPen(st.foreground)), "Your initiative"),
         )
         for sample, name in samples:
-            self.legend.addItem(sample, name)
+            self.legend.addItem(sample, escaped(name))
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

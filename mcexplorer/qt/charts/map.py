@@ -120,7 +120,7 @@ class EcologyMap(Chart):
         self._message.fill = pg.mkBrush(self._panel_colour(235))
         self._message.setVisible(bool(data.message))
         note = data.note
-        self._note.setText(note, size=f"{font(0.85).pointSizeF():.0f}pt",
+        self._note.setText(esc(note), size=f"{font(0.85).pointSizeF():.0f}pt",
                            color=self.style.muted.name())
         self._list.setText(list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
                            color=self.style.foreground.name())

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
+from ..plain import escaped
 from .base import Chart, text_item
 from .style import ChartStyle, font
 
@@ -234,7 +235,7 @@ class RadarChart(Chart):
             for name, pen in entries:
                 sample = pg.PlotDataItem(pen=pen)
                 self._legend_samples.append(sample)
-                self.legend.addItem(sample, name)
+                self.legend.addItem(sample, escaped(name))
         self._legend_key = key
 
     def restyle(self) -> None:

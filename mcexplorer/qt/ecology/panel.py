@@ -63,7 +63,7 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     tab.mix_bars: dict[str, QProgressBar] = {}
     tab.mix_labels: dict[str, QLabel] = {}
     for row, q in enumerate(eco_mix.QUADRANTS):
-        name = QLabel(q.name)
+        name = QLabel(q.name)  # the quadrant names are the tool's own
         bar = QProgressBar()
         bar.setRange(0, 1000)
         bar.setTextVisible(False)

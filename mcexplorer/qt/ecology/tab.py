@@ -25,6 +25,7 @@ from ..charts.radar import RadarData
 from ..charts.map import EcologyMap
 from ..charts.map_items import MapData, MapMarker, marker_labels
 from ..controller import DocumentController
+from ..plain import guarded
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, short_source
 from .. import prompts
@@ -203,8 +204,8 @@ class EcologyTab(FrameworkTab):
                 item.setData(ID_ROLE, o.id)
                 ofit = eco_mix.offering_fit(o, fits)
                 where = eco_mix.QUADRANTS[eco_mix.QUADRANT_IDS.index(eco_mix.main_quadrant(o.x, o.y))].name
-                item.setToolTip(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
-                                + ("" if ofit is None else f"; fit {ofit:.1f}%"))
+                item.setToolTip(guarded(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
+                                        + ("" if ofit is None else f"; fit {ofit:.1f}%")))
                 self.offering_list.addItem(item)
                 if o.id == self._selected:
                     self.offering_list.setCurrentItem(item)

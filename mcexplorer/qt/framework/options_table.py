@@ -17,6 +17,7 @@ from ...core.errors import ScenarioError
 from ...core.models import Criterion, Framework
 from ..charts.ranking import rank_label
 from ..controller import DocumentController
+from ..plain import guarded
 
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
 """The rating's value on its scale (read and written by the delegate and tests)."""
@@ -82,7 +83,7 @@ class OptionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return c.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip()
+            return guarded(f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -109,7 +110,7 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{opt.name}\n{opt.description}\nTick to show it on the radar.".strip()
+                return guarded(f"{opt.name}\n{opt.description}\nTick to show it on the radar.")
             return None
         if col == 1:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -130,7 +131,7 @@ class OptionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if edited else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._rating_tip(opt, c, value, edited)
+            return guarded(self._rating_tip(opt, c, value, edited))
         return None
 
     def _rating_tip(self, opt, c: Criterion, value: float, edited: bool) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...core.models import level_label
 from ..gestures import GestureTracker
+from ..plain import guarded, make_plain
 
 def percent_slider(object_name: str, page_step: int) -> QSlider:
     """A keyboard-operable 0-100 slider under its automation name."""
@@ -49,7 +50,7 @@ class WeightSlider(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
-        self.label = QLabel(name)
+        self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
         self.label.setWordWrap(True)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -57,7 +58,7 @@ class WeightSlider(QWidget):
         self.slider.setAccessibleName(f"Weight of {name}")
         self.slider.setAccessibleDescription(
             f"How much {name} matters, from 0 (ignore) to 100. {description}".strip())
-        self.slider.setToolTip(description)
+        self.slider.setToolTip(guarded(description))
         self.spin = QSpinBox()
         self.spin.setRange(0, 100)
         self.spin.setAccessibleName(f"Weight of {name}, exact value")
@@ -143,7 +144,7 @@ class ScaleSlider(QWidget):
         self.criterion_id = criterion_id
         self.levels = levels
         self.step = step
-        self.label = QLabel(name)
+        self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
         self.slider = StepSlider(scale[0], scale[1], step)
         self.slider.setObjectName(object_name)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -151,14 +152,14 @@ class ScaleSlider(QWidget):
         self.slider.setAccessibleName(name)
         self._description = description
         self.slider.setAccessibleDescription(description)
-        self.slider.setToolTip(description)
+        self.slider.setToolTip(guarded(description))
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("H2/H3") + 8)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.label.setBuddy(self.slider)
         ticks = QHBoxLayout()
         for text in sorted(levels, key=levels.get):
-            lab = QLabel(text)
+            lab = make_plain(QLabel(text))
             lab.setEnabled(False)
             ticks.addWidget(lab)
             if text != max(levels, key=levels.get):

@@ -14,7 +14,7 @@ from ...core.leadership_risks import edits as E, rules
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
 from .view_data import culture_data, needed_label
-from .widgets import choice_combo, plain_label, scrolled, set_combo
+from .widgets import choice_combo, plain_label, scrolled, set_combo, set_tip
 
 NOT_RATED = "Not rated"
 
@@ -50,7 +50,7 @@ class CulturePage(QWidget):
         self.needed: dict[str, QComboBox] = {}
         for row, p in enumerate(c.principles, start=1):
             name = plain_label(p.name)
-            name.setToolTip(f"{p.description}\n\n{p.source}")
+            set_tip(name, f"{p.description}\n\n{p.source}")
             now = choice_combo(f"culture:{p.id}", [(NOT_RATED, None)] + _levels(),
                                f"Where the institution is on: {p.name}")
             now.currentIndexChanged.connect(partial(self._on_current, p.id))

@@ -4,7 +4,6 @@ team as a checklist (a name, or empty for vacant) with its coverage and named ga
 
 from __future__ import annotations
 
-import html
 from functools import partial
 
 from PySide6.QtWidgets import (
@@ -15,7 +14,9 @@ from PySide6.QtWidgets import (
 from ...core.leadership_risks import edits as E, rules
 from ...core.leadership_risks.content import Choice, content
 from ...core.leadership_risks.strategy import Strategy
-from .widgets import choice_combo, line_edit, plain_label, rich_label, scrolled, set_combo, set_line
+from ..plain import escaped
+from .widgets import (choice_combo, line_edit, plain_label, rich_label, scrolled, set_combo,
+                      set_line, set_tip)
 
 STATUS_WORDS = {"open": ("Open", "#555555"), "fits": ("Fits", "#1b7a3a"),
                 "beyond": ("More than needed", "#1b5e9a"),
@@ -76,7 +77,7 @@ class LeadershipPage(QWidget):
         self.team: dict[str, QLineEdit] = {}
         for row, role in enumerate(c.team_roles):
             name = plain_label(role.name, wrap=True, bold=role.key)
-            name.setToolTip(f"{role.description}\n\n{role.source}")
+            set_tip(name, f"{role.description}\n\n{role.source}")
             edit = line_edit(f"team:{role.id}", "vacant", f"Who holds the role {role.name}")
             edit.editingFinished.connect(partial(self._on_member, role.id))
             grid.addWidget(name, row, 0)
@@ -144,8 +145,8 @@ class LeadershipPage(QWidget):
             set_combo(combo, getattr(getattr(lead, kind), choice_id))
         check = rules.leadership_check(s.positioning, lead.approach, c)
         word, colour = STATUS_WORDS[check.status]
-        self.check.setText(f'<b style="color:{colour}">{html.escape(word)}.</b> '
-                           f"{html.escape(check.message)}<br><small>{html.escape(check.source)}"
+        self.check.setText(f'<b style="color:{colour}">{escaped(word)}.</b> '
+                           f"{escaped(check.message)}<br><small>{escaped(check.source)}"
                            "</small>")
         self.styles.setHtml(self._styles_html(lead.approach))
         filled = rules.filled_roles(lead)
@@ -161,9 +162,9 @@ class LeadershipPage(QWidget):
         parts = []
         for a in content().approaches:
             mark = " <i>(chosen)</i>" if a.id == chosen else ""
-            qualities = f" <i>{html.escape(', '.join(a.qualities))}.</i>" if a.qualities else ""
-            parts.append(f"<p><b>{html.escape(a.name)}</b>{mark}: {html.escape(a.description)}"
-                         f"{qualities}<br><small>{html.escape(a.source)}</small></p>")
+            qualities = f" <i>{escaped(', '.join(a.qualities))}.</i>" if a.qualities else ""
+            parts.append(f"<p><b>{escaped(a.name)}</b>{mark}: {escaped(a.description)}"
+                         f"{qualities}<br><small>{escaped(a.source)}</small></p>")
         return "".join(parts)
 
     @staticmethod
@@ -173,7 +174,7 @@ class LeadershipPage(QWidget):
         key = [g for g in gaps if g.key]
         rest = [g for g in gaps if not g.key]
         lines = [f"<b>Gaps the paper warns about</b> ({len(gaps)} vacant):"]
-        lines += [f"&bull; <b>{html.escape(g.gap)}</b>: {html.escape(g.warning)}" for g in key]
+        lines += [f"&bull; <b>{escaped(g.gap)}</b>: {escaped(g.warning)}" for g in key]
         if rest:
-            lines.append("&bull; also vacant: " + html.escape(", ".join(g.gap for g in rest)))
+            lines.append("&bull; also vacant: " + escaped(", ".join(g.gap for g in rest)))
         return "<br>".join(lines)

@@ -4,7 +4,6 @@ business model's Risk and Costs ratings (Table 2) and the best-fitting structure
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 from ...core.leadership_risks import edits as E
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
+from ..plain import escaped
 from .risk_rows import RiskRow
 from .view_data import heatmap_data, risk_numbers
 from .widgets import plain_label, rich_label, scrolled
@@ -130,9 +130,9 @@ class RisksPage(QWidget):
         if model is None:
             lines.append("Business models: no ranking yet (set a weight on that tab).")
         else:
-            ratings = ", ".join(f"{html.escape(name)} <b>{html.escape(label)}</b>"
+            ratings = ", ".join(f"{escaped(name)} <b>{escaped(label)}</b>"
                                 for name, label in model.ratings)
-            lines.append(f"Best-fitting business model: <b>{html.escape(model.name)}</b>"
+            lines.append(f"Best-fitting business model: <b>{escaped(model.name)}</b>"
                          + (f" ({ratings} in Table 2, adapted from Presant 2020)"
                             if ratings else ""))
         structure = s.structure
@@ -141,10 +141,10 @@ class RisksPage(QWidget):
         else:
             horizon = structure.get("horizon")
             on = f", on H{horizon:g}" if isinstance(horizon, (int, float)) else ""
-            lines.append(f"Best-fitting structure: <b>{html.escape(str(structure['name']))}"
+            lines.append(f"Best-fitting structure: <b>{escaped(str(structure['name']))}"
                          f"</b>{on}")
         lines.append(f"<small>The three Rs (Brown, McGreal &amp; Peters 2023, Mitigating risks): "
-                     f"{html.escape(_categories())}.</small>")
+                     f"{escaped(_categories())}.</small>")
         return "<br>".join(lines)
 
 

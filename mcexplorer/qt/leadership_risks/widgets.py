@@ -1,4 +1,5 @@
-"""Small widget helpers shared by the pages of the leadership-and-risks tab."""
+"""Small widget helpers shared by the pages of the leadership-and-risks tab. Every text from a
+file or a user is shown plain (qt.plain): labels never read markup, tooltips are guarded."""
 
 from __future__ import annotations
 
@@ -6,17 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QScrollArea, QWidget
 
+from ..plain import guarded, make_plain
 from ..signals import signals_blocked
 
 
 def plain_label(text: str = "", name: str = "", wrap: bool = True, muted: bool = False,
                 scale: float = 1.0, bold: bool = False) -> QLabel:
     """A label that shows its text as plain text (text from files or users is never markup)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = make_plain(QLabel())
     label.setText(text)
     label.setWordWrap(wrap)
-    label.setOpenExternalLinks(False)
     if name:
         label.setObjectName(name)
     if muted:
@@ -41,6 +41,11 @@ def rich_label(name: str = "") -> QLabel:
     return label
 
 
+def set_tip(widget: QWidget, text: str) -> None:
+    """A tooltip that reads exactly as written (no markup from files)."""
+    widget.setToolTip(guarded(text))
+
+
 def scrolled(widget: QWidget, name: str = "") -> QScrollArea:
     area = QScrollArea()
     area.setWidget(widget)
@@ -61,7 +66,7 @@ def choice_combo(name: str, items: list[tuple[str, object]], tip: str = "") -> Q
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(12)
     if tip:
-        box.setToolTip(tip)
+        box.setToolTip(guarded(tip))
     box.setAccessibleName(tip or name)
     return box
 
@@ -90,6 +95,6 @@ def line_edit(name: str, placeholder: str = "", tip: str = "", max_length: int =
     edit.setMaxLength(max_length)
     edit.setClearButtonEnabled(True)
     if tip:
-        edit.setToolTip(tip)
+        edit.setToolTip(guarded(tip))
     edit.setAccessibleName(tip or name)
     return edit

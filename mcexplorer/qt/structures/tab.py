@@ -30,6 +30,7 @@ from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
 from ..controller import DocumentController
+from ..plain import guarded
 from ..signals import signals_blocked
 from ..framework.tab import FrameworkTab
 
@@ -269,8 +270,8 @@ class StructuresTab(FrameworkTab):
         for t in found:
             item = QListWidgetItem(f"⚠ {t.message}\n↔ {t.settings[0]}\n↔ {t.settings[1]}")
             item.setData(Qt.ItemDataRole.UserRole, t.id)
-            item.setToolTip(f"{t.message}\n\nSettings behind it:\n• {t.settings[0]}\n"
-                            f"• {t.settings[1]}")
+            item.setToolTip(guarded(f"{t.message}\n\nSettings behind it:\n• {t.settings[0]}\n"
+                                    f"• {t.settings[1]}"))
             lst.addItem(item)
         lst.fit_items()
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...core.errors import ScenarioError
+from ...core.errors import FileChanged, ReadOnlyFile, ScenarioError, shown_path
+from ...core.file_guard import FileClaim, stamp
 from ...core.io import save_scenario
+from ...core.upkeep import clean_stale_temp
 from ...core.resources import default_scenario
 from ...core.validation import load_scenario
 from .. import prompts
@@ -21,8 +23,19 @@ log = logging.getLogger(__name__)
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
 
 
+B = QMessageBox.StandardButton
+
+
 class FileActions:
-    """New, Open, Save, Save As, open a session, restore unsaved work."""
+    """New, Open, Save, Save As, open a session, restore unsaved work.
+
+    The window remembers what its file held when it was opened or last saved (a FileStamp):
+    if another program or window changed it since, Save asks before overwriting. A claim
+    marks the file as open here, so a second window opening it is told.
+    """
+
+    _stamp = None
+    _claim: FileClaim | None = None
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes. True means go on."""
@@ -52,7 +65,7 @@ class FileActions:
     def new_scenario(self) -> None:
         if not self.maybe_save():
             return
-        self.path = None
+        self.forget_file()
         self.controller.replace_scenario(default_scenario())
         self.keeper.replaced()
         self._update_title()
@@ -78,15 +91,37 @@ class FileActions:
         self.controller.replace_scenario(scenario)
         self.adopt_file(path)
         note = f" (migrated: {'; '.join(report.migrations)})" if report.migrations else ""
-        self.statusBar().showMessage(f"Opened {self.path}{note}", 5000)
+        self.statusBar().showMessage(f"Opened {shown_path(self.path)}{note}", 5000)
         return True
 
     def adopt_file(self, path: str | Path) -> None:
         """The scenario now shown came from ``path``: title, session and recent files follow."""
-        self.path = Path(path).resolve()
+        self.path = Path(path).absolute()
+        self._stamp = stamp(self.path)
+        self._hold(self.path, opening=True)
         self.keeper.replaced(self._session_for(self.path))
         self.add_recent(self.path)
         self._update_title()
+
+    def _hold(self, path: Path | None, *, opening: bool = False) -> None:
+        """Mark ``path`` as open in this window (releasing the previous one); on opening a
+        file that another live window holds, say so."""
+        if self._claim is None:
+            self._claim = FileClaim()
+        self._claim.release()
+        if path is None:
+            return
+        clean_stale_temp(path.parent)
+        if not self._claim.claim(path) and opening and self._claim.problem is None:
+            prompts.warn(self, "Open in another window",
+                         f"“{shown_path(path.name)}” is open in another mcexplorer window. "
+                         "If both save, the second save will ask before overwriting.")
+
+    def forget_file(self) -> None:
+        """No file behind the window any more (New, or it is closing)."""
+        self.path = None
+        self._stamp = None
+        self._hold(None)
 
     def save(self) -> bool:
         if self.path is None:
@@ -103,22 +138,67 @@ class FileActions:
             p = p.with_suffix(".json")
         return self.save_to(p)
 
-    def save_to(self, path: Path) -> bool:
-        """Save atomically; the first time this window overwrites a file, keep NAME.bak."""
-        target = Path(path).resolve()
+    def save_to(self, path: Path, *, overwrite_changes: bool = False,
+                replace_read_only: bool = False) -> bool:
+        """Save atomically; the first time this window overwrites a file, keep NAME.bak.
+
+        A file changed on disk since this window opened or saved it is not overwritten
+        without asking (overwrite, save as a copy, or reload); nor is a read-only file.
+        """
+        target = Path(path).absolute()
+        same_file = self.path is not None and target == self.path
+        expected = stamp(target) if overwrite_changes or not same_file else self._stamp
         try:
-            save_scenario(target, self.document.scenario, backup=target not in self._backed_up)
+            result = save_scenario(target, self.document.scenario,
+                                   backup=target not in self._backed_up, expected=expected,
+                                   replace_read_only=replace_read_only)
+        except FileChanged:
+            return self._resolve_changed_file(target)
+        except ReadOnlyFile as exc:
+            answer = prompts.ask_yes_no(self, "Read-only file",
+                                        f"{exc.message}\n\nReplace it anyway?")
+            if answer == B.Yes:
+                return self.save_to(target, overwrite_changes=overwrite_changes,
+                                    replace_read_only=True)
+            return False
         except ScenarioError as exc:
             prompts.error(self, "Could not save", exc.message)
             return False
         self._backed_up.add(target)
+        if not same_file:
+            self._hold(target)
         self.path = target
+        self._stamp = result.stamp
         self.controller.mark_saved()
-        self.keeper.saved()
         self.add_recent(self.path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self.path}", 4000)
+        note = ""
+        if result.backup is not None and result.backup.name != target.name + ".bak":
+            note = f" (the previous version is kept as {shown_path(result.backup.name)})"
+        self.statusBar().showMessage(f"Saved {shown_path(self.path)}{note}", 6000)
+        try:
+            self.keeper.saved()
+        except ScenarioError as exc:  # the file is saved: the library is a convenience
+            self.statusBar().showMessage(
+                f"Saved {shown_path(self.path)}; the session library could not be updated: "
+                f"{exc.message}", 10000)
         return True
+
+    def _resolve_changed_file(self, target: Path) -> bool:
+        answer = prompts.ask_buttons(
+            self, "File changed on disk",
+            f"“{shown_path(target.name)}” was changed by another program or window since you "
+            "opened or last saved it. Overwrite it with this window's scenario, save this "
+            "scenario as a copy, or reload the file (this window's unsaved changes are lost)?",
+            {B.Yes: "Overwrite", B.No: "Save as a copy…", B.Reset: "Reload from disk",
+             B.Cancel: "Cancel"}, B.Cancel)
+        if answer == B.Yes:
+            return self.save_to(target, overwrite_changes=True)
+        if answer == B.No:
+            return self.save_as()
+        if answer == B.Reset:
+            self.open_path(target)
+        return False
 
     def summary(self) -> str:
         """One line for the session library: the best option of each framework."""
@@ -140,9 +220,15 @@ class FileActions:
         try:
             self.controller.replace_scenario(entry.scenario)
         except ScenarioError as exc:
-            prompts.warn(self, "Cannot restore", exc.message)
+            try:
+                moved = (f"It was moved to "
+                         f"{shown_path(self.keeper.recovery.set_aside(entry, exc.message))}.")
+            except ScenarioError as why:
+                moved = f"It could not be moved aside: {why.message}"
+            prompts.warn(self, "Cannot restore", f"{exc.message}\n\n{moved}")
             return False
         self.path = Path(entry.path) if entry.path else None
+        self._stamp = stamp(self.path) if self.path else None
         self.keeper.replaced(entry.session_id)
         self.controller.undo_stack.resetClean()  # restored work is not saved anywhere yet
         self._update_title()
@@ -162,6 +248,8 @@ class FileActions:
             return False
         source = Path(meta.source_path) if meta.source_path else None
         self.path = source if source is not None and source.exists() else None
+        self._stamp = stamp(self.path) if self.path else None
+        self._hold(self.path)
         self.controller.replace_scenario(scenario)
         self.keeper.replaced(session_id)
         self._update_title()

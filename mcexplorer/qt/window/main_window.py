@@ -16,6 +16,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ... import __version__
+from ...core.errors import shown_path
+from ..plain import guarded
 from .. import prompts
 from ..charts.export import DEFAULT_WIDTH
 from ..controller import DocumentController
@@ -86,7 +88,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
                 page = tab_class(fw)(self.controller, fid, self.tabs)
                 self.framework_tabs[fid] = page
             self.tabs.addTab(page, fw.title)
-            self.tabs.setTabToolTip(self.tabs.count() - 1, fw.description)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, guarded(fw.description))
         if self._pending_tabs:
             self.tabs.currentChanged.connect(self._build_current_if_pending)
 
@@ -228,7 +230,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
         return self.controller.document
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return shown_path(self.path.name) if self.path else "Untitled"
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.display_name()}[*] — mcexplorer")
@@ -293,9 +295,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
     def report_unexpected(self, exc_type, exc, tb) -> None:
         """An unexpected error: autosave first, log it, then say so with the log's path."""
         try:
-            self.keeper.autosave()
+            safe = self.keeper.autosave()
         except Exception:  # noqa: BLE001 - reporting must not fail
-            pass
+            safe = False
         from ...core.logs import log_file, setup_logging
 
         setup_logging()
@@ -304,7 +306,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
 
         prompts.error(self, "Something went wrong",
                       f"mcexplorer hit an unexpected error: {exc_type.__name__}: {exc}\n\n"
-                      f"Your work was autosaved. Details are in the log:\n{log_file()}")
+                      + ("Your work was autosaved. " if safe else
+                         "Your work could not be autosaved: save it now if you can. ")
+                      + f"Details are in the log:\n{log_file()}")
 
     # -- misc -------------------------------------------------------------------------------
 
@@ -320,6 +324,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
         if self.maybe_save():
             self.save_settings()
             self.keeper.stop()
+            self._hold(None)
             event.accept()
         else:
             event.ignore()

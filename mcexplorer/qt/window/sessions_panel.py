@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import ScenarioError
+from ...core.errors import ScenarioError, shown_path
 from .. import prompts
+from ..plain import guarded
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,8 +63,9 @@ class SessionsPanel(QWidget):
             mine = " (open)" if meta.id == self.keeper.session_id else ""
             item = QListWidgetItem(f"{meta.name}{mine}\n{when} · {meta.summary}")
             item.setData(ID_ROLE, meta.id)
-            item.setToolTip(f"{meta.name}\nLast changed {when}\n{meta.summary}"
-                            + (f"\nFile: {meta.source_path}" if meta.source_path else ""))
+            item.setToolTip(guarded(
+                f"{meta.name}\nLast changed {when}\n{meta.summary}"
+                + (f"\nFile: {shown_path(meta.source_path)}" if meta.source_path else "")))
             preview = library.preview_path(meta.id)
             if preview.exists():
                 item.setIcon(QIcon(QPixmap(str(preview))))
@@ -88,10 +90,14 @@ class SessionsPanel(QWidget):
         sid = self.selected_id()
         if not sid:
             return
-        meta = self.keeper.library.meta(sid)
+        try:
+            meta = self.keeper.library.meta(sid)
+        except ScenarioError as exc:
+            prompts.error(self, "Session library", exc.message)
+            return
         name, ok = prompts.get_text(self, "Rename session", "Name:", text=meta.name)
         if ok and name.strip():
-            self.keeper.library.rename(sid, name)
+            self._guard(self.keeper.library.rename, sid, name)
             self.refresh()
 
     def duplicate_selected(self) -> None:

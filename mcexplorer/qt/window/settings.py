@@ -6,6 +6,8 @@ meaning is dropped rather than misread. Tests point QSettings at a temporary fol
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QSettings
 
 VERSION = 1
@@ -47,3 +49,22 @@ def string_list(key: str) -> list[str]:
 
 def set_value(key: str, value: object) -> None:
     store().setValue(key, value)
+
+
+def paths(key: str) -> list[str]:
+    """File paths kept under ``key``, whatever bytes their names hold (see ``set_paths``)."""
+    out = []
+    for item in string_list(key):
+        if item.startswith('"'):
+            try:
+                item = json.loads(item)
+            except ValueError:
+                continue
+        out.append(item)
+    return out
+
+
+def set_paths(key: str, values: list[str]) -> None:
+    """Paths as JSON strings: a name that is not UTF-8 (its bytes held as surrogate escapes)
+    is kept as ASCII escapes, which Qt's settings cannot lose."""
+    set_value(key, [json.dumps(str(v)) for v in values])
