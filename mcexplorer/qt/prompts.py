@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,8 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     _call("critical", parent, title, text)
 
 
-_REAL_INPUT = {name: getattr(QInputDialog, name) for name in ("getText", "getDouble")}
+_REAL_INPUT = {name: getattr(QInputDialog, name)
+               for name in ("getText", "getDouble", "getMultiLineText")}
 
 
 def _input(name: str, *args, **kwargs):
@@ -68,7 +69,7 @@ def _input(name: str, *args, **kwargs):
     if getattr(QInputDialog, name) is _REAL_INPUT[name] \
             and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
         log.warning("%s (not shown, headless)", args[1] if len(args) > 1 else name)
-        return ("" if name == "getText" else 0.0), False
+        return ("" if name != "getDouble" else 0.0), False
     return getattr(QInputDialog, name)(*args, **kwargs)
 
 
@@ -78,3 +79,20 @@ def get_text(*args, **kwargs):
 
 def get_double(*args, **kwargs):
     return _input("getDouble", *args, **kwargs)
+
+
+def get_multiline_text(*args, **kwargs):
+    return _input("getMultiLineText", *args, **kwargs)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog of the app's own (add a criterion, a new framework ...) and wait; True
+    when it was accepted. Headless, a dialog whose ``exec`` no test replaced is not shown (it
+    would block forever): it counts as cancelled."""
+    if type(dialog).exec is QDialog.exec \
+            and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        log.warning("%s (not shown, headless)", dialog.windowTitle())
+        unanswered.append((dialog.windowTitle(), ""))
+        del unanswered[:-50]
+        return False
+    return dialog.exec() == QDialog.DialogCode.Accepted
