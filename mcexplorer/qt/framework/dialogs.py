@@ -229,8 +229,10 @@ class AddCriterionDialog(_Dialog):
         """Rating editors on the new scale (every option starts in the middle)."""
         while self.ratings_layout.count():
             item = self.ratings_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from findChild at once
+                widget.deleteLater()
         grid = QWidget()
         rates = QFormLayout(grid)
         self.editors = {}
@@ -243,6 +245,7 @@ class AddCriterionDialog(_Dialog):
         self.ratings_layout.addWidget(_scroll(grid))
         if self.target_editor is not None:
             self.target_holder.removeWidget(self.target_editor)
+            self.target_editor.setParent(None)
             self.target_editor.deleteLater()
             self.target_editor = None
         is_target = shape.direction == "target"

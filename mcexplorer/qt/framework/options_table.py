@@ -47,6 +47,7 @@ class OptionsModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._fits: dict[str, tuple[float | None, str]] = {}
         self._radar: set[str] = set()
+        self._frozen = False
         self.update_fits()
 
     # -- reading ------------------------------------------------------------------------------
@@ -63,10 +64,19 @@ class OptionsModel(QAbstractTableModel):
         return self.framework.criteria[column - FIRST_RATING_COLUMN]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.framework.options)
+        return 0 if parent.isValid() or self._frozen else len(self.framework.options)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else FIRST_RATING_COLUMN + len(self.framework.criteria)
+        if parent.isValid() or self._frozen:
+            return 0
+        return FIRST_RATING_COLUMN + len(self.framework.criteria)
+
+    def freeze(self) -> None:
+        """Empty from now on: the tab is being replaced because its framework's options or
+        criteria changed, and its view must not ask about cells that no longer exist."""
+        self.beginResetModel()
+        self._frozen = True
+        self.endResetModel()
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
@@ -80,6 +90,8 @@ class OptionsModel(QAbstractTableModel):
                         "Fit (%): the weighted share of the best possible rating on every "
                         "criterion (100% = best on everything that matters), with the rank"
                     }.get(role)
+        if not 0 <= section - FIRST_RATING_COLUMN < len(self.framework.criteria):
+            return None
         c = self.criterion_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             return c.label
@@ -97,8 +109,8 @@ class OptionsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         fw = self.framework
-        if not index.isValid() or index.row() >= len(fw.options) \
-                or index.column() >= FIRST_RATING_COLUMN + len(fw.criteria):
+        if not index.isValid() or index.row() >= self.rowCount() \
+                or index.column() >= self.columnCount():
             return None  # a view that has not caught up with a changed framework yet
         opt = fw.options[index.row()]
         col = index.column()

@@ -24,11 +24,13 @@ def choices(c: Criterion) -> list[tuple[str, float]]:
 
 
 def rating_editor(c: Criterion, parent: QWidget | None = None) -> QWidget:
-    """A combo box of the scale's words, or a spin box on [lo, hi] where it has none."""
+    """A combo box of the scale's words, or a spin box on [lo, hi] where it has none; either
+    starts at the middle of the scale."""
     if c.levels and len(c.levels) * 2 - 1 <= MAX_CHOICES:
         combo = QComboBox(parent)
         for text, value in choices(c):
             combo.addItem(text, value)
+        set_rating_editor_value(combo, (c.scale[0] + c.scale[1]) / 2)
         return combo
     spin = QDoubleSpinBox(parent)
     lo, hi = c.scale

@@ -345,6 +345,7 @@ class FrameworkTab(QWidget):
             pass
         for key in (("tab", self.framework_id, id(self)), ("table", self.framework_id, id(self))):
             self.controller.scheduler.cancel(key)
+        self.options_model.freeze()
 
     def _chart_menu(self, pos) -> None:
         chart = self.sender()

@@ -102,8 +102,9 @@ class FrameworkTabs:
         blocked = self.tabs.blockSignals(True)
         try:
             if replacing is not None:
+                self._detach(replacing)
                 self.tabs.removeTab(index)
-                self._retire(replacing)
+                self._dispose(replacing)
             self.tabs.insertTab(index, tab, fw.title)
             tip = fw.description or ("Your own framework" if fw.provenance == "user" else "")
             self.tabs.setTabToolTip(index, tip)
@@ -118,14 +119,26 @@ class FrameworkTabs:
         self._tab_sources.pop(fid, None)
         if page is None:
             return
+        self._detach(page)
         self.tabs.removeTab(self.tabs.indexOf(page))
-        self._retire(page)
+        self._dispose(page)
 
     @staticmethod
-    def _retire(page: QWidget) -> None:
+    def _detach(page: QWidget) -> None:
+        """Before the page is hidden: it stops following the document and its table empties
+        (hiding it lays the table out, which must not ask about removed criteria)."""
         detach = getattr(page, "detach", None)
         if detach is not None:
             detach()
+
+    def _dispose(self, page: QWidget) -> None:
+        """Delete the page once control is back in the event loop (the edit that replaced it
+        may have come from one of its own widgets). Meanwhile it waits outside the window, so
+        findChild sees only the new tab, under a parent of our own (a page owned by Python
+        alone would be deleted at once)."""
         page.hide()
-        page.setParent(None)  # out of the window at once: findChild sees only the new tab
+        if getattr(self, "_retired_pages", None) is None:
+            self._retired_pages = QWidget()
+            self._retired_pages.setObjectName("retired-pages")
+        page.setParent(self._retired_pages)
         page.deleteLater()
