@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from mcexplorer.app import create_window
 from mcexplorer.core.frameworks.files import framework_from_json
 from mcexplorer.core.scoring import utility
+from mcexplorer.qt import prompts  # noqa: F401 - knows Qt's own boxes before a test replaces them
 from mcexplorer.qt.framework.dialogs import AddCriterionDialog, AddOptionDialog
 from mcexplorer.qt.framework.options_table import FIRST_RATING_COLUMN, RATING_ROLE
 
