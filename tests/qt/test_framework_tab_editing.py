@@ -98,14 +98,14 @@ def test_every_tab_edits_ratings_in_the_scales_words_and_fit_follows_the_formula
         before + 100 * delta / sum(s.weights.values()))
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Edited in this scenario; the default is" in tip
-    assert "Source of the default:" in tip
+    assert "Source:" in tip
 
 
 def test_the_source_of_every_default_shows_in_the_tooltip_and_the_details(open_window, qtbot):
     window = open_window()
     tab = window.framework_tabs[BM]
     tip = tab.options_model.index(0, FIRST_RATING_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Source of the default: Brown, McGreal & Peters 2023, Table 2" in tip
+    assert "Source: Brown, McGreal & Peters 2023, Table 2" in tip
     details = tab.details.toPlainText()
     assert "Source of the defaults: Brown, McGreal & Peters 2023, Table 2" in details
     eco = window.framework_tabs[ECO]
@@ -178,7 +178,7 @@ def test_a_ninth_business_model_added_through_the_dialog_undoes_and_survives_reo
     assert window.document.rating(BM, "regional-alliance", "effort") == 1.0
     assert "Regional alliance" in [r.name for r in
                                    window.findChild(object, f"chart:{BM}:ranking").data.rows]
-    assert "You changed its options or criteria" in tab._provenance.text()
+    assert "Options or criteria changed in this scenario" in tab._provenance.text()
     window.controller.undo_stack.undo()
     settle(qtbot)
     assert window.framework_tabs[BM].options_model.rowCount() == 8

@@ -240,3 +240,26 @@ def test_the_users_folder_loads_at_start_up_and_a_broken_file_is_a_status_line(
     assert [fw.id for fw in window.document.scenario.definitions] == ["partners"]
     window.new_scenario()
     assert "partners" in window.framework_tabs  # every new scenario carries them
+
+
+def test_names_from_a_planners_file_are_shown_as_typed_never_as_markup(
+        open_window, qtbot, tmp_path, prompts_seen):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window()
+    fw = framework_from_csv(b'option,<b>Reach</b>,Price,Cost\n<i>Alpha</i>,1,2,3\n'
+                            b'Beta & co,2,3,4\nGamma,3,4,5\n', framework_id="ours",
+                            title="Ours <i>really</i>")
+    path = tmp_path / "ours.json"
+    path.write_text(framework_json(fw))
+    assert window.import_framework(path)
+    settle(qtbot)
+    fid = "ours"
+    label = next(lab for lab in window.framework_tabs[fid].findChildren(QLabel)
+                 if lab.text() == "<b>Reach</b>")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    radar = window.findChild(Chart, f"chart:{fid}:radar")
+    assert radar._title_item.item.toPlainText() == "Ours <i>really</i>: profile of fit"
+    legend = [lab.item.toPlainText() for _, lab in radar.legend.items]
+    assert "<i>Alpha</i>" in legend and "Beta & co" in legend

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
@@ -36,7 +38,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.data: Any = None
 
     def _style_title(self) -> None:
-        self._title_item.setText(self.title, size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
+        self._title_item.setText(html.escape(self.title), size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
                                  color=self.style.foreground.name())
 
     def set_title(self, title: str) -> None:

@@ -56,11 +56,9 @@ def option_details_html(fw: Framework, opt: Option,
 def provenance_text(fw: Framework, redefined: bool = False) -> str:
     """The line above the table: whose ratings these are and what the planner can do."""
     if fw.provenance == "user":
-        return ("<b>Your own framework</b>, carried in the scenario file: double-click a rating "
-                "to edit it, right-click for a note, or change options and criteria with "
-                "<i>Framework</i>.")
-    changed = (" You changed its options or criteria in this scenario (the built-in file is "
-               "unchanged)." if redefined else "")
+        return ("<b>Your own framework</b> (the scenario file carries it): double-click a "
+                "rating to edit it, right-click for a note.")
+    changed = " <i>Options or criteria changed in this scenario.</i>" if redefined else ""
     if fw.provenance == "published":
         return ("Published ratings. Tick to show on the radar; double-click a rating to edit "
                 "it." + changed)

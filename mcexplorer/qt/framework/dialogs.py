@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from ...core.errors import ScenarioError
@@ -34,6 +34,7 @@ def plain_label(text: str = "") -> QLabel:
 
 def _scroll(widget: QWidget, height: int = 220) -> QScrollArea:
     area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setMinimumHeight(min(height, widget.sizeHint().height() + 8))

@@ -161,10 +161,10 @@ class OptionsModel(QAbstractTableModel):
         if note:
             tip.append(f"Your note: {note}")
         if rating.rationale:
-            tip.append(f"Why the default: {rating.rationale}")
+            tip.append(f"Why: {rating.rationale}")
         source = rating_source(self.framework, opt, c)
         if source:
-            tip.append(f"Source of the default: {source}")
+            tip.append(f"Source: {source}")
         return "\n".join(tip)
 
     # -- editing ------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class WeightSlider(QWidget):
         super().__init__(parent)
         self.criterion_id = criterion_id
         self.label = QLabel(name)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a planner's own criterion name
         self.label.setWordWrap(True)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -144,6 +145,7 @@ class ScaleSlider(QWidget):
         self.levels = levels
         self.step = step
         self.label = QLabel(name)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.slider = StepSlider(scale[0], scale[1], step)
         self.slider.setObjectName(object_name)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -159,6 +161,7 @@ class ScaleSlider(QWidget):
         ticks = QHBoxLayout()
         for text in sorted(levels, key=levels.get):
             lab = QLabel(text)
+            lab.setTextFormat(Qt.TextFormat.PlainText)
             lab.setEnabled(False)
             ticks.addWidget(lab)
             if text != max(levels, key=levels.get):
