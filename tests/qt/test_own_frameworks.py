@@ -263,3 +263,26 @@ def test_names_from_a_planners_file_are_shown_as_typed_never_as_markup(
     assert radar._title_item.item.toPlainText() == "Ours <i>really</i>: profile of fit"
     legend = [lab.item.toPlainText() for _, lab in radar.legend.items]
     assert "<i>Alpha</i>" in legend and "Beta & co" in legend
+
+
+def test_with_tabs_built_after_the_first_paint_an_import_lands_in_order(qtbot, tmp_path,
+                                                                         prompts_seen):
+    folder = user_frameworks_dir()
+    folder.mkdir(parents=True)
+    mine = framework_from_csv(CSV.encode(), framework_id="partners", title="Partners")
+    (folder / "partners.json").write_text(framework_json(mine))
+    window = create_window(lazy_tabs=True)
+    qtbot.addWidget(window)
+    assert "partners" not in window.framework_tabs  # still waiting for the first paint
+    path = tmp_path / "later.csv"
+    path.write_text(CSV)
+    assert window.import_framework(path)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Business models", "Credential ecology", "Internal structures",
+                      "Partners", "later"]
+    for fid in list(window._pending_tabs):
+        window.build_tab(fid)
+    assert list(window.framework_tabs) == ["business-models", "credential-ecology",
+                                           "structures", "partners", "later"]
+    assert window.findChild(QSlider, "weight:partners:reach") is not None
+    window.controller.mark_saved()
