@@ -72,8 +72,9 @@ def redefine(doc: Document, framework_id: str, new: Framework | None, text: str)
     path = ("frameworks", framework_id)
     if union != before:
         edits.append(Edit(path, copy_value(before), copy_value(union), text, framework_id))
-    edits.append(Edit(("definitions",), copy_value(old_defs), copy_value(new_defs), text,
-                      framework_id))
+    # Frameworks are read-only values: the lists are copied, not each framework (the
+    # Document copies what it applies).
+    edits.append(Edit(("definitions",), old_defs, new_defs, text, framework_id))
     if pruned != union:
         edits.append(Edit(path, copy_value(union), copy_value(pruned), text, framework_id))
     participants = [_pruned_person(p, framework_id, result) for p in scenario.participants]

@@ -109,8 +109,8 @@ class OptionsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         fw = self.framework
-        if not index.isValid() or index.row() >= self.rowCount() \
-                or index.column() >= self.columnCount():
+        if self._frozen or not index.isValid() or index.row() >= len(fw.options) \
+                or index.column() >= FIRST_RATING_COLUMN + len(fw.criteria):
             return None  # a view that has not caught up with a changed framework yet
         opt = fw.options[index.row()]
         col = index.column()
@@ -133,11 +133,14 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        c = self.criterion_at(col)
-        value = self.document.rating(self.framework_id, opt.id, c.id)
+        c = fw.criteria[col - FIRST_RATING_COLUMN]
+        # The Document's rating(), read here without its search for the option by id (a
+        # 200 x 40 table asks for every cell when it sizes its columns).
+        override = self.document.settings(self.framework_id).rating_overrides.get(opt.id)
+        edited = override is not None and c.id in override
+        value = override[c.id] if edited else opt.ratings[c.id].value
         if role == RATING_ROLE or role == Qt.ItemDataRole.EditRole:
             return value
-        edited = self.document.is_rating_edited(self.framework_id, opt.id, c.id)
         if role == Qt.ItemDataRole.DisplayRole:
             text = c.label_of(value)
             return f"{text} *" if edited else text

@@ -129,6 +129,7 @@ class FrameworkTab(QWidget):
         # Rating columns are sized when the ratings change, not on every fit update
         # (ResizeToContents would rescan every row on each change).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
