@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QMenu, QMessageBox, QPushButton, QToolButton, QWidget,
+    QFileDialog, QGroupBox, QMenu, QMessageBox, QPushButton, QSizePolicy, QToolButton,
+    QVBoxLayout,
 )
 
 from ...core.errors import ScenarioError
@@ -29,16 +30,17 @@ FRAMEWORK_FILTER = "Framework files (*.json);;All files (*)"
 
 
 class FrameworkEditor(QObject):
-    """The framework tools of one tab: a *Reset all ratings* button and a *Framework* menu;
-    cell and header menus add the per-option and per-criterion actions."""
+    """The framework tools of one tab, under its weights: a *Reset all ratings* button and an
+    *Options and criteria* menu; cell and header menus add per-option and per-criterion
+    actions."""
 
     def __init__(self, tab) -> None:
         super().__init__(tab)
         self.tab = tab
         fid = tab.framework_id
-        self.tools = QWidget()
-        row = QHBoxLayout(self.tools)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.tools = QGroupBox("This framework")
+        self.tools.setObjectName(f"framework-tools:{fid}")
+        row = QVBoxLayout(self.tools)
         reset = QPushButton("Reset all ratings")
         reset.setObjectName(f"reset-ratings:{fid}")
         reset.setToolTip("Reset all ratings of this framework: every edited rating and every "
@@ -46,7 +48,9 @@ class FrameworkEditor(QObject):
         reset.clicked.connect(self.reset_all)
         self.reset_button = reset
         button = QToolButton()
-        button.setText("Framework")
+        button.setText("Options and criteria")
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setObjectName(f"framework-menu:{fid}")
         button.setToolTip("Add or remove options and criteria, or save this framework as a file")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

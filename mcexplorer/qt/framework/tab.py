@@ -153,7 +153,7 @@ class FrameworkTab(QWidget):
         head.addWidget(self._provenance, 1)
         head.addWidget(self.top_three)
         self.editor = FrameworkEditor(self)  # reset all ratings, notes, options and criteria
-        head.addWidget(self.editor.tools)
+        panel_layout.insertWidget(panel_layout.count() - 1, self.editor.tools)
         tb.addLayout(head)
         tb.addWidget(self.table)
         bottom = QSplitter(Qt.Orientation.Horizontal)
