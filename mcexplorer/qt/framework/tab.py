@@ -130,6 +130,7 @@ class FrameworkTab(QWidget):
         # (ResizeToContents would rescan every row on each change).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long criterion names
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
@@ -254,8 +255,13 @@ class FrameworkTab(QWidget):
             self.controller.scheduler.cancel(table_key)
             self.options_model.update_ratings()  # edited ratings show at once
             self.options_model.update_fits()
+            # A rating column is as wide as its ratings; a long criterion name is elided in
+            # the header (its tooltip has it whole), so the option names keep their room.
+            most = self.table.fontMetrics().horizontalAdvance("M" * 8) + 12
+            header = self.table.horizontalHeader()
             for col in range(FIRST_RATING_COLUMN, self.options_model.columnCount()):
-                self.table.resizeColumnToContents(col)
+                self.table.setColumnWidth(col, max(self.table.sizeHintForColumn(col),
+                                                   min(header.sectionSizeHint(col), most)))
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
             # follows once the hand pauses (saves painting on every slider tick).
