@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..core.errors import ScenarioError, shown_path
+from ..core.errors import ScenarioError, shown, shown_path
 from .parsing import exists, path_argument
 
 
@@ -14,10 +14,14 @@ def add(sub) -> None:
     new.add_argument("file")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     new.set_defaults(run=_new)
-    validate = sub.add_parser("validate", help="check a scenario file")
+    validate = sub.add_parser("validate", help="check a scenario file, a framework file or a "
+                                               "framework CSV")
     validate.add_argument("file")
     validate.set_defaults(run=_validate)
-    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files (or, with "
+                                           "--framework, of framework files)")
+    schema.add_argument("--framework", action="store_true",
+                        help="the schema of framework files instead")
     schema.set_defaults(run=_schema)
 
 
@@ -36,18 +40,18 @@ def _new(args) -> int:
 
 
 def _validate(args) -> int:
-    from ..core.validation import load_scenario
+    from ..core.frameworks import validate_any
 
-    scenario, report = load_scenario(args.file)
-    migrations = "; ".join(report.migrations) if report.migrations else "none"
-    print(f"{shown_path(args.file)}: valid (schema version {report.file_version}; migrations applied: "
-          f"{migrations}; frameworks: {', '.join(scenario.frameworks) or 'defaults'})")
+    # A scenario keeps its wording; a framework says so. Paths and names print escaped.
+    print(shown(validate_any(args.file)))
     return 0
 
 
 def _schema(args) -> int:
+    from ..core.frameworks import framework_schema
     from ..core.models import Scenario
 
-    json.dump(Scenario.model_json_schema(), sys.stdout, indent=2)
+    schema = framework_schema() if args.framework else Scenario.model_json_schema()
+    json.dump(schema, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -205,7 +205,12 @@ class Document:
         self._changed(edit)
 
     def _changed(self, edit: Edit) -> None:
-        if edit.framework:
+        if edit.path[:1] == ("definitions",):
+            # A framework was redefined, added or removed: its options and criteria follow.
+            self.frameworks = all_frameworks(self.scenario)
+            self._tables.clear()
+            self._rankings.clear()
+        elif edit.framework:
             self._rankings.pop(edit.framework, None)
         else:
             self._rankings.clear()

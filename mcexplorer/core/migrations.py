@@ -7,6 +7,8 @@ tests/data/.
 
 Version 2 only adds sections. To add another section to version 2 (before it is released),
 add one entry to V2_SECTIONS: the migration and its description in ``validate`` follow.
+A new field with a default inside an existing section (FrameworkSettings.rating_notes, the
+planner's notes on ratings) needs no entry: a version-1 file simply has none.
 """
 
 from __future__ import annotations

@@ -126,8 +126,9 @@ class Framework(StrictModel):
     method: Method = "weighted-utility"
     description: LongText = ""
     source: LongText = ""
-    provenance: Literal["published", "authored-default"] = "published"
-    """Whether the ratings are a source's figures or the app's editable defaults."""
+    provenance: Literal["published", "authored-default", "user"] = "published"
+    """Whether the ratings are a source's figures, the app's editable defaults, or the
+    planner's own framework (built in the app or imported from their file)."""
     extension: Identifier | None = None
     """The feature that adds views and rules to this framework (see core.extensions); a
     plain framework has none and gets the generic tab."""
@@ -264,6 +265,8 @@ class FrameworkSettings(StrictModel):
     targets: dict[str, Number] = Field(default_factory=dict)
     rating_overrides: dict[str, dict[str, Number]] = Field(default_factory=dict)
     """Edited ratings: option id -> criterion id -> value. Absent means the default."""
+    rating_notes: dict[str, dict[str, LongText]] = Field(default_factory=dict)
+    """The planner's own note on why a rating is what it is: option id -> criterion id."""
     selected: list[str] | None = None
     """Options shown on the radar; None means the top three by fit."""
 

@@ -86,6 +86,12 @@ def check_settings(settings_by_framework: Mapping[str, FrameworkSettings],
                 if not lo <= value <= hi:
                     raise ScenarioError(f"{value:g} lies outside the scale [{lo:g}, {hi:g}]",
                                         file=file, field=f"{where}.rating_overrides.{oid}.{cid}")
+        for oid, row in settings.rating_notes.items():
+            for cid in row:
+                if oid not in options or cid not in criteria:
+                    raise ScenarioError(f"unknown {'option' if oid not in options else 'criterion'}",
+                                        file=file,
+                                        field=f"{where}.rating_notes.{shown(oid)}.{shown(cid)}")
         for oid in settings.selected or []:
             if oid not in options:
                 raise ScenarioError(f"unknown option {oid!r}", file=file, field=f"{where}.selected")

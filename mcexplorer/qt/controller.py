@@ -12,6 +12,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from collections.abc import Callable
+
 from ..core.document import Document
 from ..core.edits import Edit
 from ..core.models import Scenario
@@ -51,6 +53,10 @@ class DocumentController(QObject):
 
     changed = Signal(str)
     """A framework's settings changed ("" when the whole scenario was replaced)."""
+    structureChanged = Signal(str)
+    """A framework's options or criteria may have changed (its definition was edited; "" when
+    the whole scenario was replaced); emitted before ``changed``, so the window can rebuild
+    that framework's tab before any view redraws."""
     scenarioReplaced = Signal()
     modifiedChanged = Signal(bool)
 
@@ -60,6 +66,9 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo-stack")
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.prepare: Callable[[Scenario], Scenario] | None = None
+        """Applied to every scenario that New or Open brings in, before it is shown (the window
+        adds the user's own frameworks)."""
         self.scheduler = Scheduler(self)
         """The one place views coalesce their redraws (see qt.scheduler)."""
         self.document.subscribe(self._on_document_changed)
@@ -89,6 +98,8 @@ class DocumentController(QObject):
 
     def replace_scenario(self, scenario: Scenario) -> None:
         """Open or New: a fresh scenario and an empty, clean history."""
+        if self.prepare is not None:
+            scenario = self.prepare(scenario)
         self.document.reset(scenario)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -105,6 +116,8 @@ class DocumentController(QObject):
     # -- plumbing ---------------------------------------------------------------------------
 
     def _on_document_changed(self, edit: Edit | None) -> None:
+        if edit is None or edit.path[:1] == ("definitions",):
+            self.structureChanged.emit(edit.framework if edit is not None else "")
         self.changed.emit(edit.framework if edit is not None else "")
 
     def _on_clean_changed(self, clean: bool) -> None:

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from .plain import guarded
 
@@ -84,7 +84,8 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     _call("critical", parent, title, text)
 
 
-_REAL_INPUT = {name: getattr(QInputDialog, name) for name in ("getText", "getDouble")}
+_REAL_INPUT = {name: getattr(QInputDialog, name)
+               for name in ("getText", "getDouble", "getMultiLineText")}
 
 
 def _input(name: str, *args, **kwargs):
@@ -92,7 +93,7 @@ def _input(name: str, *args, **kwargs):
     if getattr(QInputDialog, name) is _REAL_INPUT[name] \
             and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
         log.warning("%s (not shown, headless)", args[1] if len(args) > 1 else name)
-        return ("" if name == "getText" else 0.0), False
+        return ("" if name != "getDouble" else 0.0), False
     return getattr(QInputDialog, name)(*args, **kwargs)
 
 
@@ -102,3 +103,20 @@ def get_text(*args, **kwargs):
 
 def get_double(*args, **kwargs):
     return _input("getDouble", *args, **kwargs)
+
+
+def get_multiline_text(*args, **kwargs):
+    return _input("getMultiLineText", *args, **kwargs)
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog of the app's own (add a criterion, a new framework ...) and wait; True
+    when it was accepted. Headless, a dialog whose ``exec`` no test replaced is not shown (it
+    would block forever): it counts as cancelled."""
+    if type(dialog).exec is QDialog.exec \
+            and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        log.warning("%s (not shown, headless)", dialog.windowTitle())
+        unanswered.append((dialog.windowTitle(), ""))
+        del unanswered[:-50]
+        return False
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -45,7 +45,7 @@ def test_framework_json_round_trips_through_load_framework(tmp_path, fid):
 def test_an_imported_framework_file_is_compact_and_hand_editable(tmp_path):
     text = framework_json(small())
     doc = json.loads(text)
-    assert doc["provenance"] == "authored-default" and doc["method"] == "weighted-utility"
+    assert doc["provenance"] == "user" and doc["method"] == "weighted-utility"
     assert doc["options"][0]["ratings"] == {"effort": "LOW/MED", "horizon": "H2", "impact": 7.5}
     assert load_framework(write(tmp_path / "mine.json", text)) == small()
 

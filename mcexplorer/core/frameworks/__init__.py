@@ -1,6 +1,7 @@
 """The planner's own frameworks: import from CSV or JSON, framework files, the user's folder.
 
-No Qt here. The CSV layout is described in csv_import.
+No Qt here. The CSV layout is described in csv_import; changing a framework in a scenario
+(options, criteria, notes on ratings) in editing, built from the pieces in building.
 """
 
 from .csv_export import framework_csv

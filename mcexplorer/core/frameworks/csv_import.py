@@ -184,7 +184,7 @@ class _Reader:
         data = {"id": self.framework_id, "title": self.title,
                 "source": f"Imported from {Path(self.file).name}" if self.file
                 else "Imported from CSV",
-                "provenance": "authored-default", "criteria": criteria, "options": option_docs}
+                "provenance": "user", "criteria": criteria, "options": option_docs}
         try:
             fw = Framework.model_validate(data)
         except ValidationError as exc:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mcexplorer.core.errors import ScenarioError
+from mcexplorer.core.extensions import check_frameworks
 from mcexplorer.core.io import atomic_write
-from mcexplorer.core.models import Framework
+from mcexplorer.core.models import Framework, FrameworkSettings, Scenario
 from mcexplorer.core.paths import data_dir
 
 from .files import framework_from_json, framework_payload
@@ -82,3 +83,49 @@ def install_user_framework(fw: Framework, folder: Path | None = None, *,
         raise ScenarioError("a framework file with this id is already there", file=str(path))
     atomic_write(path, framework_payload(fw, str(path)))
     return path
+
+
+def definitions_limit() -> int:
+    """How many frameworks a scenario can carry (Scenario.definitions' own max_length)."""
+    for meta in Scenario.model_fields["definitions"].metadata:
+        if getattr(meta, "max_length", None) is not None:
+            return int(meta.max_length)
+    raise AssertionError("Scenario.definitions has no max_length")  # pragma: no cover
+
+
+def carry_frameworks(scenario: Scenario, frameworks: Iterable[Framework]
+                     ) -> tuple[Scenario, list[str]]:
+    """The scenario carrying, in its definitions, each of ``frameworks`` it does not have yet
+    (with default settings), so that a colleague who opens the saved file sees them too; and
+    one line per framework that could not be added (as many carried as a scenario holds, or
+    an extension another framework names). Frameworks the scenario has are left as they are.
+    """
+    from mcexplorer.core.resources import all_frameworks
+
+    limit = definitions_limit()
+    present = all_frameworks(scenario)
+    definitions = list(scenario.definitions)
+    settings = dict(scenario.frameworks)
+    problems: list[str] = []
+    for fw in frameworks:
+        if fw.id in present:
+            continue
+        if len(definitions) >= limit:
+            problems.append(f"{fw.title} ({fw.id}): the scenario already carries {limit} "
+                            "frameworks; not added")
+            continue
+        try:
+            check_frameworks({**present, fw.id: fw})
+        except ScenarioError as exc:
+            problems.append(f"{fw.title} ({fw.id}): {exc.problem}; skipped")
+            continue
+        present[fw.id] = fw
+        definitions.append(fw)
+        settings[fw.id] = FrameworkSettings(
+            weights={c.id: c.default_weight for c in fw.criteria},
+            targets={c.id: c.default_target for c in fw.criteria
+                     if c.direction == "target" and c.default_target is not None})
+    if len(definitions) == len(scenario.definitions):
+        return scenario, problems
+    return scenario.model_copy(update={"definitions": definitions, "frameworks": settings}), \
+        problems

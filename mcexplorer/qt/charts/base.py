@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 from typing import Any, ClassVar
 
 import pyqtgraph as pg

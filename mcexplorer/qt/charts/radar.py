@@ -6,6 +6,7 @@ and spokes as curves, each profile a polygon, labels as TextItems. Items are upd
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -120,6 +121,7 @@ class RadarChart(Chart):
             lab.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             self.view.addItem(lab)
             self._labels.append(lab)
+        self._fit_range()
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -195,10 +197,15 @@ class RadarChart(Chart):
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        span_x = self.x_range[1] - self.x_range[0]
-        span_y = self.y_range[1] - self.y_range[0]
+        # A side label reaches LABEL_RADIUS plus its width in pixels: widen the x range to
+        # hold the widest one (long criterion names, such as a planner's own).
+        widest = max((lab.boundingRect().width() for lab in getattr(self, "_labels", ())
+                      if abs(lab.pos().x()) > 0.3), default=0.0)
+        half_x = max(self.x_range[1],
+                     LABEL_RADIUS / max(1.0 - 2.0 * widest / w, 0.4) * 1.02)
+        span_x, span_y = 2 * half_x, self.y_range[1] - self.y_range[0]
         if w / h < span_x / span_y:
-            view.setXRange(*self.x_range, padding=0)
+            view.setXRange(-half_x, half_x, padding=0)
         else:
             view.setYRange(*self.y_range, padding=0)
 
@@ -228,7 +235,7 @@ class RadarChart(Chart):
             for (name, pen), sample, (_, label) in zip(entries, self._legend_samples,
                                                        self.legend.items):
                 sample.setPen(pen)
-                label.setText(name)
+                label.setText(html.escape(name))  # LabelItem reads HTML; names are plain
         else:
             self.legend.clear()
             self._legend_samples = []

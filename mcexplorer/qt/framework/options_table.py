@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from ...core.errors import ScenarioError
+from ...core.frameworks.building import rating_source
 from ...core.models import Criterion, Framework
 from ..charts.ranking import rank_label
 from ..controller import DocumentController
 from ..plain import guarded
+from .rating_editor import rating_editor, rating_editor_value, set_rating_editor_value
 
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
 """The rating's value on its scale (read and written by the delegate and tests)."""
@@ -46,6 +48,7 @@ class OptionsModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._fits: dict[str, tuple[float | None, str]] = {}
         self._radar: set[str] = set()
+        self._frozen = False
         self.update_fits()
 
     # -- reading ------------------------------------------------------------------------------
@@ -62,10 +65,19 @@ class OptionsModel(QAbstractTableModel):
         return self.framework.criteria[column - FIRST_RATING_COLUMN]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self.framework.options)
+        return 0 if parent.isValid() or self._frozen else len(self.framework.options)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else FIRST_RATING_COLUMN + len(self.framework.criteria)
+        if parent.isValid() or self._frozen:
+            return 0
+        return FIRST_RATING_COLUMN + len(self.framework.criteria)
+
+    def freeze(self) -> None:
+        """Empty from now on: the tab is being replaced because its framework's options or
+        criteria changed, and its view must not ask about cells that no longer exist."""
+        self.beginResetModel()
+        self._frozen = True
+        self.endResetModel()
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
@@ -79,6 +91,8 @@ class OptionsModel(QAbstractTableModel):
                         "Fit (%): the weighted share of the best possible rating on every "
                         "criterion (100% = best on everything that matters), with the rank"
                     }.get(role)
+        if not 0 <= section - FIRST_RATING_COLUMN < len(self.framework.criteria):
+            return None
         c = self.criterion_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             return c.label
@@ -95,9 +109,11 @@ class OptionsModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        opt = self.framework.options[index.row()]
+        fw = self.framework
+        if self._frozen or not index.isValid() or index.row() >= len(fw.options) \
+                or index.column() >= FIRST_RATING_COLUMN + len(fw.criteria):
+            return None  # a view that has not caught up with a changed framework yet
+        opt = fw.options[index.row()]
         col = index.column()
         if col == 0:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -118,11 +134,14 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        c = self.criterion_at(col)
-        value = self.document.rating(self.framework_id, opt.id, c.id)
+        c = fw.criteria[col - FIRST_RATING_COLUMN]
+        # The Document's rating(), read here without its search for the option by id (a
+        # 200 x 40 table asks for every cell when it sizes its columns).
+        override = self.document.settings(self.framework_id).rating_overrides.get(opt.id)
+        edited = override is not None and c.id in override
+        value = override[c.id] if edited else opt.ratings[c.id].value
         if role == RATING_ROLE or role == Qt.ItemDataRole.EditRole:
             return value
-        edited = self.document.is_rating_edited(self.framework_id, opt.id, c.id)
         if role == Qt.ItemDataRole.DisplayRole:
             text = c.label_of(value)
             return f"{text} *" if edited else text
@@ -139,12 +158,17 @@ class OptionsModel(QAbstractTableModel):
         text = c.label_of(value)
         tip = [f"{opt.name} / {c.name}: {text} ({value:g} on {c.scale[0]:g}-{c.scale[1]:g}; "
                f"{direction_text(c.direction)})"]
+        note = self.document.settings(self.framework_id).rating_notes.get(opt.id, {}).get(c.id)
         if edited:
-            tip.append(f"Edited; the default is {c.label_of(rating.value)}. Right-click to reset.")
+            tip.append(f"Edited in this scenario; the default is {c.label_of(rating.value)}. "
+                       "Right-click to reset.")
+        if note:
+            tip.append(f"Your note: {note}")
         if rating.rationale:
             tip.append(f"Why: {rating.rationale}")
-        if rating.source:
-            tip.append(f"Source: {rating.source}")
+        source = rating_source(self.framework, opt, c)
+        if source:
+            tip.append(f"Source: {source}")
         return "\n".join(tip)
 
     # -- editing ------------------------------------------------------------------------------
@@ -193,38 +217,28 @@ class OptionsModel(QAbstractTableModel):
 
 
 class RatingDelegate(QStyledItemDelegate):
-    """Edits a rating with the scale's own words (LOW, LOW/MED, MED ...), or its numbers in
-    half steps where the scale names no levels."""
+    """Edits a rating with the scale's own words (LOW, LOW/MED, MED ...), or a number on the
+    scale where it names no levels (qt.framework.rating_editor)."""
 
     def __init__(self, model: OptionsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
 
-    def choices(self, c: Criterion) -> list[tuple[str, float]]:
-        lo, hi = c.scale
-        n = int(round((hi - lo) * 2))
-        values = [lo + i / 2 for i in range(n + 1)] if n <= 40 else [lo, (lo + hi) / 2, hi]
-        return [(c.label_of(v), v) for v in values]
-
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         if index.column() < FIRST_RATING_COLUMN:
             return None
         c = self.model.criterion_at(index.column())
-        editor = QComboBox(parent)
+        editor = rating_editor(c, parent)
         editor.setAccessibleName(f"Rating on {c.name}")
-        for text, value in self.choices(c):
-            editor.addItem(text, value)
         return editor
 
     def setEditorData(self, editor, index):  # noqa: N802
         value = index.data(RATING_ROLE)
-        if value is None:
-            return
-        best = min(range(editor.count()), key=lambda i: abs(editor.itemData(i) - float(value)))
-        editor.setCurrentIndex(best)
+        if value is not None:
+            set_rating_editor_value(editor, float(value))
 
     def setModelData(self, editor, model, index):  # noqa: N802
-        value = editor.currentData()
+        value = rating_editor_value(editor)
         if value is not None and abs(float(value) - float(index.data(RATING_ROLE))) > 1e-9:
             model.setData(index, float(value), RATING_ROLE)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ScenarioError
+from ...core.frameworks import editing as fw_editing
 from ...core.models import Framework
 from ..charts.base import Chart
 from ..charts.radar import RadarChart, RadarData, RadarSeries
@@ -24,6 +25,7 @@ from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
 from .details import option_details_html, provenance_text
+from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
 
@@ -127,6 +129,8 @@ class FrameworkTab(QWidget):
         # Rating columns are sized when the ratings change, not on every fit update
         # (ResizeToContents would rescan every row on each change).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long criterion names
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
@@ -149,6 +153,8 @@ class FrameworkTab(QWidget):
         head = QHBoxLayout()
         head.addWidget(self._provenance, 1)
         head.addWidget(self.top_three)
+        self.editor = FrameworkEditor(self)  # reset all ratings, notes, options and criteria
+        panel_layout.insertWidget(panel_layout.count() - 1, self.editor.tools)
         tb.addLayout(head)
         tb.addWidget(self.table)
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -218,7 +224,9 @@ class FrameworkTab(QWidget):
         self._push(self.document.set_selection, self.framework_id, None)
 
     def reset_rating(self, option_id: str, criterion_id: str) -> None:
-        self._push(self.document.set_rating, self.framework_id, option_id, criterion_id, None)
+        """Back to the default, the planner's note on it included (one undo step)."""
+        self.controller.push_many(fw_editing.reset_rating(
+            self.document, self.framework_id, option_id, criterion_id), "Reset rating")
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -238,15 +246,22 @@ class FrameworkTab(QWidget):
             slider.set_value(settings.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
-        key = self.document.ratings_key(self.framework_id)
+        key = (self.document.ratings_key(self.framework_id),
+               fw_editing.notes_key(self.document, self.framework_id))
         table_key = ("table", self.framework_id, id(self))
         if key != self._ratings_key:
             self._ratings_key = key
+            self._show_details(self.table.currentIndex().row())
             self.controller.scheduler.cancel(table_key)
             self.options_model.update_ratings()  # edited ratings show at once
             self.options_model.update_fits()
+            # A rating column is as wide as its ratings; a long criterion name is elided in
+            # the header (its tooltip has it whole), so the option names keep their room.
+            most = self.table.fontMetrics().horizontalAdvance("M" * 8) + 12
+            header = self.table.horizontalHeader()
             for col in range(FIRST_RATING_COLUMN, self.options_model.columnCount()):
-                self.table.resizeColumnToContents(col)
+                self.table.setColumnWidth(col, max(self.table.sizeHintForColumn(col),
+                                                   min(header.sectionSizeHint(col), most)))
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
             # follows once the hand pauses (saves painting on every slider tick).
@@ -298,32 +313,46 @@ class FrameworkTab(QWidget):
         if not 0 <= row < len(fw.options):
             self.details.clear()
             return
-        self.details.setHtml(option_details_html(fw, fw.options[row]))
+        self.details.setHtml(option_details_html(fw, fw.options[row],
+                                                 self.document.settings(self.framework_id)))
 
     def _provenance_text(self) -> str:
-        return provenance_text(self.framework)
+        return provenance_text(self.framework,
+                               fw_editing.is_redefined(self.document, self.framework_id))
 
     def _table_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
-        if not index.isValid() or index.column() < FIRST_RATING_COLUMN:
+        if not index.isValid():
             return
         opt = self.framework.options[index.row()]
-        crit = self.options_model.criterion_at(index.column())
+        crit = None
         menu = QMenu(self)
-        reset = QAction(f"Reset {opt.label} / {crit.label} to default", menu)
-        reset.setEnabled(self.document.is_rating_edited(self.framework_id, opt.id, crit.id))
-        reset.triggered.connect(lambda: self.reset_rating(opt.id, crit.id))
-        menu.addAction(reset)
-        reset_all = QAction("Reset all edited ratings", menu)
-        reset_all.triggered.connect(self.reset_all_ratings)
-        menu.addAction(reset_all)
+        if index.column() >= FIRST_RATING_COLUMN:
+            crit = self.options_model.criterion_at(index.column())
+            reset = QAction(f"Reset {opt.label} / {crit.label} to default", menu)
+            reset.setEnabled(self.document.is_rating_edited(self.framework_id, opt.id, crit.id)
+                             or bool(fw_editing.rating_note(self.document, self.framework_id,
+                                                            opt.id, crit.id)))
+            reset.triggered.connect(lambda: self.reset_rating(opt.id, crit.id))
+            menu.addAction(reset)
+        self.editor.add_cell_actions(menu, opt, crit)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def reset_all_ratings(self) -> None:
-        settings = self.document.settings(self.framework_id)
-        edits = [self.document.set_rating(self.framework_id, oid, cid, None)
-                 for oid, row in settings.rating_overrides.items() for cid in row]
-        self.controller.push_many(edits, "Reset edited ratings")
+        """Every edited rating and note of this framework back to the defaults (one step)."""
+        self.controller.push_many(fw_editing.reset_all_ratings(self.document, self.framework_id),
+                                  "Reset all ratings")
+
+    def detach(self) -> None:
+        """Stop following the document: the window is replacing this tab (its framework's
+        options or criteria changed) and will delete it."""
+        try:
+            self.controller.changed.disconnect(self._on_changed)
+        except (RuntimeError, TypeError):
+            pass
+        for key in (("tab", self.framework_id, id(self)), ("table", self.framework_id, id(self))):
+            self.controller.scheduler.cancel(key)
+        self.options_model.freeze()
 
     def _chart_menu(self, pos) -> None:
         chart = self.sender()

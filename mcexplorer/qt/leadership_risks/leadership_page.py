@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QProgressBar,
     QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 

@@ -27,6 +27,8 @@ from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
 from .chart_export import EXPORT_WIDTHS, ChartExport
 from .file_actions import FileActions
+from .framework_import import FrameworkImport
+from .framework_tabs import FrameworkTabs
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .sessions_panel import SessionsPanel
@@ -37,7 +39,8 @@ DOCK_WIDTH = 250
 PENDING_TAB_DELAY_MS = 60
 
 
-class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWindow):
+class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, FrameworkTabs,
+                 FrameworkImport, QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -56,6 +59,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
         self.framework_tabs: dict[str, FrameworkTab] = {}
         self._backed_up: set[Path] = set()
         self._pending_tabs: dict[str, QWidget] = {}
+        self._init_frameworks()  # the user's frameworks folder; tabs follow structure changes
         self._build_tabs(lazy_tabs)
         self.keeper = SessionKeeper(self)
         self._build_actions()
@@ -189,6 +193,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, QMainWin
             a.triggered.connect(lambda _=False, w=w: setattr(self, "export_width", w))
             group.addAction(a)
             widths.addAction(a)
+        self._add_framework_actions(menu)
         menu.addSeparator()
         menu.addAction(self.action_quit)
         edit = self.menuBar().addMenu("&Edit")
