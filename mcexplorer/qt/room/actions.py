@@ -12,9 +12,10 @@ imports the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
 from . import people
 from .compare_data import Choice
@@ -182,9 +183,11 @@ class RoomViews(QObject):
         index = self.window.tabs.currentIndex()
         if 0 <= index < len(ids):
             dialog.show_framework(ids[index])
+        was_open = dialog.isVisible()
         dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        if was_open and QGuiApplication.platformName() not in HEADLESS:
+            dialog.raise_()  # already open behind the window: bring it forward
+            dialog.activateWindow()
         return dialog
 
     def _compare_snapshot(self, snapshot_id: str) -> None:

@@ -22,19 +22,24 @@ READ_ONLY = "The group's weights follow the participants: pick a person to chang
 
 
 class RankingCache:
-    """Rankings of people and of the group, dropped whenever the scenario changes."""
+    """Rankings of people and of the group, each kept with what it was computed from (the
+    participants list itself, which every edit replaces, the group method and the edited
+    ratings), so a changed scenario is never answered from the cache. Holding the list keeps
+    its identity from being reused."""
 
     def __init__(self, doc) -> None:
-        self._cache: dict[tuple, Ranking | None] = {}
-        doc.subscribe(self.clear)
+        self._doc = doc
+        self._cache: dict[tuple, tuple] = {}
 
-    def clear(self, _edit=None) -> None:
-        self._cache.clear()
-
-    def get(self, key: tuple, make) -> Ranking | None:
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
+    def get(self, key: tuple, framework_id: str, make) -> Ranking | None:
+        s = self._doc.scenario
+        stamp = (s.participants, s.group.method, self._doc.ratings_key(framework_id))
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is stamp[0] and hit[1:3] == stamp[1:]:
+            return hit[3]
+        ranking = make()
+        self._cache[key] = (*stamp, ranking)
+        return ranking
 
 
 class PersonWeighting(ScenarioWeighting):
@@ -51,7 +56,7 @@ class PersonWeighting(ScenarioWeighting):
         def make():
             return person_ranking(doc.framework(framework_id), self._person(doc),
                                   doc.settings(framework_id).rating_overrides)
-        return self._cache.get(("person", self.participant_id, framework_id), make)
+        return self._cache.get(("person", self.participant_id, framework_id), framework_id, make)
 
     def weight_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
@@ -91,7 +96,7 @@ class GroupWeighting(ScenarioWeighting):
             s = doc.scenario
             return group_ranking(doc.framework(framework_id), s.participants, s.group.method,
                                  doc.settings(framework_id).rating_overrides)
-        return self._cache.get(("group", framework_id), make)
+        return self._cache.get(("group", framework_id), framework_id, make)
 
     def editable(self, doc, framework_id: str) -> bool:
         return not self.has_people(doc)
