@@ -241,3 +241,14 @@ def test_importing_peoples_files_is_one_step_and_a_wrong_file_is_refused(
         assert len(seen) == 1 and words in seen[0] and "\n" not in seen[0]
         assert [p.name for p in window.document.scenario.participants] == ["ana", "ben"]
         assert window.controller.undo_stack.count() == steps + 1
+
+
+def test_opening_another_scenario_hands_the_sliders_back_to_the_group(window, qtbot, monkeypatch):
+    add(window, qtbot, monkeypatch, "Ana")
+    slider(window, "risk").setValue(80)
+    window.controller.replace_scenario(default_scenario())
+    qtbot.wait(1)
+    combo = picker(window)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Group"]
+    assert window.room.state.picked is None
+    assert slider(window, "risk").value() == 50 and slider(window, "risk").isEnabled()

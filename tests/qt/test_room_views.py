@@ -232,7 +232,8 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     area = table_area(tab)
     assert area is not None and area.isVisible()
     title_size = style.font(1.25).pointSizeF()
-    window_font = window.font().pointSizeF()
+    table = window.findChild(object, f"top-options:{BM}")
+    table_font = table.font().pointSizeF()
     trigger(window, "present")
     qtbot.wait(1)
     assert window.room.presentation.active
@@ -240,7 +241,7 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     assert not area.isVisible()
     assert not window.findChild(QMenuBar).isVisible()
     assert style.font(1.25).pointSizeF() == pytest.approx(title_size * SCALE)
-    assert window.font().pointSizeF() == pytest.approx(window_font * SCALE)
+    assert table.font().pointSizeF() == pytest.approx(table_font * SCALE)
     radar = tab.radar_chart
     assert radar.legend.opts["labelTextSize"] == f"{style.font().pointSizeF():.0f}pt"
     assert not tab.weights_panel.isVisible()
@@ -254,7 +255,7 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     assert area.isVisible() and tab.weights_panel.isVisible()
     assert window.findChild(QMenuBar).isVisible()
     assert style.font(1.25).pointSizeF() == pytest.approx(title_size)
-    assert window.font().pointSizeF() == pytest.approx(window_font)
+    assert table.font().pointSizeF() == pytest.approx(table_font)
     assert tab.findChild(object, f"weights-strip:{BM}") is None or not strip.isVisible()
 
 

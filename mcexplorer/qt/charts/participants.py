@@ -10,9 +10,11 @@ chart is resized, so they never collide at any size.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from .base import Chart, text_item
@@ -98,8 +100,7 @@ class ParticipantsChart(Chart):
         rows = data.rows if not data.message else ()
         n = len(rows)
         ys = [n - 1 - i for i in range(n)]
-        self._reading_item.setText(data.reading, size=f"{font(1.0).pointSizeF():.0f}pt",
-                                   color=st.foreground.name())
+        self._fit_reading()
         range_colour = QColor(st.muted)
         range_colour.setAlpha(70)
         self._ranges.setOpts(x0=[r.low for r in rows], y=ys, width=[r.high - r.low for r in rows],
@@ -120,6 +121,55 @@ class ParticipantsChart(Chart):
         self._message.setColor(st.foreground)
         self._message.setPos(50, (n - 1) / 2 if n else 0)
         self._place_labels()
+
+    short_title = ""
+    """Shown instead of the title when the chart is too narrow for it (empty: never)."""
+    _full_title = ""
+
+    def _fit_title(self) -> None:
+        full = self._full_title or self.title
+        self._full_title = full
+        wide = QFontMetricsF(font(1.25, True)).horizontalAdvance(full) + 40 <= self.width()
+        shown = full if wide or not self.short_title else self.short_title
+        if shown != self.title:
+            Chart.set_title(self, shown)
+            self.setAccessibleName(full)
+
+    def set_title(self, title: str) -> None:
+        self._full_title = title
+        super().set_title(title)
+        self._fit_title()
+
+    def clone(self) -> ParticipantsChart:
+        """For export: the full title, whatever fits on screen now."""
+        twin = type(self)(self.framework_id, self._full_title or self.title)
+        twin.short_title = self.short_title
+        if self.data is not None:
+            twin.show_data(self.data)
+        return twin
+
+    def _fit_reading(self) -> None:
+        """The reading under the title: on one line if it fits, else on two (broken after
+        the colon), else shortened with an ellipsis (the full line is then the tooltip). It
+        never widens the chart. Plain text: names from files are escaped."""
+        text = self.reading()
+        fm = QFontMetricsF(font(1.0))
+        room = max(self.width() - 30, 120)
+        lines = [text]
+        if fm.horizontalAdvance(text) > room and ": " in text:
+            head, _, tail = text.partition(": ")
+            lines = [head + ":", tail]
+        lines = [fm.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
+        self._reading_item.setText("<br>".join(html.escape(line) for line in lines),
+                                   size=f"{font(1.0).pointSizeF():.0f}pt",
+                                   color=self.style.foreground.name())
+        self.setToolTip(text if " ".join(lines) != text else "")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if getattr(self, "data", None) is not None:
+            self._fit_title()
+            self._fit_reading()
 
     def _key(self, some_unnamed: bool) -> str:
         if not self._rows:
@@ -159,7 +209,10 @@ class ParticipantsChart(Chart):
                              metrics.height() * px_h, line(6) * px_w, line(6) * px_h,
                              LABEL_GAP_PX * px_w)
         complete = sum(1 for *_, full in shown if full)
-        self._key_item.setText(self._key(complete < len(stacks)), size=f"{font(0.85).pointSizeF():.0f}pt",
+        key = QFontMetricsF(font(0.85)).elidedText(
+            self._key(complete < len(stacks)), Qt.TextElideMode.ElideRight,
+            max(self.width() - 30, 120))
+        self._key_item.setText(key, size=f"{font(0.85).pointSizeF():.0f}pt",
                                color=self.style.muted.name())
         while len(self._labels) < len(shown):
             lab = text_item("", self.style.foreground, LABEL_SCALE, anchor=(0, 1))
@@ -192,6 +245,7 @@ class ParticipantsChart(Chart):
             lab.setFont(font(LABEL_SCALE))
         self._style_axes()
         super().restyle()
+        self._fit_title()
 
 
 def _dot_tip(x=None, y=None, data=None) -> str:
@@ -221,10 +275,11 @@ def label_texts(names: tuple[str, ...]) -> list[str]:
 
 def place_labels(stacks: list[Stack], width_of, text_h: float, dot_w: float, dot_h: float,
                  gap: float) -> list[tuple[str, float, float, bool]]:
-    """(text, left x, bottom y, every name in full) of each label that fits: above its column, centred on it,
-    stepping up in half lines until it touches no label or dot already there and stays
-    below the next row's line; the full names first, shorter forms when they do not fit,
-    nothing when none fits. All in data units (rows are 1 apart)."""
+    """(text, left x, bottom y, every name in full) of each label that fits: above its
+    column, centred on it, stepping up in half lines (at most one line, so a name stays by
+    its dots) until it touches no label or dot already there and stays below the next row's
+    line; the full names first, shorter forms when they do not fit, nothing when none fits.
+    All in data units (rows are 1 apart)."""
     obstacles = [(s.x - dot_w, s.x + dot_w, s.y - dot_h, s.top + dot_h) for s in stacks]
     shown: list[tuple[str, float, float, bool]] = []
 
@@ -239,7 +294,8 @@ def place_labels(stacks: list[Stack], width_of, text_h: float, dot_w: float, dot
             w = width_of(text)
             left = min(max(s.x - w / 2, X_RANGE[0]), X_RANGE[1] - w)
             bottom = s.top + dot_h
-            while bottom + text_h <= ceiling + 1e-9:
+            highest = min(ceiling - text_h, bottom + text_h)  # near its dots, or not at all
+            while bottom <= highest + 1e-9:
                 box = (left, left + w, bottom, bottom + text_h)
                 if free(box):
                     obstacles.append(box)

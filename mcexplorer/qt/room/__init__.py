@@ -5,7 +5,7 @@ weighting.py     a participant's and the group's weighting, as the tabs' ``weigh
 people.py        add, rename, remove and import participants (each one undo step)
 picker.py        the participant picker above each tab's sliders
 spread_data.py   plain data for the spread chart and the top-options table
-room_panel.py    the Room dock: where the room disagrees, top options side by side
+room_view.py     each tab's "Where the room disagrees" page: spread chart, top options
 snapshots.py     the Snapshots dock: take, rename, delete, restore
 compare_view.py  the Compare dialog (compare_data.py builds its data)
 presentation.py  presentation mode (F5; Esc leaves)

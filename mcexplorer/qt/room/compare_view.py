@@ -9,7 +9,7 @@ in B and how it moved. A side that is "now" follows the scenario live. Changes a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -271,4 +271,9 @@ class CompareDialog(QDialog):
     def restyle(self) -> None:
         self.weights_chart.restyle()
         self.radar_chart.restyle()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - follow light or dark
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.restyle()
+        super().changeEvent(event)
 

@@ -1,7 +1,7 @@
 """Presentation mode (View > Present, F5; Esc leaves): the window as a projector slide.
 
 Entering: full screen on the screen the window is on; chart type and lines 1.4x larger (the
-charts' style scale) and the window's own type 1.4x larger; the menu bar, status bar and the
+charts' style scale; the room's top-options table too); the menu bar, status bar and the
 History, Sessions and Snapshots panels out of the way (the Room panel stays if it is open);
 on every tab the options table and details hidden (qt.room.actions does that, as it does for
 the room's view) and the weights panel collapsed to a strip along the left edge (click the
@@ -20,6 +20,10 @@ from ..charts import style as chart_style
 from ..charts.base import Chart
 
 SCALE = 1.4
+SCALED_PROPERTY = "present-scaled"
+"""A widget with this property set True gets its type 1.4x larger too while presenting (the
+charts always do); other widgets (panels, sliders) keep their size, so nothing crowds out
+the charts on a 1024x768 projector."""
 NARROW_SCREEN = 1400
 """On a screen narrower than this (a 1024x768 projector), a tab's ranking and radar stack
 while presenting: side by side, the larger type would leave the bars and spokes no room."""
@@ -82,6 +86,7 @@ class Presentation(QObject):
         self.window = window
         self.active = False
         self._saved: dict = {}
+        self._scaled: list = []
         self._tabs: dict[int, tuple] = {}
         """id(tab) -> (tab, its weights strip, how to unstack its charts)."""
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
@@ -107,14 +112,18 @@ class Presentation(QObject):
         self.active = True
         self._saved = {
             "geometry": w.saveGeometry(), "maximized": w.isMaximized(),
-            "font": QFont(w.font()), "own_font": w.testAttribute(Qt.WidgetAttribute.WA_SetFont),
             "menu": w.menuBar().isVisible(), "status": w.statusBar().isVisible(),
             "docks": {d.objectName(): d.isVisible() for d in w.findChildren(QDockWidget)},
         }
         chart_style.set_scale(SCALE)
-        font = QFont(w.font())
-        font.setPointSizeF(font.pointSizeF() * SCALE)
-        w.setFont(font)
+        self._scaled = []
+        for widget in w.findChildren(QWidget):
+            if widget.property(SCALED_PROPERTY):
+                self._scaled.append((widget, QFont(widget.font()),
+                                     widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)))
+                font = QFont(widget.font())
+                font.setPointSizeF(font.pointSizeF() * SCALE)
+                widget.setFont(font)
         w.menuBar().hide()
         w.statusBar().hide()
         for dock in w.findChildren(QDockWidget):
@@ -143,9 +152,6 @@ class Presentation(QObject):
             strip = WeightsStrip(panel, f"weights-strip:{getattr(tab, 'framework_id', '')}")
             tab.layout().insertWidget(0, strip)
             panel.hide()
-            strip.widths = (panel.minimumWidth(), panel.maximumWidth())
-            panel.setMinimumWidth(int(strip.widths[0] * SCALE))  # its type is larger too
-            panel.setMaximumWidth(int(strip.widths[1] * SCALE))
         self._tabs[id(tab)] = (tab, strip, self._stack(tab))
 
     def _stack(self, tab: QWidget):
@@ -184,17 +190,16 @@ class Presentation(QObject):
             if unstack is not None:
                 unstack()
             if strip is not None:
-                strip.panel.setMinimumWidth(strip.widths[0])
-                strip.panel.setMaximumWidth(strip.widths[1])
                 strip.panel.show()
                 strip.deleteLater()
                 strip.setParent(None)
         self._tabs.clear()
         s = self._saved
         chart_style.set_scale(1.0)
-        w.setFont(s["font"] if s["own_font"] else QFont())
-        if not s["own_font"]:
-            w.setAttribute(Qt.WidgetAttribute.WA_SetFont, False)
+        for widget, font, own in self._scaled:
+            if shiboken6.isValid(widget):
+                widget.setFont(font if own else QFont())
+        self._scaled = []
         w.menuBar().setVisible(s["menu"])
         w.statusBar().setVisible(s["status"])
         for dock in w.findChildren(QDockWidget):

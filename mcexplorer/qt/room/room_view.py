@@ -21,6 +21,7 @@ from ...core.room.models import GROUP_METHODS
 from ..charts.participants import ParticipantsChart
 from ..signals import signals_blocked
 from . import people
+from .presentation import SCALED_PROPERTY
 from .spread_data import participants_data, top_rows
 from .state import RoomState
 
@@ -40,6 +41,7 @@ class RoomPage(QWidget):
         self.setObjectName(f"room-page:{framework_id}")
         fw = room.document.framework(framework_id)
         self.chart = ParticipantsChart(framework_id, f"{fw.title}: the room's weights")
+        self.chart.short_title = "The room's weights"
         self.chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.chart.customContextMenuRequested.connect(self._chart_menu)
         self.method = QComboBox()
@@ -52,6 +54,7 @@ class RoomPage(QWidget):
         self.method.activated.connect(self._on_method)
         self.table = QTableWidget(0, len(TOP_HEADERS))
         self.table.setObjectName(f"top-options:{framework_id}")
+        self.table.setProperty(SCALED_PROPERTY, True)  # read from the back of the room
         self.table.setAccessibleName(f"{fw.title}: the group's and each person's top option")
         self.table.setHorizontalHeaderLabels(TOP_HEADERS)
         self.table.verticalHeader().setVisible(False)
@@ -120,9 +123,10 @@ class RoomPage(QWidget):
             return
         wide = w >= SIDE_BY_SIDE
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if orientation == self._orientation:
+        state = (orientation, self.table.font().pointSizeF())  # presenting: larger type
+        if state == self._orientation:
             return
-        self._orientation = orientation
+        self._orientation = state
         self.splitter.setOrientation(orientation)
         if wide:
             self.side.setMinimumWidth(self.side_width())
@@ -134,12 +138,16 @@ class RoomPage(QWidget):
 
     def side_width(self) -> int:
         """Room for the top-options table: a name, a short option name and a fit."""
-        return self.fontMetrics().horizontalAdvance("M") * 17
+        fm = self.table.fontMetrics()
+        return sum(fm.horizontalAdvance(t) for t in ("Dmitri (Registry)", "Business unit",
+                                                      "100.0%")) + 48
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - larger type while presenting
+    def changeEvent(self, event) -> None:  # noqa: N802 - type size, light or dark
         if event.type() == QEvent.Type.FontChange:
             self._orientation = None
             self._arrange()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.chart.restyle()
         super().changeEvent(event)
 
     def refresh(self) -> None:
