@@ -33,6 +33,7 @@ class RoomState(QObject):
         self._picked: str | None = None
         self._anonymous = False
         self._showing_room = False
+        self._group = GroupWeighting(self.cache)
         self.weighting = RoomWeighting(self)
         """What every tab's ``weighting`` is: it follows the pick."""
         controller.changed.connect(self._check_pick)
@@ -70,7 +71,7 @@ class RoomState(QObject):
         pid = self._picked
         if pid is not None and any(p.id == pid for p in self.document.scenario.participants):
             return PersonWeighting(pid, self.cache)
-        return GroupWeighting(self.cache)
+        return self._group
 
     def note(self) -> str:
         """One line under the picker saying what the sliders show."""
