@@ -44,6 +44,7 @@ def _score(args) -> int:
 def score_report(doc) -> dict:
     """The ``score --json`` document (a stable contract; see README)."""
     from ..core.extensions import registered
+    from ..core.room.group import report as room_report
 
     extensions = registered()
     frameworks = []
@@ -63,6 +64,7 @@ def score_report(doc) -> dict:
         ext = extensions.get(fw.extension) if fw.extension else None
         if ext is not None and ext.report is not None:
             entry.update(ext.report(doc, fid))
+        entry.update(room_report(doc, fid))  # "group", when there are participants
         frameworks.append(entry)
     return {"frameworks": frameworks}
 

@@ -152,6 +152,9 @@ def spread_reading(spreads: Sequence[CriterionSpread]) -> str:
     if widest <= 0:
         return "The room agrees on every weight."
     top = [s for s in spreads if math.isclose(s.width, widest)]
+    if len(top) > 3:  # one line on a slide: name two, count the rest
+        return (f"{top[0].label}, {top[1].label} and {len(top) - 2} other criteria divide the "
+                f"room most, each across {_num(widest)} points.")
     names = _and([s.label for s in top])
     ranges = _and([f"{_num(s.low)} to {_num(s.high)}" for s in top])
     verb = "divides" if len(top) == 1 else "divide"

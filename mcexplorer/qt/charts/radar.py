@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from ..plain import escaped
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import ChartStyle, font, line
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
@@ -129,6 +129,7 @@ class RadarChart(Chart):
         spokes = data.spokes
         if len(spokes) != self._n or [lab.toPlainText() for lab in self._labels] != list(spokes):
             self._build_grid(spokes)
+            self._fit_range()
         n = len(spokes)
         if n < 3:
             self._message.setText(data.message or "A radar needs three or more criteria")
@@ -144,7 +145,7 @@ class RadarChart(Chart):
             self._weights_poly.setBrush(QBrush(colour))
             pen = QPen(self.style.weights)
             pen.setCosmetic(True)
-            pen.setWidthF(1.5)
+            pen.setWidthF(line(1.5))
             pen.setStyle(pg.QtCore.Qt.PenStyle.DashLine)
             self._weights_poly.setPen(pen)
             self._weights_poly.setVisible(True)
@@ -189,31 +190,38 @@ class RadarChart(Chart):
         self._update_legend(data, series)
 
     def _fit_range(self) -> None:
-        """Keep every spoke label inside. With the aspect locked only one axis can be set: the
-        one that binds (the width when the chart is narrow, else the height)."""
+        """Keep every spoke label inside at any size and type scale: the largest scale (pixels
+        per unit) at which each label, drawn outward from its spoke end, stays in the view;
+        never more than the fixed X_RANGE/Y_RANGE framing allows."""
         view = getattr(self, "view", None)
         if view is None:
             return
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        # A side label reaches LABEL_RADIUS plus its width in pixels: widen the x range to
-        # hold the widest one (long criterion names, such as a planner's own).
-        widest = max((lab.boundingRect().width() for lab in getattr(self, "_labels", ())
-                      if abs(lab.pos().x()) > 0.3), default=0.0)
-        half_x = max(self.x_range[1],
-                     LABEL_RADIUS / max(1.0 - 2.0 * widest / w, 0.4) * 1.02)
-        span_x, span_y = 2 * half_x, self.y_range[1] - self.y_range[0]
-        if w / h < span_x / span_y:
-            view.setXRange(-half_x, half_x, padding=0)
-        else:
-            view.setYRange(*self.y_range, padding=0)
+        span_x = self.x_range[1] - self.x_range[0]
+        span_y = self.y_range[1] - self.y_range[0]
+        scale = min(w / span_x, h / span_y)
+        labels = getattr(self, "_labels", [])
+        for lab, a in zip(labels, self._angles(len(labels))):
+            rect = lab.boundingRect()
+            c, s = math.cos(a), math.sin(a)
+            out_w = rect.width() * (0.5 if _sign(c) == 0 else 1.0) + 2
+            out_h = rect.height() * (0.5 if _sign(s) == 0 else 1.0) + 2
+            if abs(c) > 1e-6 and w / 2 > out_w:
+                scale = min(scale, (w / 2 - out_w) / (LABEL_RADIUS * abs(c)))
+            if abs(s) > 1e-6 and h / 2 > out_h:
+                scale = min(scale, (h / 2 - out_h) / (LABEL_RADIUS * abs(s)))
+        scale = max(scale, 1e-3)
+        view.setRange(xRange=(-w / 2 / scale, w / 2 / scale),
+                      yRange=(-h / 2 / scale, h / 2 / scale), padding=0)
 
     def _dot_radius(self) -> float:
         """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
-        about 6 px across. In data units (the view maps about 3 units across its width)."""
+        about 6 px across. In data units, so a 2x export keeps it."""
         width = max(self.view.width(), 1.0)
-        return 2.0 * (self.x_range[1] - self.x_range[0]) / width
+        (x0, x1), _ = self.view.viewRange()
+        return line(2.0) * max(x1 - x0, 1e-6) / width
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)
@@ -225,10 +233,10 @@ class RadarChart(Chart):
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
         if key == self._legend_key:
             return
-        entries = [(s.name, pg.mkPen(s.colour, width=3)) for s in series]
+        entries = [(s.name, pg.mkPen(s.colour, width=line(3))) for s in series]
         if data.weights:
             entries.append((data.weights_label,
-                            pg.mkPen(self.style.weights, width=2,
+                            pg.mkPen(self.style.weights, width=line(2),
                                      style=pg.QtCore.Qt.PenStyle.DashLine)))
         if len(entries) == len(self.legend.items) and self._legend_samples:
             # Same number of entries (the usual case while dragging): relabel in place.
@@ -252,6 +260,7 @@ class RadarChart(Chart):
         self._legend_samples = []
         self.legend.clear()
         self.legend.opts["labelTextColor"] = self.style.foreground
+        self.legend.opts["labelTextSize"] = f"{font().pointSizeF():.0f}pt"
         super().restyle()
 
 

@@ -16,6 +16,24 @@ OPTION_COLOURS = (
 BASE_POINT_SIZE = 11
 """Chart text size in points: legible at 1280x720 on a projector; scales with DPI on 4K."""
 
+_scale = 1.0
+"""Presentation mode draws chart type and lines larger (set_scale(1.4)); 1.0 otherwise."""
+
+
+def set_scale(factor: float) -> None:
+    """Scale every chart's type and lines from now on (charts pick it up on restyle())."""
+    global _scale
+    _scale = max(0.5, min(3.0, float(factor)))
+
+
+def scale() -> float:
+    return _scale
+
+
+def line(width: float) -> float:
+    """A pen width in pixels at the current scale."""
+    return width * _scale
+
 
 def option_colour(index: int) -> QColor:
     return QColor(OPTION_COLOURS[index % len(OPTION_COLOURS)])
@@ -51,6 +69,6 @@ class ChartStyle:
 
 def font(scale: float = 1.0, bold: bool = False) -> QFont:
     f = QFont()
-    f.setPointSizeF(BASE_POINT_SIZE * scale)
+    f.setPointSizeF(BASE_POINT_SIZE * scale * _scale)
     f.setBold(bold)
     return f

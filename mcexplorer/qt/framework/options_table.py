@@ -49,6 +49,8 @@ class OptionsModel(QAbstractTableModel):
         self._fits: dict[str, tuple[float | None, str]] = {}
         self._radar: set[str] = set()
         self._frozen = False
+        self.ranking_source = None
+        """The tab's current ranking (a callable); None: the scenario's."""
         self.update_fits()
 
     # -- reading ------------------------------------------------------------------------------
@@ -60,6 +62,15 @@ class OptionsModel(QAbstractTableModel):
     @property
     def framework(self) -> Framework:
         return self.document.framework(self.framework_id)
+
+    def ranking(self):
+        source = self.ranking_source
+        return source() if source is not None else self.document.ranking(self.framework_id)
+
+    def radar_options(self) -> list[str]:
+        """The options on the radar: the planner's pick, else the top three shown."""
+        selected = self.document.settings(self.framework_id).selected
+        return list(selected) if selected is not None else self.ranking().top(3)
 
     def criterion_at(self, column: int) -> Criterion:
         return self.framework.criteria[column - FIRST_RATING_COLUMN]
@@ -181,7 +192,7 @@ class OptionsModel(QAbstractTableModel):
         doc = self.document
         try:
             if col == 0 and role == Qt.ItemDataRole.CheckStateRole:
-                chosen = set(doc.radar_options(self.framework_id))
+                chosen = set(self.radar_options())
                 if Qt.CheckState(value) == Qt.CheckState.Checked:
                     chosen.add(opt.id)
                 else:
@@ -202,10 +213,10 @@ class OptionsModel(QAbstractTableModel):
 
     def update_fits(self) -> None:
         """The Fit column and the radar ticks follow the ranking (one change signal)."""
-        ranking = self.document.ranking(self.framework_id)
+        ranking = self.ranking()
         self._fits = {r.option: (r.fit, "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
                       for r in ranking.results}
-        self._radar = set(self.document.radar_options(self.framework_id))
+        self._radar = set(self.radar_options())
         rows = self.rowCount()
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 1))

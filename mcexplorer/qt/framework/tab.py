@@ -28,6 +28,7 @@ from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
+from .weighting import SCENARIO_WEIGHTING
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
@@ -51,6 +52,8 @@ class FrameworkTab(QWidget):
         self.target_sliders: dict[str, ScaleSlider] = {}
         self._ratings_key: tuple | None = None
         self._colour_index = {o.id: i for i, o in enumerate(fw.options)}
+        self.weighting = SCENARIO_WEIGHTING
+        """Whose weights the sliders and charts show (see weighting.py; the room swaps it)."""
 
         # -- weights panel ------------------------------------------------------------------
         panel = QWidget()
@@ -86,6 +89,7 @@ class FrameworkTab(QWidget):
                 self.target_sliders[c.id] = s
             panel_layout.addWidget(target_box)
         panel_layout.addStretch(1)
+        self.weights_panel_layout = panel_layout
         scroll = QScrollArea()
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
@@ -110,6 +114,7 @@ class FrameworkTab(QWidget):
 
         # -- options table and details --------------------------------------------------------
         self.options_model = OptionsModel(controller, framework_id, self.option_colour, self)
+        self.options_model.ranking_source = self.current_ranking
         self.options_model.refused.connect(self._refused)
         self.table = QTableView()
         self.table.setModel(self.options_model)
@@ -192,6 +197,10 @@ class FrameworkTab(QWidget):
     def framework(self) -> Framework:
         return self.document.framework(self.framework_id)
 
+    def current_ranking(self):
+        """The ranking by the weighting shown (the scenario's unless the room picked one)."""
+        return self.weighting.ranking(self.document, self.framework_id)
+
     def option_colour(self, option_id: str) -> str:
         return OPTION_COLOURS[self._colour_index.get(option_id, 0) % len(OPTION_COLOURS)]
 
@@ -210,15 +219,16 @@ class FrameworkTab(QWidget):
         return edit
 
     def _on_weight(self, criterion_id: str, value: int, gesture: int) -> None:
-        self._push(self.document.set_weight, self.framework_id, criterion_id, value, gesture)
+        self._push(self.weighting.weight_edit, self.document, self.framework_id, criterion_id,
+                   value, gesture)
 
     def _on_target(self, criterion_id: str, value: float, gesture: int) -> None:
-        self._push(self.document.set_target, self.framework_id, criterion_id, value, gesture)
+        self._push(self.weighting.target_edit, self.document, self.framework_id, criterion_id,
+                   value, gesture)
 
     def _reset_weights(self) -> None:
-        edits = [self.document.set_weight(self.framework_id, c.id, c.default_weight)
-                 for c in self.framework.criteria]
-        self.controller.push_many(edits, "Equal weights")
+        self.controller.push_many(self.weighting.reset_edits(self.document, self.framework_id),
+                                  "Equal weights")
 
     def _select_top_three(self) -> None:
         self._push(self.document.set_selection, self.framework_id, None)
@@ -239,11 +249,11 @@ class FrameworkTab(QWidget):
         self.controller.scheduler.soon(("tab", self.framework_id, id(self)), self.refresh)
 
     def refresh(self) -> None:
-        settings = self.document.settings(self.framework_id)
+        shown = self.current_ranking()
         for cid, slider in self.weight_sliders.items():
-            slider.set_value(settings.weights[cid])
+            slider.set_value(shown.weights[cid])
         for cid, slider in self.target_sliders.items():
-            slider.set_value(settings.targets[cid])
+            slider.set_value(shown.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
         key = (self.document.ratings_key(self.framework_id),
@@ -269,8 +279,8 @@ class FrameworkTab(QWidget):
                                              TABLE_SETTLE_MS)
 
     def ranking_data(self) -> RankingData:
-        ranking = self.document.ranking(self.framework_id)
-        on_radar = set(self.document.radar_options(self.framework_id))
+        ranking = self.current_ranking()
+        on_radar = set(self.options_model.radar_options())
         names = {o.id: o.name for o in self.framework.options}
         shown = ranking.results[:RANKING_MAX_ROWS]
         rows = tuple(
@@ -284,9 +294,9 @@ class FrameworkTab(QWidget):
 
     def radar_data(self) -> RadarData:
         fw = self.framework
-        ranking = self.document.ranking(self.framework_id)
+        ranking = self.current_ranking()
         by_id = {r.option: r for r in ranking.results}
-        chosen = self.document.radar_options(self.framework_id)
+        chosen = self.options_model.radar_options()
         order = [r.option for r in ranking.results if r.option in set(chosen)]
         series = tuple(
             RadarSeries(fw.option(oid).name, self.option_colour(oid),

@@ -23,6 +23,7 @@ from ..charts.export import DEFAULT_WIDTH
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
+from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
 from .chart_export import EXPORT_WIDTHS, ChartExport
@@ -64,6 +65,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         self.keeper = SessionKeeper(self)
         self._build_actions()
         self._build_docks()
+        self.room = RoomViews(self)  # participants, snapshots, compare, presenting
         self.controller.modifiedChanged.connect(self.setWindowModified)
         self.controller.scenarioReplaced.connect(self._update_title)
         self.setAcceptDrops(True)
@@ -111,6 +113,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         tab = tab_class(self.document.framework(framework_id))(self.controller, framework_id,
                                                                 self.tabs)
         self.framework_tabs[framework_id] = tab
+        self.room.attach(tab)
         self.framework_tabs = {fid: self.framework_tabs[fid]
                                for fid in self.controller.document.frameworks
                                if fid in self.framework_tabs}

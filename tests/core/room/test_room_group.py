@@ -123,6 +123,10 @@ def test_spread_reading_for_ties_agreement_one_person_and_an_empty_room():
     assert spread_reading(spread(BM, same)) == "The room agrees on every weight."
     assert spread_reading(spread(BM, [person("a", {"risk": 5})])).startswith("Only one participant")
     assert spread_reading(spread(BM, [])).startswith("No participants yet")
+    wide = [person("a", {c: 0 for c in ("risk", "roi", "impact", "costs")}),
+            person("b", {c: 90 for c in ("risk", "roi", "impact", "costs")})]
+    assert spread_reading(spread(BM, wide)) == \
+        "Risk, Costs and 2 other criteria divide the room most, each across 90 points."
     halves = [person("a", {"impact": 12.5}), person("b", {"impact": 87.25})]
     assert spread_reading(spread(BM, halves)) == "Impact divides the room most: 12.5 to 87.2."
 

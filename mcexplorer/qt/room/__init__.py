@@ -1,0 +1,15 @@
+"""The room's views in the window: participants, the group, snapshots, compare, presenting.
+
+state.py         RoomState: who the sliders show (the one place every tab asks), anonymising
+weighting.py     a participant's and the group's weighting, as the tabs' ``weighting``
+people.py        add, rename, remove and import participants (each one undo step)
+picker.py        the participant picker above each tab's sliders
+spread_data.py   plain data for the spread chart and the top-options table
+room_view.py     each tab's "Where the room disagrees" page: spread chart, top options
+snapshots.py     the Snapshots dock: take, rename, delete, restore
+compare_view.py  the Compare dialog (compare_data.py builds its data)
+presentation.py  presentation mode (F5; Esc leaves)
+actions.py       RoomViews: the window's Room and View menu entries, in one object
+
+The window owns one RoomViews; nothing here imports the window.
+"""

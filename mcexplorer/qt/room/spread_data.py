@@ -1,0 +1,62 @@
+"""Plain data for the room's views, from the core's group arithmetic (no drawing here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...core.room.group import (
+    group_ranking, person_ranking, spread, spread_reading, top_option,
+)
+from ...core.scoring import Ranking
+from ..charts.participants import ParticipantsData, PersonDot, SpreadRow
+
+
+def participants_data(doc, framework_id: str, names: dict[str, str]) -> ParticipantsData:
+    """Every criterion's spread, most divisive first, each person under ``names`` (their
+    name or P1, P2 ...), with the one-line reading."""
+    people = doc.scenario.participants
+    index = {p.id: i for i, p in enumerate(people)}
+    spreads = spread(doc.framework(framework_id), people)
+    rows = tuple(
+        SpreadRow(s.label,
+                  tuple(PersonDot(names.get(pid, pid), index[pid], v)
+                        for pid, v in s.values.items()),
+                  s.low, s.median, s.high)
+        for s in spreads)
+    message = "" if people else "No participants yet: add people with + above the sliders"
+    return ParticipantsData(rows, spread_reading(spreads), message)
+
+
+@dataclass(frozen=True)
+class TopRow:
+    who: str
+    role: str
+    option: str
+    """The top option's short name ("-" when nothing is weighted)."""
+    option_name: str
+    fit: float | None
+    is_group: bool = False
+
+
+def _row(doc, framework_id: str, who: str, role: str, ranking: Ranking | None,
+         is_group: bool = False) -> TopRow:
+    oid = top_option(ranking)
+    if oid is None or ranking is None:
+        return TopRow(who, role, "-", "nothing is weighted", None, is_group)
+    option = doc.framework(framework_id).option(oid)
+    return TopRow(who, role, option.label, option.name, ranking.fit_of(oid), is_group)
+
+
+def top_rows(doc, framework_id: str, names: dict[str, str], anonymous: bool) -> list[TopRow]:
+    """The group's top option, then each person's, side by side."""
+    s = doc.scenario
+    fw = doc.framework(framework_id)
+    overrides = doc.settings(framework_id).rating_overrides
+    if not s.participants:
+        return []
+    rows = [_row(doc, framework_id, f"Group ({s.group.method})", "",
+                 group_ranking(fw, s.participants, s.group.method, overrides), True)]
+    for p in s.participants:
+        rows.append(_row(doc, framework_id, names.get(p.id, p.name),
+                         "" if anonymous else p.role, person_ranking(fw, p, overrides)))
+    return rows
