@@ -25,6 +25,7 @@ from .. import prompts
 from ..controller import DocumentController
 from .details import option_details_html, provenance_text
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
+from .robustness_panel import RobustnessPanel
 from .sliders import ScaleSlider, WeightSlider
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
@@ -170,6 +171,7 @@ class FrameworkTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll)
         layout.addWidget(right, 1)
+        self.robustness = RobustnessPanel(self)  # verdict, slider bands, "How sure" pages
 
         controller.changed.connect(self._on_changed)
         self.refresh()
@@ -238,6 +240,7 @@ class FrameworkTab(QWidget):
             slider.set_value(settings.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
+        self.robustness.refresh()
         key = self.document.ratings_key(self.framework_id)
         table_key = ("table", self.framework_id, id(self))
         if key != self._ratings_key:
@@ -340,3 +343,4 @@ class FrameworkTab(QWidget):
     def restyle(self) -> None:
         for chart in self.charts.values():
             chart.restyle()
+        self.robustness.restyle()
