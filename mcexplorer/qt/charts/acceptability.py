@@ -65,6 +65,7 @@ class AcceptabilityChart(Chart):
     def __init__(self, framework_id: str, title: str = "Share of draws at each rank",
                  parent=None) -> None:
         super().__init__(framework_id, title, parent)
+        self.setMinimumSize(240, 150)  # shares the radar's slot with its controls
         self.plot = self.add_bar_plot(grid_alpha=0.2)
         self._bars: list[pg.BarGraphItem] = []
         self._swatches = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
@@ -129,22 +130,21 @@ class AcceptabilityChart(Chart):
         self.plot.setXRange(SWATCH[0], X_MAX, padding=0.01)
         self.plot.setYRange(-0.6, max(n - 0.4, 0.4), padding=0)
 
-    def _narrow(self) -> bool:
-        return self.width() < NARROW
+    def _narrow(self, width: int | None = None) -> bool:
+        return (self.width() if width is None else width) < NARROW
 
-    def _show_caption(self) -> None:
+    def _show_caption(self, width: int | None = None) -> None:
         data = getattr(self, "data", None)  # None while the base class is being built
         if data is None:
             return
-        self._shown_narrow = self._narrow()
+        self._shown_narrow = self._narrow(width)
         self._caption.setText(self.caption_html(self._groups, data.caption, self._shown_narrow),
                               size=f"{font(0.85).pointSizeF():.0f}pt",
                               color=self.style.muted.name())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if getattr(self, "_shown_narrow", None) not in (None, self._narrow()):
-            self._show_caption()
+    def fit_width(self, width: int) -> None:
+        if getattr(self, "_shown_narrow", None) not in (None, self._narrow(width)):
+            self._show_caption(width)
 
     def caption_html(self, groups, caption: tuple[str, ...], narrow: bool = False) -> str:
         """The key of rank colours over the caption: two lines, or four when narrow.

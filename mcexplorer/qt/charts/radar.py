@@ -11,16 +11,18 @@ from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
-from .base import Chart, text_item
+from .base import Chart, legend_columns, text_item
 from .style import ChartStyle, font
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
+"""The least a view shows (units); more when the labels need the room (see ``_fit_range``)."""
+MARGIN_PX = 4
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class RadarChart(Chart):
         self.view.addItem(self._message)
         self._legend_key: tuple = ()
         self._legend_samples: list[pg.PlotDataItem] = []
+        self._legend_cols = self._legend_max_cols = 2
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -113,6 +116,7 @@ class RadarChart(Chart):
             lab.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             self.view.addItem(lab)
             self._labels.append(lab)
+        self._fit_range()
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -180,31 +184,63 @@ class RadarChart(Chart):
         self._update_legend(data, series)
 
     def _fit_range(self) -> None:
-        """Keep every spoke label inside. With the aspect locked only one axis can be set: the
-        one that binds (the width when the chart is narrow, else the height)."""
+        """Keep every spoke label inside, in pixels: the largest scale (pixels per unit) at
+        which each label, anchored at its spoke's end, still fits in the view. A fixed range
+        cut the top and bottom labels off in a short view (the chart beside the ranking at
+        1024x768)."""
         view = getattr(self, "view", None)
         if view is None:
             return
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        span_x, span_y = X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0]
-        if w / h < span_x / span_y:
-            view.setXRange(*X_RANGE, padding=0)
-        else:
-            view.setYRange(*Y_RANGE, padding=0)
+        scale = min(w / (X_RANGE[1] - X_RANGE[0]), h / (Y_RANGE[1] - Y_RANGE[0]))
+        metrics = QFontMetrics(font(1.0, bold=True))
+        th = metrics.height() + MARGIN_PX
+        labels = getattr(self, "_labels", [])  # none yet while the chart is being built
+        for lab, a in zip(labels, self._angles(len(labels))):
+            c, s = abs(math.cos(a)), abs(math.sin(a))
+            tw = metrics.horizontalAdvance(lab.toPlainText()) + MARGIN_PX
+            # Beside a spoke the text reaches its full width (height) past the end; on an axis
+            # it is centred on it, so half of it reaches each side.
+            for reach, extent, room in ((c, tw, w / 2), (s, th, h / 2)):
+                if reach > 1e-6:
+                    scale = min(scale, (room - extent) / (LABEL_RADIUS * reach))
+                elif extent / 2 > room:
+                    scale = min(scale, 1.0)
+        scale = max(scale, 1.0)
+        self._px_per_unit = scale
+        view.setRange(xRange=(-w / 2 / scale, w / 2 / scale),
+                      yRange=(-h / 2 / scale, h / 2 / scale), padding=0)
 
     def _dot_radius(self) -> float:
         """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
-        about 6 px across. In data units (the view maps about 3 units across its width)."""
-        width = max(self.view.width(), 1.0)
-        return 2.0 * 3.0 / width
+        about 6 px across. In data units."""
+        return 2.0 / max(getattr(self, "_px_per_unit", 1.0), 1.0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)
         self._fit_range()
         if getattr(self, "data", None) is not None:
             self._draw(self.data)
+
+    def fit_width(self, width: int) -> None:
+        if hasattr(self, "_legend_cols"):
+            self._fit_legend(width)
+
+    def _fit_legend(self, width: int | None = None) -> None:
+        """No more legend columns than the width holds: a legend wider than the chart would
+        push the radar off its right edge. A column count a tab set is the most used."""
+        if self.legend.columnCount != self._legend_cols:
+            self._legend_max_cols = self.legend.columnCount
+        names = [label.text for _, label in self.legend.items]
+        if not names:
+            return
+        cols = legend_columns(names, self.width() if width is None else width,
+                              self._legend_max_cols)
+        if cols != self.legend.columnCount:
+            self.legend.setColumnCount(cols)
+        self._legend_cols = cols
 
     def _update_legend(self, data: RadarData, series) -> None:
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
@@ -229,6 +265,7 @@ class RadarChart(Chart):
                 self._legend_samples.append(sample)
                 self.legend.addItem(sample, name)
         self._legend_key = key
+        self._fit_legend()
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

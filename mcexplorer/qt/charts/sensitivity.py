@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QColor
 
-from .base import Chart, text_item
+from .base import Chart, legend_columns, text_item
 from .style import ChartStyle, font
 
 BAND_BRUSH = (0, 158, 115, 38)
@@ -64,6 +64,7 @@ class SensitivityChart(Chart):
     def __init__(self, framework_id: str, title: str = "Fit as one weight moves",
                  parent=None) -> None:
         super().__init__(framework_id, title, parent)
+        self.setMinimumSize(240, 150)  # shares the radar's slot with its criterion list
         self.plot = self.addPlot(row=1, col=0)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -126,7 +127,7 @@ class SensitivityChart(Chart):
             self.plot.getAxis("bottom").setLabel(self._x_label())
             if (lo, hi) != self._shown_range:
                 self._shown_range = (lo, hi)
-                self.plot.setXRange(0, 100, padding=0.02)
+                self.plot.setXRange(-3, 107, padding=0)  # room for the "100" tick
                 self.plot.setYRange(lo, hi, padding=0)
         elif prev.criterion != data.criterion:
             self.plot.getAxis("bottom").setLabel(self._x_label())
@@ -213,21 +214,18 @@ class SensitivityChart(Chart):
             self.legend.addItem(sample, s.name)
         self._fit_legend()
 
-    def _fit_legend(self) -> None:
+    def _fit_legend(self, width: int | None = None) -> None:
         """As many legend columns as the width holds (at least one), so nothing is cut."""
         data = getattr(self, "data", None)  # None while the base class is being built
         names = [s.name for s in data.series] if data is not None else []
         if not names:
             return
-        metrics = QFontMetrics(font(0.9))
-        entry = max(metrics.horizontalAdvance(n) for n in names) + 44
-        cols = max(1, min(len(names), (self.width() - 30) // entry))
+        cols = legend_columns(names, self.width() if width is None else width, 4, 0.9)
         if cols != self.legend.columnCount:
             self.legend.setColumnCount(cols)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit_legend()
+    def fit_width(self, width: int) -> None:
+        self._fit_legend(width)
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

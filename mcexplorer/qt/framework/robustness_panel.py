@@ -31,10 +31,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ...core.robustness import (Acceptability, acceptability, describe, stability, sweep,
                                 target_stability, verdict)
 from ...core.robustness.report import NO_WEIGHT
-from ..charts.acceptability import AcceptabilityData, AcceptabilityRow
-from ..charts.sensitivity import SensitivityData, SensitivityMark, SensitivitySeries
+from ..charts.acceptability import AcceptabilityData
+from ..charts.sensitivity import SensitivityData
+from .robustness_data import acceptability_data, sensitivity_data
 from .robustness_views import (AcceptabilityPage, DrawSettings, SensitivityPage, build_verdict,
-                               slider_line, slider_tooltip, value_text)
+                               slider_line, slider_tooltip)
 
 LIVE_MS = 50
 """During a burst of changes (a drag), bands, lines, verdict and sensitivity follow at most
@@ -42,8 +43,10 @@ this often (20 times a second), always with the latest state."""
 ACCEPT_SETTLE_MS = 400
 """The acceptability runs this long after the last change (and after a slider is let go)."""
 SHOW_SETTLE_MS = 30
-ACCEPT_MAX_ROWS = 15
 PAGES = ("profile", "sensitivity", "acceptability")
+RANKING_KEEP_PX = 165
+"""The ranking's height under the verdict that keeps its rows legible."""
+PAGES_KEEP_PX = 280
 
 
 class RobustnessPanel(QObject):
@@ -73,6 +76,7 @@ class RobustnessPanel(QObject):
 
         # -- the verdict above the ranking: both share the splitter's first slot -----------------
         self.verdict_label = build_verdict(fid)
+        self.verdict_label.heightNeeded.connect(self._keep_ranking_room)
         self._replace(tab.ranking_chart,
                       lambda: self._column(self.verdict_label, tab.ranking_chart))
 
@@ -93,7 +97,7 @@ class RobustnessPanel(QObject):
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chart.customContextMenuRequested.connect(tab._chart_menu)  # export as PNG
 
-        self.sensitivity_page.criterionChanged.connect(lambda _c: self.update_sensitivity())
+        self.sensitivity_page.criterionChanged.connect(self._on_criterion)
         self.acceptability_page.settingsChanged.connect(self._on_draw_settings)
         for w in tab.weight_sliders.values():
             w.nameClicked.connect(self.pick_criterion)
@@ -239,28 +243,15 @@ class RobustnessPanel(QObject):
         self.sensitivity_chart.show_data(self.sensitivity_data())
 
     def sensitivity_data(self, criterion_id: str | None = None) -> SensitivityData:
+        """What the sensitivity chart draws for ``criterion_id`` (default: the one picked)."""
         doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
         cid = criterion_id or self.sensitivity_page.criterion()
         s = doc.settings(fid)
         sw = sweep(fw, s.weights, s.targets, s.rating_overrides, cid,
                    table=doc.utility_table(fid))
-        ranking = doc.ranking(fid)
-        leaders = {r.option for r in ranking.results if r.rank == 1} if ranking.has_weight \
-            else set()
-        short = self._names(True)
-        series = tuple(SensitivitySeries(short[oid], self.tab.option_colour(oid),
-                                         tuple(sw.series(oid)), oid in leaders)
-                       for oid, _ in sw.options)
-        marks = tuple(SensitivityMark(x.weight, x.fit, f"{value_text(x.weight)}: "
-                                                       f"{short[x.after]} first")
-                      for x in sw.crossings.top)
-        at_marks = {(round(m.weight, 6), round(m.fit, 6)) for m in marks}
-        others = tuple((x.weight, x.fit) for x in sw.crossings.pairs
-                       if (round(x.weight, 6), round(x.fit, 6)) not in at_marks)
-        iv = self.intervals.get(cid)
-        crit = fw.criterion(cid)
-        return SensitivityData(crit.name, sw.weights, series, sw.current, marks, others,
-                               None if iv is None else (iv.low, iv.high))
+        return sensitivity_data(sw, fw.criterion(cid).name, self._names(True),
+                                self.tab.option_colour, set(self._leaders()),
+                                self.intervals.get(cid))
 
     # -- acceptability ----------------------------------------------------------------------------
 
@@ -303,30 +294,7 @@ class RobustnessPanel(QObject):
         self._update_verdict()
 
     def acceptability_data(self) -> AcceptabilityData:
-        res = self.result
-        if res is None:
-            return AcceptabilityData((), (), "Working it out\u2026")
-        short = self._names(True)
-        order = {oid: i for i, oid in enumerate(res.options)}
-        ranked = sorted(res.options, key=lambda o: (
-            -res.shares.get(o, 0.0),
-            sum(k * v for k, v in enumerate(res.ranks.get(o, []))), order[o]))
-        shown = ranked[:ACCEPT_MAX_ROWS]
-        rows = tuple(AcceptabilityRow(short[o], self.tab.option_colour(o),
-                                      tuple(res.ranks.get(o, ()))) for o in shown)
-        how = "no preferences (any weighting)" if res.uniform else f"weights \u00b1{res.jitter:g}%"
-        if not res.rating_ranges:
-            ratings = "ratings fixed"
-        elif res.cells:
-            ratings = f"{len(res.cells)} ranged ratings drawn"
-        else:
-            ratings = "no ranged ratings"
-        caption = (f"{res.draws:,} draws", how, f"seed {res.seed}", ratings)
-        if len(ranked) > len(shown):
-            caption += (f"top {len(shown)} of {len(ranked)} shown",)
-        if not res.has_weight:
-            return AcceptabilityData((), caption, "Set at least one weight")
-        return AcceptabilityData(rows, caption)
+        return acceptability_data(self.result, self._names(True), self.tab.option_colour)
 
     # -- the verdict ------------------------------------------------------------------------------
 
@@ -357,7 +325,27 @@ class RobustnessPanel(QObject):
 
     # -- showing ----------------------------------------------------------------------------------
 
+    def _keep_ranking_room(self, *_args) -> None:
+        """Where a tab stacks the ranking over the radar (ecology, structures), the verdict's
+        lines come out of the pages' share, not the ranking's, as long as the pages keep
+        ``PAGES_KEEP_PX`` (a radar needs it; in the ecology tab at 720 pixels high they do not
+        have it to give, and the ranking gets tighter instead)."""
+        splitter = self.tab.chart_splitter
+        sizes = splitter.sizes()
+        if splitter.orientation() != Qt.Orientation.Vertical or len(sizes) != 2 \
+                or sum(sizes) <= 0:
+            return
+        need = self.verdict_label.minimumHeight() + max(
+            RANKING_KEEP_PX, self.tab.ranking_chart.minimumHeight())
+        spare = sizes[1] - max(PAGES_KEEP_PX, self.pages.minimumSizeHint().height())
+        give = min(need - sizes[0], spare)
+        if give > 0:
+            splitter.setSizes([sizes[0] + give, sizes[1] - give])
+
     def _on_page(self, _index: int) -> None:
+        self.update_sensitivity()
+
+    def _on_criterion(self, _criterion: str) -> None:
         self.update_sensitivity()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -368,6 +356,7 @@ class RobustnessPanel(QObject):
     def _on_shown(self) -> None:
         try:
             self.update_sensitivity()
+            self._keep_ranking_room()
         except RuntimeError:  # the tab was deleted meanwhile
             return
         if self._pending:

@@ -38,18 +38,43 @@ class DrawSettings:
     rating_ranges: bool = True
 
 
+class VerdictLabel(QLabel):
+    """A wrapped plain-text sentence whose minimum height is what its text needs at its
+    width, so a splitter never squeezes the chart under it to make room for it."""
+
+    heightNeeded = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit_height(self.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height(event.size().width())
+
+    def _fit_height(self, width: int) -> None:
+        if width > 0:
+            needed = self.heightForWidth(width)
+            if needed > 0 and needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+                self.heightNeeded.emit(needed)
+
+
 def build_verdict(framework_id: str) -> QLabel:
-    label = QLabel()
+    label = VerdictLabel()
     label.setObjectName(f"verdict:{framework_id}")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
     label.setAccessibleName("How sure the ranking is")
-    label.setFont(font(1.05, bold=True))
+    label.setFont(font(1.0, bold=True))
     label.setContentsMargins(8, 4, 8, 2)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setToolTip("Drawn from the rank acceptability on the \u201cHow sure\u201d page: "
-                     "weights drawn near the current ones; it updates when you let go of a "
-                     "slider.")
+    label.setToolTip("The tool's own arithmetic on the ratings, not a finding of the sources: "
+                     "weightings drawn near the current one (see the \u201cHow sure\u201d "
+                     "page). It updates when you let go of a slider; greyed, it is out of date.")
     return label
 
 
@@ -110,8 +135,7 @@ class SensitivityPage(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
-        self.combo.currentIndexChanged.connect(
-            lambda _i: self.criterionChanged.emit(self.criterion()))
+        self.combo.currentIndexChanged.connect(self._on_index)
         pick = QLabel("&Weight:")
         pick.setBuddy(self.combo)
         hint = small(ElidedLabel("or click a weight\u2019s name"))
@@ -125,6 +149,9 @@ class SensitivityPage(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.chart, 1)
+
+    def _on_index(self, _index: int) -> None:
+        self.criterionChanged.emit(self.criterion())
 
     def criterion(self) -> str:
         return self.combo.currentData() or ""

@@ -87,7 +87,7 @@ class WeightSlider(StabilityMixin, QWidget):
         self.criterion_id = criterion_id
         self.label = NameLabel(name)
         self.label.setWordWrap(True)
-        self.label.clicked.connect(lambda: self.nameClicked.emit(self.criterion_id))
+        self.label.clicked.connect(self._on_name_clicked)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)
@@ -122,6 +122,9 @@ class WeightSlider(StabilityMixin, QWidget):
         self.spin.blockSignals(False)
         self.weightChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))
+
+    def _on_name_clicked(self) -> None:
+        self.nameClicked.emit(self.criterion_id)
 
     def _on_spin(self) -> None:
         if self.spin.value() != self.slider.value():
