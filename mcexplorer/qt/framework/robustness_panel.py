@@ -3,9 +3,9 @@
 - Beside every slider: the range of that weight (or target) in which the current leader
   stays first, as a band on the groove, a short line under it and the slider's accessible
   description ("stable from 31 to 72; above 72: MOOC led"). Exact and cheap (a few array
-  operations on the Document's cached utility table), so it follows a drag: a change shows at
-  once, and during a drag at most every ``LIVE_MS`` (the latest state), which keeps the
-  slider-to-ranking path as fast as it was.
+  operations on the Document's cached utility table), so it follows a drag: ``LIVE_MS`` after
+  a change, and during a drag every ``LIVE_MS`` with the latest state. Never on the slider's
+  own path: the ranking and radar paint first, as fast as before.
 - Above the ranking: a one-line verdict from the rank acceptability.
 - Beside the radar, as pages of one tab widget ("Profile" | "Sensitivity" | "How sure"): the
   one-way sensitivity chart of a chosen weight and the rank acceptability chart.
@@ -37,9 +37,9 @@ from .robustness_data import acceptability_data, sensitivity_data
 from .robustness_views import (AcceptabilityPage, DrawSettings, SensitivityPage, build_verdict,
                                slider_line, slider_tooltip)
 
-LIVE_MS = 50
-"""During a burst of changes (a drag), bands, lines, verdict and sensitivity follow at most
-this often (20 times a second), always with the latest state."""
+LIVE_MS = 40
+"""Bands, lines, verdict and sensitivity follow a change this much later, and during a burst
+of changes (a drag) at most this often (25 times a second), always with the latest state."""
 ACCEPT_SETTLE_MS = 400
 """The acceptability runs this long after the last change (and after a slider is let go)."""
 SHOW_SETTLE_MS = 30
@@ -164,18 +164,19 @@ class RobustnessPanel(QObject):
     # -- refreshing (the tab's refresh calls this; cheap) ---------------------------------------
 
     def refresh(self) -> None:
-        """Follow the Document: at once, or (within a burst) once ``LIVE_MS`` has passed."""
-        if self._live.isActive():
-            self._live_pending = True
+        """Follow the Document: the first time at once, then ``LIVE_MS`` after a change (a
+        burst of changes coalesces; the timer is not restarted, so a drag still updates)."""
+        if self._stability_key is None:
+            self.refresh_now()
             return
-        self.refresh_now()
-        self._live.start()
+        self._live_pending = True
+        if not self._live.isActive():
+            self._live.start()
 
     def _on_live(self) -> None:
         if self._live_pending:
             self._live_pending = False
             self.refresh_now()
-            self._live.start()
 
     def refresh_now(self) -> None:
         state = self._state()
@@ -249,9 +250,10 @@ class RobustnessPanel(QObject):
         s = doc.settings(fid)
         sw = sweep(fw, s.weights, s.targets, s.rating_overrides, cid,
                    table=doc.utility_table(fid))
+        best = [r.option for r in doc.ranking(fid).results]
         return sensitivity_data(sw, fw.criterion(cid).name, self._names(True),
                                 self.tab.option_colour, set(self._leaders()),
-                                self.intervals.get(cid))
+                                self.intervals.get(cid), best)
 
     # -- acceptability ----------------------------------------------------------------------------
 
