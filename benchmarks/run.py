@@ -21,6 +21,7 @@ from .files import measure_export, measure_files
 from .latency import (close_quietly, measure_default_latency, measure_radar_vs_matplotlib,
                       measure_stress_latency, stress_scenario)
 from .report import Row, load_average, write_report
+from .robustness import measure_robustness
 from .startup import measure_startup_and_memory
 
 
@@ -64,8 +65,7 @@ def measure_all(tmp: Path) -> list[Row]:
     rows.extend(measure_files(stress, tmp))
     rows.extend(measure_export(tmp))
     rows.extend(measure_startup_and_memory({**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
-    rows.extend([Row("Robustness analysis", "not built yet", "-", None,
-                     "no issue has asked for it yet")])
+    rows.extend(measure_robustness())
     return rows
 
 

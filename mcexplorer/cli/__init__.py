@@ -11,10 +11,10 @@ import sys
 
 from .. import __version__
 from ..core.errors import ScenarioError, shown_path
-from . import export, frameworks, room, scenario_files, score, summary
+from . import export, frameworks, robustness, room, scenario_files, score, summary
 from .parsing import Usage as _Usage, UsageParser as _Parser
 
-COMMAND_MODULES = (scenario_files, score, export, frameworks, room, summary)
+COMMAND_MODULES = (scenario_files, score, robustness, export, frameworks, room, summary)
 """Each module adds its verbs to the parser (``add(sub)``) with ``set_defaults(run=...)``."""
 
 

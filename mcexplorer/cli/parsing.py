@@ -48,3 +48,48 @@ def exists(path: Path, *, folder: bool = False) -> bool:
         return path.is_dir() if folder else (path.exists() or path.is_symlink())
     except OSError as exc:
         raise ScenarioError(f"cannot look at it ({exc.strerror or exc})", file=str(path)) from None
+
+
+def add_overrides(parser: argparse.ArgumentParser) -> None:
+    """``--weight FW:CRITERION=VALUE`` and ``--target FW:CRITERION=VALUE``, repeatable."""
+    parser.add_argument("--weight", action="append", default=[], metavar="FW:CRITERION=VALUE",
+                        help="override a weight (0-100) for this run; repeatable")
+    parser.add_argument("--target", action="append", default=[], metavar="FW:CRITERION=VALUE",
+                        help="override a target on its scale (e.g. FW:horizon=3); repeatable")
+
+
+def apply_overrides(doc, args) -> None:
+    """Apply ``--weight`` and ``--target`` to the document (not to the file)."""
+    for text in args.weight:
+        fw, crit, value = parse_setting(text, "weight")
+        doc.apply(doc.set_weight(fw, crit, value))
+    for text in args.target:
+        fw, crit, value = parse_setting(text, "target")
+        doc.apply(doc.set_target(fw, crit, value))
+
+
+def whole_number(lo: int, hi: int | None = None):
+    """An argparse ``type`` for a whole number in [lo, hi]: a bad value is one usage line."""
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < lo or (hi is not None and value > hi):
+            span = f"from {lo} to {hi}" if hi is not None else f">= {lo}"
+            raise argparse.ArgumentTypeError(f"{value} is out of range (must be {span})")
+        return value
+    return convert
+
+
+def percentage(hi: float):
+    """An argparse ``type`` for a finite percentage in [0, hi]."""
+    def convert(text: str) -> float:
+        try:
+            value = finite_number(text, "")
+        except ScenarioError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number") from None
+        if not 0.0 <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value:g} is out of range (must be 0-{hi:g})")
+        return value
+    return convert

@@ -6,17 +6,17 @@ import json
 import sys
 
 from ..core.errors import shown
-from .parsing import parse_setting
+from .parsing import add_overrides, apply_overrides
+from .robustness import add_draw_options, draw_options, robustness_entry
 
 
 def add(sub) -> None:
-    score = sub.add_parser("score", help="print the ranking of every framework")
+    score = sub.add_parser("score", help="print the ranking of every framework and how sure "
+                                         "it is")
     score.add_argument("file")
     score.add_argument("--json", action="store_true", help="machine-readable output")
-    score.add_argument("--weight", action="append", default=[], metavar="FW:CRITERION=VALUE",
-                       help="override a weight (0-100) for this run; repeatable")
-    score.add_argument("--target", action="append", default=[], metavar="FW:CRITERION=VALUE",
-                       help="override a target on its scale (e.g. FW:horizon=3); repeatable")
+    add_overrides(score)
+    add_draw_options(score)
     score.set_defaults(run=_score)
 
 
@@ -26,13 +26,8 @@ def _score(args) -> int:
 
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
-    for text in args.weight:
-        fw, crit, value = parse_setting(text, "weight")
-        doc.apply(doc.set_weight(fw, crit, value))
-    for text in args.target:
-        fw, crit, value = parse_setting(text, "target")
-        doc.apply(doc.set_target(fw, crit, value))
-    report = score_report(doc)
+    apply_overrides(doc, args)
+    report = score_report(doc, **draw_options(args))
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -41,8 +36,10 @@ def _score(args) -> int:
     return 0
 
 
-def score_report(doc) -> dict:
-    """The ``score --json`` document (a stable contract; see README)."""
+def score_report(doc, **draws) -> dict:
+    """The ``score --json`` document (a stable contract; see README).
+
+    ``draws`` (draws, seed, jitter, uniform, rating_ranges) set the rank acceptability."""
     from ..core.extensions import registered
     from ..core.room.group import report as room_report
 
@@ -64,7 +61,9 @@ def score_report(doc) -> dict:
         ext = extensions.get(fw.extension) if fw.extension else None
         if ext is not None and ext.report is not None:
             entry.update(ext.report(doc, fid))
-        entry.update(room_report(doc, fid))  # "group", when there are participants
+        if fw.criteria:  # a register ranks nothing: no group weighting, nothing to be sure of
+            entry.update(room_report(doc, fid))  # "group", when there are participants
+            entry.update(robustness_entry(doc, fid, **draws))
         frameworks.append(entry)
     return {"frameworks": frameworks}
 
@@ -87,4 +86,10 @@ def _print_report(report: dict) -> None:
                 rank = f"={r['rank']}" if sum(x["rank"] == r["rank"] for x in fw["ranking"]) > 1 \
                     else str(r["rank"])
                 print(f"  {rank:>3}  {name:<{width}}  {r['fit']:6.1f}%")
+        if "verdict" in fw:
+            print(f"  how sure: {shown(fw['verdict'])}")
+            a = fw["acceptability"]
+            how = "no preferences" if a["jitter"] is None else f"weights \u00b1{a['jitter']:g}%"
+            ratings = "ranged ratings drawn" if a["rating_ranges"] else "ratings fixed"
+            print(f"  ({a['draws']:,} draws, {how}, seed {a['seed']}, {ratings})")
         print()

@@ -85,16 +85,22 @@ class Document:
     def ranking(self, framework_id: str) -> Ranking:
         cached = self._rankings.get(framework_id)
         if cached is None:
-            s = self.settings(framework_id)
-            fw = self.framework(framework_id)
-            key = (tuple(sorted(s.targets.items())), self.ratings_key(framework_id))
-            table = self._tables.get(framework_id)
-            if table is None or table[0] != key:
-                table = (key, utility_table(fw, s.targets, s.rating_overrides))
-                self._tables[framework_id] = table
-            cached = rank(fw, table[1], s.weights)
+            cached = rank(self.framework(framework_id), self.utility_table(framework_id),
+                          self.settings(framework_id).weights)
             self._rankings[framework_id] = cached
         return cached
+
+    def utility_table(self, framework_id: str) -> UtilityTable:
+        """Utilities under the framework's current targets and edited ratings, computed once
+        per change of those (a weight change reuses it: pass it on as ``table=``)."""
+        s = self.settings(framework_id)
+        key = (tuple(sorted(s.targets.items())), self.ratings_key(framework_id))
+        table = self._tables.get(framework_id)
+        if table is None or table[0] != key:
+            table = (key, utility_table(self.framework(framework_id), s.targets,
+                                        s.rating_overrides))
+            self._tables[framework_id] = table
+        return table[1]
 
     def ratings_key(self, framework_id: str) -> tuple:
         """A value that changes exactly when the framework's edited ratings change."""

@@ -95,8 +95,17 @@ def prepare(
     """Arrays for ``framework`` under these settings. Missing weights and targets take defaults.
 
     ``table`` reuses a utility table already built for the same targets and overrides (the
-    document caches one), so a live caller pays for no utility recomputation.
+    document caches one), so a live caller pays for no utility recomputation; the last result
+    for the same framework, table and weights is reused too (a view asks for the stability of
+    every weight and of every target at once, each of which starts here).
     """
+    global _last
+    key = None
+    if table is not None:
+        key = (framework, table, tuple(sorted((str(k), float(v)) for k, v in weights.items()
+                                              if _finite_weight(v))), len(weights))
+        if _last is not None and _same(_last[0], key):
+            return _last[1]
     for cid, value in weights.items():
         try:
             bad = not math.isfinite(float(value)) or float(value) < 0
@@ -111,7 +120,25 @@ def prepare(
     vector = np.array([ranking.weights[cid] for cid in table.criteria], dtype=float)
     matrix = table.matrix if table.matrix is not None else np.array(
         [[u[cid] for cid in table.criteria] for u in table.utilities], dtype=float)
-    return Lines(framework, table, ranking, vector, matrix)
+    lines = Lines(framework, table, ranking, vector, matrix)
+    if key is not None:
+        _last = (key, lines)
+    return lines
+
+
+_last: tuple[tuple, Lines] | None = None
+"""The last ``prepare`` given a table: (framework, table, weights) and its Lines."""
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:]
+
+
+def _finite_weight(value: object) -> bool:
+    try:
+        return math.isfinite(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 def steepest(candidates: np.ndarray, slopes: np.ndarray, largest: bool) -> int:

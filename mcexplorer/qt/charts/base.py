@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QSizePolicy
 
 from ..plain import escaped
@@ -37,9 +39,31 @@ class Chart(pg.GraphicsLayoutWidget):
         self._style_title()
         self.data: Any = None
 
-    def _style_title(self) -> None:
-        self._title_item.setText(escaped(self.title), size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
-                                 color=self.style.foreground.name())
+    def _style_title(self, width: int | None = None) -> None:
+        self._shown_title = self._fitted_title(width)
+        self._title_item.setText(escaped(self._shown_title), size=f"{font(1.25).pointSizeF():.0f}pt",
+                                 bold=True, color=self.style.foreground.name())
+
+    def _fitted_title(self, width: int | None = None) -> str:
+        """The title, cut with an ellipsis when the chart is too narrow for it (a title wider
+        than the chart would widen the scene and push the plot off the right edge)."""
+        room = (self.width() if width is None else width) - 24
+        metrics = QFontMetrics(font(1.25, bold=True))
+        if room <= 0 or metrics.horizontalAdvance(self.title) <= room:
+            return self.title
+        return metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, room)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Fit what sets the layout's minimum width before the layout takes the new size.
+        width = self.width() if event is None else event.size().width()  # pyqtgraph: None
+        if hasattr(self, "_shown_title") and self._fitted_title(width) != self._shown_title:
+            self._style_title(width)
+        self.fit_width(width)
+        super().resizeEvent(event)
+
+    def fit_width(self, width: int) -> None:
+        """Make the items that set the layout's minimum width fit ``width`` pixels (legend
+        columns, axis labels); called on every resize, before the layout is resized."""
 
     def set_title(self, title: str) -> None:
         self.title = title
@@ -88,6 +112,24 @@ class Chart(pg.GraphicsLayoutWidget):
         if self.data is not None:
             twin.show_data(self.data)
         return twin
+
+
+LEGEND_SAMPLE_PX = 28
+"""A legend entry's line sample, beside its text."""
+LEGEND_GAP_PX = 18
+"""Between two legend columns."""
+
+
+def legend_columns(names: list[str], width: float, most: int, scale: float = 1.0) -> int:
+    """How many columns a pyqtgraph legend of ``names`` (filled row by row, each column as wide
+    as its widest entry) can have within ``width`` pixels: at most ``most``, at least one."""
+    metrics = QFontMetrics(font(scale))
+    sizes = [metrics.horizontalAdvance(n) + LEGEND_SAMPLE_PX for n in names]
+    for cols in range(min(most, len(sizes)), 1, -1):
+        needed = sum(max(sizes[k::cols]) for k in range(cols)) + LEGEND_GAP_PX * (cols - 1)
+        if needed <= width - 12:
+            return cols
+    return 1
 
 
 def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=False) -> pg.TextItem:

@@ -17,13 +17,15 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from ..plain import escaped
-from .base import Chart, text_item
+from .base import Chart, legend_columns, text_item
 from .style import ChartStyle, font, line
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
+"""The least a view shows (units); more when the labels need the room (see ``_fit_range``)."""
+MARGIN_PX = 4
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class RadarChart(Chart):
         self.view.addItem(self._message)
         self._legend_key: tuple = ()
         self._legend_samples: list[pg.PlotDataItem] = []
+        self._legend_cols = self._legend_max_cols = 2
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -190,9 +193,10 @@ class RadarChart(Chart):
         self._update_legend(data, series)
 
     def _fit_range(self) -> None:
-        """Keep every spoke label inside at any size and type scale: the largest scale (pixels
-        per unit) at which each label, drawn outward from its spoke end, stays in the view;
-        never more than the fixed X_RANGE/Y_RANGE framing allows."""
+        """Keep every spoke label inside, in pixels: the largest scale (pixels per unit) at
+        which each label, anchored at its spoke's end, still fits in the view. A fixed range
+        cut the top and bottom labels off in a short view (the chart beside the ranking at
+        1024x768)."""
         view = getattr(self, "view", None)
         if view is None:
             return
@@ -213,6 +217,7 @@ class RadarChart(Chart):
             if abs(s) > 1e-6 and h / 2 > out_h:
                 scale = min(scale, (h / 2 - out_h) / (LABEL_RADIUS * abs(s)))
         scale = max(scale, 1e-3)
+        self._px_per_unit = scale
         view.setRange(xRange=(-w / 2 / scale, w / 2 / scale),
                       yRange=(-h / 2 / scale, h / 2 / scale), padding=0)
 
@@ -228,6 +233,24 @@ class RadarChart(Chart):
         self._fit_range()
         if getattr(self, "data", None) is not None:
             self._draw(self.data)
+
+    def fit_width(self, width: int) -> None:
+        if hasattr(self, "_legend_cols"):
+            self._fit_legend(width)
+
+    def _fit_legend(self, width: int | None = None) -> None:
+        """No more legend columns than the width holds: a legend wider than the chart would
+        push the radar off its right edge. A column count a tab set is the most used."""
+        if self.legend.columnCount != self._legend_cols:
+            self._legend_max_cols = self.legend.columnCount
+        names = [label.text for _, label in self.legend.items]
+        if not names:
+            return
+        cols = legend_columns(names, self.width() if width is None else width,
+                              self._legend_max_cols)
+        if cols != self.legend.columnCount:
+            self.legend.setColumnCount(cols)
+        self._legend_cols = cols
 
     def _update_legend(self, data: RadarData, series) -> None:
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
@@ -252,6 +275,7 @@ class RadarChart(Chart):
                 self._legend_samples.append(sample)
                 self.legend.addItem(sample, escaped(name))
         self._legend_key = key
+        self._fit_legend()
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

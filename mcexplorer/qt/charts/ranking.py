@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
 
 from .base import Chart, text_item
 from .style import ChartStyle, font
@@ -63,7 +64,7 @@ class RankingChart(Chart):
         widths = [r.fit if r.fit is not None else 0.0 for r in rows]
         self._bars.setOpts(x0=[0.0] * n, y=ys, height=[0.68] * n, width=widths, brushes=brushes,
                            pens=[pg.mkPen(None)] * n)
-        ticks = [[(y, f"{rank_label(r)}  {r.name}") for y, r in zip(ys, rows)]]
+        ticks = self._tick_texts(rows, ys)
         if ticks != self._ticks:  # re-laying out the axis text is the costly part of a redraw
             self._ticks = ticks
             self.plot.getAxis("left").setTicks(ticks)
@@ -89,6 +90,24 @@ class RankingChart(Chart):
         self.plot.setXRange(0, 112, padding=0)
         self.plot.setYRange(-0.6, max(n - 0.4, 0.4), padding=0)
         self.plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)]])
+
+    def _tick_texts(self, rows, ys, width: int | None = None) -> list:
+        """"=3  Name" per row; names cut with an ellipsis when the chart is narrow, so the
+        labels leave the bars the rest of the width."""
+        room = max(80, int((self.width() if width is None else width) * 0.55))
+        metrics = QFontMetrics(font(1.0))
+        return [[(y, metrics.elidedText(f"{rank_label(r)}  {r.name}",
+                                        Qt.TextElideMode.ElideRight, room))
+                 for y, r in zip(ys, rows)]]
+
+    def fit_width(self, width: int) -> None:
+        data = getattr(self, "data", None)
+        if data is not None:
+            ticks = self._tick_texts(data.rows, [len(data.rows) - 1 - i
+                                                 for i in range(len(data.rows))], width)
+            if ticks != self._ticks:
+                self._ticks = ticks
+                self.plot.getAxis("left").setTicks(ticks)
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

@@ -3,7 +3,8 @@
 The named object (``weight:<fw>:<criterion>`` or ``target:<fw>:<criterion>``) is a real
 QSlider, so ``findChild(QSlider, name)``, keyboard events and screen readers reach it
 directly. A drag, or a run of quick keyboard nudges, is one gesture (qt.gestures): the edits
-it produces merge into one undo step.
+it produces merge into one undo step. Each slider can show how sure the ranking is (a band on
+its groove and a short line under it, see ``show_stability``), painted by qt.framework.band.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
 from ...core.models import level_label
 from ..gestures import GestureTracker
 from ..plain import guarded, make_plain
+from .band import BandedSlider, ElidedLabel, NameLabel, small
 
-def percent_slider(object_name: str, page_step: int) -> QSlider:
+
+def percent_slider(object_name: str, page_step: int) -> BandedSlider:
     """A keyboard-operable 0-100 slider under its automation name."""
-    slider = QSlider(Qt.Orientation.Horizontal)
+    slider = BandedSlider(Qt.Orientation.Horizontal)
     slider.setObjectName(object_name)
     slider.setRange(0, 100)
     slider.setSingleStep(1)
@@ -32,7 +35,7 @@ def _label_over_slider(owner: QWidget, label: QLabel, slider: QSlider,
                        value: QWidget) -> QGridLayout:
     """The name on one row; the slider and its value on the next."""
     layout = QGridLayout(owner)
-    layout.setContentsMargins(0, 2, 0, 2)
+    layout.setContentsMargins(0, 1, 0, 1)
     layout.setVerticalSpacing(0)
     layout.addWidget(label, 0, 0, 1, 2)
     layout.addWidget(slider, 1, 0)
@@ -40,24 +43,58 @@ def _label_over_slider(owner: QWidget, label: QLabel, slider: QSlider,
     return layout
 
 
-class WeightSlider(QWidget):
+class StabilityMixin:
+    """The band, the short line under the slider and the slider's accessible description."""
+
+    slider: BandedSlider
+    stability_label: ElidedLabel
+    _description: str
+
+    def _add_stability_line(self, layout: QGridLayout, row: int) -> None:
+        self.stability_label = small(ElidedLabel())
+        self.stability_label.setObjectName(f"stability:{self.slider.objectName()}")
+        self.stability_label.setVisible(False)
+        layout.addWidget(self.stability_label, row, 0, 1, 2)
+        self._stability_sentence = ""
+
+    def show_stability(self, band: tuple[float, float] | None, line: str, sentence: str,
+                       tooltip: str = "") -> None:
+        """The band (fractions of the slider's range, None for none), the short visible line,
+        and the sentence that leads the slider's accessible description."""
+        self.slider.set_band(band)
+        self.stability_label.set_full_text(line, tooltip or line)
+        self.stability_label.setVisible(bool(line))
+        if sentence != self._stability_sentence:
+            self._stability_sentence = sentence
+            self._update_description()
+
+    def _update_description(self) -> None:
+        parts = [self._stability_sentence + "." if self._stability_sentence else "",
+                 self._description]
+        self.slider.setAccessibleDescription(" ".join(p for p in parts if p).strip())
+
+
+class WeightSlider(StabilityMixin, QWidget):
     """Criterion name, a 0-100 slider and a spin box showing (and taking) the exact value."""
 
     weightChanged = Signal(str, int, int)
     """criterion id, new value, gesture id"""
+    nameClicked = Signal(str)
+    """criterion id: the planner clicked the criterion's name"""
 
     def __init__(self, framework_id: str, criterion_id: str, name: str, description: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
-        self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
+        self.label = NameLabel(name)
         self.label.setWordWrap(True)
+        self.label.clicked.connect(self._on_name_clicked)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)
         self.slider.setAccessibleName(f"Weight of {name}")
-        self.slider.setAccessibleDescription(
-            f"How much {name} matters, from 0 (ignore) to 100. {description}".strip())
+        self._description = f"How much {name} matters, from 0 (ignore) to 100. {description}"
+        self.slider.setAccessibleDescription(self._description.strip())
         self.slider.setToolTip(guarded(description))
         self.spin = QSpinBox()
         self.spin.setRange(0, 100)
@@ -67,7 +104,7 @@ class WeightSlider(QWidget):
         self.spin.setFixedWidth(self.spin.fontMetrics().horizontalAdvance("1000") + 12)
         self.label.setBuddy(self.slider)
         self._gesture = GestureTracker(self.slider)
-        _label_over_slider(self, self.label, self.slider, self.spin)
+        self._add_stability_line(_label_over_slider(self, self.label, self.slider, self.spin), 2)
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.editingFinished.connect(self._on_spin)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -87,13 +124,16 @@ class WeightSlider(QWidget):
         self.weightChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))
 
+    def _on_name_clicked(self) -> None:
+        self.nameClicked.emit(self.criterion_id)
+
     def _on_spin(self) -> None:
         if self.spin.value() != self.slider.value():
             self._gesture.begin()
             self.slider.setValue(self.spin.value())
 
 
-class StepSlider(QSlider):
+class StepSlider(BandedSlider):
     """A QSlider over [lo, hi] in fixed steps whose ``value()``/``setValue()`` use scale values.
 
     Qt moves it in whole steps (keyboard, mouse and screen readers work natively); from Python
@@ -129,7 +169,7 @@ class StepSlider(QSlider):
         self.scaleValueChanged.emit(self.value())
 
 
-class ScaleSlider(QWidget):
+class ScaleSlider(StabilityMixin, QWidget):
     """A slider over a criterion's scale in half steps, with the level names as ticks.
 
     The named object is a StepSlider (a QSlider) whose value is the scale value itself.
@@ -150,7 +190,7 @@ class ScaleSlider(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setAccessibleName(name)
-        self._description = description
+        self._base_description = self._description = description
         self.slider.setAccessibleDescription(description)
         self.slider.setToolTip(guarded(description))
         self.value_label = QLabel()
@@ -165,7 +205,9 @@ class ScaleSlider(QWidget):
             if text != max(levels, key=levels.get):
                 ticks.addStretch(1)
         self._gesture = GestureTracker(self.slider)
-        _label_over_slider(self, self.label, self.slider, self.value_label).addLayout(ticks, 2, 0)
+        grid = _label_over_slider(self, self.label, self.slider, self.value_label)
+        grid.addLayout(ticks, 2, 0)
+        self._add_stability_line(grid, 3)
         self.slider.scaleValueChanged.connect(self._on_slider)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -177,8 +219,8 @@ class ScaleSlider(QWidget):
         self.slider.setValue(value)
         self.slider.blockSignals(False)
         self.value_label.setText(self.text_for(value))
-        self.slider.setAccessibleDescription(
-            f"{self._description} Currently {self.text_for(value)}.".strip())
+        self._description = f"{self._base_description} Currently {self.text_for(value)}."
+        self._update_description()
 
     def _on_slider(self, value: float) -> None:
         self.value_label.setText(self.text_for(value))

@@ -27,6 +27,7 @@ from ..controller import DocumentController
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
+from .robustness_panel import RobustnessPanel
 from .sliders import ScaleSlider, WeightSlider
 from .weighting import SCENARIO_WEIGHTING
 
@@ -181,6 +182,7 @@ class FrameworkTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll)
         layout.addWidget(right, 1)
+        self.robustness = RobustnessPanel(self)  # verdict, slider bands, "How sure" pages
 
         controller.changed.connect(self._on_changed)
         self.refresh()
@@ -256,6 +258,7 @@ class FrameworkTab(QWidget):
             slider.set_value(shown.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
+        self.robustness.refresh()
         key = (self.document.ratings_key(self.framework_id),
                fw_editing.notes_key(self.document, self.framework_id))
         table_key = ("table", self.framework_id, id(self))
@@ -379,3 +382,4 @@ class FrameworkTab(QWidget):
     def restyle(self) -> None:
         for chart in self.charts.values():
             chart.restyle()
+        self.robustness.restyle()

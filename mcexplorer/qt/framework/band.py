@@ -1,0 +1,176 @@
+"""Small widgets for showing how sure a setting is: a slider with a band on its groove, a
+one-line label that elides (full text in its tooltip), and a clickable name.
+
+The band is painted by the slider itself, between its groove and its handle, so the slider
+stays a plain QSlider for ``findChild``, the keyboard and screen readers. Setting the same band
+again costs nothing; a new band repaints only the slider.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
+)
+
+BAND_COLOUR = QColor(0, 158, 115, 95)
+"""Translucent green: reads on light and dark palettes, behind the groove's own fill."""
+BAND_EDGE = QColor(0, 110, 80, 220)
+BAND_HEIGHT = 12
+"""Pixels; the groove is about half as tall, so the band shows as a halo around it."""
+
+
+class BandedSlider(QSlider):
+    """A horizontal QSlider that can show a band, given as fractions 0-1 of its range."""
+
+    def __init__(self, orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._band: tuple[float, float] | None = None
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        return self._band
+
+    def set_band(self, band: tuple[float, float] | None) -> None:
+        """Show ``(low, high)`` (fractions of the range, clamped) or nothing (None)."""
+        if band is not None:
+            lo, hi = (min(1.0, max(0.0, float(v))) for v in band)
+            band = (min(lo, hi), max(lo, hi))
+        if band == self._band:
+            return
+        before = self._pixels()
+        self._band = band
+        if self._pixels() != before:  # repaint only when a pixel would change (drag path)
+            self.update()
+
+    def _pixels(self) -> tuple[int, ...] | None:
+        rect = self.band_rect()
+        return None if rect is None else (round(rect.left()), round(rect.right()))
+
+    def band_rect(self) -> QRectF | None:
+        """Where the band is painted, in the slider's coordinates (None without a band)."""
+        if self._band is None or self.orientation() != Qt.Orientation.Horizontal:
+            return None
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        style = self.style()
+        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                      QStyle.SubControl.SC_SliderGroove, self)
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                      QStyle.SubControl.SC_SliderHandle, self)
+        left = groove.x() + handle.width() / 2
+        span = max(1, groove.width() - handle.width())
+        lo, hi = self._band
+        x0, x1 = left + lo * span, left + hi * span
+        if x1 - x0 < 3:  # a single point still shows
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - 1.5, mid + 1.5
+        cy = groove.center().y() + 0.5
+        return QRectF(x0, cy - BAND_HEIGHT / 2, x1 - x0, BAND_HEIGHT)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        rect = self.band_rect()
+        if rect is None:
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAND_COLOUR)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setBrush(BAND_EDGE)
+        for x in (rect.left(), rect.right() - 2):
+            painter.drawRect(QRectF(x, rect.top(), 2, rect.height()))
+        groove_and_ticks = QStyle.SubControl.SC_SliderGroove
+        if self.tickPosition() != QSlider.TickPosition.NoTicks:
+            groove_and_ticks |= QStyle.SubControl.SC_SliderTickmarks
+        opt.subControls = groove_and_ticks
+        painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, opt)
+        opt.subControls = QStyle.SubControl.SC_SliderHandle
+        painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, opt)
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with an ellipsis when narrow; the whole text as tooltip.
+
+    The text is painted here, not laid out by QLabel: a new text repaints the label only and
+    never re-lays out the panel around it (it changes on every step of a slider drag).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary: greyer
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._full = ""
+        self.set_full_text(text)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._full
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str, tooltip: str | None = None) -> None:
+        tooltip = text if tooltip is None else tooltip
+        if tooltip != self.toolTip():
+            self.setToolTip(tooltip)
+        if text != self._full:
+            self._full = text
+            self.setAccessibleName(text)
+            self.update()
+
+    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802
+        self.set_full_text(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        m = self.contentsMargins()
+        return QSize(120, self.fontMetrics().height() + m.top() + m.bottom())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(20, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        rect = self.contentsRect()
+        painter.drawText(rect, int(self.alignment()) | int(Qt.TextFlag.TextSingleLine),
+                         self.shown_text())
+
+    def shown_text(self) -> str:
+        """The text as painted at the current width."""
+        return self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+
+
+class NameLabel(QLabel):
+    """A criterion's name that can be clicked (to pick it for the sensitivity chart)."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_clickable(self, hint: str) -> None:
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(hint)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+
+
+def small(label: QLabel, scale: float = 0.88) -> QLabel:
+    """A smaller font for secondary text (still readable on a projector)."""
+    font = label.font()
+    font.setPointSizeF(max(7.5, font.pointSizeF() * scale))
+    label.setFont(font)
+    return label
