@@ -264,6 +264,8 @@ def test_the_room_view_hides_the_ratings_table_and_every_tab_follows(window, qtb
         window.build_tab(fid)
     show_room(window, qtbot)
     for fid, tab in window.framework_tabs.items():
+        if not window.document.framework(fid).criteria:
+            continue  # a register (leadership and risks) has no weights for the room
         assert window.room.views[fid].currentIndex() == 1, fid
         assert not table_area(tab).isVisible() or not tab.isVisible()
     window.room.views[BM].setCurrentIndex(0)  # the Fit page tab
