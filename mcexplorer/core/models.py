@@ -126,6 +126,10 @@ class Framework(StrictModel):
     plain framework has none and gets the generic tab."""
     order: int = Field(default=100, ge=0, le=10_000)
     """Place in the tab order (lower first; ties by id)."""
+    key_question: Identifier | None = None
+    """Which of the paper's five key questions this framework helps answer (positioning,
+    leadership, structures, business-models, risks); the workshop report files it there.
+    None: the report lists it after the five."""
     criteria: list[Criterion] = Field(min_length=1, max_length=500)
     options: list[Option] = Field(min_length=1, max_length=5000)
 
@@ -242,6 +246,8 @@ class FrameworkSettings(StrictModel):
     """Edited ratings: option id -> criterion id -> value. Absent means the default."""
     selected: list[str] | None = None
     """Options shown on the radar; None means the top three by fit."""
+    notes: LongText = ""
+    """The planner's notes on this framework (the notes box under its tab; in the report)."""
 
 
 MAX_SNAPSHOTS = 50
