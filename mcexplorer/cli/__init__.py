@@ -11,10 +11,10 @@ import sys
 
 from .. import __version__
 from ..core.errors import ScenarioError
-from . import export, scenario_files, score
+from . import data, export, report, scenario_files, score
 from .parsing import Usage as _Usage, UsageParser as _Parser
 
-COMMAND_MODULES = (scenario_files, score, export)
+COMMAND_MODULES = (scenario_files, score, export, data, report)
 """Each module adds its verbs to the parser (``add(sub)``) with ``set_defaults(run=...)``."""
 
 

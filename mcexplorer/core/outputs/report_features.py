@@ -135,8 +135,8 @@ def risks_blocks(doc: Document) -> list[Block]:
     risks, own = risks_of(doc)
     names = {cat.id: cat.name for cat in c.risk_categories}
     suggested = {t.id: t.suggested_mitigation for t in c.risks}
-    rows = tuple((names.get(r.category, r.category), r.text, str(r.likelihood), str(r.impact),
-                  str(risk_score(r)),
+    rows = tuple((f"{names.get(r.category, r.category)}: {r.text}",
+                  f"{risk_score(r)} ({r.likelihood} x {r.impact})",
                   r.mitigation or (f"Suggested: {suggested[r.id]}" if suggested.get(r.id) else "-"))
                  for r in sorted_risks(risks.items))
     caption = ("The room's risk register, most serious first." if own else
@@ -144,8 +144,8 @@ def risks_blocks(doc: Document) -> list[Block]:
                "register; likelihood and impact (1-5) are the tool's starting values.")
     blocks: list[Block] = []
     if rows:
-        blocks.append(Table(("Category", "Risk", "Likelihood", "Impact", "Score", "Mitigation"),
-                            rows, caption))
+        blocks.append(Table(("Risk", "Score (likelihood x impact)", "Mitigation"), rows,
+                            caption))
     blocks.append(Paragraph(plan_b_sentence(risks.plan_b), "answer"))
     return blocks
 

@@ -64,6 +64,30 @@ def needs_edge(colour: str) -> bool:
     return QColor(colour).lightnessF() > 0.7
 
 
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(colour: str, background: QColor, ratio: float = 4.5) -> QColor:
+    """An option colour as text on ``background``: the same hue, darkened (or lightened on a
+    dark background) until it reads (WCAG AA for text); black and white as a last resort."""
+    c = QColor(colour)
+    dark_bg = background.lightnessF() < 0.5
+    for _ in range(12):
+        if contrast(c, background) >= ratio:
+            return c
+        c = c.lighter(125) if dark_bg else c.darker(125)
+    return QColor("#ffffff" if dark_bg else "#000000")
+
+
 @dataclass(frozen=True)
 class ChartStyle:
     background: QColor
