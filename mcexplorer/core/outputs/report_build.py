@@ -13,7 +13,7 @@ from . import report_features, report_sections
 from .caption import short_source
 from .report_model import (OPENING, OTHER, Heading, Report, Section, framework_blocks,
                            question_blocks)
-from .report_sections import best_share
+from .report_sections import best_share, notes_block
 
 _registered = False
 
@@ -77,14 +77,15 @@ def build_report(doc: Document, scenario_name: str, date: str) -> Report:
         section = Section(q.id, number, q.question, said.get(q.id, ""))
         for fid in placed.get(q.id, []):
             section.blocks.append(Heading(doc.framework(fid).title))
+            section.blocks.extend(notes_block(doc, fid))  # the room's own words first
             section.blocks.extend(framework_blocks(doc, fid))
         section.blocks.extend(question_blocks(doc, q.id))
         report.sections.append(section)
     for fid in placed.get(OTHER, []):
         fw = doc.framework(fid)
         report.sections.append(Section(OTHER, None, fw.title, fw.description,
-                                       framework_blocks(doc, fid)))
-    report.references = [ref.full() + (f" {ref.note}" if ref.note else "")
+                                       notes_block(doc, fid) + framework_blocks(doc, fid)))
+    report.references = [ref.full() + (f" \u2014 {ref.note}" if ref.note else "")
                          for ref in references()]
     sources = "; ".join(
         f"{fw.title}: {short_source(fw.source) or 'no source given'}"

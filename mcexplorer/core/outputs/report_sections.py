@@ -153,7 +153,6 @@ def generic_blocks(doc: Document, framework_id: str) -> list[Block]:
     if sure is not None:
         blocks.append(sure)
     blocks.extend(group_blocks(doc, framework_id))
-    blocks.extend(notes_block(doc, framework_id))
     return blocks
 
 

@@ -84,8 +84,9 @@ def pixels_for(cm: float, dpi: float) -> int:
 
 
 @contextmanager
-def _twin(chart: Chart, logical_w: int, logical_h: int) -> Iterator[Chart]:
-    """A light-styled copy of ``chart`` laid out offscreen at the given logical size."""
+def laid_out(chart: Chart, logical_w: int, logical_h: int) -> Iterator[Chart]:
+    """A light-styled copy of ``chart`` laid out offscreen at the given logical size (to paint
+    into an image, an SVG or a PDF page)."""
     with forced_style(ChartStyle.light()):
         twin = chart.clone()
     try:
@@ -118,13 +119,18 @@ def _caption_height(caption: str, logical_w: float) -> float:
     return lines * metrics.lineSpacing() + 14
 
 
-def _paint(painter: QPainter, twin: Chart, logical_w: float, chart_h: float,
-           caption: str, caption_h: float) -> None:
+def paint_chart(painter: QPainter, twin: Chart, target: QRectF) -> None:
+    """Paint a laid-out chart into ``target`` as vectors (text stays text)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     # The scene is vector: painting it into a larger device draws text and lines sharp.
-    QGraphicsView.render(twin, painter, QRectF(0, 0, logical_w, chart_h),
-                         twin.viewport().rect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+    QGraphicsView.render(twin, painter, target, twin.viewport().rect(),
+                         Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _paint(painter: QPainter, twin: Chart, logical_w: float, chart_h: float,
+           caption: str, caption_h: float) -> None:
+    paint_chart(painter, twin, QRectF(0, 0, logical_w, chart_h))
     if caption:
         style = ChartStyle.light()
         painter.setPen(QColor(style.grid))
@@ -165,7 +171,7 @@ def render_chart(chart: Chart, width: int = DEFAULT_WIDTH, ratio: float = PIXEL_
     scale = width_px / logical_w
     image = QImage(width_px, height_px, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent if spec.transparent else QColor("#ffffff"))
-    with _twin(chart, logical_w, math.ceil(chart_h)) as twin:
+    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin:
         if spec.transparent:
             twin.setBackground(None)
         painter = QPainter(image)
@@ -220,7 +226,7 @@ def svg_bytes(chart: Chart, spec: ImageSpec) -> bytes:
     generator.setResolution(round(spec.dpi or SCREEN_DPI))
     generator.setTitle(chart.title)
     generator.setDescription(spec.caption or chart.title)
-    with _twin(chart, logical_w, math.ceil(chart_h)) as twin:
+    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin:
         painter = QPainter(generator)
         if not spec.transparent:
             painter.fillRect(QRectF(0, 0, logical_w, logical_h), QColor("#ffffff"))

@@ -1,8 +1,9 @@
 """Writing the workshop report: a PDF through QPdfWriter and QTextDocument (Qt's own, no new
 dependency), or one self-contained HTML file with its images embedded as data: URIs.
 
-Charts are drawn for print (light, at 288 dpi, laid out at the width they are shown) from the
-tabs given: the window's own, or tabs built offscreen by the command line.
+Charts are drawn for print: light, laid out at the width they are shown (16.4 cm) and
+rendered at 288 dpi, so their text prints at its point size; the PDF keeps them lossless.
+They come from the tabs given: the window's own, or tabs built offscreen by the command line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...core.io import atomic_write
 from ...core.outputs.names import today
 from ...core.outputs.report_build import build_report
 from ...core.outputs.report_model import ChartRef, Report
+from ..charts.base import Chart
 from ..charts.export import ImageSpec, png_bytes, render_chart
 from ..framework.tab import FrameworkTab
 from .report_html import Picture, report_html
@@ -37,6 +39,14 @@ FOOTER_PX = 28.0
 Progress = Callable[[int, int, str], bool]
 
 
+def _chart(tabs: Mapping[str, FrameworkTab], ref: ChartRef) -> Chart | None:
+    tab = tabs.get(ref.framework_id)
+    return tab.charts.get(ref.kind) if tab is not None else None
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+
 def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
                    progress: Progress | None = None) -> dict[ChartRef, QImage] | None:
     """Every chart of the report as an image (None when ``progress`` says stop)."""
@@ -46,49 +56,49 @@ def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
     for i, ref in enumerate(refs):
         if progress is not None and not progress(i, len(refs), f"{ref.framework_id} {ref.kind}"):
             return None
-        tab = tabs.get(ref.framework_id)
-        chart = tab.charts.get(ref.kind) if tab is not None else None
+        chart = _chart(tabs, ref)
         if chart is not None:
             images[ref] = render_chart(chart, spec=spec)
     return images
 
 
-def _picture(images: dict[ChartRef, QImage], src: Callable[[ChartRef, QImage], str],
-             tabs: Mapping[str, FrameworkTab]) -> Callable[[ChartRef], Picture | None]:
+def html_file(report: Report, images: dict[ChartRef, QImage],
+              tabs: Mapping[str, FrameworkTab]) -> str:
+    """One HTML file with every image inside it (data: URIs)."""
     def picture(ref: ChartRef) -> Picture | None:
         image = images.get(ref)
         if image is None:
             return None
+        data = base64.b64encode(png_bytes(image)).decode("ascii")
         height = round(FIGURE_WIDTH * image.height() / image.width())
-        title = tabs[ref.framework_id].charts[ref.kind].title
-        return Picture(src(ref, image), FIGURE_WIDTH, height, title)
-    return picture
+        return Picture(f"data:image/png;base64,{data}", FIGURE_WIDTH, height,
+                       tabs[ref.framework_id].charts[ref.kind].title)
+    return report_html(report, picture)
 
 
-def html_file(report: Report, images: dict[ChartRef, QImage],
-              tabs: Mapping[str, FrameworkTab]) -> str:
-    """One HTML file with every image inside it (data: URIs)."""
-    def data_uri(_ref: ChartRef, image: QImage) -> str:
-        return "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode("ascii")
-    return report_html(report, _picture(images, data_uri, tabs))
+# -- PDF ----------------------------------------------------------------------------------------
 
 
 def text_document(report: Report, images: dict[ChartRef, QImage],
                   tabs: Mapping[str, FrameworkTab]) -> QTextDocument:
-    """The report as a QTextDocument with the images as its resources (for the PDF)."""
+    """The report as a QTextDocument with the chart images as its resources (for the PDF)."""
     doc = QTextDocument()
-    names: dict[ChartRef, str] = {}
-
-    def resource(ref: ChartRef, image: QImage) -> str:
-        name = names.setdefault(ref, f"figure-{len(names) + 1}.png")
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        return name
-
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial"])
     font.setPointSizeF(10.0)
     doc.setDefaultFont(font)
-    doc.setHtml(report_html(report, _picture(images, resource, tabs), for_qt=True))
+    names: dict[ChartRef, str] = {}
+
+    def picture(ref: ChartRef) -> Picture | None:
+        image = images.get(ref)
+        if image is None:
+            return None
+        name = names.setdefault(ref, f"figure-{len(names) + 1}.png")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        height = round(FIGURE_WIDTH * image.height() / image.width())
+        return Picture(name, FIGURE_WIDTH, height, tabs[ref.framework_id].charts[ref.kind].title)
+
+    doc.setHtml(report_html(report, picture, for_qt=True))
     return doc
 
 
@@ -115,6 +125,8 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
     painter = QPainter()
     if not painter.begin(writer):
         raise ScenarioError("cannot write the report here", file=str(path))
+    # Charts go in as PNG-like (Flate) images, not JPEG: no smudges around text and lines.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
     small = QFont(doc.defaultFont())
     small.setPixelSize(11)  # in the 96-per-inch units the painter is scaled from
     try:
@@ -149,8 +161,8 @@ def write_report(document: Document, tabs: Mapping[str, FrameworkTab], out: str 
                  scenario_name: str, *, paper: str = "a4", date: str | None = None,
                  progress: Progress | None = None) -> int | None:
     """The report of ``document`` as ``out`` (.pdf or .html). Returns the PDF's page count
-    (None for HTML); raises ScenarioError when it cannot be written. A ``progress`` that
-    returns False stops before anything is written (and returns -1)."""
+    (None for HTML; -1 when ``progress`` said stop before anything was written); raises
+    ScenarioError when it cannot be written."""
     path = Path(out)
     report = build_report(document, scenario_name, date or today())
     images = render_figures(report, tabs, progress)

@@ -103,6 +103,7 @@ class ChartExport:
 
     def export_dialog(self, chart: Chart | None = None) -> bool:
         """The export dialog for a chart of the current tab, then the file to write."""
+        chart = chart if isinstance(chart, Chart) else None  # triggered(bool) passes False
         tab = self.current_tab()
         charts = list(tab.charts.values())
         if chart is not None and chart not in charts:
