@@ -134,8 +134,10 @@ class _Writer:
         self.figures += 1
         label = f"Figure {self.figures}."
         if picture is not None:
-            size = f' width="{picture.width}"' if self.for_qt else ""
-            self.add(f'<p align="center" class="figure"><img class="chart" src="{picture.src}"'
+            size = (f' width="{picture.width}" height="{picture.height}"' if self.for_qt
+                    else f' style="max-width: {picture.width}px"')
+            self.add(f'<p align="center" class="figure" style="line-height: 100%">'
+                     f'<img class="chart" src="{picture.src}"'
                      f'{size} alt="{esc(picture.alt)}"></p>')
         self.add(f'<p class="figcap"><i><b>{label}</b> {esc(ref.reading)}</i></p>')
 

@@ -31,12 +31,31 @@ from .report_html import Picture, report_html
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 18.0
 FIGURE_WIDTH = 620
-"""Displayed width of a chart (CSS pixels at 96 per inch: 16.4 cm), inside A4 and Letter."""
+"""Displayed width of a wide chart (CSS pixels at 96 per inch: 16.4 cm), inside A4 and
+Letter; a tall one (the map) is drawn narrower so it shares its page with text."""
+TALL = 0.82
+TALL_WIDTH = 500
 FIGURE_DPI = 288.0
 PDF_DPI = 300
 FOOTER_PX = 28.0
 
 Progress = Callable[[int, int, str], bool]
+
+
+def trim_bottom(image: QImage, keep: int = 24) -> QImage:
+    """The image without the empty band at its foot (an aspect-locked chart leaves one), so a
+    figure's caption sits right under it."""
+    white = QColor("#ffffff").rgb()
+    step = max(1, image.width() // 400)
+    bottom = image.height() - 1
+    while bottom > image.height() // 2 and all(
+            image.pixel(x, bottom) == white for x in range(0, image.width(), step)):
+        bottom -= 1
+    return image.copy(0, 0, image.width(), min(image.height(), bottom + 1 + keep))
+
+
+def figure_width(chart: Chart) -> int:
+    return TALL_WIDTH if chart.export_aspect > TALL else FIGURE_WIDTH
 
 
 def _chart(tabs: Mapping[str, FrameworkTab], ref: ChartRef) -> Chart | None:
@@ -50,7 +69,6 @@ def _chart(tabs: Mapping[str, FrameworkTab], ref: ChartRef) -> Chart | None:
 def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
                    progress: Progress | None = None) -> dict[ChartRef, QImage] | None:
     """Every chart of the report as an image (None when ``progress`` says stop)."""
-    spec = ImageSpec(width=round(FIGURE_WIDTH * FIGURE_DPI / 96), dpi=FIGURE_DPI)
     refs = report.charts()
     images: dict[ChartRef, QImage] = {}
     for i, ref in enumerate(refs):
@@ -58,7 +76,8 @@ def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
             return None
         chart = _chart(tabs, ref)
         if chart is not None:
-            images[ref] = render_chart(chart, spec=spec)
+            spec = ImageSpec(width=round(figure_width(chart) * FIGURE_DPI / 96), dpi=FIGURE_DPI)
+            images[ref] = trim_bottom(render_chart(chart, spec=spec))
     return images
 
 
@@ -70,8 +89,9 @@ def html_file(report: Report, images: dict[ChartRef, QImage],
         if image is None:
             return None
         data = base64.b64encode(png_bytes(image)).decode("ascii")
-        height = round(FIGURE_WIDTH * image.height() / image.width())
-        return Picture(f"data:image/png;base64,{data}", FIGURE_WIDTH, height,
+        width = round(image.width() * 96 / FIGURE_DPI)
+        height = round(width * image.height() / image.width())
+        return Picture(f"data:image/png;base64,{data}", width, height,
                        tabs[ref.framework_id].charts[ref.kind].title)
     return report_html(report, picture)
 
@@ -95,8 +115,9 @@ def text_document(report: Report, images: dict[ChartRef, QImage],
             return None
         name = names.setdefault(ref, f"figure-{len(names) + 1}.png")
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        height = round(FIGURE_WIDTH * image.height() / image.width())
-        return Picture(name, FIGURE_WIDTH, height, tabs[ref.framework_id].charts[ref.kind].title)
+        width = round(image.width() * 96 / FIGURE_DPI)
+        height = round(width * image.height() / image.width())
+        return Picture(name, width, height, tabs[ref.framework_id].charts[ref.kind].title)
 
     doc.setHtml(report_html(report, picture, for_qt=True))
     return doc
