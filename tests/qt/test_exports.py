@@ -278,3 +278,25 @@ def test_each_quadrant_has_one_colour_in_every_ecology_chart(open_window):
         assert series.colour == short[series.name]
     for q in eco_mix.QUADRANTS:
         assert QUADRANT_TINTS[q.position].lower() in tab.mix_bars[q.id].styleSheet().lower()
+
+
+def test_headless_the_dialog_is_not_shown_and_its_defaults_are_used(window, tmp_path,
+                                                                    monkeypatch):
+    """Nobody can answer a dialog on an offscreen platform: the slide preset is used."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda p, t, start, *a: (str(tmp_path / Path(start).name),
+                                                              "")))
+    assert window.export_dialog() is True
+    image = QImage(str(tmp_path / "default-scenario-business-models-ranking.png"))
+    assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_a_charts_menu_offers_export_and_copy(window):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu(window)
+    window.fill_chart_menu(menu, chart(window))
+    texts = [a.text() for a in menu.actions()]
+    assert texts == [f"Export \u201c{chart(window).title}\u201d…", "Copy chart"]
+    assert window.current_chart() is chart(window)
+    menu.deleteLater()

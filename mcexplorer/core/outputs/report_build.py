@@ -50,8 +50,10 @@ def _top(doc: Document, framework_id: str | None) -> tuple[str | None, float | N
 def answers(doc: Document, placed: dict[str, list[str]]) -> dict[str, str]:
     """Each key question's one-sentence answer, from the scenario's plain values."""
     reading, portfolio_fit = report_features.positioning_reading(doc)
-    structures = (placed.get("structures") or [None])[0]
-    models = (placed.get("business-models") or [None])[0]
+    # The paper's third question is the internal structures, its fourth the business models.
+    questions = [q.id for q in lr_content().key_questions]
+    structures = (placed.get(questions[2]) or [None])[0] if len(questions) > 3 else None
+    models = (placed.get(questions[3]) or [None])[0] if len(questions) > 3 else None
     structure, _ = _top(doc, structures)
     model, model_fit = _top(doc, models)
     robustness = best_share(doc, models) if models is not None else None

@@ -14,7 +14,6 @@ from ..leadership_risks.rules import filled_roles, plan_b_sentence, risk_score, 
 from ..structures import balance as hz_balance, rules as hz_rules
 from .report_model import (Block, Bullets, ChartRef, Paragraph, Table, contribute_framework,
                            contribute_question)
-from .report_sections import and_list
 
 
 # -- positioning: the credential ecology ----------------------------------------------------
@@ -156,6 +155,3 @@ def register() -> None:
     contribute_question("leadership", leadership_blocks)
     contribute_question("risks", risks_blocks)
 
-
-__all__ = ["register", "positioning_reading", "balance_values", "leadership_of", "risks_of",
-           "and_list"]

@@ -9,7 +9,7 @@ from ..document import Document
 from ..robustness.acceptability import acceptability
 from ..robustness.report import verdict
 from ..room import group as room_group
-from .report_model import (OPENING, Block, Bullets, ChartRef, Notes, Paragraph, Table,
+from .report_model import (OPENING, Block, ChartRef, Notes, Paragraph, Table,
                            contribute_framework, contribute_question)
 
 DIRECTION_WORDS = {"benefit": "higher is better", "cost": "lower is better",
@@ -170,6 +170,3 @@ def register() -> None:
     contribute_framework(None, generic_blocks)
     contribute_question(OPENING, participants_opening)
 
-
-def bullets(items: list[str], title: str = "") -> Bullets:
-    return Bullets(tuple(items), title)
