@@ -253,7 +253,7 @@ class RadarChart(Chart):
             pen.setCosmetic(False)  # scales with the chart in an export
         if len(entries) == len(self.legend.items) and self._legend_samples:
             # Same number of entries (the usual case while dragging): relabel in place.
-            for (name, pen, symbol, brush), sample, (_, label) in zip(
+            for (name, pen, symbol, brush), sample, (shown, label) in zip(
                     entries, self._legend_samples, self.legend.items):
                 sample.setPen(pen)
                 sample.setSymbol(symbol)
@@ -261,6 +261,7 @@ class RadarChart(Chart):
                     sample.setSymbolBrush(brush)
                     sample.setSymbolPen(pen.color())
                 label.setText(name)
+                shown.update()  # the swatch paints from its item: repaint it now, not later
         else:
             self.legend.clear()
             self._legend_samples = []
