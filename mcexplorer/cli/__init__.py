@@ -11,10 +11,13 @@ import sys
 
 from .. import __version__
 from ..core.errors import ScenarioError, shown_path
-from . import export, frameworks, robustness, room, scenario_files, score, summary
+from . import (
+    data, export, frameworks, report, robustness, room, scenario_files, score, summary,
+)
 from .parsing import Usage as _Usage, UsageParser as _Parser
 
-COMMAND_MODULES = (scenario_files, score, robustness, export, frameworks, room, summary)
+COMMAND_MODULES = (scenario_files, score, robustness, export, data, report, frameworks, room,
+                   summary)
 """Each module adds its verbs to the parser (``add(sub)``) with ``set_defaults(run=...)``."""
 
 

@@ -1,4 +1,8 @@
-"""``export``: every chart as an image, headless."""
+"""``export``: every chart as an image (PNG or SVG), headless.
+
+Files are named ``<scenario>-<framework>-<chart>.png|svg``: the scenario part is the
+scenario's title, or the file's name when the title is a placeholder ("Default scenario").
+"""
 
 from __future__ import annotations
 
@@ -10,53 +14,66 @@ from .parsing import exists, path_argument
 
 
 def add(sub) -> None:
-    export = sub.add_parser("export", help="write every chart as a PNG into DIR (headless)")
+    export = sub.add_parser("export", help="write every chart as a PNG or SVG into DIR (headless)")
     export.add_argument("file")
     export.add_argument("--out", required=True, metavar="DIR")
     export.add_argument("--width", type=int, default=None, metavar="PX",
                         help="image width in pixels (default 1920)")
+    export.add_argument("--format", choices=("png", "svg"), default="png",
+                        help="PNG (default) or SVG (text stays text)")
+    export.add_argument("--caption", action="store_true",
+                        help="add a line under each chart: scenario, date, weights, source")
     export.set_defaults(run=_export)
 
 
-def _export(args) -> int:
-    from ..qt.charts.export import DEFAULT_WIDTH, check_width
-
-    width = DEFAULT_WIDTH if args.width is None else check_width(args.width)
-    from ..core.validation import load_scenario
-
-    scenario, _ = load_scenario(args.file)
-    out = path_argument(args.out, "--out")
+def out_folder(value: str) -> Path:
+    """The --out folder, created if needed; a file in the way or a name too long is one line."""
+    out = path_argument(value, "--out")
     if exists(out) and not exists(out, folder=True):
         raise ScenarioError("is not a folder", file=str(out), field="--out")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ScenarioError(f"cannot create folder ({exc.strerror})", file=str(out)) from None
+    return out
+
+
+def headless() -> None:
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    for path in export_all(scenario, out, width):
+
+
+def _export(args) -> int:
+    from ..qt.charts.export import DEFAULT_WIDTH, check_width
+
+    width = DEFAULT_WIDTH if args.width is None else check_width(args.width)
+    from ..core.outputs.names import scenario_label
+    from ..core.validation import load_scenario
+
+    scenario, _ = load_scenario(args.file)
+    out = out_folder(args.out)
+    headless()
+    for path in export_all(scenario, out, width, fmt=args.format, caption=args.caption,
+                           name=scenario_label(scenario, args.file)):
         print(shown_path(path))
     return 0
 
 
-def export_all(scenario, out: Path, width: int) -> list[Path]:
-    """Write one PNG per chart of every framework into ``out``; return the paths."""
+def export_all(scenario, out: Path, width: int, *, fmt: str = "png", caption: bool = False,
+               name: str | None = None) -> list[Path]:
+    """Write one image per chart of every framework into ``out``; return the paths."""
     from ..app import ensure_app
 
     ensure_app()
     from ..core.document import Document
-    from ..qt.charts.export import export_png
-    from ..qt.controller import DocumentController
-    from ..qt.tabs import tab_class
+    from ..core.outputs.names import scenario_label, today
+    from ..qt.charts.export import ImageSpec
+    from ..qt.export.charts import chart_items, export_all as write_all, offscreen_tabs
 
-    controller = DocumentController(Document(scenario))
-    written = []
-    for fid in controller.document.frameworks:
-        tab = tab_class(controller.document.framework(fid))(controller, fid)
-        try:
-            tab.refresh()
-            for kind, chart in tab.charts.items():
-                written.append(export_png(chart, out / f"{fid}-{kind}.png", width))
-        finally:
-            tab.deleteLater()
-    return written
+    document = Document(scenario)
+    label = name or scenario_label(scenario)
+    with offscreen_tabs(document) as tabs:
+        run = write_all(document, chart_items(tabs), Path(out),
+                        ImageSpec(width=width, fmt=fmt).checked(), label, today(),
+                        with_caption=caption)
+    return run.written

@@ -134,6 +134,10 @@ class Framework(StrictModel):
     plain framework has none and gets the generic tab."""
     order: int = Field(default=100, ge=0, le=10_000)
     """Place in the tab order (lower first; ties by id)."""
+    key_question: Identifier | None = None
+    """Which of the paper's five key questions this framework helps answer (positioning,
+    leadership, structures, business-models, risks); the workshop report files it there.
+    None: the report lists it after the five."""
     criteria: list[Criterion] = Field(max_length=500)
     options: list[Option] = Field(max_length=5000)
     """Both required; both empty in a register."""
@@ -269,6 +273,8 @@ class FrameworkSettings(StrictModel):
     """The planner's own note on why a rating is what it is: option id -> criterion id."""
     selected: list[str] | None = None
     """Options shown on the radar; None means the top three by fit."""
+    notes: LongText = ""
+    """The planner's notes on this framework (the notes box under its tab; in the report)."""
 
 
 MAX_SNAPSHOTS = 50

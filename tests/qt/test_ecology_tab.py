@@ -309,8 +309,10 @@ def test_export_writes_the_map(tmp_path, scenario):
     doc.apply(eco_edits.set_lens(doc, "discourses"))
     written = export_all(doc.scenario, tmp_path, 640)
     names = {p.name for p in written}
-    assert {f"{FID}-map.png", f"{FID}-radar.png", f"{FID}-ranking.png"} <= names
-    image = QImage(str(tmp_path / f"{FID}-map.png"))
+    stem = "default-scenario"
+    assert {f"{stem}-{FID}-map.png", f"{stem}-{FID}-radar.png",
+            f"{stem}-{FID}-ranking.png"} <= names
+    image = QImage(str(tmp_path / f"{stem}-{FID}-map.png"))
     assert image.width() == 640 and image.height() > 400
     # Not a blank picture: the shaded quadrants differ from the background.
     colours = {image.pixel(x, y) for x in range(0, 640, 16) for y in range(0, image.height(), 16)}

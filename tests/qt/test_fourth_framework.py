@@ -81,8 +81,8 @@ def test_a_fourth_framework_is_scored_and_exported_by_the_cli(resources_with_fou
                           "--out", str(png), "--width", "400"],
                          capture_output=True, text=True, timeout=300, env=env)
     assert out.returncode == 0, out.stderr
-    assert (png / "delivery-partners-ranking.png").stat().st_size > 1000
-    assert (png / "delivery-partners-radar.png").stat().st_size > 1000
+    assert (png / "s-delivery-partners-ranking.png").stat().st_size > 1000
+    assert (png / "s-delivery-partners-radar.png").stat().st_size > 1000
 
 
 def _redefined(tmp_path):

@@ -325,8 +325,8 @@ def test_screenshot_at_1280x720_and_exports(window, tab, qtbot, tmp_path):
     written = export_all(window.document.scenario, tmp_path, 1280)
     names = {p.name for p in written}
     for kind in ("horizons", "balance", "radar", "ranking"):
-        assert f"structures-{kind}.png" in names
-        img = QImage(str(tmp_path / f"structures-{kind}.png"))
+        assert f"default-scenario-structures-{kind}.png" in names
+        img = QImage(str(tmp_path / f"default-scenario-structures-{kind}.png"))
         assert img.width() == 1280 and img.height() > 300
 
 

@@ -7,11 +7,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSlider
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QSlider
 
 from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.validation import load_scenario
+from mcexplorer.qt.export.dialog import ExportDialog
 from mcexplorer.qt.framework.options_table import RATING_ROLE
 from mcexplorer.qt.framework.tab import NO_WEIGHT_MESSAGE
 
@@ -247,29 +248,26 @@ def test_unsaved_changes_prompt_can_cancel_new(window, qtbot, monkeypatch):
 
 def test_export_png_of_the_chosen_chart(window, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "radar.png"
-    radar_title = window.findChild(object, f"chart:{BM}:radar").title
+    radar = window.findChild(object, f"chart:{BM}:radar")
+
+    def choose_radar(dialog):
+        dialog.chart_box.setCurrentIndex(dialog.chart_box.findText(radar.title))
+        dialog.preset_box.setCurrentIndex(dialog.preset_box.findData("custom"))
+        dialog.width_spin.setValue(1920)
+        dialog.height_spin.setValue(1536)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_radar)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), f"{radar_title} (*.png)")))
+                        staticmethod(lambda *a, **k: (str(target), "PNG image (*.png)")))
     window.findChild(QAction, "action:export-png").trigger()
     image = QImage(str(target))
     assert not image.isNull()
-    assert image.width() >= 1920
-    assert image.height() == pytest.approx(image.width() * 0.8, abs=4)
+    assert (image.width(), image.height()) == (1920, 1536)
     # Not a blank canvas: several colours drawn.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
                for y in range(0, image.height(), 37)}
     assert len(colours) > 10
-
-
-def test_export_all_charts_of_the_tab(window, tmp_path, monkeypatch):
-    target = tmp_path / "slides.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "All charts of this tab (*.png)")))
-    window.export_width = 1280
-    window.findChild(QAction, "action:export-png").trigger()
-    for kind in ("ranking", "radar"):
-        image = QImage(str(tmp_path / f"slides-{kind}.png"))
-        assert image.width() >= 1280, kind
 
 
 def test_create_window_on_a_file(qtbot, tmp_path, scenario):

@@ -17,8 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
 from ...core.ecology.lenses import Lens, axes, lens as get_lens
+from ...core.ecology.mix import QUADRANTS
 from .base import text_item
-from .style import ChartStyle, font
+from .style import OPTION_COLOURS, ChartStyle, font
 
 PLANE = 1.0
 MARGIN = 0.2
@@ -34,10 +35,9 @@ LABEL_CHARS = 24
 DRAG_THRESHOLD = 3.0
 """Pixels the mouse must travel before a press on a marker becomes a drag."""
 
-QUADRANT_TINTS = {
-    "top-left": "#0072B2", "top-right": "#009E73",
-    "bottom-left": "#E69F00", "bottom-right": "#CC79A7",
-}
+QUADRANT_TINTS = {q.position: OPTION_COLOURS[i] for i, q in enumerate(QUADRANTS)}
+"""One colour per quadrant in every ecology chart (map, mix bars, fit by quadrant, radar): the
+quadrant's option colour, by its place in the framework."""
 MARKER_FILL = "#24466E"
 SELECTED = "#D55E00"
 

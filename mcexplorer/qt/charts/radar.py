@@ -6,7 +6,6 @@ and spokes as curves, each profile a polygon, labels as TextItems. Items are upd
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from ..plain import escaped
 from .base import Chart, legend_columns, text_item
-from .style import ChartStyle, font, line
+from .radar_marks import WideSample, add_symbol, weights_label_spot
+from .style import WEIGHTS_LABEL, ChartStyle, font, line, needs_edge, option_symbol
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
@@ -64,7 +64,8 @@ class RadarChart(Chart):
         self.view.setRange(xRange=self.x_range, yRange=self.y_range, padding=0)
         self.view.sigResized.connect(self._fit_range)
         self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
-                                    labelTextSize=f"{font().pointSizeF():.0f}pt")
+                                    labelTextSize=f"{font().pointSizeF():.0f}pt",
+                                    sampleType=WideSample, horSpacing=8)
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._n = -1
@@ -74,8 +75,13 @@ class RadarChart(Chart):
         self._polys: list[QGraphicsPolygonItem] = []
         self._outlines: list[QGraphicsPathItem] = []
         self._weights_poly = QGraphicsPolygonItem()
-        self._weights_poly.setZValue(-5)
+        self._weights_poly.setZValue(5)
         self.view.addItem(self._weights_poly)
+        self._weights_label = text_item(WEIGHTS_LABEL, self.style.weights, 0.85, anchor=(0, 0.5))
+        self._weights_label.fill = pg.mkBrush(self._label_fill())
+        self._weights_label.setZValue(6)
+        self.view.addItem(self._weights_label)
+        self._marks: list[QGraphicsPathItem] = []
         self._message = text_item("", self.style.foreground, 1.2, bold=True)
         self._message.setZValue(20)
         self.view.addItem(self._message)
@@ -139,40 +145,48 @@ class RadarChart(Chart):
         else:
             self._message.setText(data.message)
         self._message.setColor(self.style.foreground)
-        # Weight profile
+        # Weight profile: dashed, unfilled and labelled, so it is never read as an option.
         if data.weights and n >= 3:
             xs, ys = self._points(data.weights)
             self._weights_poly.setPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
-            colour = QColor(self.style.weights)
-            colour.setAlpha(45)
-            self._weights_poly.setBrush(QBrush(colour))
+            self._weights_poly.setBrush(QBrush(pg.QtCore.Qt.BrushStyle.NoBrush))
             pen = QPen(self.style.weights)
-            pen.setCosmetic(True)
-            pen.setWidthF(line(1.5))
-            pen.setStyle(pg.QtCore.Qt.PenStyle.DashLine)
+            pen.setWidthF(self._dot_radius() * 0.8)  # 1.6 px, in data units so exports keep it
+            pen.setDashPattern([5.0, 2.5, 1.0, 2.5])
             self._weights_poly.setPen(pen)
             self._weights_poly.setVisible(True)
+            (lx, ly), anchor = weights_label_spot(xs[:-1], ys[:-1])
+            self._weights_label.setAnchor(anchor)
+            self._weights_label.setPos(lx, ly)
+            self._weights_label.setColor(self.style.weights)
+            self._weights_label.fill = pg.mkBrush(self._label_fill())
+            self._weights_label.setVisible(True)
         else:
             self._weights_poly.setVisible(False)
+            self._weights_label.setVisible(False)
         # Option polygons, pooled
         series = data.series if not data.message and n >= 3 else ()
         while len(self._polys) < len(series):
             poly = QGraphicsPolygonItem()
             self.view.addItem(poly)
-            outline = QGraphicsPathItem()  # outline and vertex dots in one cheap item
+            outline = QGraphicsPathItem()
             outline.setZValue(1)
             self.view.addItem(outline)
+            marks = QGraphicsPathItem()  # vertex markers: one shape per option colour
+            marks.setZValue(2)
+            self.view.addItem(marks)
             self._polys.append(poly)
             self._outlines.append(outline)
+            self._marks.append(marks)
         dot = self._dot_radius()
-        for i, (poly, outline) in enumerate(zip(self._polys, self._outlines)):
+        for i, (poly, outline, marks) in enumerate(zip(self._polys, self._outlines, self._marks)):
             if i >= len(series):
-                poly.setVisible(False)
-                outline.setVisible(False)
+                for item in (poly, outline, marks):
+                    item.setVisible(False)
                 continue
             s = series[i]
             xs, ys = self._points(s.values)
-            colour = QColor(s.colour)
+            colour = self.style.ink(s.colour)
             fill = QColor(colour)
             fill.setAlpha(40)
             points = [QPointF(x, y) for x, y in zip(xs, ys)]
@@ -182,15 +196,28 @@ class RadarChart(Chart):
             poly.setVisible(True)
             path = QPainterPath()
             path.addPolygon(QPolygonF(points))
-            for pt in points[:-1]:
-                path.addEllipse(pt, dot, dot)
             pen = QPen(colour)
             pen.setWidthF(dot * 1.25)  # 2.5 px on screen, in data units so a 2x export keeps it
             outline.setPen(pen)
             outline.setBrush(QBrush(pg.QtCore.Qt.BrushStyle.NoBrush))  # stroke only
             outline.setPath(path)
             outline.setVisible(True)
+            shapes = QPainterPath()
+            symbol = option_symbol(s.colour)
+            for pt in points[:-1]:
+                add_symbol(shapes, symbol, pt, dot * 2.2)
+            edge = QPen(self.style.foreground if needs_edge(s.colour) else colour)
+            edge.setWidthF(dot * 0.5)
+            marks.setPen(edge)
+            marks.setBrush(QBrush(colour))
+            marks.setPath(shapes)
+            marks.setVisible(True)
         self._update_legend(data, series)
+
+    def _label_fill(self) -> QColor:
+        fill = QColor(self.style.background)
+        fill.setAlpha(200)
+        return fill
 
     def _fit_range(self) -> None:
         """Keep every spoke label inside, in pixels: the largest scale (pixels per unit) at
@@ -222,11 +249,15 @@ class RadarChart(Chart):
                       yRange=(-h / 2 / scale, h / 2 / scale), padding=0)
 
     def _dot_radius(self) -> float:
-        """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
-        about 6 px across. In data units, so a 2x export keeps it."""
+        """2 px (at the type scale) in data units: the outline pen is 1.25x this, the vertex markers 2.2x (about
+        9 px across). The view shows at least 3 units across its width."""
         width = max(self.view.width(), 1.0)
-        (x0, x1), _ = self.view.viewRange()
-        return line(2.0) * max(x1 - x0, 1e-6) / width
+        px = 3.0 / width
+        try:
+            px = max(px, float(self.view.viewPixelSize()[0]))
+        except (ValueError, TypeError, ZeroDivisionError):  # not laid out yet
+            pass
+        return line(2.0) * px
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)
@@ -256,22 +287,32 @@ class RadarChart(Chart):
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
         if key == self._legend_key:
             return
-        entries = [(s.name, pg.mkPen(s.colour, width=line(3))) for s in series]
+        entries = [(s.name, pg.mkPen(self.style.ink(s.colour), width=line(4)), option_symbol(s.colour),
+                    self.style.ink(s.colour)) for s in series]
         if data.weights:
-            entries.append((data.weights_label,
-                            pg.mkPen(self.style.weights, width=line(2),
-                                     style=pg.QtCore.Qt.PenStyle.DashLine)))
+            dashed = pg.mkPen(self.style.weights, width=line(2.5))
+            dashed.setDashPattern([3.0, 1.5, 0.8, 1.5])
+            entries.append((data.weights_label, dashed, None, None))
+        for _, pen, _, _ in entries:
+            pen.setCosmetic(False)  # scales with the chart in an export
         if len(entries) == len(self.legend.items) and self._legend_samples:
             # Same number of entries (the usual case while dragging): relabel in place.
-            for (name, pen), sample, (_, label) in zip(entries, self._legend_samples,
-                                                       self.legend.items):
+            for (name, pen, symbol, brush), sample, (shown, label) in zip(
+                    entries, self._legend_samples, self.legend.items):
                 sample.setPen(pen)
-                label.setText(html.escape(name))  # LabelItem reads HTML; names are plain
+                sample.setSymbol(symbol)
+                if brush is not None:
+                    sample.setSymbolBrush(brush)
+                    sample.setSymbolPen(pen.color())
+                label.setText(escaped(name))  # LabelItem reads HTML; names are plain
+                shown.update()  # the swatch paints from its item: repaint it now, not later
         else:
             self.legend.clear()
             self._legend_samples = []
-            for name, pen in entries:
-                sample = pg.PlotDataItem(pen=pen)
+            for name, pen, symbol, brush in entries:
+                sample = pg.PlotDataItem(pen=pen, symbol=symbol, symbolBrush=brush,
+                                         symbolPen=None if brush is None else pen.color(),
+                                         symbolSize=11)
                 self._legend_samples.append(sample)
                 self.legend.addItem(sample, escaped(name))
         self._legend_key = key

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics
 
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import ChartStyle, font, needs_edge
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class RankingChart(Chart):
 
     def __init__(self, framework_id: str, title: str = "Ranking of fit", parent=None) -> None:
         super().__init__(framework_id, title, parent)
+        self.ci.setContentsMargins(18, 6, 10, 6)  # the longest name keeps clear of the edge
         self.plot = self.add_bar_plot(grid_alpha=0.25)
         self._bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
         self.plot.addItem(self._bars)
@@ -60,10 +61,13 @@ class RankingChart(Chart):
         ys = [n - 1 - i for i in range(n)]
         neutral = QColor(self.style.muted)
         neutral.setAlpha(150)
-        brushes = [pg.mkBrush(QColor(r.colour)) if r.colour else pg.mkBrush(neutral) for r in rows]
+        brushes = [pg.mkBrush(self.style.ink(r.colour)) if r.colour else pg.mkBrush(neutral)
+                   for r in rows]
+        edge = pg.mkPen(self.style.foreground, width=1)
+        pens = [edge if r.colour and needs_edge(r.colour) else pg.mkPen(None) for r in rows]
         widths = [r.fit if r.fit is not None else 0.0 for r in rows]
         self._bars.setOpts(x0=[0.0] * n, y=ys, height=[0.68] * n, width=widths, brushes=brushes,
-                           pens=[pg.mkPen(None)] * n)
+                           pens=pens)
         ticks = self._tick_texts(rows, ys)
         if ticks != self._ticks:  # re-laying out the axis text is the costly part of a redraw
             self._ticks = ticks

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
 from ..charts.map import EcologyMap
-from ..charts.map_items import MapData, MapMarker, marker_labels
+from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
 from ..plain import guarded
 from ..signals import signals_blocked
@@ -132,6 +132,13 @@ class EcologyTab(FrameworkTab):
     @property
     def selected_offering(self) -> str:
         return self._selected
+
+    def option_colour(self, option_id: str) -> str:
+        """A quadrant has one colour in every chart: its tint on the map and in the mix."""
+        for q in eco_mix.QUADRANTS:
+            if q.id == option_id:
+                return QUADRANT_TINTS[q.position]
+        return super().option_colour(option_id)
 
     def portfolio_fit_text(self) -> str:
         fit = eco_mix.portfolio_fit(self.document)

@@ -26,6 +26,7 @@ from .. import prompts
 from ..controller import DocumentController
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
+from .notes import NotesBox
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .robustness_panel import RobustnessPanel
 from .sliders import ScaleSlider, WeightSlider
@@ -89,6 +90,9 @@ class FrameworkTab(QWidget):
                 target_layout.addWidget(s)
                 self.target_sliders[c.id] = s
             panel_layout.addWidget(target_box)
+        self.notes_box = NotesBox(controller, framework_id)
+        panel_layout.addWidget(QLabel("Notes (in the report)"))
+        panel_layout.addWidget(self.notes_box)
         panel_layout.addStretch(1)
         self.weights_panel_layout = panel_layout
         scroll = QScrollArea()
@@ -369,14 +373,11 @@ class FrameworkTab(QWidget):
 
     def _chart_menu(self, pos) -> None:
         chart = self.sender()
-        window = self.window()
-        export = getattr(window, "export_chart", None)
-        if export is None or not isinstance(chart, Chart):
+        fill = getattr(self.window(), "fill_chart_menu", None)
+        if fill is None or not isinstance(chart, Chart):
             return
         menu = QMenu(self)
-        action = QAction(f"Export “{chart.title}” as PNG…", menu)
-        action.triggered.connect(lambda: export(chart))
-        menu.addAction(action)
+        fill(menu, chart)
         menu.exec(chart.mapToGlobal(pos))
 
     def restyle(self) -> None:

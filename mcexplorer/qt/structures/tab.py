@@ -13,7 +13,6 @@ brought up to date at once after each edit (signals blocked), the charts on the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -359,11 +358,9 @@ class StructuresTab(FrameworkTab):
             chart.select(hit)
             chart.add_initiative_actions(hit, menu)
             menu.addSeparator()
-        export = getattr(self.window(), "export_chart", None)
-        if export is not None:
-            action = QAction(f"Export “{chart.title}” as PNG…", menu)
-            action.triggered.connect(lambda: export(chart))
-            menu.addAction(action)
+        fill = getattr(self.window(), "fill_chart_menu", None)
+        if fill is not None:
+            fill(menu, chart)
         if not menu.isEmpty():
             menu.exec(chart.mapToGlobal(pos))
 

@@ -1,68 +1,256 @@
-"""Exporting charts from the main window: the export dialog, one chart, the session preview."""
+"""What leaves the room, from the window: export a chart (the export dialog), copy it, export
+every chart into a folder, the data as CSV and the workshop report; and the sessions' preview.
+
+A mixin of MainWindow. ``build_export_actions(menu)`` adds the actions (named
+``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
+``action:export-report``) to the File menu. File dialogs are QFileDialog's static functions
+and start in the last folder used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
 
 from ...core.errors import ScenarioError
+from ...core.outputs.caption import caption
+from ...core.outputs.names import export_name, sanitise, scenario_label, today
+from ...core.outputs.tables import write_csvs
 from .. import prompts
 from ..charts.base import Chart
-from ..charts.export import export_png, png_bytes, render_chart
+from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
+from ..export.charts import chart_items, export_all
+from ..export.dialog import Choices, ExportDialog, ask
+from ..export.report_writer import write_report
 from ..framework.tab import FrameworkTab
+from . import folders
 
-EXPORT_WIDTHS = (1280, 1920, 2560, 3840)
-ALL_CHARTS = "All charts of this tab"
+PROGRESS_AFTER_MS = 500
+"""The progress dialog (with Cancel) appears when a run takes longer than this."""
+REPORT_FILTERS = {"PDF, A4 (*.pdf)": "a4", "PDF, US Letter (*.pdf)": "letter",
+                  "HTML, one file with its images (*.html)": ""}
+COPY_SPEC = ImageSpec(width=1920)
 
 
 class ChartExport:
-    """A mixin of MainWindow: File > Export chart as PNG and a chart's context menu."""
+    """A mixin of MainWindow: exports, the copy of a chart and the session preview."""
+
+    _export_choices: Choices | None = None
+    _menu_chart: Chart | None = None
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def build_export_actions(self, menu: QMenu) -> None:
+        add = self._action
+        self.action_export = add("export-png", "&Export chart…", self.export_dialog,
+                                 QKeySequence("Ctrl+E"),
+                                 "Save a chart of this tab as PNG or SVG, sized for a slide "
+                                 "or a document")
+        self.action_copy_chart = add("copy-chart", "&Copy chart", self.copy_chart,
+                                     QKeySequence("Ctrl+Shift+C"),
+                                     "Put this tab's chart on the clipboard as an image")
+        self.action_export_all = add("export-all", "Export &all charts…", self.export_all_charts,
+                                     QKeySequence("Ctrl+Shift+E"),
+                                     "Every chart of every tab into a folder, in one step")
+        self.action_export_csv = add("export-csv", "Export &data as CSV…", self.export_csv,
+                                     tip="Weights, ratings and fit of each framework, "
+                                         "for a spreadsheet")
+        self.action_export_report = add("export-report", "Workshop &report…",
+                                        self.export_report, QKeySequence("Ctrl+P"),
+                                        "The five key questions answered from this scenario, "
+                                        "as PDF or HTML")
+        for action in (self.action_export, self.action_copy_chart, self.action_export_all,
+                       self.action_export_csv, self.action_export_report):
+            menu.addAction(action)
+
+    def fill_chart_menu(self, menu: QMenu, chart: Chart) -> None:
+        """A chart's context menu: export it, copy it."""
+        self._menu_chart = chart
+        export = QAction(f"Export \u201c{chart.title}\u201d…", menu)
+        export.triggered.connect(lambda: self.export_chart(chart))
+        copy = QAction("Copy chart", menu)
+        copy.triggered.connect(lambda: self.copy_chart(chart))
+        menu.addAction(export)
+        menu.addAction(copy)
+
+    # -- reading ------------------------------------------------------------------------------
 
     def current_tab(self) -> FrameworkTab:
         self._build_current_if_pending(self.tabs.currentIndex())
         return self.tabs.currentWidget()  # type: ignore[return-value]
 
-    def export_dialog(self) -> None:
-        """Pick the chart through the save dialog's file type, so one static dialog does it."""
+    def all_tabs(self) -> dict[str, FrameworkTab]:
+        for fid in list(self._pending_tabs):
+            self.build_tab(fid)
+        return dict(self.framework_tabs)
+
+    def scenario_name(self) -> str:
+        return scenario_label(self.document.scenario, self.path)
+
+    def chart_caption(self, chart: Chart) -> str:
+        return caption(self.document, chart.framework_id, self.scenario_name(), today())
+
+    def current_chart(self) -> Chart:
         tab = self.current_tab()
-        filters = [f"{chart.title} (*.png)" for chart in tab.charts.values()]
-        filters.append(f"{ALL_CHARTS} (*.png)")
-        start = (self.path.parent if self.path else Path.cwd()) / f"{tab.framework_id}.png"
-        path, chosen = QFileDialog.getSaveFileName(
-            self, f"Export chart as PNG ({self.export_width} px wide)", str(start),
-            ";;".join(filters), filters[0])
+        charts = list(tab.charts.values())
+        chosen = self._menu_chart
+        return chosen if chosen in charts else charts[0]
+
+    # -- one chart ----------------------------------------------------------------------------
+
+    def export_dialog(self, chart: Chart | None = None) -> bool:
+        """The export dialog for a chart of the current tab, then the file to write."""
+        chart = chart if isinstance(chart, Chart) else None  # triggered(bool) passes False
+        tab = self.current_tab()
+        charts = list(tab.charts.values())
+        if chart is not None and chart not in charts:
+            charts.append(chart)
+        dialog = ExportDialog(charts, chart or self.current_chart(), self._export_choices,
+                              self.chart_caption, self)
+        try:
+            if not ask(dialog):
+                return False
+            self._export_choices = dialog.choices()
+            chart, spec = dialog.chart(), dialog.spec()
+        finally:
+            dialog.deleteLater()
+        ext = spec.fmt
+        name = export_name(self.scenario_name(), chart.framework_id, chart.kind, ext)
+        kind = "SVG drawing (*.svg)" if ext == "svg" else "PNG image (*.png)"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export \u201c{chart.title}\u201d",
+                                              folders.start_path(self.path, name), kind)
         if not path:
-            return
-        p = Path(path)
-        if p.suffix.lower() != ".png":
-            p = p.with_suffix(".png")
-        if chosen.startswith(ALL_CHARTS):
-            targets = [(chart, p.with_name(f"{p.stem}-{kind}.png"))
-                       for kind, chart in tab.charts.items()]
-        else:
-            chart = next((c for c in tab.charts.values() if chosen.startswith(c.title)),
-                         next(iter(tab.charts.values())))
-            targets = [(chart, p)]
-        for chart, target in targets:
-            if not self.export_chart(chart, target):
-                return
+            return False
+        folders.remember(path)
+        target = Path(path)
+        if target.suffix.lower() != f".{ext}":
+            target = target.with_suffix(f".{ext}")
+        return self._write_chart(chart, target, spec)
 
     def export_chart(self, chart: Chart, path: str | Path | None = None) -> bool:
+        """Export one chart: through the dialog, or straight to ``path`` (PNG at 1920 px)."""
         if path is None:
-            start = (self.path.parent if self.path else Path.cwd()) / f"{chart.objectName().replace(':', '-')}.png"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export chart as PNG", str(start),
-                                                    "PNG images (*.png)")
-            if not chosen:
-                return False
-            path = chosen
+            return self.export_dialog(chart)
+        return self._write_chart(chart, Path(path), ImageSpec())
+
+    def _write_chart(self, chart: Chart, target: Path, spec: ImageSpec) -> bool:
         try:
-            written = export_png(chart, path, self.export_width)
+            written = export_image(chart, target, spec)
         except ScenarioError as exc:
             prompts.error(self, "Could not export", exc.message)
             return False
-        self.statusBar().showMessage(f"Exported {written} ({self.export_width} px)", 5000)
+        size = f"{spec.width} px wide" if spec.fmt == "png" else "SVG"
+        self.statusBar().showMessage(f"Exported {written} ({size})", 6000)
         return True
+
+    def copy_chart(self, chart: Chart | None = None) -> None:
+        """The chart on the clipboard as an image (1920 px wide, on white), for slides."""
+        chart = chart if isinstance(chart, Chart) else self.current_chart()
+        QGuiApplication.clipboard().setImage(render_chart(chart, spec=COPY_SPEC))
+        self.statusBar().showMessage(f"Copied \u201c{chart.title}\u201d: paste it into a slide",
+                                     5000)
+
+    # -- every chart, the data, the report ------------------------------------------------------
+
+    def _progress(self, title: str, total: int) -> QProgressDialog:
+        dialog = QProgressDialog(title, "Cancel", 0, total, self)
+        dialog.setObjectName("export-progress")
+        dialog.setWindowTitle("mcexplorer")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(True)
+        dialog.setValue(0)
+        self.export_progress = dialog
+        return dialog
+
+    @staticmethod
+    def _step(dialog: QProgressDialog):
+        def step(done: int, total: int, what: str) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if what:
+                dialog.setLabelText(f"Writing {what} ({done + 1} of {total})")
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+        return step
+
+    def export_all_charts(self) -> int:
+        """Every chart of every tab into one folder; returns how many were written."""
+        folder = QFileDialog.getExistingDirectory(self, "Export all charts into a folder",
+                                                  str(folders.last_folder(self.path)))
+        if not folder:
+            return 0
+        folders.remember(folder)
+        c = self._export_choices or Choices()
+        spec = ImageSpec(width=c.width if c.preset == "custom" else 1920, fmt=c.fmt,
+                         transparent=c.transparent)
+        items = chart_items(self.all_tabs())
+        progress = self._progress("Exporting charts…", len(items))
+        try:
+            run = export_all(self.document, items, Path(folder), spec, self.scenario_name(),
+                             today(), self._step(progress), with_caption=c.caption)
+        except ScenarioError as exc:
+            prompts.error(self, "Could not export", exc.message)
+            return 0
+        finally:
+            progress.close()
+        n = len(run.written)
+        if run.cancelled:
+            text = f"Export cancelled: {n} of {run.total} charts written to {folder}"
+        else:
+            text = f"Exported {n} charts to {folder}"
+        self.statusBar().showMessage(text, 8000)
+        return n
+
+    def export_csv(self) -> int:
+        folder = QFileDialog.getExistingDirectory(self, "Export the data as CSV into a folder",
+                                                  str(folders.last_folder(self.path)))
+        if not folder:
+            return 0
+        folders.remember(folder)
+        try:
+            written = write_csvs(self.document, folder, self.scenario_name())
+        except ScenarioError as exc:
+            prompts.error(self, "Could not export", exc.message)
+            return 0
+        self.statusBar().showMessage(f"Wrote {len(written)} CSV files to {folder}", 8000)
+        return len(written)
+
+    def export_report(self) -> bool:
+        filters = list(REPORT_FILTERS)
+        letter = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        name = f"{sanitise(self.scenario_name())}-report.pdf"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Workshop report", folders.start_path(self.path, name), ";;".join(filters),
+            filters[1 if letter else 0])
+        if not path:
+            return False
+        folders.remember(path)
+        paper = REPORT_FILTERS.get(chosen, "letter" if letter else "a4")
+        target = Path(path)
+        if target.suffix.lower() not in (".pdf", ".html", ".htm"):
+            target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
+        tabs = self.all_tabs()
+        progress = self._progress("Drawing the report's charts…", 1)
+        try:
+            pages = write_report(self.document, tabs, target, self.scenario_name(),
+                                 paper=paper or "a4", progress=self._step(progress))
+        except ScenarioError as exc:
+            prompts.error(self, "Could not write the report", exc.message)
+            return False
+        finally:
+            progress.close()
+        if pages == -1:
+            self.statusBar().showMessage("Report cancelled", 5000)
+            return False
+        extra = "" if pages is None else f", {pages} pages"
+        self.statusBar().showMessage(f"Wrote the workshop report {target}{extra}", 8000)
+        return True
+
+    # -- the sessions' preview ------------------------------------------------------------------
 
     def preview_png(self) -> bytes | None:
         """A small picture of the first tab's ranking for the session library."""

@@ -18,6 +18,7 @@ from ...core.upkeep import clean_stale_temp
 from ...core.resources import default_scenario
 from ...core.validation import load_scenario
 from .. import prompts
+from . import folders
 
 log = logging.getLogger(__name__)
 SCENARIO_FILTER = "Scenario files (*.json);;All files (*)"
@@ -74,9 +75,10 @@ class FileActions:
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.path.parent) if self.path else ""
+        start = str(folders.last_folder(self.path))
         path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)
         if path:
+            folders.remember(path)
             self.open_path(path)
 
     def open_path(self, path: str | Path, *, quiet: bool = False) -> bool:
@@ -129,10 +131,11 @@ class FileActions:
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else "scenario.json"
+        start = folders.start_path(self.path, self.path.name if self.path else "scenario.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save scenario as", start, SCENARIO_FILTER)
         if not path:
             return False
+        folders.remember(path)
         p = Path(path)
         if not p.suffix:
             p = p.with_suffix(".json")

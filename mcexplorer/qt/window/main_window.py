@@ -12,21 +12,20 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ... import __version__
 from ...core.errors import shown_path
 from ..plain import guarded
 from .. import prompts
-from ..charts.export import DEFAULT_WIDTH
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
-from .chart_export import EXPORT_WIDTHS, ChartExport
+from .chart_export import ChartExport
 from .file_actions import FileActions
 from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
@@ -52,7 +51,6 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         if self.controller.parent() is None:
             self.controller.setParent(self)
         self.path: Path | None = None
-        self.export_width = DEFAULT_WIDTH
         self.tabs = QTabWidget()
         self.tabs.setObjectName("framework-tabs")
         self.tabs.setDocumentMode(True)
@@ -159,9 +157,6 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
                                         "Save the scenario")
         self.action_save_as = self._action("save-as", "Save &As…", self.save_as, Std.SaveAs,
                                            "Save the scenario under a new name")
-        self.action_export = self._action("export-png", "&Export chart as PNG…", self.export_dialog,
-                                          QKeySequence("Ctrl+E"),
-                                          "Save a chart of this tab as a PNG for slides")
         self.action_quit = self._action("quit", "&Quit", self.close, Std.Quit)
         stack = self.controller.undo_stack
         self.action_undo = stack.createUndoAction(self, "&Undo")
@@ -186,16 +181,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         menu.addAction(self.action_save)
         menu.addAction(self.action_save_as)
         menu.addSeparator()
-        menu.addAction(self.action_export)
-        widths = menu.addMenu("Export &width")
-        group = QActionGroup(self)
-        for w in EXPORT_WIDTHS:
-            a = QAction(f"{w} px", self, checkable=True)
-            a.setObjectName(f"action:export-width-{w}")
-            a.setChecked(w == self.export_width)
-            a.triggered.connect(lambda _=False, w=w: setattr(self, "export_width", w))
-            group.addAction(a)
-            widths.addAction(a)
+        self.build_export_actions(menu)
         self._add_framework_actions(menu)
         menu.addSeparator()
         menu.addAction(self.action_quit)

@@ -1,0 +1,97 @@
+"""What tells the radar's profiles apart without colour: vertex shapes, a wide legend sample
+and where the weights profile is labelled."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath, QPolygonF
+
+SAMPLE_WIDTH = 34
+SAMPLE_HEIGHT = 20
+
+
+def _regular(n: int, r: float, turn: float = 0.0, inner: float | None = None) -> list[QPointF]:
+    """A regular polygon (or a star with ``inner`` radius) around the origin, first point up."""
+    points = []
+    steps = 2 * n if inner is not None else n
+    for k in range(steps):
+        a = math.pi / 2 + turn + 2 * math.pi * k / steps
+        radius = inner if inner is not None and k % 2 else r
+        points.append(QPointF(radius * math.cos(a), radius * math.sin(a)))
+    return points
+
+
+def add_symbol(path: QPainterPath, symbol: str, centre: QPointF, r: float) -> None:
+    """Add one marker of the named shape (pyqtgraph's names) to ``path``, in data units (y up)."""
+    if symbol == "o":
+        path.addEllipse(centre, r * 0.85, r * 0.85)
+        return
+    if symbol == "s":
+        side = r * 0.8
+        path.addRect(QRectF(centre.x() - side, centre.y() - side, 2 * side, 2 * side))
+        return
+    shapes = {
+        "t": _regular(3, r, math.pi),          # triangle pointing down (y is up in the view)
+        "t1": _regular(3, r),                  # triangle pointing up
+        "d": _regular(4, r * 1.05),            # diamond
+        "p": _regular(5, r),
+        "h": _regular(6, r * 0.95),
+        "star": _regular(5, r * 1.15, inner=r * 0.5),
+    }
+    pts = shapes.get(symbol, _regular(12, r * 0.85))
+    polygon = QPolygonF([QPointF(centre.x() + p.x(), centre.y() + p.y()) for p in pts])
+    polygon.append(polygon.first())
+    path.addPolygon(polygon)
+
+
+def weights_label_spot(xs: Sequence[float], ys: Sequence[float]
+                       ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Where to write "weights" beside the weights profile: just outside the middle of its
+    longest-reaching edge on the right half (away from the ring labels on the top spoke), and
+    the text anchor that keeps the word outside the profile."""
+    n = len(xs)
+    best, best_score = 0, -1.0
+    for k in range(n):
+        mx, my = (xs[k] + xs[(k + 1) % n]) / 2, (ys[k] + ys[(k + 1) % n]) / 2
+        score = math.hypot(mx, my) + (0.2 if mx > 0.05 else 0.0)
+        if score > best_score:
+            best, best_score = k, score
+    mx = (xs[best] + xs[(best + 1) % n]) / 2
+    my = (ys[best] + ys[(best + 1) % n]) / 2
+    d = math.hypot(mx, my) or 1.0
+    ux, uy = mx / d, my / d
+    anchor = (0.0 if ux >= -0.2 else 1.0, 0.5 - 0.5 * max(-1.0, min(1.0, uy * 1.4)))
+    return (mx + 0.04 * ux, my + 0.04 * uy), anchor
+
+
+class WideSample(ItemSample):
+    """A legend sample wide and thick enough to match on a projector: a 4 px line with the
+    option's marker shape in the middle (clicking it does not hide the profile)."""
+
+    def __init__(self, item) -> None:
+        super().__init__(item)
+        self.setFixedWidth(SAMPLE_WIDTH)
+        self.setFixedHeight(SAMPLE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF(0, 0, SAMPLE_WIDTH, SAMPLE_HEIGHT)
+
+    def paint(self, p, *args) -> None:
+        opts = self.item.opts
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        p.setPen(pg.mkPen(opts["pen"]))
+        p.drawLine(QPointF(1, SAMPLE_HEIGHT / 2), QPointF(SAMPLE_WIDTH - 1, SAMPLE_HEIGHT / 2))
+        symbol = opts.get("symbol")
+        if symbol is not None:
+            p.translate(SAMPLE_WIDTH / 2, SAMPLE_HEIGHT / 2)
+            drawSymbol(p, symbol, opts.get("symbolSize", 10), pg.mkPen(opts.get("symbolPen")),
+                       pg.mkBrush(opts.get("symbolBrush")))
+
+    def mouseClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        event.ignore()

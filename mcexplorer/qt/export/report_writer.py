@@ -1,0 +1,196 @@
+"""Writing the workshop report: a PDF through QPdfWriter and QTextDocument (Qt's own, no new
+dependency), or one self-contained HTML file with its images embedded as data: URIs.
+
+Charts are drawn for print: light, laid out at the width they are shown (16.4 cm) and
+rendered at 288 dpi, so their text prints at its point size; the PDF keeps them lossless.
+They come from the tabs given: the window's own, or tabs built offscreen by the command line.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
+                           QTextDocument)
+
+from ...core.document import Document
+from ...core.errors import ScenarioError
+from ...core.io import atomic_write
+from ...core.outputs.names import today
+from ...core.outputs.report_build import build_report
+from ...core.outputs.report_model import ChartRef, Report
+from ..charts.base import Chart
+from ..charts.export import ImageSpec, png_bytes, render_chart
+from ..framework.tab import FrameworkTab
+from .report_html import Picture, report_html
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 18.0
+FIGURE_WIDTH = 620
+"""Displayed width of a wide chart (CSS pixels at 96 per inch: 16.4 cm), inside A4 and
+Letter; a tall one (the map) is drawn narrower so it shares its page with text."""
+TALL = 0.82
+TALL_WIDTH = 500
+FIGURE_DPI = 288.0
+PDF_DPI = 300
+FOOTER_PX = 28.0
+
+Progress = Callable[[int, int, str], bool]
+
+
+def trim_bottom(image: QImage, keep: int = 24) -> QImage:
+    """The image without the empty band at its foot (an aspect-locked chart leaves one), so a
+    figure's caption sits right under it."""
+    white = QColor("#ffffff").rgb()
+    step = max(1, image.width() // 400)
+    bottom = image.height() - 1
+    while bottom > image.height() // 2 and all(
+            image.pixel(x, bottom) == white for x in range(0, image.width(), step)):
+        bottom -= 1
+    return image.copy(0, 0, image.width(), min(image.height(), bottom + 1 + keep))
+
+
+def figure_width(chart: Chart) -> int:
+    return TALL_WIDTH if chart.export_aspect > TALL else FIGURE_WIDTH
+
+
+def _chart(tabs: Mapping[str, FrameworkTab], ref: ChartRef) -> Chart | None:
+    tab = tabs.get(ref.framework_id)
+    return tab.charts.get(ref.kind) if tab is not None else None
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+
+def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
+                   progress: Progress | None = None) -> dict[ChartRef, QImage] | None:
+    """Every chart of the report as an image (None when ``progress`` says stop)."""
+    refs = report.charts()
+    images: dict[ChartRef, QImage] = {}
+    for i, ref in enumerate(refs):
+        if progress is not None and not progress(i, len(refs), f"{ref.framework_id} {ref.kind}"):
+            return None
+        chart = _chart(tabs, ref)
+        if chart is not None:
+            spec = ImageSpec(width=round(figure_width(chart) * FIGURE_DPI / 96), dpi=FIGURE_DPI)
+            images[ref] = trim_bottom(render_chart(chart, spec=spec))
+    return images
+
+
+def html_file(report: Report, images: dict[ChartRef, QImage],
+              tabs: Mapping[str, FrameworkTab]) -> str:
+    """One HTML file with every image inside it (data: URIs)."""
+    def picture(ref: ChartRef) -> Picture | None:
+        image = images.get(ref)
+        if image is None:
+            return None
+        data = base64.b64encode(png_bytes(image)).decode("ascii")
+        width = round(image.width() * 96 / FIGURE_DPI)
+        height = round(width * image.height() / image.width())
+        return Picture(f"data:image/png;base64,{data}", width, height,
+                       tabs[ref.framework_id].charts[ref.kind].title)
+    return report_html(report, picture)
+
+
+# -- PDF ----------------------------------------------------------------------------------------
+
+
+def text_document(report: Report, images: dict[ChartRef, QImage],
+                  tabs: Mapping[str, FrameworkTab]) -> QTextDocument:
+    """The report as a QTextDocument with the chart images as its resources (for the PDF)."""
+    doc = QTextDocument()
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial"])
+    font.setPointSizeF(10.0)
+    doc.setDefaultFont(font)
+    names: dict[ChartRef, str] = {}
+
+    def picture(ref: ChartRef) -> Picture | None:
+        image = images.get(ref)
+        if image is None:
+            return None
+        name = names.setdefault(ref, f"figure-{len(names) + 1}.png")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        width = round(image.width() * 96 / FIGURE_DPI)
+        height = round(width * image.height() / image.width())
+        return Picture(name, width, height, tabs[ref.framework_id].charts[ref.kind].title)
+
+    doc.setHtml(report_html(report, picture, for_qt=True))
+    return doc
+
+
+def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "") -> int:
+    """Print the document to a PDF of the given paper, each page numbered ("page 2 of 9")
+    under ``footer``; return the number of pages."""
+    if paper not in PAPERS:
+        raise ScenarioError(f"unknown paper {paper!r} (known: a4, letter)", field="--paper")
+    tmp = path.with_name(f".{path.name}.part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(footer or path.stem)
+    writer.setCreator("mcexplorer")
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
+    # The document is laid out in 96-per-inch pixels on the page's text area less a footer,
+    # then painted scaled to the writer's resolution, one page at a time.
+    scale = writer.logicalDpiX() / 96.0
+    width, height = writer.width() / scale, writer.height() / scale
+    page = QSizeF(width, height - FOOTER_PX)
+    doc.setPageSize(page)
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ScenarioError("cannot write the report here", file=str(path))
+    # Charts go in as PNG-like (Flate) images, not JPEG: no smudges around text and lines.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
+    small = QFont(doc.defaultFont())
+    small.setPixelSize(11)  # in the 96-per-inch units the painter is scaled from
+    try:
+        for i in range(pages):
+            if i:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -i * page.height())
+            doc.drawContents(painter, QRectF(0, i * page.height(), width, page.height()))
+            painter.restore()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.setFont(small)
+            painter.setPen(QColor("#333333"))
+            painter.drawText(QRectF(0, height - FOOTER_PX + 6, width, FOOTER_PX - 6),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                             f"{footer} \u00b7 page {i + 1} of {pages}" if footer
+                             else f"page {i + 1} of {pages}")
+            painter.restore()
+    finally:
+        painter.end()
+    del writer
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ScenarioError(f"cannot write the report ({exc.strerror})", file=str(path)) from None
+    return pages
+
+
+def write_report(document: Document, tabs: Mapping[str, FrameworkTab], out: str | Path,
+                 scenario_name: str, *, paper: str = "a4", date: str | None = None,
+                 progress: Progress | None = None) -> int | None:
+    """The report of ``document`` as ``out`` (.pdf or .html). Returns the PDF's page count
+    (None for HTML; -1 when ``progress`` said stop before anything was written); raises
+    ScenarioError when it cannot be written."""
+    path = Path(out)
+    report = build_report(document, scenario_name, date or today())
+    images = render_figures(report, tabs, progress)
+    if images is None:
+        return -1
+    if path.suffix.lower() in (".html", ".htm"):
+        atomic_write(path, html_file(report, images, tabs).encode("utf-8"))
+        return None
+    doc = text_document(report, images, tabs)
+    return write_pdf(doc, path, paper, f"{report.title}, {report.date}")
