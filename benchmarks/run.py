@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .files import measure_export, measure_files
 from .latency import (close_quietly, measure_default_latency, measure_radar_vs_matplotlib,
-                      measure_stress_latency, stress_scenario)
-from .report import Row, load_average, write_report
+                      measure_stress_latency, stress_scenario, window_for)
+from .report import Row, load_average, render_table, write_report
 from .robustness import measure_robustness
 from .startup import measure_startup_and_memory
 
@@ -44,38 +44,61 @@ def _isolate(tmp: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qs"))
 
 
-def measure_all(tmp: Path) -> list[Row]:
-    from mcexplorer.app import create_window, ensure_app
+GROUPS = ("tabs", "stress", "files", "export", "startup", "robustness")
+"""What ``--only`` can pick (a partial run prints its rows and leaves BENCHMARKS.md alone)."""
+
+
+def measure_all(tmp: Path, groups: tuple[str, ...] = GROUPS) -> list[Row]:
+    from mcexplorer.app import ensure_app
+    from mcexplorer.core.resources import default_scenario
 
     ensure_app()
     _isolate(tmp)
     rows = _Progress()
 
-    window = create_window()
-    window.resize(1280, 720)
-    window.show()
-    try:
-        rows.extend(measure_default_latency(window))
-        rows.extend(measure_radar_vs_matplotlib(window))
-    finally:
-        close_quietly(window)
-
-    stress = stress_scenario()
-    rows.extend(measure_stress_latency(stress))
-    rows.extend(measure_files(stress, tmp))
-    rows.extend(measure_export(tmp))
-    rows.extend(measure_startup_and_memory({**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
-    rows.extend(measure_robustness())
+    if "tabs" in groups:
+        window = window_for(default_scenario())
+        try:
+            rows.extend(measure_default_latency(window))
+            rows.extend(measure_radar_vs_matplotlib(window))
+        finally:
+            close_quietly(window)
+    if "stress" in groups:
+        rows.extend(measure_stress_latency(200, 40, moves=200))
+        rows.extend(measure_stress_latency(1000, 100, moves=100))
+    if "files" in groups:
+        rows.extend(measure_files(stress_scenario(200, 40), tmp))
+    if "export" in groups:
+        rows.extend(measure_export(tmp))
+    if "startup" in groups:
+        rows.extend(measure_startup_and_memory({**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
+    if "robustness" in groups:
+        rows.extend(measure_robustness())
     return rows
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--only", default="", help="comma-separated groups to measure, of "
+                        + ", ".join(GROUPS) + " (the figures block is then not written)")
+    args = parser.parse_args(argv)
+    groups = tuple(g for g in args.only.split(",") if g) or GROUPS
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     load_before = load_average()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        rows = measure_all(Path(tmp))
-    write_report(rows, time.perf_counter() - started, load_before)
+        rows = measure_all(Path(tmp), groups)
+    if groups == GROUPS:
+        write_report(rows, time.perf_counter() - started, load_before)
+    else:
+        print(render_table(rows))
+        print(f"load {load_before} before, {load_average()} after (partial run: "
+              "BENCHMARKS.md not written)")
     return 0
 
 
