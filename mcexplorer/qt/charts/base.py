@@ -72,11 +72,38 @@ class Chart(pg.GraphicsLayoutWidget):
 
     def show_data(self, data: Any) -> None:
         """Draw ``data``; unchanged data costs nothing (charts of other tabs often get the
-        same data again when a slider elsewhere moves)."""
+        same data again when a slider elsewhere moves). A chart that is not on screen (a
+        hidden page or tab, a window not shown yet) keeps ``data`` and draws it when it is
+        shown; a chart of its own (an export's copy) draws at once."""
         if data is not None and data == self.data:
             return
         self.data = data
+        if self.hidden_in_window():
+            self._stale = True
+            return
+        self._stale = False
         self._draw(data)
+
+    _stale = False
+
+    def hidden_in_window(self) -> bool:
+        """Is this chart part of a window but not on screen (its drawing can wait)?"""
+        return self.parent() is not None and not self.isVisible()
+
+    def redraw(self) -> None:
+        """Draw the current data again now, or when shown (see ``show_data``)."""
+        if self.data is None:
+            return
+        if self.hidden_in_window():
+            self._stale = True
+            return
+        self._stale = False
+        self._draw(self.data)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
 
     def _draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -86,8 +113,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.style = ChartStyle.current()
         self.setBackground(self.style.background)
         self._style_title()
-        if self.data is not None:
-            self._draw(self.data)
+        self.redraw()
 
     def add_bar_plot(self, grid_alpha: float) -> pg.PlotItem:
         """A plot under the title for horizontal bars: no menu, no mouse, x grid only."""

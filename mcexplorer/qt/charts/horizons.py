@@ -216,7 +216,7 @@ class HorizonsChart(Chart):
     def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(ev)
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
-            self._draw(self.data)
+            self.redraw()
 
     def _add_label(self, item: pg.TextItem) -> None:
         item.setZValue(max(item.zValue(), 7))

@@ -263,7 +263,7 @@ class RadarChart(Chart):
         super().resizeEvent(event)
         self._fit_range()
         if getattr(self, "data", None) is not None:
-            self._draw(self.data)
+            self.redraw()
 
     def fit_width(self, width: int) -> None:
         if hasattr(self, "_legend_cols"):

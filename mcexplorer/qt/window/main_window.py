@@ -31,12 +31,16 @@ from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
+from .first_frame import FirstFrame
 from .sessions_panel import SessionsPanel
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500
 DOCK_WIDTH = 250
 PENDING_TAB_DELAY_MS = 60
+FIRST_FRAME_FALLBACK_MS = 1000
+"""Hidden tabs wait for the window's first paint; a window that is never painted (never
+exposed) builds them this long after it was shown."""
 
 
 class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, FrameworkTabs,
@@ -261,8 +265,11 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._pending_tabs:
-            QTimer.singleShot(0, self._build_next_pending_tab)
+        if self._pending_tabs and not hasattr(self, "_first_frame"):
+            # After the first frame, for real: a 0 ms timer fires before the window's first
+            # paint, so the hidden tabs would be built before anything is on screen.
+            self._first_frame = FirstFrame(self, self._build_next_pending_tab,
+                                           FIRST_FRAME_FALLBACK_MS)
         if not self._layout_restored:
             # First start: on a projector-sized window the charts need the width, so the
             # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide
