@@ -24,7 +24,6 @@ from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
 from ..export.charts import chart_items, export_all
 from ..export.dialog import Choices, ExportDialog, ask
-from ..export.report_writer import write_report
 from ..framework.tab import FrameworkTab
 from . import folders
 
@@ -233,6 +232,8 @@ class ChartExport:
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".html", ".htm"):
             target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
+        from ..export.report_writer import write_report  # not on the start path
+
         tabs = self.all_tabs()
         progress = self._progress("Drawing the report's charts…", 1)
         try:
