@@ -216,10 +216,13 @@ class RadarChart(Chart):
                             pg.mkPen(self.style.weights, width=2,
                                      style=pg.QtCore.Qt.PenStyle.DashLine)))
         if len(entries) == len(self.legend.items) and self._legend_samples:
-            # Same number of entries (the usual case while dragging): relabel in place.
-            for (name, pen), sample, (_, label) in zip(entries, self._legend_samples,
-                                                       self.legend.items):
+            # Same number of entries (the usual case while dragging): relabel in place. The
+            # swatch paints from its item's pen but is not told it changed: repaint it, or
+            # the screen keeps the old colour beside the new name.
+            for (name, pen), sample, (swatch, label) in zip(entries, self._legend_samples,
+                                                            self.legend.items):
                 sample.setPen(pen)
+                swatch.update()
                 label.setText(name)
         else:
             self.legend.clear()
