@@ -153,8 +153,10 @@ def chart_texts(chart: Chart) -> list[tuple[str, QRectF, object]]:
         text = _text_of(item).strip()
         if not text:
             continue
-        box = item.textItem.sceneBoundingRect() if isinstance(item, pg.TextItem) \
-            else item.item.sceneBoundingRect()
+        text_item = item.textItem if isinstance(item, pg.TextItem) else item.item
+        # The glyphs, not the document's margin around them.
+        m = text_item.document().documentMargin()
+        box = text_item.mapRectToScene(text_item.boundingRect().adjusted(m, m, -m, -m))
         found.append((text, box, item))
     return found
 

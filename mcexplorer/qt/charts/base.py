@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QSizePolicy, QToolTip
 
+from .fit import elide, view_scale
 from .style import ChartStyle, font
+
+TITLE_SCALE = 1.25
 
 
 class Chart(pg.GraphicsLayoutWidget):
@@ -31,18 +36,91 @@ class Chart(pg.GraphicsLayoutWidget):
         self.setMinimumSize(240, 200)
         self.ci.setContentsMargins(8, 6, 8, 6)
         self.title = title
+        self.view_scale = 1.0
+        """How much the chart is drawn scaled down to fit its widget (see charts.fit)."""
+        self._shown_title = title
         self._title_item = self.addLabel(title, row=0, col=0)
         self._style_title()
         self.data: Any = None
+        self._fitted_minimum = QSizeF()
 
     def _style_title(self) -> None:
-        self._title_item.setText(self.title, size=f"{font(1.25).pointSizeF():.0f}pt", bold=True,
-                                 color=self.style.foreground.name())
+        self._title_item.setText(self._shown_title, size=f"{font(TITLE_SCALE).pointSizeF():.0f}pt",
+                                 bold=True, color=self.style.foreground.name())
+
+    # -- fitting the widget: shrink rather than clip (charts.fit) ----------------------------
+
+    def fit_parts(self, width: float) -> None:
+        """Let the parts that can give way fit ``width`` logical pixels: the title is elided
+        here; charts with a legend wrap it (override and call this)."""
+        room = width - 24
+        shown = elide(self.title, font(TITLE_SCALE, True), room)
+        if shown != self._shown_title:
+            self._shown_title = shown
+            self._style_title()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        if getattr(self, "closed", False) or not hasattr(self, "_fitted_minimum"):
+            return super().resizeEvent(ev)
+        self.fit_view()
+
+    def fit_view(self) -> None:
+        """Lay the chart out at a logical size no smaller than its layout's minimum and draw
+        it scaled to the widget."""
+        w, h = max(1, self.width()), max(1, self.height())
+        self.fit_parts(w)
+        minimum = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        self._fitted_minimum = QSizeF(minimum)
+        s = view_scale(QSizeF(w, h), minimum)
+        self.view_scale = s
+        self.autoPixelRange = False
+        self.range = QRectF(0, 0, w / s, h / s)
+        if self.centralWidget is not None:
+            self.centralWidget.setGeometry(self.range)
+        self.updateMatrix()
+
+    def updateMatrix(self, propagate=True) -> None:  # noqa: N802 - pyqtgraph's name
+        """The scene (the logical layout) maps onto the widget at ``view_scale``."""
+        self.setSceneRect(self.range)
+        s = getattr(self, "view_scale", 1.0)
+        self.setTransform(QTransform.fromScale(s, s))
+        self.sigDeviceRangeChanged.emit(self, self.range)
+        self.sigDeviceTransformChanged.emit(self)
+
+    def refit(self) -> None:
+        """After a redraw: fit again if the parts' minimum size changed (a longer legend)."""
+        if self.width() <= 1:
+            return
+        minimum = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        if QSizeF(minimum) != self._fitted_minimum:
+            self.fit_view()
+
+    # -- tooltips for elided text -------------------------------------------------------------
+
+    def tooltip_at(self, scene_pos) -> str:
+        """The full text of whatever elided text is under ``scene_pos`` ('' for none)."""
+        if self._shown_title != self.title and \
+                self._title_item.sceneBoundingRect().contains(scene_pos):
+            return self.title
+        return ""
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().viewportEvent(event)
 
     def set_title(self, title: str) -> None:
+        if title == self.title:
+            return
         self.title = title
+        self._shown_title = title
         self.setAccessibleName(title)
         self._style_title()
+        self.fit_parts(self.width() if self.width() > 1 else 10_000)
+        self.refit()
 
     def show_data(self, data: Any) -> None:
         """Draw ``data``; unchanged data costs nothing (charts of other tabs often get the
@@ -51,6 +129,7 @@ class Chart(pg.GraphicsLayoutWidget):
             return
         self.data = data
         self._draw(data)
+        self.refit()
 
     def _draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

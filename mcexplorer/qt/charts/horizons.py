@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from ...core.structures import balance as hz_balance, curves as hz_curves
 from ..gestures import GestureTracker, new_gesture
 from .base import Chart, text_item
+from .fit import make_legend
 from .horizons_data import (
     HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
     SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, Box, HorizonMarker, HorizonsData, label_above,
@@ -87,7 +88,7 @@ class HorizonsChart(Chart):
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(20)
         self.plot.addItem(self._message)
-        self.legend = pg.LegendItem(colCount=3, labelTextColor=self.style.foreground,
+        self.legend = make_legend(colCount=3, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font(0.95).pointSizeF():.0f}pt")
         self.addItem(self.legend, row=2, col=0)
         self._style_items()

@@ -15,12 +15,15 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from .base import Chart, text_item
+from .fit import elide, fit_legend, make_legend, radar_extent, radar_min_radius, radar_radius
 from .style import ChartStyle, font
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
+MIN_RADIUS_PX = 45.0
+"""Below this the rings are too small to read: spoke labels are elided instead."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class RadarChart(Chart):
         self.view.setMenuEnabled(False)
         self.view.setRange(xRange=X_RANGE, yRange=Y_RANGE, padding=0)
         self.view.sigResized.connect(self._fit_range)
-        self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
+        self.legend = make_legend(colCount=2, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font().pointSizeF():.0f}pt")
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
@@ -71,6 +74,9 @@ class RadarChart(Chart):
         self.view.addItem(self._message)
         self._legend_key: tuple = ()
         self._legend_samples: list[pg.PlotDataItem] = []
+        self._legend_names: list[str] = []
+        self.legend.max_columns = 2
+        self._spokes: tuple[str, ...] = ()
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -102,10 +108,12 @@ class RadarChart(Chart):
             self.view.addItem(spoke)
             self._grid.append(spoke)
         for r in (0.5, 1.0):
-            lab = text_item(f"{r:g}", self.style.muted, 0.8, anchor=(0, 1))
+            # Just inside the ring, right of the top spoke: clear of the top spoke's label.
+            lab = text_item(f"{r:g}", self.style.muted, 0.8, anchor=(0, 0))
             lab.setPos(0.02, r)
             self.view.addItem(lab)
             self._ring_labels.append(lab)
+        self._spokes = tuple(spokes)
         for name, a in zip(spokes, self._angles(n)):
             c, s = math.cos(a), math.sin(a)
             anchor = (0.5 - 0.5 * _sign(c), 0.5 + 0.5 * _sign(s))
@@ -113,13 +121,25 @@ class RadarChart(Chart):
             lab.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             self.view.addItem(lab)
             self._labels.append(lab)
+        # The plot area asks for the room its labels need apart from each other; the chart
+        # then shrinks as a whole (charts.fit) rather than pile the labels up.
+        boxes = self._label_boxes()
+        need = max(MIN_RADIUS_PX, radar_min_radius(boxes, LABEL_RADIUS))
+        half_w, half_h = radar_extent(boxes, need, LABEL_RADIUS)
+        self.view.setMinimumSize(2 * half_w, 2 * half_h)
+
+    def _label_boxes(self) -> list[tuple[float, float, float, float]]:
+        angles = self._angles(max(len(self._labels), 1))
+        return [(math.cos(a), math.sin(a), lab.textItem.boundingRect().width(),
+                 lab.textItem.boundingRect().height()) for lab, a in zip(self._labels, angles)]
 
     # -- drawing --------------------------------------------------------------------------
 
     def _draw(self, data: RadarData) -> None:
         spokes = data.spokes
-        if len(spokes) != self._n or [lab.toPlainText() for lab in self._labels] != list(spokes):
+        if len(spokes) != self._n or self._spokes != tuple(spokes):
             self._build_grid(spokes)
+            self._fit_range()
         n = len(spokes)
         if n < 3:
             self._message.setText(data.message or "A radar needs three or more criteria")
@@ -180,25 +200,33 @@ class RadarChart(Chart):
         self._update_legend(data, series)
 
     def _fit_range(self) -> None:
-        """Keep every spoke label inside. With the aspect locked only one axis can be set: the
-        one that binds (the width when the chart is narrow, else the height)."""
+        """Keep every spoke label inside: the rings get the radius the labels leave them (in
+        logical pixels); where that is too small the labels are elided (full name on hover)."""
         view = getattr(self, "view", None)
-        if view is None:
+        if view is None or not getattr(self, "_labels", None):
             return
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        span_x, span_y = X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0]
-        if w / h < span_x / span_y:
-            view.setXRange(*X_RANGE, padding=0)
-        else:
-            view.setYRange(*Y_RANGE, padding=0)
+        for lab, full in zip(self._labels, self._spokes):
+            if lab.toPlainText() != full:
+                lab.setText(full)
+        boxes = self._label_boxes()
+        r = radar_radius(w, h, boxes, LABEL_RADIUS)
+        if r < MIN_RADIUS_PX:
+            r = min(MIN_RADIUS_PX, min(w, h) / 2 - 4)
+            for lab, (c, s, bw, _bh), full in zip(self._labels, boxes, self._spokes):
+                room = (w / 2 - 4 - LABEL_RADIUS * r * abs(c)) if abs(c) > 1e-6 else w - 8
+                lab.setText(elide(full, lab.textItem.font(), room - 2))
+        r = max(r, 1.0)
+        view.setRange(xRange=(-w / (2 * r), w / (2 * r)), yRange=(-h / (2 * r), h / (2 * r)),
+                      padding=0)
 
     def _dot_radius(self) -> float:
         """Vertex dots: a 2 px circle stroked with the 2.5 px outline pen reads as a solid dot
-        about 6 px across. In data units (the view maps about 3 units across its width)."""
+        about 6 px across. In data units."""
         width = max(self.view.width(), 1.0)
-        return 2.0 * 3.0 / width
+        return 2.0 * self.view.viewRect().width() / width
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - keep the dots round and small
         super().resizeEvent(event)
@@ -232,6 +260,21 @@ class RadarChart(Chart):
                 self._legend_samples.append(sample)
                 self.legend.addItem(sample, name)
         self._legend_key = key
+        self._legend_names = [name for name, _ in entries]
+        self.fit_parts(self.width())
+
+    def fit_parts(self, width: float) -> None:
+        super().fit_parts(width)
+        fit_legend(self.legend, width - 20, self.legend.max_columns, self._legend_names)
+
+    def tooltip_at(self, scene_pos) -> str:
+        for (_sample, label), full in zip(self.legend.items, self._legend_names):
+            if label.text != full and label.sceneBoundingRect().contains(scene_pos):
+                return full
+        for lab, full in zip(self._labels, self._spokes):
+            if lab.toPlainText() != full and lab.sceneBoundingRect().contains(scene_pos):
+                return full
+        return super().tooltip_at(scene_pos)
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()
