@@ -130,8 +130,13 @@ class RadarChart(Chart):
 
     def _label_boxes(self) -> list[tuple[float, float, float, float]]:
         angles = self._angles(max(len(self._labels), 1))
-        return [(math.cos(a), math.sin(a), lab.textItem.boundingRect().width(),
-                 lab.textItem.boundingRect().height()) for lab, a in zip(self._labels, angles)]
+        # The glyphs' box: the text document's margin around them may overlap a neighbour's.
+        boxes = []
+        for lab, a in zip(self._labels, angles):
+            m = 2 * lab.textItem.document().documentMargin()
+            rect = lab.textItem.boundingRect()
+            boxes.append((math.cos(a), math.sin(a), rect.width() - m, rect.height() - m))
+        return boxes
 
     # -- drawing --------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ..charts.ranking import RankingChart, RankingData, RankingRow
 from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
+from ..labels import WrapLabel
 from .details import option_details_html, provenance_text
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
@@ -88,7 +89,7 @@ class FrameworkTab(QWidget):
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(250)
+        scroll.setMinimumWidth(220)
         scroll.setMaximumWidth(380)
         self.weights_panel = scroll
 
@@ -137,8 +138,7 @@ class FrameworkTab(QWidget):
         self.details.setObjectName(f"details:{framework_id}")
         self.details.setOpenExternalLinks(False)
         self.details.setMinimumWidth(220)
-        self._provenance = QLabel(self._provenance_text())
-        self._provenance.setWordWrap(True)
+        self._provenance = WrapLabel(self._provenance_text(), rich=True)
         self._provenance.setObjectName(f"provenance:{framework_id}")
         self.top_three = QPushButton("Show top three on radar")
         self.top_three.setObjectName(f"radar-top-three:{framework_id}")

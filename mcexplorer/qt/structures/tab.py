@@ -160,7 +160,7 @@ class StructuresTab(FrameworkTab):
         reset_ref.setObjectName(f"reset-reference:{framework_id}")
         reset_ref.setToolTip("Back to the 70/20/10 rule of thumb")
         reset_ref.clicked.connect(self._reset_reference)
-        rl.addWidget(reset_ref, 0, 3)
+        rl.addWidget(reset_ref, 1, 1, 1, 2)  # under the spin boxes: they keep the width
         side_layout.addWidget(ref_box)
 
         tension_box = QGroupBox("Coherence with the business models")
