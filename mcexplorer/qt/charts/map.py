@@ -35,7 +35,7 @@ from .map_items import (
     BIG_STEP, DRAG_THRESHOLD, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN, MapData,
     MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
 )
-from .map_layout import place_labels, text_rect
+from .map_layout import place_labels, place_region_texts, text_rect
 from .style import font
 
 
@@ -70,6 +70,7 @@ class EcologyMap(Chart):
         self._message.setZValue(30)
         self.view.addItem(self._message)
         self._region_texts: list[pg.TextItem] = []
+        self._region_homes: list[tuple[float, float]] = []
         self._selected = ""
         self._press: tuple[str, QPointF, float, float] | None = None
         self._dragging = False
@@ -141,6 +142,7 @@ class EcologyMap(Chart):
         for item in self._static:
             self.view.removeItem(item)
         self._static, self._region_texts = plane_items(data, self.style)
+        self._region_homes = [(t.pos().x(), t.pos().y()) for t in self._region_texts]
         for item in self._static:
             self.view.addItem(item)
 
@@ -148,6 +150,8 @@ class EcologyMap(Chart):
         """Place names beside markers, off the region names, other markers and each other."""
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
+        discs = [g.disc.rect() for g in self._markers if g.marker is not None]
+        place_region_texts(self._region_texts, self._region_homes, discs, px, py)
         obstacles = [text_rect(item, px, py) for item in self._region_texts]
         place_labels(self._markers, obstacles, px, py)
 

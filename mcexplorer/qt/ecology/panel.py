@@ -129,7 +129,8 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     buttons.setSpacing(4)
     tab.add_button = QPushButton("&Add offering")
     tab.add_button.setObjectName(f"add-offering:{fid}")
-    tab.add_button.setToolTip("Place a new offering near the centre of the map")
+    tab.add_button.setToolTip("Place a new offering in a free spot near the centre of the map; "
+                              "drag it to where it sits")
     tab.add_button.clicked.connect(tab.add_offering)
     tab.rename_button = QPushButton("Rename")
     tab.rename_button.setObjectName(f"rename-offering:{fid}")

@@ -68,7 +68,8 @@ class StructuresTab(FrameworkTab):
         # -- initiative toolbar -----------------------------------------------------------------
         self.add_button = QPushButton("Add initiative")
         self.add_button.setObjectName(f"add-initiative:{framework_id}")
-        self.add_button.setToolTip("Place a new initiative on H2; drag it where it belongs")
+        self.add_button.setToolTip("Place a new initiative in a free spot (on H2 where there "
+                                   "is room); drag it where it belongs")
         self.add_button.clicked.connect(self.add_initiative)
         self.rename_button = QPushButton("Rename…")
         self.rename_button.setObjectName(f"rename-initiative:{framework_id}")
@@ -312,7 +313,11 @@ class StructuresTab(FrameworkTab):
     # -- edits: initiatives -----------------------------------------------------------------
 
     def add_initiative(self) -> None:
-        edit = self._push(hz_edits.add_initiative, self.document, refused="Cannot add")
+        """A new initiative where the chart has room (on H2 if it can), selected."""
+        self.horizons_chart.show_data(self.horizons_data())
+        time, horizon = self.horizons_chart.free_spot()
+        edit = self._push(hz_edits.add_initiative, self.document, None, time, horizon,
+                          refused="Cannot add")
         if edit is None:
             return
         new_id = edit.new[-1].id
