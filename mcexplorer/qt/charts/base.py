@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
@@ -13,6 +14,9 @@ from .fit import elide, view_scale
 from .style import ChartStyle, font
 
 TITLE_SCALE = 1.25
+CAPTION_SCALE = 0.85
+CAPTION_ROW = 20
+"""The caption sits below every other row of a chart's layout."""
 
 
 class Chart(pg.GraphicsLayoutWidget):
@@ -24,6 +28,8 @@ class Chart(pg.GraphicsLayoutWidget):
 
     kind: ClassVar[str] = "chart"
     export_aspect: ClassVar[float] = 0.75
+    CAPTION: ClassVar[str] = ""
+    """One line under the chart saying what it shows (``set_caption`` changes it)."""
 
     def __init__(self, framework_id: str, title: str, parent=None) -> None:
         self.style = ChartStyle.current()
@@ -43,10 +49,34 @@ class Chart(pg.GraphicsLayoutWidget):
         self._style_title()
         self.data: Any = None
         self._fitted_minimum = QSizeF()
+        self.caption = ""
+        self._shown_caption = ""
+        self._caption_item: pg.LabelItem | None = None
+        if self.CAPTION:
+            self.set_caption(self.CAPTION)
 
     def _style_title(self) -> None:
-        self._title_item.setText(self._shown_title, size=f"{font(TITLE_SCALE).pointSizeF():.0f}pt",
+        self._title_item.setText(html.escape(self._shown_title), size=f"{font(TITLE_SCALE).pointSizeF():.0f}pt",
                                  bold=True, color=self.style.foreground.name())
+
+    def set_caption(self, text: str) -> None:
+        """One muted line under the chart saying what it shows (elided; whole on hover)."""
+        if text == self.caption and self._caption_item is not None:
+            return
+        self.caption = text
+        if self._caption_item is None:
+            if not text:
+                return
+            self._caption_item = pg.LabelItem("", justify="center")
+            self.addItem(self._caption_item, row=CAPTION_ROW, col=0)
+        self._shown_caption = ""
+        Chart.fit_parts(self, self.width() if self.width() > 1 else 10_000)  # title, caption
+
+    def _style_caption(self) -> None:
+        if self._caption_item is not None:
+            self._caption_item.setText(html.escape(self._shown_caption),
+                                       size=f"{font(CAPTION_SCALE).pointSizeF():.1f}pt",
+                                       color=self.style.muted.name())
 
     # -- fitting the widget: shrink rather than clip (charts.fit) ----------------------------
 
@@ -58,6 +88,11 @@ class Chart(pg.GraphicsLayoutWidget):
         if shown != self._shown_title:
             self._shown_title = shown
             self._style_title()
+        if self._caption_item is not None:
+            shown = elide(self.caption, font(CAPTION_SCALE), room)
+            if shown != self._shown_caption:
+                self._shown_caption = shown
+                self._style_caption()
 
     def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
         if getattr(self, "closed", False) or not hasattr(self, "_fitted_minimum"):
@@ -102,6 +137,9 @@ class Chart(pg.GraphicsLayoutWidget):
         if self._shown_title != self.title and \
                 self._title_item.sceneBoundingRect().contains(scene_pos):
             return self.title
+        if self._caption_item is not None and \
+                self._caption_item.sceneBoundingRect().contains(scene_pos):
+            return self.caption
         return ""
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
@@ -139,6 +177,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.style = ChartStyle.current()
         self.setBackground(self.style.background)
         self._style_title()
+        self._style_caption()
         if self.data is not None:
             self._draw(self.data)
 
@@ -162,6 +201,7 @@ class Chart(pg.GraphicsLayoutWidget):
     def clone(self) -> Chart:
         """A fresh chart of the same kind showing the same data (for export)."""
         twin = type(self)(self.framework_id, self.title)
+        twin.set_caption(self.caption)
         if self.data is not None:
             twin.show_data(self.data)
         return twin

@@ -9,6 +9,7 @@ name that is longer than the whole chart is wide. Drawing only; no data here.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pyqtgraph as pg
@@ -72,8 +73,8 @@ def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str]) 
     font = legend_font(legend)
     for (_sample, label), full in zip(legend.items, names):
         text = elide(full, font, room - LEGEND_SAMPLE - LEGEND_GAP)
-        if text != label.text:
-            label.setText(text)
+        if html.escape(text) != label.text:
+            label.setText(html.escape(text))  # a LabelItem renders rich text: names are plain
         widths.append(LEGEND_SAMPLE + LEGEND_GAP + QFontMetricsF(font).horizontalAdvance(text))
     n = legend_columns(widths, room, most)
     if n != legend.columnCount:

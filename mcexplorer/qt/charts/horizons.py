@@ -22,7 +22,8 @@ from .base import Chart, text_item
 from .fit import make_legend
 from .horizons_data import (
     HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
-    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, HorizonMarker, HorizonsData, free_spot,
+    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, CURVES_NOTE, HorizonMarker, HorizonsData,
+    free_spot,
 )
 from .horizons_labels import LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView
@@ -31,6 +32,7 @@ from .style import ChartStyle, font
 
 class HorizonsChart(Chart):
     kind = "horizons"
+    CAPTION = "Curve shapes are the tool's picture; drag a pink square (your initiative)"
     export_aspect = 0.56
 
     initiativeMoved = Signal(str, float, float, int)
@@ -52,6 +54,7 @@ class HorizonsChart(Chart):
         self._drag_horizon = 2.0
         self._key_gestures = GestureTracker()  # a run of quick nudges is one undo step
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(CURVES_NOTE)
         self.view = HorizonsView(self)
         self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
         self.plot.setMenuEnabled(False)
@@ -178,7 +181,7 @@ class HorizonsChart(Chart):
         self._message.setPos(0.5, 0.97)
         names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}" for m in data.initiatives)
         self.setAccessibleDescription(
-            "Three overlapping curves H1, H2 and H3 over time. "
+            "Three overlapping curves H1, H2 and H3 over time. " + CURVES_NOTE + " "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
             + " Space selects an initiative, arrow keys move it, F2 renames, Delete removes.")
 
@@ -293,6 +296,7 @@ class HorizonsChart(Chart):
     def clone(self) -> HorizonsChart:
         """A non-interactive copy without the selection ring (for export)."""
         twin = HorizonsChart(self.framework_id, self.title)
+        twin.set_caption(self.caption)
         twin.interactive = False
         twin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if self.data is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
 """Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart."""
 HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
+CURVES_NOTE = ("The curve shapes are the tool's picture; the horizons come from Brown, McGreal & "
+               "Peters 2023 (Figure 8, after Baghai, Coley & White 2000).")
 INITIATIVE_COLOUR = "#CC79A7"
 SELECTED_COLOUR = "#1a1a1a"
 HIT_RADIUS_PX = 14.0

@@ -61,7 +61,6 @@ class EcologyMap(Chart):
                            yRange=(-PLANE - Y_MARGIN, PLANE + Y_MARGIN), padding=0)
         self._list = self.addLabel("", row=2, col=0)
         self._list.setMaximumHeight(0)
-        self._note = self.addLabel("", row=3, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._static: list = []
         self._markers: list[MarkerGraphics] = []
@@ -120,9 +119,7 @@ class EcologyMap(Chart):
         self._message.setPos(0, 0)
         self._message.fill = pg.mkBrush(self._panel_colour(235))
         self._message.setVisible(bool(data.message))
-        note = data.note
-        self._note.setText(note, size=f"{font(0.85).pointSizeF():.0f}pt",
-                           color=self.style.muted.name())
+        self.set_caption(data.note)  # which lens, and what a marker's size means
         self._list.setText(list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
                            color=self.style.foreground.name())
         self._list.setMaximumHeight(10_000 if data.lens.kind == "list" else 0)
@@ -220,6 +217,7 @@ class EcologyMap(Chart):
 
     def clone(self) -> EcologyMap:
         twin = EcologyMap(self.framework_id, self.title, interactive=False)
+        twin.set_caption(self.caption)
         if self.data is not None:
             twin.show_data(self.data)
         return twin

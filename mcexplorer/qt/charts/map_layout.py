@@ -106,6 +106,9 @@ def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]
                 rect = text_rect(item, px, py)
                 clash = sum(overlap(rect, d) for d in discs) + \
                     sum(overlap(rect, o) for o in others)
+                # A region's name stays in its own quadrant.
+                if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
+                    clash += 10.0
                 key = (round(clash, 9), k, abs(dy))
                 if best is None or key < best[0]:
                     best = (key, x, hy + dy)

@@ -6,6 +6,7 @@ and spokes as curves, each profile a polygon, labels as TextItems. Items are upd
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class RadarData:
 
 class RadarChart(Chart):
     kind = "radar"
+    CAPTION = "Centre = worst, edge = best on each criterion; dashed = your weights"
     export_aspect = 0.8
 
     def __init__(self, framework_id: str, title: str = "Profile of fit", parent=None) -> None:
@@ -256,14 +258,14 @@ class RadarChart(Chart):
                                                             self.legend.items):
                 sample.setPen(pen)
                 swatch.update()
-                label.setText(name)
+                label.setText(html.escape(name))
         else:
             self.legend.clear()
             self._legend_samples = []
             for name, pen in entries:
                 sample = pg.PlotDataItem(pen=pen)
                 self._legend_samples.append(sample)
-                self.legend.addItem(sample, name)
+                self.legend.addItem(sample, html.escape(name))
         self._legend_key = key
         self._legend_names = [name for name, _ in entries]
         self.fit_parts(self.width())
@@ -274,7 +276,7 @@ class RadarChart(Chart):
 
     def tooltip_at(self, scene_pos) -> str:
         for (_sample, label), full in zip(self.legend.items, self._legend_names):
-            if label.text != full and label.sceneBoundingRect().contains(scene_pos):
+            if label.text != html.escape(full) and label.sceneBoundingRect().contains(scene_pos):
                 return full
         for lab, full in zip(self._labels, self._spokes):
             if lab.toPlainText() != full and lab.sceneBoundingRect().contains(scene_pos):

@@ -41,6 +41,7 @@ def rank_label(row: RankingRow) -> str:
 
 class RankingChart(Chart):
     kind = "ranking"
+    CAPTION = "Fit: 100% = the best rating on every criterion you weight"
     export_aspect = 0.62
 
     def __init__(self, framework_id: str, title: str = "Ranking of fit", parent=None) -> None:

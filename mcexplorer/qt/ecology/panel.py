@@ -92,7 +92,11 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
         tab.mix_bars[q.id] = bar
         tab.mix_labels[q.id] = pct
     grid.setColumnStretch(1, 1)
-    left.addWidget(WrapLabel("<b>Mix</b> (share of planned volume)", rich=True))
+    mix_label = WrapLabel("<b>Mix</b> (share of planned volume)", rich=True)
+    mix_label.setToolTip("An offering counts towards each quadrant it overlaps: wholly when it "
+                         "is at least half-way into one, half to each side on an axis line, a "
+                         "quarter to each quadrant at the centre (the tool's reading).")
+    left.addWidget(mix_label)
     left.addWidget(mix_box)
     left.addStretch(1)
 

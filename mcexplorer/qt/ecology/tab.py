@@ -154,7 +154,8 @@ class EcologyTab(FrameworkTab):
                                       "drag it to where it sits.")
         unit = "planned learners" if p.volume_unit == "learners" else "learner hours"
         reading = ", axes/placement: our reading" if p.lens in OUR_PLACEMENT_LENSES else ""
-        note = f"Lens: {lens.title}{reading}  \u00b7  marker area \u221d {unit}"
+        note = (f"Lens: {lens.title}{reading}  \u00b7  marker area \u221d {unit}  \u00b7  "
+                "at the centre an offering counts 25% to each quadrant")
         return MapData(lens, markers, shares, self._selected, message, p.volume_unit, note)
 
     def radar_data(self) -> RadarData:

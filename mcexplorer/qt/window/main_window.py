@@ -25,6 +25,7 @@ from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
 from .chart_export import EXPORT_WIDTHS, ChartExport
 from .file_actions import FileActions
+from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .screen_fit import ScreenFit
@@ -39,7 +40,7 @@ FRAME_SETTLE_MS = 250
 
 
 class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFit,
-                 QMainWindow):
+                 HelpActions, QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -192,6 +193,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         edit.addAction(self.action_redo)
         self.view_menu = self.menuBar().addMenu("&View")
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("guide", "&Guide", self.show_guide, QKeySequence("F1"),
+                                         "What the numbers mean, offline"))
+        help_menu.addAction(self._action("references", "&References", self.show_references,
+                                         tip="Every source in full, and how it is cited"))
         about = self._action("about", "&About mcexplorer", self.about)
         help_menu.addAction(about)
 
