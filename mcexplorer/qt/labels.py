@@ -10,7 +10,7 @@ column (file names, sources): plain text, shortened with an ellipsis, the full t
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
 
 class WrapLabel(QLabel):
@@ -87,3 +87,40 @@ class ElidedLabel(QLabel):
         tip = self._tip or (self._full if shown != self._full else "")
         if tip != self.toolTip():
             self.setToolTip(tip)
+
+
+class AdaptiveRow(QWidget):
+    """Widgets side by side when the row is at least ``threshold`` wide, stacked otherwise
+    (a note beside its button on a wide tab, above it in a narrow column)."""
+
+    def __init__(self, threshold: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.threshold = threshold
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> None:
+        self.box.addWidget(widget, stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.threshold
+        direction = QBoxLayout.Direction.LeftToRight if wide else \
+            QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            for i in range(self.box.count()):
+                item = self.box.itemAt(i)
+                if item.widget() is not None and not wide:
+                    self.box.setAlignment(item.widget(), Qt.AlignmentFlag.AlignRight
+                                          if isinstance(item.widget(), QWidget)
+                                          and not isinstance(item.widget(), QLabel)
+                                          else Qt.AlignmentFlag(0))
+                elif item.widget() is not None:
+                    self.box.setAlignment(item.widget(), Qt.AlignmentFlag(0))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Stacked, the row is as narrow as its widest widget.
+        widths = [self.box.itemAt(i).minimumSize().width() for i in range(self.box.count())]
+        hint = super().minimumSizeHint()
+        return QSize(max(widths, default=0), hint.height())

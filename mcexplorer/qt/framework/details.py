@@ -35,6 +35,10 @@ def option_details_html(fw: Framework, opt: Option) -> str:
 
 def provenance_text(fw: Framework) -> str:
     if fw.provenance == "published":
-        return "Published ratings. Tick to show on the radar; double-click a rating to edit it."
+        text = "Published ratings. Tick to show on the radar; double-click a rating to edit it."
+        if "Table 2" in fw.source:  # the business-model matrix: its table defines no scale
+            text += (" Criterion descriptions, which direction is better and LOW/MED as a "
+                     "midpoint are the tool's reading (Table 2 defines none).")
+        return text
     return ("<b>Editable defaults</b>, not published findings: hover for the rationale, "
             "double-click to edit, right-click to reset.")

@@ -8,7 +8,10 @@ it produces merge into one undo step.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
@@ -46,11 +49,19 @@ class WeightSlider(QWidget):
     """criterion id, new value, gesture id"""
 
     def __init__(self, framework_id: str, criterion_id: str, name: str, description: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
-        self.label = QLabel(name)
+        self.label = QLabel()
         self.label.setWordWrap(True)
+        if hint:  # which way the criterion counts, muted after the name (both escaped)
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            self.label.setTextFormat(Qt.TextFormat.RichText)
+            self.label.setText(f"{html.escape(name)} <span style='color:{muted}'>\u00b7 "
+                               f"{html.escape(hint)}</span>")
+        else:
+            self.label.setTextFormat(Qt.TextFormat.PlainText)
+            self.label.setText(name)
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)

@@ -23,16 +23,19 @@ from ..charts.ranking import RankingChart, RankingData, RankingRow
 from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
-from ..labels import WrapLabel
+from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
+from .weight_labels import SHARE_TIP, direction_hint, weight_name, weight_tip
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
 RANKING_MAX_ROWS = 25
 """More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 TABLE_SETTLE_MS = 80
+HEAD_SIDE_BY_SIDE = 480
+"""Narrower than this, the provenance note sits above the radar button, not beside it."""
 """The table's Fit column follows a drag this long after the last change."""
 
 
@@ -58,10 +61,10 @@ class FrameworkTab(QWidget):
         weights_box = QGroupBox("What matters (weights)")
         weights_layout = QVBoxLayout(weights_box)
         for c in fw.criteria:
-            name = c.name
+            w = WeightSlider(framework_id, c.id, weight_name(c), weight_tip(c), weights_box,
+                             hint=direction_hint(c))
             if c.literature_share is not None:
-                name = f"{c.name}  ({c.literature_share:g}% of literature)"
-            w = WeightSlider(framework_id, c.id, name, c.description, weights_box)
+                w.label.setToolTip(SHARE_TIP)
             w.weightChanged.connect(self._on_weight)
             weights_layout.addWidget(w)
             self.weight_sliders[c.id] = w
@@ -137,7 +140,7 @@ class FrameworkTab(QWidget):
         self.details = QTextBrowser()
         self.details.setObjectName(f"details:{framework_id}")
         self.details.setOpenExternalLinks(False)
-        self.details.setMinimumWidth(220)
+        self.details.setMinimumWidth(180)
         self._provenance = WrapLabel(self._provenance_text(), rich=True)
         self._provenance.setObjectName(f"provenance:{framework_id}")
         self.top_three = QPushButton("Show top three on radar")
@@ -146,10 +149,10 @@ class FrameworkTab(QWidget):
         table_box = QWidget()
         tb = QVBoxLayout(table_box)
         tb.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self._provenance, 1)
-        head.addWidget(self.top_three)
-        tb.addLayout(head)
+        head = AdaptiveRow(HEAD_SIDE_BY_SIDE)  # the note above the button when narrow
+        head.add(self._provenance, 1)
+        head.add(self.top_three)
+        tb.addWidget(head)
         tb.addWidget(self.table)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(table_box)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
-from .balance_controls import BalanceSlider, TensionList
-from .view_data import balance_data, horizons_data
+from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note
+from .view_data import balance_data, horizons_data, ranked_by_name, short_names
 from ..charts.balance import BalanceChart, BalanceData
+from ..charts.radar import RadarData
+from ..charts.ranking import RankingData
 from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
@@ -33,7 +35,8 @@ from ..controller import DocumentController
 from ..signals import signals_blocked
 from ..framework.tab import FrameworkTab
 
-NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
+NO_TENSIONS = ("No tensions by the rules below: the balance, the structures and the "
+               "business models agree.")
 
 
 class StructuresTab(FrameworkTab):
@@ -176,9 +179,10 @@ class StructuresTab(FrameworkTab):
         self.tensions_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tensions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tensions_list.setSpacing(2)
-        self.tensions_list.setToolTip("Computed from the settings of this tab and the "
-                                      "business-model tab; each item names the two settings.")
-        tl.addWidget(self.tensions_list)
+        self.tensions_list.setToolTip(TENSIONS_TIP)
+        tl.addWidget(self.tensions_list, 1)
+        self.thresholds = rules_note(framework_id)
+        tl.addWidget(self.thresholds)
         side_layout.addWidget(tension_box, 1)
         side.setMinimumWidth(290)
         side.setMaximumWidth(330)
@@ -203,6 +207,14 @@ class StructuresTab(FrameworkTab):
 
     def balance_data(self) -> BalanceData:
         return balance_data(self.plan)
+
+    def radar_data(self) -> RadarData:
+        """The generic radar with the structures' short names, so the legend fits."""
+        return short_names(super().radar_data(), self.framework)
+
+    def ranking_data(self) -> RankingData:
+        """The generic ranking, with each structure's scenario number after its name."""
+        return ranked_by_name(super().ranking_data(), self.framework)
 
     # -- refreshing -----------------------------------------------------------------------
 
