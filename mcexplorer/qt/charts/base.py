@@ -207,8 +207,36 @@ class Chart(pg.GraphicsLayoutWidget):
         return twin
 
 
+class Text(pg.TextItem):
+    """pyqtgraph's TextItem, whose first paint keeps the view's own transform.
+
+    pyqtgraph sets the painter to the item's scene transform on its first paint, which is
+    right only when the view is not scaled; a chart drawn scaled to fit (charts.fit) then
+    drew a label's box away from its text. Here the painter keeps whatever maps the scene to
+    the device (the view's scale, an export's pixel ratio).
+    """
+
+    def paint(self, p, *args) -> None:
+        s = self.scene()
+        if s is not self._lastScene:
+            inverse, ok = self.sceneTransform().inverted()
+            to_device = inverse * p.transform() if ok else QTransform()
+            if self._lastScene is not None:
+                self._lastScene.sigPrepareForPaint.disconnect(self.updateTransform)
+            self._lastScene = s
+            if s is not None:
+                s.sigPrepareForPaint.connect(self.updateTransform)
+            self.updateTransform()
+            p.setTransform(self.sceneTransform() * to_device)
+        if self.border.style() != Qt.PenStyle.NoPen or self.fill.style() != Qt.BrushStyle.NoBrush:
+            p.setPen(self.border)
+            p.setBrush(self.fill)
+            p.setRenderHint(p.RenderHint.Antialiasing, True)
+            p.drawPolygon(self.textItem.mapToParent(self.textItem.boundingRect()))
+
+
 def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=False) -> pg.TextItem:
-    item = pg.TextItem(text, color=colour, anchor=anchor)
+    item = Text(text, color=colour, anchor=anchor)
     item.setFont(font(scale, bold))
     return item
 

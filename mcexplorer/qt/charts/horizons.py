@@ -25,7 +25,7 @@ from .horizons_data import (
     SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, CURVES_NOTE, HorizonMarker, HorizonsData,
     free_spot,
 )
-from .horizons_labels import LabelRequest, place_labels, short_label
+from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView
 from .style import ChartStyle, font
 
@@ -175,7 +175,7 @@ class HorizonsChart(Chart):
                 badge.setZValue(6)
                 badge.overlap_ok = True  # it sits on its own marker
                 self._add_label(badge)
-        self._place_names(data, structures, models)
+        self._place_names(data)
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
@@ -185,9 +185,8 @@ class HorizonsChart(Chart):
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
             + " Space selects an initiative, arrow keys move it, F2 renames, Delete removes.")
 
-    def _place_names(self, data: HorizonsData, structures, models) -> None:
-        """Every marker's name, placed clear of the other names, the markers and the curve
-        names (charts.horizons_labels); structures choose first, then models, initiatives."""
+    def _place_names(self, data: HorizonsData) -> None:
+        """Every marker's name clear of other names, markers and curve names (horizons_labels)."""
         st = self.style
         px, py = self._text_size("", 1.0, False, unit=True)
         fixed = sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time))
@@ -201,11 +200,12 @@ class HorizonsChart(Chart):
             bold = m.emphasis or (initiative and m.id == self.selected)
             text = short_label(m.label)
             w, h = self._text_size(text, scale, bold)
+            short_w = self._text_size(short_label(m.label, SHORT_CHARS), scale, bold)[0]
             r = marker_px[m.id] / 2
             requests.append(LabelRequest(m.time, hz_curves.height(m.time, m.horizon), r * px,
-                                         r * py, w, h, m.kind))
+                                         r * py, w, h, m.kind, short_w))
             colour = st.foreground if structure or initiative or m.emphasis else st.muted
-            styles.append((text, colour, scale, bold, initiative))
+            styles.append((m.label, colour, scale, bold, initiative))
         curve_names = []
         for lab in self._curve_labels.values():
             w, h = self._text_size(lab.toPlainText(), 1.3, True)
@@ -213,6 +213,7 @@ class HorizonsChart(Chart):
             curve_names.append((x - ax * w, x + (1 - ax) * w, y - (1 - ay) * h, y + ay * h))
         places = place_labels(requests, curve_names, (-0.03, 1.03, 0.0, 1.06), (3 * px, 3 * py))
         for (text, colour, scale, bold, initiative), place in zip(styles, places):
+            text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
             lab = text_item(text, colour, scale, anchor=place.anchor, bold=bold)
             lab.setPos(*place.pos)
             if initiative:

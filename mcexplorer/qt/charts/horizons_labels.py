@@ -8,12 +8,14 @@ overlaps least. Plain arithmetic in data units (x time, y value; y grows upwards
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .horizons_data import Box, overlap
 
 LABEL_CHARS = 24
 """Longer names are shortened on the chart (hover shows them whole)."""
+SHORT_CHARS = 12
+"""Where even that finds no room, a name is cut to this many characters."""
 
 PREFERENCES = {
     "structure": ("above", "below", "above-right", "above-left", "right", "left",
@@ -21,7 +23,9 @@ PREFERENCES = {
     "model": ("below", "above", "below-right", "below-left", "right", "left",
               "above-right", "above-left", "below-2", "above-2"),
     "initiative": ("right", "left", "above-right", "below-right", "above-left", "below-left",
-                   "above", "below", "above-2", "below-2"),
+                   "above", "below", "right-up", "right-down", "left-up", "left-down",
+                   "above-2", "below-2", "right-up-2", "right-down-2", "left-up-2",
+                   "left-down-2"),
 }
 
 
@@ -38,6 +42,8 @@ class LabelRequest:
     """The name's width and height."""
     kind: str
     """'structure', 'model' or 'initiative' (sets the favourite places)."""
+    short_w: float = 0.0
+    """The width of the name cut to SHORT_CHARS: tried where the whole name finds no room."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class Placement:
     """pyqtgraph TextItem anchor: (0, 0) puts the text's top left corner at ``pos``."""
     pos: tuple[float, float]
     box: Box
+    short: bool = False
+    """The name is drawn cut to SHORT_CHARS (the whole name did not fit anywhere)."""
 
 
 def candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
@@ -62,6 +70,15 @@ def candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
     if where == "below-2":
         return Placement((0.5, 0.0), (x, y - dy - h),
                          (x - w / 2, x + w / 2, y - dy - 2 * h, y - dy - h))
+    if where.startswith(("right-", "left-")):
+        # Beside the marker, a line (or two) higher or lower: out of a crowded row of names.
+        lines = 2.3 if where.endswith("-2") else 1.15
+        shift = lines * h if "-up" in where else -lines * h
+        if where.startswith("right"):
+            return Placement((0.0, 0.5), (x + dx, y + shift),
+                             (x + dx, x + dx + w, y + shift - h / 2, y + shift + h / 2))
+        return Placement((1.0, 0.5), (x - dx, y + shift),
+                         (x - dx - w, x - dx, y + shift - h / 2, y + shift + h / 2))
     if where == "right":
         return Placement((0.0, 0.5), (x + dx, y), (x + dx, x + dx + w, y - h / 2, y + h / 2))
     if where == "left":
@@ -94,21 +111,26 @@ def place_labels(requests: list[LabelRequest], obstacles: list[Box], bounds: Box
     for i, r in enumerate(requests):
         others = [m for j, m in enumerate(markers) if j != i]
         best: tuple[float, int, Placement] | None = None
-        for rank, where in enumerate(PREFERENCES.get(r.kind, PREFERENCES["initiative"])):
-            p = candidate(r, where, *gap)
-            area = max(r.w * r.h, 1e-12)
-            cost = 50.0 if _outside(p.box, bounds) else 0.0
-            cost += sum(3.0 * overlap(p.box, o) for o in placed) / area
-            cost += sum(4.0 * overlap(p.box, o) for o in others) / area
-            cost += sum(2.0 * overlap(p.box, o) for o in obstacles) / area
-            if best is None or cost < best[0] - 1e-9:
-                best = (cost, rank, p)
+        tries = [r] + ([replace(r, w=r.short_w)] if 0 < r.short_w < r.w else [])
+        for shortened, req in enumerate(tries):
+            if shortened and best is not None and best[0] < 1e-9:
+                break  # the whole name found room
+            for rank, where in enumerate(PREFERENCES.get(r.kind, PREFERENCES["initiative"])):
+                p = replace(candidate(req, where, *gap), short=bool(shortened))
+                area = max(req.w * req.h, 1e-12)
+                cost = 50.0 if _outside(p.box, bounds) else 0.0
+                cost += sum(3.0 * overlap(p.box, o) for o in placed) / area
+                cost += sum(4.0 * overlap(p.box, o) for o in others) / area
+                cost += sum(2.0 * overlap(p.box, o) for o in obstacles) / area
+                cost += 0.05 * shortened  # the whole name, where it costs as little
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, rank, p)
         assert best is not None
         placed.append(best[2].box)
         out.append(best[2])
     return out
 
 
-def short_label(text: str) -> str:
-    """A name as drawn: cut to LABEL_CHARS with an ellipsis."""
-    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "\u2026"
+def short_label(text: str, chars: int = LABEL_CHARS) -> str:
+    """A name as drawn: cut to ``chars`` with an ellipsis."""
+    return text if len(text) <= chars else text[:chars - 1].rstrip() + "\u2026"
