@@ -13,6 +13,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
 
+MIN_LAID_OUT = 120
+"""A label narrower than this has not been laid out yet (or sits in a collapsed column)."""
+
+
 class WrapLabel(QLabel):
     """A word-wrapped label whose minimum height follows its width."""
 
@@ -34,7 +38,9 @@ class WrapLabel(QLabel):
             self._fit_height()
 
     def _fit_height(self) -> None:
-        width = self.width() if self.width() > 1 else self.sizeHint().width()
+        # Before the first layout a label may be a few pixels wide: the height it would need
+        # then is meaningless, and a splitter would keep the room it grabbed.
+        width = self.width() if self.width() >= MIN_LAID_OUT else self.sizeHint().width()
         need = self.heightForWidth(width)
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)

@@ -10,7 +10,7 @@ the controller; a refused value is announced with ``refused`` and changes nothin
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from ...core.errors import ScenarioError
@@ -104,8 +104,10 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return (Qt.CheckState.Checked if opt.id in self._radar
                         else Qt.CheckState.Unchecked)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(self._colour_of(opt.id)))
+            if role == Qt.ItemDataRole.DecorationRole:
+                # A swatch of the chart colour: coloured text (yellow, light blue) is hard
+                # to read on white, the name stays in the text colour.
+                return QColor(self._colour_of(opt.id))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -27,6 +27,7 @@ from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .sliders import ScaleSlider, WeightSlider
+from .table_fit import NameColumnFit
 from .weight_labels import SHARE_TIP, direction_hint, weight_name, weight_tip
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
@@ -131,9 +132,8 @@ class FrameworkTab(QWidget):
         # Rating columns are sized when the ratings change, not on every fit update
         # (ResizeToContents would rescan every row on each change).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
+        self.name_fit = NameColumnFit(self.table, lambda: [o.name for o in self.framework.options])
+        self.name_fit.fit()  # names whole: the Fit column sized for its text, else scroll
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -250,6 +250,7 @@ class FrameworkTab(QWidget):
             self.options_model.update_fits()
             for col in range(FIRST_RATING_COLUMN, self.options_model.columnCount()):
                 self.table.resizeColumnToContents(col)
+            self.name_fit.fit()
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
             # follows once the hand pauses (saves painting on every slider tick).
