@@ -53,6 +53,8 @@ def _content(window) -> None:
     hz_tab.add_initiative()
     push(hz.add_initiative(doc, LINK_NAME, 0.8, 3.0))
     push(hz.add_initiative(doc, "Regional skills partnership", 0.3, 1.0))
+    window.keeper.autosave()  # a session in the library, shown in the Sessions panel
+    window.sessions_panel.list.setCurrentRow(0)
 
 
 def _pages(window):
