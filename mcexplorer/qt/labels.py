@@ -1,16 +1,16 @@
-"""Labels that never cut their text: one that wraps and claims the height it needs, one that
-elides to its width and shows the whole text on hover.
+"""Labels that never cut their text, and a row that stacks when narrow.
 
 Layouts in splitters do not ask a word-wrapped QLabel for its height at its width, so a
 narrow column squeezes it and the last lines vanish; ``WrapLabel`` sets its own minimum height
-whenever its width changes. ``ElidedLabel`` is for one-line texts that may be longer than any
-column (file names, sources): plain text, shortened with an ellipsis, the full text as tooltip.
+whenever its width changes. ``AdaptiveRow`` puts a note beside its button on a wide tab and
+above it in a narrow column.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
+
 
 
 MIN_LAID_OUT = 120
@@ -51,48 +51,6 @@ class WrapLabel(QLabel):
         words = self.text().split() or [""]
         widest = max(self.fontMetrics().horizontalAdvance(w) for w in words[:200])
         return QSize(min(hint.width(), widest + 8), hint.height())
-
-
-class ElidedLabel(QLabel):
-    """One line of plain text, elided to the label's width; the full text as tooltip."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None,
-                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._full = ""
-        self._mode = mode
-        self._tip = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(40)
-        self.set_full_text(text)
-
-    def full_text(self) -> str:
-        return self._full
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name: it elides, so narrow is fine
-        return QSize(40, super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4,
-                     super().sizeHint().height())
-
-    def set_full_text(self, text: str, tooltip: str = "") -> None:
-        self._full = text
-        self._tip = tooltip
-        self._elide()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width(), 20))
-        if shown != self.text():
-            QLabel.setText(self, shown)
-        tip = self._tip or (self._full if shown != self._full else "")
-        if tip != self.toolTip():
-            self.setToolTip(tip)
 
 
 class AdaptiveRow(QWidget):

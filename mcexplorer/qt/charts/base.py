@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
+from ..plain import plain_tip
 from .fit import elide, view_scale
 from .style import ChartStyle, font
 
@@ -146,7 +147,7 @@ class Chart(pg.GraphicsLayoutWidget):
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(self.mapToScene(event.pos()))
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), plain_tip(text), self)
                 return True
         return super().viewportEvent(event)
 

@@ -25,6 +25,7 @@ from ..charts.radar import RadarData
 from ..charts.map import EcologyMap
 from ..charts.map_items import MapData, MapMarker, marker_labels
 from ..controller import DocumentController
+from ..plain import plain_tip
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
 from .. import prompts
@@ -206,8 +207,9 @@ class EcologyTab(FrameworkTab):
                 item.setData(ID_ROLE, o.id)
                 ofit = eco_mix.offering_fit(o, fits)
                 where = eco_mix.QUADRANTS[eco_mix.QUADRANT_IDS.index(eco_mix.main_quadrant(o.x, o.y))].name
-                item.setToolTip(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
-                                + ("" if ofit is None else f"; fit {ofit:.1f}%"))
+                item.setToolTip(plain_tip(f"{o.name}: mostly {where} (x {o.x:+.2f}, "
+                                          f"y {o.y:+.2f})"
+                                          + ("" if ofit is None else f"; fit {ofit:.1f}%")))
                 self.offering_list.addItem(item)
                 if o.id == self._selected:
                     self.offering_list.setCurrentItem(item)

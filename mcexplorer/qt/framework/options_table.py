@@ -17,6 +17,7 @@ from ...core.errors import ScenarioError
 from ...core.models import Criterion, Framework
 from ..charts.ranking import rank_label
 from ..controller import DocumentController
+from ..plain import plain_tip
 
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
 """The rating's value on its scale (read and written by the delegate and tests)."""
@@ -82,7 +83,7 @@ class OptionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return c.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip()
+            return plain_tip(f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -111,7 +112,7 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{opt.name}\n{opt.description}\nTick to show it on the radar.".strip()
+                return plain_tip(f"{opt.name}\n{opt.description}\nTick to show it on the radar.")
             return None
         if col == 1:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -132,7 +133,7 @@ class OptionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if edited else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._rating_tip(opt, c, value, edited)
+            return plain_tip(self._rating_tip(opt, c, value, edited))
         return None
 
     def _rating_tip(self, opt, c: Criterion, value: float, edited: bool) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...core.models import Criterion
 from ...core.references import reference_of, split_source
+from ..plain import plain_tip
 from .options_table import direction_text
 
 SHARE_TIP = ("Share of the publications reviewed that name this driver; not how well any "
@@ -41,4 +42,4 @@ def weight_tip(c: Criterion) -> str:
     parts = [c.description.strip(), f"{c.name}: {direction_hint(c)}."]
     if c.source:
         parts.append(f"Source: {c.source}")
-    return "\n".join(p for p in parts if p)
+    return plain_tip("\n".join(p for p in parts if p))

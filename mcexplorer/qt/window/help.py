@@ -179,13 +179,19 @@ class HelpActions:
     def show_guide(self) -> GuideDialog:
         if self._guide is None:
             self._guide = GuideDialog(self)
-        self._guide.show()
-        self._guide.raise_()
+        _bring_up(self._guide)
         return self._guide
 
     def show_references(self) -> ReferencesDialog:
         if self._references is None:
             self._references = ReferencesDialog(self)
-        self._references.show()
-        self._references.raise_()
+        _bring_up(self._references)
         return self._references
+
+
+def _bring_up(dialog: QDialog) -> None:
+    """Show a help window, or bring it to the front when it is already open."""
+    if dialog.isVisible():
+        dialog.raise_()
+    else:
+        dialog.show()

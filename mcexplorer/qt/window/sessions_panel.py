@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ScenarioError
 from .. import prompts
+from ..plain import plain_tip
 from .scenario_info import ScenarioInfo, SessionPreview
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,8 +73,9 @@ class SessionsPanel(QWidget):
             mine = " (open)" if meta.id == self.keeper.session_id else ""
             item = QListWidgetItem(f"{meta.name}{mine}\n{when}")
             item.setData(ID_ROLE, meta.id)
-            item.setToolTip(f"{meta.name}\nLast changed {when}\n{meta.summary}"
-                            + (f"\nFile: {meta.source_path}" if meta.source_path else ""))
+            item.setToolTip(plain_tip(f"{meta.name}\nLast changed {when}\n{meta.summary}"
+                                      + (f"\nFile: {meta.source_path}" if meta.source_path
+                                         else "")))
             self.list.addItem(item)
             if meta.id == current:
                 self.list.setCurrentItem(item)
