@@ -111,7 +111,6 @@ def rules_note(framework_id: str) -> WrapLabel:
     """What counts as a tension, under the list: muted, small, the thresholds shown."""
     note = WrapLabel(hz_rules.thresholds_text())
     note.setObjectName(f"tension-rules:{framework_id}")
-    note.setEnabled(False)  # muted, like the other notes of the panel
     small = note.font()
     small.setPointSizeF(small.pointSizeF() * 0.9)
     note.setFont(small)
