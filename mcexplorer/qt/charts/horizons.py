@@ -57,6 +57,7 @@ class HorizonsChart(Chart):
         self.setToolTip(CURVES_NOTE)
         self.view = HorizonsView(self)
         self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
+        self.view.sigResized.connect(self._view_resized)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -211,7 +212,8 @@ class HorizonsChart(Chart):
             w, h = self._text_size(lab.toPlainText(), 1.3, True)
             (x, y), (ax, ay) = (lab.pos().x(), lab.pos().y()), (lab.anchor.x(), lab.anchor.y())
             curve_names.append((x - ax * w, x + (1 - ax) * w, y - (1 - ay) * h, y + ay * h))
-        places = place_labels(requests, curve_names, (-0.03, 1.03, 0.0, 1.06), (3 * px, 3 * py))
+        bounds = tuple(v for pair in self.view.viewRange() for v in pair)  # the plot shown
+        places = place_labels(requests, curve_names, bounds, (3 * px, 3 * py))
         for (text, colour, scale, bold, initiative), place in zip(styles, places):
             text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
             lab = text_item(text, colour, scale, anchor=place.anchor, bold=bold)
@@ -250,8 +252,7 @@ class HorizonsChart(Chart):
         return ((fm.horizontalAdvance(text) + 8) * 1.06 / px_w,
                 (fm.height() + 8) * 1.06 / px_h)
 
-    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(ev)
+    def _view_resized(self, *_args) -> None:  # names are placed in pixels: place them again
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
             self._draw(self.data)
 
@@ -265,8 +266,7 @@ class HorizonsChart(Chart):
     def free_spot(self) -> tuple[float, float]:
         """A (time, horizon) where a new initiative is clear of every marker on the chart."""
         data = self.data or HorizonsData()
-        taken = [(m.time, hz_curves.height(m.time, m.horizon))
-                 for m in list(data.fixed) + list(data.initiatives)]
+        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
         taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]
         return free_spot(taken, hz_curves.height, self._text_size("", 1.0, False, unit=True))
 
