@@ -137,6 +137,9 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return (Qt.CheckState.Checked if opt.id in self._radar
                         else Qt.CheckState.Unchecked)
+            if role == Qt.ItemDataRole.DecorationRole:
+                # A swatch of the chart colour beside the name (colour alone is not enough).
+                return QColor(self._colour_of(opt.id))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(readable_on(self._colour_of(opt.id), self._base()))
             if role == Qt.ItemDataRole.FontRole:

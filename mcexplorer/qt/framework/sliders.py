@@ -9,7 +9,10 @@ its groove and a short line under it, see ``show_stability``), painted by qt.fra
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
@@ -83,12 +86,17 @@ class WeightSlider(StabilityMixin, QWidget):
     """criterion id: the planner clicked the criterion's name"""
 
     def __init__(self, framework_id: str, criterion_id: str, name: str, description: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
         self.label = NameLabel(name)
         self.label.setWordWrap(True)
         self.label.clicked.connect(self._on_name_clicked)
+        if hint:  # which way the criterion counts, muted after the name (both escaped)
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            self.label.setTextFormat(Qt.TextFormat.RichText)
+            self.label.setText(f"{html.escape(name)} <span style='color:{muted}'>\u00b7 "
+                               f"{html.escape(hint)}</span>")
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)

@@ -29,18 +29,22 @@ from .chart_export import ChartExport
 from .file_actions import FileActions
 from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
+from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
+from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500
 DOCK_WIDTH = 250
 PENDING_TAB_DELAY_MS = 60
+FRAME_SETTLE_MS = 250
+"""A window manager decorates a new window this soon after it is shown."""
 
 
-class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, FrameworkTabs,
-                 FrameworkImport, QMainWindow):
+class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFit,
+                 HelpActions, FrameworkTabs, FrameworkImport, QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -67,13 +71,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         self.controller.modifiedChanged.connect(self.setWindowModified)
         self.controller.scenarioReplaced.connect(self._update_title)
         self.setAcceptDrops(True)
-        self.setMinimumSize(960, 600)
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None and room.width() >= 1800 and room.height() >= 1000:
-            self.resize(1600, 900)
-        else:
-            self.resize(1280, 720)
+        self.place_fresh()  # inside the screen's available geometry (window.screen_fit)
         self._update_title()
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -190,6 +188,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         edit.addAction(self.action_redo)
         self.view_menu = self.menuBar().addMenu("&View")
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("guide", "&Guide", self.show_guide, QKeySequence("F1"),
+                                         "What the numbers mean, offline"))
+        help_menu.addAction(self._action("references", "&References", self.show_references,
+                                         tip="Every source in full, and how it is cited"))
         about = self._action("about", "&About mcexplorer", self.about)
         help_menu.addAction(about)
 
@@ -263,6 +265,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         super().showEvent(event)
         if self._pending_tabs:
             QTimer.singleShot(0, self._build_next_pending_tab)
+        if self._placed is not None:
+            self.fit_on_show()
+            QTimer.singleShot(FRAME_SETTLE_MS, self._fit_after_frame)
         if not self._layout_restored:
             # First start: on a projector-sized window the charts need the width, so the
             # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide
@@ -271,6 +276,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
             for dock in (self.history_dock, self.sessions_dock):
                 dock.setVisible(self.width() >= WIDE_WINDOW)
             QTimer.singleShot(0, self._size_docks)
+
+    def _fit_after_frame(self) -> None:
+        if shiboken6.isValid(self):
+            self.fit_on_show(last=True)
 
     def _size_docks(self) -> None:
         if shiboken6.isValid(self):
