@@ -59,7 +59,10 @@ def weights_label_spot(xs: Sequence[float], ys: Sequence[float]
     best, best_score = 0, -1.0
     for k in range(n):
         mx, my = (xs[k] + xs[(k + 1) % n]) / 2, (ys[k] + ys[(k + 1) % n]) / 2
-        score = math.hypot(mx, my) + (0.2 if mx > 0.05 else 0.0)
+        r = math.hypot(mx, my)
+        score = r + (0.2 if mx > 0.05 else 0.0)
+        if r > 1e-9 and my / r > 0.7:
+            score -= 1.0  # near the top spoke, where the ring labels (0.5, 1) are written
         if score > best_score:
             best, best_score = k, score
     mx = (xs[best] + xs[(best + 1) % n]) / 2
