@@ -21,6 +21,7 @@ from ...core.models import level_label
 from ..gestures import GestureTracker
 from ..plain import guarded, make_plain
 from .band import BandedSlider, ElidedLabel, NameLabel, small
+from ..signals import signals_blocked
 
 
 def percent_slider(object_name: str, page_step: int) -> BandedSlider:
@@ -120,15 +121,13 @@ class WeightSlider(StabilityMixin, QWidget):
     def set_value(self, value: float) -> None:
         """Show a value from the scenario without emitting an edit."""
         v = int(round(value))
-        for w in (self.slider, self.spin):
-            w.blockSignals(True)
-            w.setValue(v)
-            w.blockSignals(False)
+        with signals_blocked(self.slider, self.spin):
+            self.slider.setValue(v)
+            self.spin.setValue(v)
 
     def _on_slider(self, value: int) -> None:
-        self.spin.blockSignals(True)
-        self.spin.setValue(value)
-        self.spin.blockSignals(False)
+        with signals_blocked(self.spin):
+            self.spin.setValue(value)
         self.weightChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))
 
@@ -223,9 +222,8 @@ class ScaleSlider(StabilityMixin, QWidget):
         return level_label(self.levels, value)
 
     def set_value(self, value: float) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(value)
-        self.slider.blockSignals(False)
+        with signals_blocked(self.slider):
+            self.slider.setValue(value)
         self.value_label.setText(self.text_for(value))
         self._description = f"{self._base_description} Currently {self.text_for(value)}."
         self._update_description()

@@ -34,6 +34,7 @@ from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
+from ..signals import signals_blocked
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500
@@ -113,15 +114,12 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         self.framework_tabs = {fid: self.framework_tabs[fid]
                                for fid in self.controller.document.frameworks
                                if fid in self.framework_tabs}
-        blocked = self.tabs.blockSignals(True)
-        try:
+        with signals_blocked(self.tabs):
             title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, title)
             self.tabs.setTabToolTip(index, tip)
             self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
         page.deleteLater()
         return tab
 
