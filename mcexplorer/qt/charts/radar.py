@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 from ..plain import escaped
 from .base import Chart, text_item
 from .fit import elide, fit_legend, make_legend, radar_extent, radar_min_radius, radar_radius
-from .radar_marks import WideSample, add_symbol, weights_label_spot
+from .radar_marks import WideSample, add_symbol, text_box, weights_label_spot
 from .style import WEIGHTS_LABEL, ChartStyle, font, line, needs_edge, option_symbol
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
@@ -178,7 +178,7 @@ class RadarChart(Chart):
             pen.setDashPattern([5.0, 2.5, 1.0, 2.5])
             self._weights_poly.setPen(pen)
             self._weights_poly.setVisible(True)
-            (lx, ly), anchor = weights_label_spot(xs[:-1], ys[:-1])
+            (lx, ly), anchor = weights_label_spot(xs[:-1], ys[:-1], *self._text_room())
             self._weights_label.setAnchor(anchor)
             self._weights_label.setPos(lx, ly)
             self._weights_label.setColor(self.style.weights)
@@ -236,6 +236,19 @@ class RadarChart(Chart):
             marks.setPath(shapes)
             marks.setVisible(True)
         self._update_legend(data, series)
+
+    def _text_room(self):
+        """The spoke and ring labels' boxes and the weights label's size, in data units, so
+        "weights" is written clear of them."""
+        px = getattr(self, "_px_per_unit", 0.0)
+        if px <= 0:
+            return (), (0.0, 0.0)
+        def size(lab) -> tuple[float, float]:
+            rect = lab.textItem.boundingRect()
+            return rect.width() / px, rect.height() / px
+        boxes = [text_box(lab.pos().x(), lab.pos().y(), lab.anchor, size(lab))
+                 for lab in self._labels + self._ring_labels]
+        return boxes, size(self._weights_label)
 
     def _label_fill(self) -> QColor:
         fill = QColor(self.style.background)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ...core.models import Criterion
 from ...core.references import reference_of, split_source
-from ..plain import guarded
 from .options_table import direction_text
 
 SHARE_TIP = ("Share of the publications reviewed that name this driver; not how well any "
@@ -38,8 +37,9 @@ def direction_hint(c: Criterion) -> str:
 
 
 def weight_tip(c: Criterion) -> str:
-    """The slider's tooltip: what the criterion is, which way it counts, and its source."""
+    """The slider's tooltip as plain text: what the criterion is, which way it counts, and its
+    source (the slider guards it once for the tooltip; its accessible description reads it)."""
     parts = [c.description.strip(), f"{c.name}: {direction_hint(c)}."]
     if c.source:
         parts.append(f"Source: {c.source}")
-    return guarded("\n".join(p for p in parts if p))
+    return "\n".join(p for p in parts if p)

@@ -25,10 +25,11 @@ def legend_swatches(window, chart) -> dict[str, QColor]:
     found = {}
     for sample, label in chart.legend.items:
         rect = sample.sceneBoundingRect()
-        # The swatch is a line across the sample at y = 11 (pyqtgraph's ItemSample).
+        # The swatch is a thick line across the middle of the sample (radar_marks.WideSample;
+        # the chart may be drawn scaled, so read it at the centre, not a fixed pixel row).
         colours = []
         for fx in (0.3, 0.5, 0.7):
-            scene = QPointF(rect.left() + fx * rect.width(), rect.top() + 11)
+            scene = QPointF(rect.left() + fx * rect.width(), rect.center().y())
             p = chart.mapTo(window, chart.mapFromScene(scene))
             colours.append(image.pixelColor(int(p.x() * ratio), int(p.y() * ratio)))
         # The most saturated of the three samples (antialiasing can lighten one).

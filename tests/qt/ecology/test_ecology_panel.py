@@ -19,12 +19,16 @@ def test_the_panel_shows_everything_at_once(open_window, qtbot, size):
     doc = window.document
     for name, x, y in (("MSc Data", -0.7, 0.7), ("Digital badge", 0.7, -0.7), ("CPD", -0.6, -0.5)):
         window.controller.push(eco_edits.add_offering(doc, name, x, y, 120))
-    qtbot.wait(30)
     tab = window.framework_tabs[FID]
     scroll = tab.portfolio_panel
     panel = scroll.widget()
-    assert panel.height() <= scroll.viewport().height() + 1  # no vertical scrolling needed
-    assert panel.width() <= scroll.viewport().width() + 1  # never sideways
+
+    def fits() -> bool:
+        return (panel.height() <= scroll.viewport().height() + 1  # no vertical scrolling
+                and panel.width() <= scroll.viewport().width() + 1)  # never sideways
+
+    # The splitter hands the panel its new height a turn after the charts have repainted.
+    qtbot.waitUntil(fits, timeout=2000)
     for w in (tab.fit_label, tab.class_label, tab.lens_combo, tab.lens_info, tab.add_button,
               tab.rename_button, tab.delete_button, tab.offering_list, tab.volume_spin,
               tab.unit_combo, *tab.mix_labels.values()):
