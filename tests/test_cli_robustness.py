@@ -4,39 +4,16 @@ user would: a separate process, exit codes, output."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.robustness import robustness_report, sensitivity_report
+from test_cli import assert_refused, new_file, run  # noqa: F401 - the CLI helpers and fixture
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 BM = "business-models"
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mcexplorer", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, env=ENV)
-
-
-def assert_refused(result, *needles: str) -> None:
-    assert result.returncode == 2, result
-    err = result.stderr.strip()
-    assert len(err.splitlines()) == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in err, err
-
-
-@pytest.fixture
-def new_file(tmp_path) -> Path:
-    path = tmp_path / "s.json"
-    assert run("new", path).returncode == 0
-    return path
 
 
 def frameworks(result) -> dict:

@@ -79,14 +79,11 @@ def robustness_entry(doc, framework_id: str, *, draws: int = 10_000, seed: int =
                      rating_ranges: bool = True) -> dict:
     """``stability``, ``acceptability`` (as core.robustness.robustness_report gives them) and
     the ``verdict`` sentence of one framework."""
-    from ..core.robustness import acceptability, stability, verdict
+    from ..core.robustness import robustness_report
 
-    fw = doc.framework(framework_id)
     s = doc.settings(framework_id)
-    table = doc.utility_table(framework_id)
-    intervals = stability(fw, s.weights, s.targets, s.rating_overrides, table=table)
-    accepted = acceptability(fw, s.weights, s.targets, s.rating_overrides, draws, seed, jitter,
-                             uniform, rating_ranges, table=table)
-    return {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
-            "acceptability": accepted.as_dict(),
-            "verdict": verdict(doc.ranking(framework_id), accepted)}
+    return robustness_report(doc.framework(framework_id), s.weights, s.targets,
+                             s.rating_overrides, draws=draws, seed=seed, jitter=jitter,
+                             uniform=uniform, rating_ranges=rating_ranges,
+                             table=doc.utility_table(framework_id),
+                             ranking=doc.ranking(framework_id))

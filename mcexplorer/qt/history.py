@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from .signals import signals_blocked
+
 START_TEXT = "Opened scenario"
 
 
@@ -61,9 +63,8 @@ class HistoryList(QListWidget):
             self.item(row).setForeground(faded if row > index else normal)
         self._index = index
         if self.currentRow() != index:
-            self.blockSignals(True)
-            self.setCurrentRow(index)
-            self.blockSignals(False)
+            with signals_blocked(self):
+                self.setCurrentRow(index)
             self.scrollToItem(self.item(index))
         self._mark_clean(stack.isClean())
 

@@ -40,7 +40,7 @@ class Scheduler(QObject):
             return
         self._in_turn.discard(key)
         callback = self._pending.pop(key, None)
-        if callback is not None:
+        if callback is not None and _alive(callback):
             callback()
 
     def settle(self, key: Hashable, callback: Callback, ms: int) -> None:
@@ -62,5 +62,12 @@ class Scheduler(QObject):
 
     def _fire(self, key: Hashable) -> None:
         callback = self._settling.pop(key, None)
-        if callback is not None:
+        if callback is not None and _alive(callback):
             callback()
+
+
+def _alive(callback: Callback) -> bool:
+    """False for a bound method of a Qt object that has been deleted meanwhile (a tab the
+    window replaced, or the tabs an export built and dropped): its turn never comes."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

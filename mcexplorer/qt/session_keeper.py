@@ -41,6 +41,7 @@ class SessionKeeper(QObject):
         self._session_created_here = False
         self._saved_snapshot: Scenario | None = window.document.scenario.model_copy(deep=True)
         self._dirty_for_session = False
+        self._named_by_planner: set[str] = set()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_IDLE_MS)
@@ -128,14 +129,27 @@ class SessionKeeper(QObject):
     # -- lifecycle events from the window ---------------------------------------------------
 
     def saved(self) -> None:
-        """The scenario was saved to a file: the session follows, no recovery needed."""
+        """The scenario was saved to a file: the session follows, named after the file
+        (unless the planner named it), no recovery needed."""
         if self.problem is not None:
             return
         self._saved_snapshot = self.window.document.scenario.model_copy(deep=True)
         self._session_created_here = False
         self._dirty_for_session = True
         self.sync_session()
+        if self.session_id is not None and self.session_id not in self._named_by_planner \
+                and self.window.path is not None:
+            try:
+                self.library.rename(self.session_id, self.window.path.stem)
+            except (ScenarioError, OSError) as exc:
+                log.warning("could not name the session after its file: %s", exc)
+            self.libraryChanged.emit()
         self.recovery.clear()
+
+    def rename_session(self, session_id: str, name: str) -> None:
+        """The planner names a session: saving to a file no longer renames it."""
+        self.library.rename(session_id, name)
+        self._named_by_planner.add(session_id)
 
     def replaced(self, session_id: str | None = None) -> None:
         """A new scenario was opened or created (New, Open, a session, a recovery)."""

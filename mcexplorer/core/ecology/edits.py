@@ -78,16 +78,27 @@ def default_name(doc: Document) -> str:
     return f"Offering {n}"
 
 
+FREE_GAP = 0.32
+"""Centres of a new offering and any other at least this far apart: two of the largest
+markers (radius 0.15 on the map) side by side, not on top of each other."""
+
+
 def free_spot(doc: Document, x: float = 0.0, y: float = 0.0) -> tuple[float, float]:
-    """(x, y) or the nearest point on a small spiral around it that no offering occupies."""
+    """(x, y), or the nearest point on a spiral around it at least FREE_GAP from every
+    offering; when the plane is that full, the point farthest from all of them."""
     taken = [(o.x, o.y) for o in doc.scenario.portfolio.offerings]
-    for k in range(60):
-        r = 0.12 * math.sqrt(k)
+    best: tuple[float, float, float] | None = None
+    for k in range(120):
+        r = 0.17 * math.sqrt(k)
         a = k * 2.39996  # golden angle
-        px, py = clamp(x + r * math.cos(a)), clamp(y + r * math.sin(a))
-        if all(math.hypot(px - tx, py - ty) > 0.08 for tx, ty in taken):
-            return round(px, 3), round(py, 3)
-    return x, y
+        px, py = round(clamp(x + r * math.cos(a)), 3), round(clamp(y + r * math.sin(a)), 3)
+        nearest = min((math.hypot(px - tx, py - ty) for tx, ty in taken), default=math.inf)
+        if nearest >= FREE_GAP:
+            return px, py
+        if best is None or nearest > best[0]:
+            best = (nearest, px, py)
+    assert best is not None
+    return best[1], best[2]
 
 
 def add_offering(doc: Document, name: str | None = None, x: float | None = None, y: float | None = None,

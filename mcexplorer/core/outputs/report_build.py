@@ -32,6 +32,8 @@ def frameworks_by_question(doc: Document) -> dict[str, list[str]]:
     known = {q.id for q in lr_content().key_questions}
     out: dict[str, list[str]] = {}
     for fid, fw in doc.frameworks.items():
+        if not fw.criteria:
+            continue  # a register (leadership and risks) answers through its question blocks
         key = fw.key_question if fw.key_question in known else OTHER
         out.setdefault(key, []).append(fid)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..ecology import mix as eco_mix
-from ..leadership_risks.content import content as lr_content
+from ..leadership_risks.content import FRAMEWORK_ID as LEADERSHIP_EXTENSION, content as lr_content
 from ..leadership_risks.models import Leadership, Risks
 from ..leadership_risks.rules import filled_roles, plan_b_sentence, risk_score, sorted_risks
 from ..structures import balance as hz_balance, rules as hz_rules
@@ -126,7 +126,15 @@ def leadership_blocks(doc: Document) -> list[Block]:
     filled = filled_roles(leadership_of(doc))
     items = tuple(f"{r.name}: {filled[r.id]}" if r.id in filled else f"{r.name}: vacant"
                   for r in c.team_roles)
-    return [Bullets(items, "The team the paper describes (Figure 5), and who fills each role")]
+    blocks: list[Block] = [Bullets(items, "The team the paper describes (Figure 5), and who "
+                                          "fills each role")]
+    register = doc.framework_for(LEADERSHIP_EXTENSION)
+    if register is not None:
+        blocks.append(ChartRef(register, "culture",
+                               "The enabling-culture principles as the room rated them (0 absent "
+                               "to 4 embedded) against what the positioning needs (the tool's "
+                               "reading)."))
+    return blocks
 
 
 def risks_blocks(doc: Document) -> list[Block]:
@@ -145,6 +153,11 @@ def risks_blocks(doc: Document) -> list[Block]:
     if rows:
         blocks.append(Table(("Risk", "Score (likelihood x impact)", "Mitigation"), rows,
                             caption))
+    register = doc.framework_for(LEADERSHIP_EXTENSION)
+    if register is not None and rows:
+        blocks.append(ChartRef(register, "heatmap",
+                               "Each risk by likelihood and impact (1-5); the numbers follow the "
+                               "register, most serious first."))
     blocks.append(Paragraph(plan_b_sentence(risks.plan_b), "answer"))
     return blocks
 

@@ -146,6 +146,8 @@ def notes_block(doc: Document, framework_id: str) -> list[Block]:
 
 
 def generic_blocks(doc: Document, framework_id: str) -> list[Block]:
+    if not doc.framework(framework_id).criteria:
+        return []  # a register ranks nothing; its feature contributes its own blocks
     blocks: list[Block] = [weights_table(doc, framework_id),
                            ChartRef(framework_id, "ranking", ranking_reading(doc, framework_id)),
                            ChartRef(framework_id, "radar", radar_reading(doc, framework_id))]

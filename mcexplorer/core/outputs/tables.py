@@ -69,10 +69,13 @@ def csv_text(rows: list[list[str]]) -> str:
 
 
 def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> list[Path]:
-    """One ``<scenario>-<framework>.csv`` per framework into the folder ``out``."""
+    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out`` (a
+    register has no weights, ratings or fit to tabulate)."""
     folder = Path(out)
     written = []
-    for fid in doc.frameworks:
+    for fid, fw in doc.frameworks.items():
+        if not fw.criteria:
+            continue
         path = folder / data_name(scenario_name, fid)
         atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
         written.append(path)

@@ -80,8 +80,10 @@ def robustness_report(
     uniform: bool = False,
     rating_ranges: bool = True,
     table: UtilityTable | None = None,
+    ranking: Ranking | None = None,
 ) -> dict:
-    """The two keys ``score --json`` adds to each framework: ``stability`` and ``acceptability``.
+    """The keys ``score --json`` adds to each framework: ``stability`` and ``acceptability``,
+    and ``verdict`` (the sentence) when the framework's current ``ranking`` is given.
 
     ``stability`` is empty and ``acceptability``'s ``shares`` and ``ranks`` are empty when every
     weight is zero (no winner to keep).
@@ -90,5 +92,8 @@ def robustness_report(
     intervals = stability(framework, weights, targets, overrides, table=table)
     accepted = acceptability(framework, weights, targets, overrides, draws, seed, jitter,
                              uniform, rating_ranges, table=table)
-    return {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
-            "acceptability": accepted.as_dict()}
+    entry = {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
+             "acceptability": accepted.as_dict()}
+    if ranking is not None:
+        entry["verdict"] = verdict(ranking, accepted)
+    return entry

@@ -37,6 +37,16 @@ MAX_SPLIT_GAP = 20.0
 """Intended and observed split further apart than this (percentage points, on any horizon)."""
 
 
+def thresholds_text() -> str:
+    """What counts as a tension, in one paragraph with the thresholds (the tool's reading)."""
+    return (f"A tension is flagged (the tool's reading, not the sources'): when the horizon "
+            f"of the top-ranked business model, of the best-fitting structure or of your target "
+            f"gets under {MIN_SUPPORT:g}% of the balance; when the top model and the top "
+            f"structure are {HORIZON_GAP:g} horizons or more apart; when the commercial unit fits "
+            f"best while alignment with degrees weighs {HIGH_WEIGHT:g} or more; when the intended "
+            f"and observed splits differ by more than {MAX_SPLIT_GAP:g} points on a horizon.")
+
+
 def framework_id(doc: Document) -> str | None:
     """The framework read as the internal structures (the one naming this extension)."""
     return doc.framework_for(EXTENSION_ID)

@@ -41,6 +41,7 @@ class BalanceData:
 
 class BalanceChart(Chart):
     kind = "balance"
+    CAPTION = "What you intend, what your initiatives imply, and a 70/20/10 rule of thumb"
     export_aspect = 0.34
 
     def __init__(self, framework_id: str, title: str = "Balance of effort", parent=None) -> None:

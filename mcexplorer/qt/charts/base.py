@@ -6,12 +6,18 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFontMetrics, QTransform
+from PySide6.QtWidgets import QSizePolicy, QToolTip
 
-from ..plain import escaped
+from ..plain import escaped, guarded
+from .fit import elide, view_scale
 from .style import ChartStyle, font
+
+TITLE_SCALE = 1.25
+CAPTION_SCALE = 0.85
+CAPTION_ROW = 20
+"""The caption sits below every other row of a chart's layout."""
 
 
 class Chart(pg.GraphicsLayoutWidget):
@@ -23,6 +29,8 @@ class Chart(pg.GraphicsLayoutWidget):
 
     kind: ClassVar[str] = "chart"
     export_aspect: ClassVar[float] = 0.75
+    CAPTION: ClassVar[str] = ""
+    """One line under the chart saying what it shows (``set_caption`` changes it)."""
 
     def __init__(self, framework_id: str, title: str, parent=None) -> None:
         self.style = ChartStyle.current()
@@ -35,40 +43,129 @@ class Chart(pg.GraphicsLayoutWidget):
         self.setMinimumSize(240, 200)
         self.ci.setContentsMargins(8, 6, 8, 6)
         self.title = title
-        self._title_item = self.addLabel("", row=0, col=0)
+        self.view_scale = 1.0
+        """How much the chart is drawn scaled down to fit its widget (see charts.fit)."""
+        self._shown_title = title
+        self._title_item = self.addLabel(title, row=0, col=0)
         self._style_title()
         self.data: Any = None
+        self._fitted_minimum = QSizeF()
+        self.caption = ""
+        self._shown_caption = ""
+        self._caption_item: pg.LabelItem | None = None
+        if self.CAPTION:
+            self.set_caption(self.CAPTION)
 
-    def _style_title(self, width: int | None = None) -> None:
-        self._shown_title = self._fitted_title(width)
-        self._title_item.setText(escaped(self._shown_title), size=f"{font(1.25).pointSizeF():.0f}pt",
+    def _style_title(self) -> None:
+        self._title_item.setText(escaped(self._shown_title),
+                                 size=f"{font(TITLE_SCALE).pointSizeF():.0f}pt",
                                  bold=True, color=self.style.foreground.name())
 
-    def _fitted_title(self, width: int | None = None) -> str:
-        """The title, cut with an ellipsis when the chart is too narrow for it (a title wider
-        than the chart would widen the scene and push the plot off the right edge)."""
-        room = (self.width() if width is None else width) - 24
-        metrics = QFontMetrics(font(1.25, bold=True))
-        if room <= 0 or metrics.horizontalAdvance(self.title) <= room:
-            return self.title
-        return metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, room)
+    def set_caption(self, text: str) -> None:
+        """One muted line under the chart saying what it shows (elided; whole on hover)."""
+        if text == self.caption and self._caption_item is not None:
+            return
+        self.caption = text
+        if self._caption_item is None:
+            if not text:
+                return
+            self._caption_item = pg.LabelItem("", justify="center")
+            self.addItem(self._caption_item, row=CAPTION_ROW, col=0)
+        self._shown_caption = ""
+        Chart.fit_parts(self, self.width() if self.width() > 1 else 10_000)  # title, caption
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        # Fit what sets the layout's minimum width before the layout takes the new size.
-        width = self.width() if event is None else event.size().width()  # pyqtgraph: None
-        if hasattr(self, "_shown_title") and self._fitted_title(width) != self._shown_title:
-            self._style_title(width)
-        self.fit_width(width)
-        super().resizeEvent(event)
+    def _style_caption(self) -> None:
+        if self._caption_item is not None:
+            self._caption_item.setText(escaped(self._shown_caption),
+                                       size=f"{font(CAPTION_SCALE).pointSizeF():.1f}pt",
+                                       color=self.style.muted.name())
+
+    # -- fitting the widget: shrink rather than clip (charts.fit) ----------------------------
+
+    def fit_parts(self, width: float) -> None:
+        """Let the parts that can give way fit ``width`` logical pixels: the title is elided
+        here; charts with a legend wrap it (override and call this)."""
+        room = width - 24
+        shown = elide(self.title, font(TITLE_SCALE, True), room)
+        if shown != self._shown_title:
+            self._shown_title = shown
+            self._style_title()
+        if self._caption_item is not None:
+            shown = elide(self.caption, font(CAPTION_SCALE), room)
+            if shown != self._shown_caption:
+                self._shown_caption = shown
+                self._style_caption()
+        self.fit_width(int(width))
 
     def fit_width(self, width: int) -> None:
-        """Make the items that set the layout's minimum width fit ``width`` pixels (legend
-        columns, axis labels); called on every resize, before the layout is resized."""
+        """A hook for charts whose own parts (legend columns, axis labels) must fit
+        ``width`` logical pixels; called from fit_parts."""
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        if getattr(self, "closed", False) or not hasattr(self, "_fitted_minimum"):
+            return super().resizeEvent(ev)
+        self.fit_view()
+
+    def fit_view(self) -> None:
+        """Lay the chart out at a logical size no smaller than its layout's minimum and draw
+        it scaled to the widget."""
+        w, h = max(1, self.width()), max(1, self.height())
+        self.fit_parts(w)
+        minimum = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        self._fitted_minimum = QSizeF(minimum)
+        s = view_scale(QSizeF(w, h), minimum)
+        self.view_scale = s
+        self.autoPixelRange = False
+        self.range = QRectF(0, 0, w / s, h / s)
+        if self.centralWidget is not None:
+            self.centralWidget.setGeometry(self.range)
+        self.updateMatrix()
+
+    def updateMatrix(self, propagate=True) -> None:  # noqa: N802 - pyqtgraph's name
+        """The scene (the logical layout) maps onto the widget at ``view_scale``."""
+        self.setSceneRect(self.range)
+        s = getattr(self, "view_scale", 1.0)
+        self.setTransform(QTransform.fromScale(s, s))
+        self.sigDeviceRangeChanged.emit(self, self.range)
+        self.sigDeviceTransformChanged.emit(self)
+
+    def refit(self) -> None:
+        """After a redraw: fit again if the parts' minimum size changed (a longer legend)."""
+        if self.width() <= 1:
+            return
+        minimum = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        if QSizeF(minimum) != self._fitted_minimum:
+            self.fit_view()
+
+    # -- tooltips for elided text -------------------------------------------------------------
+
+    def tooltip_at(self, scene_pos) -> str:
+        """The full text of whatever elided text is under ``scene_pos`` ('' for none)."""
+        if self._shown_title != self.title and \
+                self._title_item.sceneBoundingRect().contains(scene_pos):
+            return self.title
+        if self._caption_item is not None and \
+                self._caption_item.sceneBoundingRect().contains(scene_pos):
+            return self.caption
+        return ""
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), guarded(text), self)
+                return True
+        return super().viewportEvent(event)
 
     def set_title(self, title: str) -> None:
+        if title == self.title:
+            return
         self.title = title
+        self._shown_title = title
         self.setAccessibleName(title)
         self._style_title()
+        self.fit_parts(self.width() if self.width() > 1 else 10_000)
+        self.refit()
 
     def show_data(self, data: Any) -> None:
         """Draw ``data``; unchanged data costs nothing (charts of other tabs often get the
@@ -83,6 +180,7 @@ class Chart(pg.GraphicsLayoutWidget):
             return
         self._stale = False
         self._draw(data)
+        self.refit()
 
     _stale = False
 
@@ -99,6 +197,7 @@ class Chart(pg.GraphicsLayoutWidget):
             return
         self._stale = False
         self._draw(self.data)
+        self.refit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -113,6 +212,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.style = ChartStyle.current()
         self.setBackground(self.style.background)
         self._style_title()
+        self._style_caption()
         self.redraw()
 
     def add_bar_plot(self, grid_alpha: float) -> pg.PlotItem:
@@ -135,6 +235,7 @@ class Chart(pg.GraphicsLayoutWidget):
     def clone(self) -> Chart:
         """A fresh chart of the same kind showing the same data (for export)."""
         twin = type(self)(self.framework_id, self.title)
+        twin.set_caption(self.caption)
         if self.data is not None:
             twin.show_data(self.data)
         return twin
@@ -158,8 +259,36 @@ def legend_columns(names: list[str], width: float, most: int, scale: float = 1.0
     return 1
 
 
+class Text(pg.TextItem):
+    """pyqtgraph's TextItem, whose first paint keeps the view's own transform.
+
+    pyqtgraph sets the painter to the item's scene transform on its first paint, which is
+    right only when the view is not scaled; a chart drawn scaled to fit (charts.fit) then
+    drew a label's box away from its text. Here the painter keeps whatever maps the scene to
+    the device (the view's scale, an export's pixel ratio).
+    """
+
+    def paint(self, p, *args) -> None:
+        s = self.scene()
+        if s is not self._lastScene:
+            inverse, ok = self.sceneTransform().inverted()
+            to_device = inverse * p.transform() if ok else QTransform()
+            if self._lastScene is not None:
+                self._lastScene.sigPrepareForPaint.disconnect(self.updateTransform)
+            self._lastScene = s
+            if s is not None:
+                s.sigPrepareForPaint.connect(self.updateTransform)
+            self.updateTransform()
+            p.setTransform(self.sceneTransform() * to_device)
+        if self.border.style() != Qt.PenStyle.NoPen or self.fill.style() != Qt.BrushStyle.NoBrush:
+            p.setPen(self.border)
+            p.setBrush(self.fill)
+            p.setRenderHint(p.RenderHint.Antialiasing, True)
+            p.drawPolygon(self.textItem.mapToParent(self.textItem.boundingRect()))
+
+
 def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=False) -> pg.TextItem:
-    item = pg.TextItem(text, color=colour, anchor=anchor)
+    item = Text(text, color=colour, anchor=anchor)
     item.setFont(font(scale, bold))
     return item
 

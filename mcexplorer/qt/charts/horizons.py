@@ -4,9 +4,8 @@ Structures (numbered circles) and business models (diamonds) sit where the data 
 cannot be moved. The planner's initiatives (squares) can: drag one with the mouse (one drag is
 one gesture, so one undo step), or click the chart, select with Space and move with the arrow
 keys (Left/Right along time, Up/Down between curves; Shift for small steps). F2 or a double
-click renames, Delete removes. The chart itself never edits the scenario and never asks the
-user anything: it emits signals (``renameRequested``, ``resizeRequested``...) and the tab asks
-and turns the answers into edits.
+click renames, Delete removes. It never edits the scenario nor asks the user anything: it
+emits signals (``renameRequested``, ``resizeRequested``...) and the tab asks and edits.
 """
 
 from __future__ import annotations
@@ -20,16 +19,20 @@ from ...core.structures import balance as hz_balance, curves as hz_curves
 from ..gestures import GestureTracker, new_gesture
 from ..plain import escaped
 from .base import Chart, text_item
+from .fit import make_legend
 from .horizons_data import (
     HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
-    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, Box, HorizonMarker, HorizonsData, label_above,
+    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, CURVES_NOTE, HorizonMarker, HorizonsData,
+    free_spot,
 )
+from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView
 from .style import ChartStyle, font
 
 
 class HorizonsChart(Chart):
     kind = "horizons"
+    CAPTION = "Curve shapes are the tool's picture; drag a pink square (your initiative)"
     export_aspect = 0.56
 
     initiativeMoved = Signal(str, float, float, int)
@@ -51,8 +54,10 @@ class HorizonsChart(Chart):
         self._drag_horizon = 2.0
         self._key_gestures = GestureTracker()  # a run of quick nudges is one undo step
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(CURVES_NOTE)
         self.view = HorizonsView(self)
         self.plot = self.addPlot(row=1, col=0, viewBox=self.view)
+        self.view.sigResized.connect(self._view_resized)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -88,7 +93,7 @@ class HorizonsChart(Chart):
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(20)
         self.plot.addItem(self._message)
-        self.legend = pg.LegendItem(colCount=3, labelTextColor=self.style.foreground,
+        self.legend = make_legend(colCount=3, labelTextColor=self.style.foreground,
                                     labelTextSize=f"{font(0.95).pointSizeF():.0f}pt")
         self.addItem(self.legend, row=2, col=0)
         self._style_items()
@@ -164,57 +169,90 @@ class HorizonsChart(Chart):
             pen=[pg.mkPen(SELECTED_COLOUR if not st.dark else "#ffffff",
                           width=3.5 if m.id == self.selected else 1.2)
                  for m in data.initiatives])
-        placed: list[Box] = []
         for m in structures:
             if m.badge:
                 badge = text_item(m.badge, "#ffffff", 0.9, bold=True)
                 badge.setPos(m.time, hz_curves.height(m.time, m.horizon))
                 badge.setZValue(6)
+                badge.overlap_ok = True  # it sits on its own marker
                 self._add_label(badge)
-        for m in sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time)):
-            structure = m.kind == "structure"
-            scale = 0.95 if structure else 0.85
-            colour = st.foreground if structure or m.emphasis else st.muted
-            y = hz_curves.height(m.time, m.horizon)
-            gap = 0.04 if structure else 0.03
-            w, h = self._text_size(m.label, scale, m.emphasis)
-            above = label_above(m.time, y, w, h, gap, structure, placed)
-            lab = text_item(m.label, colour, scale, anchor=(0.5, 1.0 if above else 0.0),
-                            bold=m.emphasis)
-            lab.setPos(m.time, y + gap if above else y - gap)
-            self._add_label(lab)
-        for m in data.initiatives:
-            y = hz_curves.height(m.time, m.horizon)
-            right = m.time > 0.72
-            lab = text_item(m.label, st.foreground, 0.95, anchor=(1.0 if right else 0.0, 0.5),
-                            bold=m.id == self.selected)
-            fill = QColor(st.background)
-            fill.setAlpha(215)
-            lab.fill = pg.mkBrush(fill)
-            lab.border = pg.mkPen(INITIATIVE_COLOUR, width=1)
-            lab.setPos(m.time - 0.018 if right else m.time + 0.018, y)
-            lab.setZValue(11)
-            self._add_label(lab)
+        self._place_names(data)
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
         names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}" for m in data.initiatives)
         self.setAccessibleDescription(
-            "Three overlapping curves H1, H2 and H3 over time. "
+            "Three overlapping curves H1, H2 and H3 over time. " + CURVES_NOTE + " "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
             + " Space selects an initiative, arrow keys move it, F2 renames, Delete removes.")
 
-    def _text_size(self, text: str, scale: float, bold: bool) -> tuple[float, float]:
-        """Width and height of a label in data units at the chart's current size."""
-        fm = QFontMetricsF(font(scale, bold))
+    def _place_names(self, data: HorizonsData) -> None:
+        """Every marker's name clear of other names, markers and curve names (horizons_labels)."""
+        st = self.style
+        px, py = self._text_size("", 1.0, False, unit=True)
+        fixed = sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time))
+        marker_px = {m.id: (26 if m.emphasis else 21) if m.kind == "structure"
+                     else (16 if m.emphasis else 12) for m in fixed}
+        marker_px.update({m.id: 19 if m.id == self.selected else 15 for m in data.initiatives})
+        requests, styles = [], []
+        for m in list(fixed) + list(data.initiatives):
+            structure, initiative = m.kind == "structure", m.kind == "initiative"
+            scale = 0.95 if structure or initiative else 0.85
+            bold = m.emphasis or (initiative and m.id == self.selected)
+            text = short_label(m.label)
+            w, h = self._text_size(text, scale, bold)
+            short_w = self._text_size(short_label(m.label, SHORT_CHARS), scale, bold)[0]
+            r = marker_px[m.id] / 2
+            requests.append(LabelRequest(m.time, hz_curves.height(m.time, m.horizon), r * px,
+                                         r * py, w, h, m.kind, short_w))
+            colour = st.foreground if structure or initiative or m.emphasis else st.muted
+            styles.append((m.label, colour, scale, bold, initiative))
+        curve_names = []
+        for lab in self._curve_labels.values():
+            w, h = self._text_size(lab.toPlainText(), 1.3, True)
+            (x, y), (ax, ay) = (lab.pos().x(), lab.pos().y()), (lab.anchor.x(), lab.anchor.y())
+            curve_names.append((x - ax * w, x + (1 - ax) * w, y - (1 - ay) * h, y + ay * h))
+        bounds = tuple(v for pair in self.view.viewRange() for v in pair)  # the plot shown
+        places = place_labels(requests, curve_names, bounds, (3 * px, 3 * py))
+        for (text, colour, scale, bold, initiative), place in zip(styles, places):
+            text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
+            lab = text_item(text, colour, scale, anchor=place.anchor, bold=bold)
+            lab.setPos(*place.pos)
+            if initiative:
+                fill = QColor(st.background)
+                fill.setAlpha(215)
+                lab.fill = pg.mkBrush(fill)
+                lab.border = pg.mkPen(INITIATIVE_COLOUR, width=1)
+                lab.setZValue(11)
+            self._add_label(lab)
+
+    def tooltip_at(self, scene_pos) -> str:
+        """An initiative's or a fixed marker's full name and horizon under the mouse."""
+        best, best_d = None, HIT_RADIUS_PX
+        data = self.data or HorizonsData()
+        for m in list(data.initiatives) + list(data.fixed):
+            p = self.scene_pos(m.time, m.horizon)
+            d = ((p.x() - scene_pos.x()) ** 2 + (p.y() - scene_pos.y()) ** 2) ** 0.5
+            if d <= best_d:
+                best, best_d = m, d
+        if best is not None:
+            return f"{best.label}: {hz_balance.horizon_label(best.horizon)}"
+        return super().tooltip_at(scene_pos)
+
+    def _text_size(self, text: str, scale: float, bold: bool,
+                   unit: bool = False) -> tuple[float, float]:
+        """Width and height of a label in data units at the chart's current size (with
+        ``unit``: the size of one pixel)."""
         rect = self.view.sceneBoundingRect()
         px_w = rect.width() if rect.width() > 50 else 560.0
         px_h = rect.height() if rect.height() > 50 else 300.0
-        return ((fm.horizontalAdvance(text) + 6) * 1.06 / px_w,
-                (fm.height() + 2) * 1.06 / px_h)
+        if unit:
+            return 1.06 / px_w, 1.06 / px_h
+        fm = QFontMetricsF(font(scale, bold))
+        return ((fm.horizontalAdvance(text) + 8) * 1.06 / px_w,
+                (fm.height() + 8) * 1.06 / px_h)
 
-    def resizeEvent(self, ev) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(ev)
+    def _view_resized(self, *_args) -> None:  # names are placed in pixels: place them again
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
             self.redraw()
 
@@ -224,6 +262,13 @@ class HorizonsChart(Chart):
         self._labels.append(item)
 
     # -- geometry helpers (also used by tests) -------------------------------------------
+
+    def free_spot(self) -> tuple[float, float]:
+        """A (time, horizon) where a new initiative is clear of every marker on the chart."""
+        data = self.data or HorizonsData()
+        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
+        taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]
+        return free_spot(taken, hz_curves.height, self._text_size("", 1.0, False, unit=True))
 
     def initiatives(self) -> tuple[HorizonMarker, ...]:
         return self.data.initiatives if self.data is not None else ()
@@ -252,6 +297,7 @@ class HorizonsChart(Chart):
     def clone(self) -> HorizonsChart:
         """A non-interactive copy without the selection ring (for export)."""
         twin = HorizonsChart(self.framework_id, self.title)
+        twin.set_caption(self.caption)
         twin.interactive = False
         twin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if self.data is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
 """Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart."""
 HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
+CURVES_NOTE = ("The curve shapes are the tool's picture; the horizons come from Brown, McGreal & "
+               "Peters 2023 (Figure 8, after Baghai, Coley & White 2000).")
 INITIATIVE_COLOUR = "#CC79A7"
 SELECTED_COLOUR = "#1a1a1a"
 HIT_RADIUS_PX = 14.0
@@ -79,20 +81,26 @@ def overlap(a: Box, b: Box) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def label_above(x: float, y: float, w: float, h: float, gap: float, structure: bool,
-                placed: list[Box]) -> bool:
-    """Whether a fixed marker's label (w x h) goes above its marker at (x, y), not below.
+FREE_TIMES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75)
+FREE_HORIZONS = (2.0, 1.5, 2.5, 1.0, 3.0)
 
-    The side that overlaps the labels already ``placed`` less wins; on a tie a structure's
-    label goes above and a business model's below. The chosen box is appended to ``placed``.
-    """
-    best: tuple[float, bool, Box] | None = None
-    for above in ((True, False) if structure else (False, True)):
-        box = (x - w / 2, x + w / 2, y + gap if above else y - gap - h,
-               y + gap + h if above else y - gap)
-        clash = sum(overlap(box, other) for other in placed)
-        if best is None or clash < best[0] - 1e-12:
-            best = (clash, above, box)
+
+def free_spot(taken: list[tuple[float, float]], height, unit: tuple[float, float],
+              clearance_px: float = 34.0) -> tuple[float, float]:
+    """A (time, horizon) for a new initiative at least ``clearance_px`` from every marker in
+    ``taken`` (their (time, height) centres), on H2 if it can be, then between the curves.
+    ``height(t, h)`` is where a marker sits; ``unit`` is the size of a pixel in data units.
+    When nothing is free the spot farthest from every marker is returned."""
+    ux, uy = unit
+    best: tuple[float, float, float] | None = None
+    for h in FREE_HORIZONS:
+        for t in FREE_TIMES:
+            y = height(t, h)
+            nearest = min((((t - tx) / ux) ** 2 + ((y - ty) / uy) ** 2) ** 0.5
+                          for tx, ty in taken) if taken else float("inf")
+            if nearest >= clearance_px:
+                return t, h
+            if best is None or nearest > best[0]:
+                best = (nearest, t, h)
     assert best is not None
-    placed.append(best[2])
-    return best[1]
+    return best[1], best[2]

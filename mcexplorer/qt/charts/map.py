@@ -35,7 +35,7 @@ from .map_items import (
     BIG_STEP, DRAG_THRESHOLD, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN, MapData,
     MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
 )
-from .map_layout import place_labels, text_rect
+from .map_layout import place_labels, place_region_texts, text_rect
 from .style import font
 
 
@@ -61,7 +61,6 @@ class EcologyMap(Chart):
                            yRange=(-PLANE - Y_MARGIN, PLANE + Y_MARGIN), padding=0)
         self._list = self.addLabel("", row=2, col=0)
         self._list.setMaximumHeight(0)
-        self._note = self.addLabel("", row=3, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._static: list = []
         self._markers: list[MarkerGraphics] = []
@@ -70,6 +69,7 @@ class EcologyMap(Chart):
         self._message.setZValue(30)
         self.view.addItem(self._message)
         self._region_texts: list[pg.TextItem] = []
+        self._region_homes: list[tuple[float, float]] = []
         self._selected = ""
         self._press: tuple[str, QPointF, float, float] | None = None
         self._dragging = False
@@ -119,9 +119,7 @@ class EcologyMap(Chart):
         self._message.setPos(0, 0)
         self._message.fill = pg.mkBrush(self._panel_colour(235))
         self._message.setVisible(bool(data.message))
-        note = data.note
-        self._note.setText(esc(note), size=f"{font(0.85).pointSizeF():.0f}pt",
-                           color=self.style.muted.name())
+        self.set_caption(data.note)  # which lens, and what a marker's size means
         self._list.setText(list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
                            color=self.style.foreground.name())
         self._list.setMaximumHeight(10_000 if data.lens.kind == "list" else 0)
@@ -141,6 +139,7 @@ class EcologyMap(Chart):
         for item in self._static:
             self.view.removeItem(item)
         self._static, self._region_texts = plane_items(data, self.style)
+        self._region_homes = [(t.pos().x(), t.pos().y()) for t in self._region_texts]
         for item in self._static:
             self.view.addItem(item)
 
@@ -148,6 +147,8 @@ class EcologyMap(Chart):
         """Place names beside markers, off the region names, other markers and each other."""
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
+        discs = [g.disc.rect() for g in self._markers if g.marker is not None]
+        place_region_texts(self._region_texts, self._region_homes, discs, px, py)
         obstacles = [text_rect(item, px, py) for item in self._region_texts]
         place_labels(self._markers, obstacles, px, py)
 
@@ -216,6 +217,7 @@ class EcologyMap(Chart):
 
     def clone(self) -> EcologyMap:
         twin = EcologyMap(self.framework_id, self.title, interactive=False)
+        twin.set_caption(self.caption)
         if self.data is not None:
             twin.show_data(self.data)
         return twin

@@ -47,13 +47,18 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
                                (m.x - gap, m.y + shift)))
         others = [rect for key, rect in discs.items() if key != id(g)]
 
-        def cost(c, others=others) -> float:
+        def cost(c, others=others, m=m) -> float:
             rect = c[1]
             out = 0.0
             if rect.left() < -span or rect.right() > span:
                 out += 50.0 * w * h
             if rect.bottom() > PLANE or rect.top() < -PLANE:
                 out += 50.0 * w * h
+            # A name that crosses an axis line reads as being in the next quadrant.
+            if rect.left() < 0 < rect.right() and abs(m.x) > 0.08:
+                out += 0.5 * w * h
+            if rect.top() < 0 < rect.bottom() and abs(m.y) > 0.08:
+                out += 0.5 * w * h
             for o in placed:
                 out += 3.0 * overlap(rect, o)
             for o in obstacles:
@@ -82,3 +87,34 @@ def text_rect(item: pg.TextItem, px: float, py: float) -> QRectF:
 def overlap(a: QRectF, b: QRectF) -> float:
     i = a.intersected(b)
     return 0.0 if i.isEmpty() else i.width() * i.height()
+
+
+def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]],
+                       discs: list[QRectF], px: float, py: float) -> None:
+    """Slide each region name along its quadrant's outer edge, towards the axis, until no
+    marker covers it and it meets no other region name (it stays at its corner when nothing
+    is there). ``homes``: each name's corner."""
+    for item, (hx, hy) in zip(texts, homes):
+        item.setPos(hx, hy)
+    for item, (hx, hy) in zip(texts, homes):
+        others = [text_rect(t, px, py) for t in texts if t is not item]
+        best = None
+        for k, step in enumerate((0.0, 0.12, 0.24, 0.36, 0.48, 0.6)):
+            x = hx - step if hx > 0 else hx + step
+            for dy in ((0.0, -0.14, -0.3) if hy > 0 else (0.0, 0.14, 0.3)):
+                item.setPos(x, hy + dy)
+                rect = text_rect(item, px, py)
+                clash = sum(overlap(rect, d) for d in discs) + \
+                    sum(overlap(rect, o) for o in others)
+                # A region's name stays in its own quadrant.
+                if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
+                    clash += 10.0
+                key = (round(clash, 9), k, abs(dy))
+                if best is None or key < best[0]:
+                    best = (key, x, hy + dy)
+                if clash == 0:
+                    break
+            if best is not None and best[0][0] == 0:
+                break
+        assert best is not None
+        item.setPos(best[1], best[2])

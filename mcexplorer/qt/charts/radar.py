@@ -16,8 +16,9 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from ..plain import escaped
-from .base import Chart, legend_columns, text_item
-from .radar_marks import WideSample, add_symbol, weights_label_spot
+from .base import Chart, text_item
+from .fit import elide, fit_legend, make_legend, radar_extent, radar_min_radius, radar_radius
+from .radar_marks import WideSample, add_symbol, text_box, weights_label_spot
 from .style import WEIGHTS_LABEL, ChartStyle, font, line, needs_edge, option_symbol
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
@@ -26,6 +27,8 @@ X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
 """The least a view shows (units); more when the labels need the room (see ``_fit_range``)."""
 MARGIN_PX = 4
+MIN_RADIUS_PX = 45.0
+"""Below this the rings are too small to read: spoke labels are elided instead."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class RadarData:
 
 class RadarChart(Chart):
     kind = "radar"
+    CAPTION = "Centre = worst, edge = best on each criterion; dashed = your weights"
     export_aspect = 0.8
     x_range: ClassVar[tuple[float, float]] = X_RANGE
     y_range: ClassVar[tuple[float, float]] = Y_RANGE
@@ -63,9 +67,9 @@ class RadarChart(Chart):
         self.view.setMenuEnabled(False)
         self.view.setRange(xRange=self.x_range, yRange=self.y_range, padding=0)
         self.view.sigResized.connect(self._fit_range)
-        self.legend = pg.LegendItem(colCount=2, labelTextColor=self.style.foreground,
-                                    labelTextSize=f"{font().pointSizeF():.0f}pt",
-                                    sampleType=WideSample, horSpacing=8)
+        self.legend = make_legend(colCount=2, labelTextColor=self.style.foreground,
+                                  labelTextSize=f"{font().pointSizeF():.0f}pt",
+                                  sampleType=WideSample, horSpacing=8)
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._n = -1
@@ -87,7 +91,9 @@ class RadarChart(Chart):
         self.view.addItem(self._message)
         self._legend_key: tuple = ()
         self._legend_samples: list[pg.PlotDataItem] = []
-        self._legend_cols = self._legend_max_cols = 2
+        self._legend_names: list[str] = []
+        self.legend.max_columns = 2
+        self._spokes: tuple[str, ...] = ()
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -119,10 +125,12 @@ class RadarChart(Chart):
             self.view.addItem(spoke)
             self._grid.append(spoke)
         for r, text in self.ring_labels:
-            lab = text_item(text, self.style.muted, 0.8, anchor=(0, 1))
+            # Just inside the ring, right of the top spoke: clear of the top spoke's label.
+            lab = text_item(text, self.style.muted, 0.8, anchor=(0, 0))
             lab.setPos(0.02, r)
             self.view.addItem(lab)
             self._ring_labels.append(lab)
+        self._spokes = tuple(spokes)
         for name, a in zip(spokes, self._angles(n)):
             c, s = math.cos(a), math.sin(a)
             anchor = (0.5 - 0.5 * _sign(c), 0.5 + 0.5 * _sign(s))
@@ -130,13 +138,28 @@ class RadarChart(Chart):
             lab.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             self.view.addItem(lab)
             self._labels.append(lab)
-        self._fit_range()
+        # The plot area asks for the room its labels need apart from each other; the chart
+        # then shrinks as a whole (charts.fit) rather than pile the labels up.
+        boxes = self._label_boxes()
+        need = max(MIN_RADIUS_PX, radar_min_radius(boxes, LABEL_RADIUS))
+        half_w, half_h = radar_extent(boxes, need, LABEL_RADIUS)
+        self.view.setMinimumSize(2 * half_w, 2 * half_h)
+
+    def _label_boxes(self) -> list[tuple[float, float, float, float]]:
+        angles = self._angles(max(len(self._labels), 1))
+        # The glyphs' box: the text document's margin around them may overlap a neighbour's.
+        boxes = []
+        for lab, a in zip(self._labels, angles):
+            m = 2 * lab.textItem.document().documentMargin()
+            rect = lab.textItem.boundingRect()
+            boxes.append((math.cos(a), math.sin(a), rect.width() - m, rect.height() - m))
+        return boxes
 
     # -- drawing --------------------------------------------------------------------------
 
     def _draw(self, data: RadarData) -> None:
         spokes = data.spokes
-        if len(spokes) != self._n or [lab.toPlainText() for lab in self._labels] != list(spokes):
+        if len(spokes) != self._n or self._spokes != tuple(spokes):
             self._build_grid(spokes)
             self._fit_range()
         n = len(spokes)
@@ -155,7 +178,7 @@ class RadarChart(Chart):
             pen.setDashPattern([5.0, 2.5, 1.0, 2.5])
             self._weights_poly.setPen(pen)
             self._weights_poly.setVisible(True)
-            (lx, ly), anchor = weights_label_spot(xs[:-1], ys[:-1])
+            (lx, ly), anchor = weights_label_spot(xs[:-1], ys[:-1], *self._text_room())
             self._weights_label.setAnchor(anchor)
             self._weights_label.setPos(lx, ly)
             self._weights_label.setColor(self.style.weights)
@@ -214,39 +237,47 @@ class RadarChart(Chart):
             marks.setVisible(True)
         self._update_legend(data, series)
 
+    def _text_room(self):
+        """The spoke and ring labels' boxes and the weights label's size, in data units, so
+        "weights" is written clear of them."""
+        px = getattr(self, "_px_per_unit", 0.0)
+        if px <= 0:
+            return (), (0.0, 0.0)
+        def size(lab) -> tuple[float, float]:
+            rect = lab.textItem.boundingRect()
+            return rect.width() / px, rect.height() / px
+        boxes = [text_box(lab.pos().x(), lab.pos().y(), lab.anchor, size(lab))
+                 for lab in self._labels + self._ring_labels]
+        return boxes, size(self._weights_label)
+
     def _label_fill(self) -> QColor:
         fill = QColor(self.style.background)
         fill.setAlpha(200)
         return fill
 
     def _fit_range(self) -> None:
-        """Keep every spoke label inside, in pixels: the largest scale (pixels per unit) at
-        which each label, anchored at its spoke's end, still fits in the view. A fixed range
-        cut the top and bottom labels off in a short view (the chart beside the ranking at
-        1024x768)."""
+        """Keep every spoke label inside: the rings get the radius the labels leave them (in
+        logical pixels); where that is too small the labels are elided (full name on hover)."""
         view = getattr(self, "view", None)
-        if view is None:
+        if view is None or not getattr(self, "_labels", None):
             return
         w, h = view.width(), view.height()
         if w <= 0 or h <= 0:
             return
-        span_x = self.x_range[1] - self.x_range[0]
-        span_y = self.y_range[1] - self.y_range[0]
-        scale = min(w / span_x, h / span_y)
-        labels = getattr(self, "_labels", [])
-        for lab, a in zip(labels, self._angles(len(labels))):
-            rect = lab.boundingRect()
-            c, s = math.cos(a), math.sin(a)
-            out_w = rect.width() * (0.5 if _sign(c) == 0 else 1.0) + 2
-            out_h = rect.height() * (0.5 if _sign(s) == 0 else 1.0) + 2
-            if abs(c) > 1e-6 and w / 2 > out_w:
-                scale = min(scale, (w / 2 - out_w) / (LABEL_RADIUS * abs(c)))
-            if abs(s) > 1e-6 and h / 2 > out_h:
-                scale = min(scale, (h / 2 - out_h) / (LABEL_RADIUS * abs(s)))
-        scale = max(scale, 1e-3)
-        self._px_per_unit = scale
-        view.setRange(xRange=(-w / 2 / scale, w / 2 / scale),
-                      yRange=(-h / 2 / scale, h / 2 / scale), padding=0)
+        for lab, full in zip(self._labels, self._spokes):
+            if lab.toPlainText() != full:
+                lab.setText(full)
+        boxes = self._label_boxes()
+        r = radar_radius(w, h, boxes, LABEL_RADIUS)
+        if r < MIN_RADIUS_PX:
+            r = min(MIN_RADIUS_PX, min(w, h) / 2 - 4)
+            for lab, (c, s, bw, _bh), full in zip(self._labels, boxes, self._spokes):
+                room = (w / 2 - 4 - LABEL_RADIUS * r * abs(c)) if abs(c) > 1e-6 else w - 8
+                lab.setText(elide(full, lab.textItem.font(), room - 2))
+        r = max(r, 1.0)
+        self._px_per_unit = r
+        view.setRange(xRange=(-w / (2 * r), w / (2 * r)), yRange=(-h / (2 * r), h / (2 * r)),
+                      padding=0)
 
     def _dot_radius(self) -> float:
         """2 px (at the type scale) in data units: the outline pen is 1.25x this, the vertex markers 2.2x (about
@@ -264,24 +295,6 @@ class RadarChart(Chart):
         self._fit_range()
         if getattr(self, "data", None) is not None:
             self.redraw()
-
-    def fit_width(self, width: int) -> None:
-        if hasattr(self, "_legend_cols"):
-            self._fit_legend(width)
-
-    def _fit_legend(self, width: int | None = None) -> None:
-        """No more legend columns than the width holds: a legend wider than the chart would
-        push the radar off its right edge. A column count a tab set is the most used."""
-        if self.legend.columnCount != self._legend_cols:
-            self._legend_max_cols = self.legend.columnCount
-        names = [label.text for _, label in self.legend.items]
-        if not names:
-            return
-        cols = legend_columns(names, self.width() if width is None else width,
-                              self._legend_max_cols)
-        if cols != self.legend.columnCount:
-            self.legend.setColumnCount(cols)
-        self._legend_cols = cols
 
     def _update_legend(self, data: RadarData, series) -> None:
         key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
@@ -316,7 +329,21 @@ class RadarChart(Chart):
                 self._legend_samples.append(sample)
                 self.legend.addItem(sample, escaped(name))
         self._legend_key = key
-        self._fit_legend()
+        self._legend_names = [entry[0] for entry in entries]
+        self.fit_parts(self.width())
+
+    def fit_parts(self, width: float) -> None:
+        super().fit_parts(width)
+        fit_legend(self.legend, width - 20, self.legend.max_columns, self._legend_names)
+
+    def tooltip_at(self, scene_pos) -> str:
+        for (_sample, label), full in zip(self.legend.items, self._legend_names):
+            if label.text != escaped(full) and label.sceneBoundingRect().contains(scene_pos):
+                return full
+        for lab, full in zip(self._labels, self._spokes):
+            if lab.toPlainText() != full and lab.sceneBoundingRect().contains(scene_pos):
+                return full
+        return super().tooltip_at(scene_pos)
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()

@@ -50,24 +50,48 @@ def add_symbol(path: QPainterPath, symbol: str, centre: QPointF, r: float) -> No
     path.addPolygon(polygon)
 
 
-def weights_label_spot(xs: Sequence[float], ys: Sequence[float]
+Box = tuple[float, float, float, float]
+"""left, bottom, right, top in data units (y up)."""
+
+
+def text_box(x: float, y: float, anchor: tuple[float, float], size: tuple[float, float]) -> Box:
+    """The box of a text of ``size`` (data units) anchored at ``anchor`` on (x, y)."""
+    w, h = size
+    left, top = x - anchor[0] * w, y + anchor[1] * h
+    return (left, top - h, left + w, top)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def weights_label_spot(xs: Sequence[float], ys: Sequence[float], avoid: Sequence[Box] = (),
+                       size: tuple[float, float] = (0.0, 0.0)
                        ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Where to write "weights" beside the weights profile: just outside the middle of its
-    longest-reaching edge on the right half (away from the ring labels on the top spoke), and
-    the text anchor that keeps the word outside the profile."""
+    """Where to write "weights" beside the weights profile: just outside (else just inside)
+    the middle of one of its edges, preferring long-reaching edges on the right half, away
+    from the ring labels on the top spoke and clear of the ``avoid`` boxes (the spoke and
+    ring labels) for a text of ``size``; and the text anchor that keeps the word off the
+    profile's line."""
     n = len(xs)
-    best, best_score = 0, -1.0
+    best, best_score = ((0.0, 0.0), (0.0, 0.5)), -math.inf
     for k in range(n):
         mx, my = (xs[k] + xs[(k + 1) % n]) / 2, (ys[k] + ys[(k + 1) % n]) / 2
-        score = math.hypot(mx, my) + (0.2 if mx > 0.05 else 0.0)
-        if score > best_score:
-            best, best_score = k, score
-    mx = (xs[best] + xs[(best + 1) % n]) / 2
-    my = (ys[best] + ys[(best + 1) % n]) / 2
-    d = math.hypot(mx, my) or 1.0
-    ux, uy = mx / d, my / d
-    anchor = (0.0 if ux >= -0.2 else 1.0, 0.5 - 0.5 * max(-1.0, min(1.0, uy * 1.4)))
-    return (mx + 0.04 * ux, my + 0.04 * uy), anchor
+        r = math.hypot(mx, my)
+        d = r or 1.0
+        ux, uy = mx / d, my / d
+        for side in (1.0, -1.0):  # outside the edge, then inside it
+            score = r + (0.2 if mx > 0.05 else 0.0) - (0.3 if side < 0 else 0.0)
+            if r > 1e-9 and my / r > 0.7:
+                score -= 1.0  # near the top spoke, where the ring labels (0.5, 1) are written
+            sx, sy = side * ux, side * uy
+            anchor = (0.0 if sx >= -0.2 else 1.0, 0.5 - 0.5 * max(-1.0, min(1.0, sy * 1.4)))
+            spot = (mx + 0.04 * sx, my + 0.04 * sy)
+            if size[0] > 0 and any(_overlap(text_box(*spot, anchor, size), b) for b in avoid):
+                score -= 10.0
+            if score > best_score:
+                best, best_score = (spot, anchor), score
+    return best
 
 
 class WideSample(ItemSample):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout,
@@ -15,7 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
+from ...core.references import cited
 from ..charts.map_items import QUADRANT_TINTS
+from ..labels import WrapLabel
+
+CLASSIFICATION_TIP = (
+    "The tool's reading of the words in Brown, McGreal & Peters (2023, Figure 3); the "
+    "thresholds are the tool's own. It looks at the offer beyond degrees. Supplementary: under "
+    "20% of it carries credit. Integrated / stackable: at least 20% carries credit and degrees "
+    "hold 20% or more of all volume. Credit-bearing: at least 20% carries credit, degrees under "
+    "20%. Degrees only: nothing outside macro-credentials.")
+PANEL_MAX_HEIGHT = 340
+"""The panel grows to show all of itself up to this height, then scrolls (vertically only)."""
 
 
 def build_portfolio_panel(tab, fid: str) -> QScrollArea:
@@ -23,8 +34,8 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     panel = QWidget()
     panel.setObjectName(f"portfolio-panel:{fid}")
     outer = QHBoxLayout(panel)
-    outer.setContentsMargins(4, 2, 4, 2)
-    outer.setSpacing(10)
+    outer.setContentsMargins(2, 2, 2, 2)
+    outer.setSpacing(8)
     left = QVBoxLayout()
     left.setSpacing(4)
     right = QVBoxLayout()
@@ -33,25 +44,25 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     outer.addLayout(right, 1)
 
     # Portfolio fit and classification
-    tab.fit_label = QLabel()
+    tab.fit_label = WrapLabel()
     tab.fit_label.setObjectName(f"portfolio-fit:{fid}")
     big = QFont(tab.fit_label.font())
     big.setPointSizeF(big.pointSizeF() * 1.3)
     big.setBold(True)
     tab.fit_label.setFont(big)
-    tab.fit_label.setWordWrap(True)
     tab.fit_label.setToolTip(
         "Each quadrant's fit (see Fit by quadrant) weighted by the share of planned volume "
         "you placed in it.")
     left.addWidget(tab.fit_label)
-    tab.class_label = QLabel()
+    fit_note = WrapLabel("Each quadrant's fit, weighted by its share of your planned volume")
+    fit_note.setObjectName(f"portfolio-fit-note:{fid}")
+    small = fit_note.font()
+    small.setPointSizeF(small.pointSizeF() * 0.85)
+    fit_note.setFont(small)
+    left.addWidget(fit_note)
+    tab.class_label = WrapLabel(rich=True)
     tab.class_label.setObjectName(f"classification:{fid}")
-    tab.class_label.setWordWrap(True)
-    tab.class_label.setTextFormat(Qt.TextFormat.RichText)
-    tab.class_label.setToolTip(
-        "Figure 3 language (Brown, McGreal & Peters 2023). Supplementary: under half the "
-        "volume carries credit. Integrated / stackable: at least half carries credit and "
-        "micro- and macro-credentials each hold 20% or more. Credit-bearing: the rest.")
+    tab.class_label.setToolTip(CLASSIFICATION_TIP)
     left.addWidget(tab.class_label)
 
     # Mix
@@ -62,13 +73,15 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     grid.setVerticalSpacing(1)
     tab.mix_bars: dict[str, QProgressBar] = {}
     tab.mix_labels: dict[str, QLabel] = {}
+    short = {o.id: o.label for o in tab.framework.options}
     for row, q in enumerate(eco_mix.QUADRANTS):
-        name = QLabel(q.name)  # the quadrant names are the tool's own
+        name = QLabel(short.get(q.id, q.name))  # the radar's names: the column stays narrow
+        name.setToolTip(q.name)
         bar = QProgressBar()
         bar.setRange(0, 1000)
         bar.setTextVisible(False)
         bar.setFixedHeight(9)
-        bar.setMinimumWidth(40)
+        bar.setMinimumWidth(24)
         bar.setAccessibleName(f"Share of volume in {q.name}")
         colour = QColor(QUADRANT_TINTS[q.position])
         bar.setStyleSheet(
@@ -85,7 +98,11 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
         tab.mix_bars[q.id] = bar
         tab.mix_labels[q.id] = pct
     grid.setColumnStretch(1, 1)
-    left.addWidget(QLabel("<b>Mix</b> (share of planned volume)"))
+    mix_label = WrapLabel("<b>Mix</b> (share of planned volume)", rich=True)
+    mix_label.setToolTip("An offering counts towards each quadrant it overlaps: wholly when it "
+                         "is at least half-way into one, half to each side on an axis line, a "
+                         "quarter to each quadrant at the centre (the tool's reading).")
+    left.addWidget(mix_label)
     left.addWidget(mix_box)
     left.addStretch(1)
 
@@ -109,21 +126,21 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     lens_row.addWidget(lens_label)
     lens_row.addWidget(tab.lens_combo, 1)
     right.addLayout(lens_row)
-    tab.lens_info = QLabel()
+    tab.lens_info = WrapLabel()
     tab.lens_info.setObjectName(f"lens-info:{fid}")
-    tab.lens_info.setWordWrap(True)
-    tab.lens_info.setTextFormat(Qt.TextFormat.RichText)
     small = tab.lens_info.font()
     small.setPointSizeF(small.pointSizeF() * 0.88)
+    small.setItalic(True)
     tab.lens_info.setFont(small)
     right.addWidget(tab.lens_info)
 
     # Offerings
-    buttons = QHBoxLayout()
+    buttons = QGridLayout()  # two rows: the column stays narrow beside the map
     buttons.setSpacing(4)
     tab.add_button = QPushButton("&Add offering")
     tab.add_button.setObjectName(f"add-offering:{fid}")
-    tab.add_button.setToolTip("Place a new offering near the centre of the map")
+    tab.add_button.setToolTip("Place a new offering in a free spot near the centre of the map; "
+                              "drag it to where it sits")
     tab.add_button.clicked.connect(tab.add_offering)
     tab.rename_button = QPushButton("Rename")
     tab.rename_button.setObjectName(f"rename-offering:{fid}")
@@ -135,16 +152,17 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     tab.delete_button.clicked.connect(tab._delete_selected)
     for b in (tab.add_button, tab.rename_button, tab.delete_button):
         b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + 14)
-    buttons.addWidget(tab.add_button, 2)
-    buttons.addWidget(tab.rename_button, 1)
-    buttons.addWidget(tab.delete_button, 1)
+    buttons.addWidget(tab.add_button, 0, 0, 1, 2)
+    buttons.addWidget(tab.rename_button, 1, 0)
+    buttons.addWidget(tab.delete_button, 1, 1)
     right.addLayout(buttons)
     tab.offering_list = QListWidget()
     tab.offering_list.setObjectName(f"offerings:{fid}")
     tab.offering_list.setAccessibleName("Planned offerings")
     tab.offering_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tab.offering_list.setMinimumHeight(tab.offering_list.fontMetrics().height() * 4)
+    # It takes the height left over (and scrolls inside), never pushes the panel taller.
+    tab.offering_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
     tab.offering_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     tab.offering_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     tab.offering_list.currentItemChanged.connect(tab._on_list_selection)
@@ -160,11 +178,16 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     tab.volume_spin.setSingleStep(10)
     tab.volume_spin.setKeyboardTracking(False)
     tab.volume_spin.setGroupSeparatorShown(True)
+    # Its hint is as wide as a billion; typical sizes need far less.
+    tab.volume_spin.setMinimumWidth(tab.volume_spin.fontMetrics().horizontalAdvance("100,000")
+                                    + 30)
     tab.volume_spin.valueChanged.connect(tab._on_volume)
     size_label.setBuddy(tab.volume_spin)
     tab.unit_combo = QComboBox()
     tab.unit_combo.setObjectName(f"volume-unit:{fid}")
     tab.unit_combo.setAccessibleName("Unit of the marker size")
+    tab.unit_combo.setToolTip("What the sizes count, for every offering: planned learners or "
+                              "learner hours")
     tab.unit_combo.addItem("learners", "learners")
     tab.unit_combo.addItem("hours", "hours")
     tab.unit_combo.currentIndexChanged.connect(tab._on_unit)
@@ -173,21 +196,54 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     size_row.addWidget(tab.unit_combo)
     right.addLayout(size_row)
 
-    scroll = QScrollArea()
+    scroll = FittingScroll()
     scroll.setWidget(panel)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setMinimumHeight(160)
     return scroll
 
 
-def short_source(source: str) -> str:
-    """The source up to its first comma or 'as presented' (the full text is in the tooltip)."""
-    for sep in (", as presented", " as presented", "; "):
-        if sep in source:
-            source = source.split(sep)[0]
-    return source if len(source) <= 70 else source[:67].rstrip() + "\u2026"
+class FittingScroll(QScrollArea):
+    """A vertical-only scroll area that asks for the height its content needs at its width
+    (up to PANEL_MAX_HEIGHT), so a splitter gives the panel room instead of hiding its top."""
+
+    def _content_height(self) -> int:
+        """The content's minimum height at the current width (wrapped labels claim theirs;
+        the list of offerings scrolls inside itself)."""
+        panel = self.widget()
+        if panel is None:
+            return 160
+        return min(PANEL_MAX_HEIGHT, max(160, panel.minimumSizeHint().height() + 4))
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """As wide as the content's minimum (it never scrolls sideways), as tall as it needs."""
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is not None:
+            hint.setWidth(panel.minimumSizeHint().width()
+                          + self.verticalScrollBar().sizeHint().width())
+        hint.setHeight(self._content_height())
+        return hint
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setHeight(self._content_height())
+        return hint
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()  # wrapped labels now need another height: ask the splitter
+        return super().eventFilter(watched, event)
+
+
+def lens_sources(lens: eco_lenses.Lens) -> str:
+    """The references a lens cites, by their short form (the full text is in the tooltip)."""
+    return ", ".join(r.short for r in cited(lens.source))
 
 
 def lens_html(lens: eco_lenses.Lens) -> str:

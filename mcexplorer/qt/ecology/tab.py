@@ -27,11 +27,13 @@ from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..controller import DocumentController
 from ..plain import guarded
 from ..signals import signals_blocked
-from .panel import build_portfolio_panel, lens_html, short_source
+from .panel import build_portfolio_panel, lens_html, lens_sources
 from .. import prompts
 from ..framework.tab import FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
+OUR_PLACEMENT_LENSES = ("landscape", "discourses", "camilleri")
+"""Lenses whose axes or placements on the plane are the tool's reading, not the source's."""
 
 
 class EcologyTab(FrameworkTab):
@@ -50,7 +52,7 @@ class EcologyTab(FrameworkTab):
 
         # -- the map ----------------------------------------------------------------------
         self.map_chart = EcologyMap(fid, "Portfolio map")
-        self.map_chart.setMinimumSize(300, 300)
+        self.map_chart.setMinimumSize(260, 260)
         self.map_chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.map_chart.customContextMenuRequested.connect(self._chart_menu)
         self.map_chart.offeringMoved.connect(self._on_moved)
@@ -94,7 +96,7 @@ class EcologyTab(FrameworkTab):
         right.setStretchFactor(1, 1)
         right.setSizes([190, 455])
         self.chart_splitter.setSizes([150, 305])
-        self.radar_chart.legend.setColumnCount(4)
+        self.radar_chart.legend.max_columns = 4  # four short quadrant names fit a row
         self.main_area.setOrientation(Qt.Orientation.Horizontal)
         self.main_area.addWidget(left)
         self.main_area.addWidget(right)
@@ -159,7 +161,9 @@ class EcologyTab(FrameworkTab):
         message = "" if markers else ("No offerings yet.\nPress \u201cAdd offering\u201d and "
                                       "drag it to where it sits.")
         unit = "planned learners" if p.volume_unit == "learners" else "learner hours"
-        note = f"Lens: {lens.title}  \u00b7  marker area \u221d {unit}"
+        reading = ", axes/placement: our reading" if p.lens in OUR_PLACEMENT_LENSES else ""
+        note = (f"Lens: {lens.title}{reading}  \u00b7  marker area \u221d {unit}  \u00b7  "
+                "at the centre an offering counts 25% to each quadrant")
         return MapData(lens, markers, shares, self._selected, message, p.volume_unit, note)
 
     def radar_data(self) -> RadarData:
@@ -185,8 +189,7 @@ class EcologyTab(FrameworkTab):
         self.map_chart.show_data(self.map_data())
         with signals_blocked(self.lens_combo):
             self.lens_combo.setCurrentIndex(self.lens_combo.findData(p.lens))
-        self.lens_info.setText(f"<i>{html.escape(short_source(lens.source))}</i> "
-                               "<span style='color:gray'>(hover for more)</span>")
+        self.lens_info.setText(f"{lens_sources(lens)} (hover for more)")
         self.lens_info.setToolTip(lens_html(lens))
         self.lens_combo.setToolTip(lens_html(lens))
         with signals_blocked(self.unit_combo):
@@ -223,9 +226,7 @@ class EcologyTab(FrameworkTab):
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.volume_spin.setEnabled(has)
-        unit = self.document.scenario.portfolio.volume_unit
-        with signals_blocked(self.volume_spin):
-            self.volume_spin.setSuffix(f" {unit}")
+        with signals_blocked(self.volume_spin):  # the unit is the combo box beside it
             if has:
                 self.volume_spin.setValue(eco_edits.find(self.document, self._selected).volume)
             else:

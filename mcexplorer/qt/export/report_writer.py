@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
+                           QTextCursor,
                            QTextDocument)
 
 from ...core.document import Document
@@ -123,6 +124,30 @@ def text_document(report: Report, images: dict[ChartRef, QImage],
     return doc
 
 
+def keep_captions_with_figures(doc: QTextDocument) -> None:
+    """A figure whose caption Qt's layout put on the next page goes over with it (else a
+    page can end up holding nothing but a caption)."""
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    doc.pageCount()  # lays the whole document out (pagination is settled only then)
+    block = doc.begin()
+    while block.isValid():
+        prev = block.previous()
+        if prev.isValid() and prev.text() == "\ufffc" and block.layout().lineCount():
+            picture = layout.blockBoundingRect(prev)
+            top = picture.top() + prev.layout().lineAt(0).y()
+            line = block.layout().lineAt(0)  # its foot: Qt may leave it across the break
+            caption = layout.blockBoundingRect(block).top() + line.y() + line.height()
+            if int(top // height) != int((caption + doc.documentMargin()) // height) and \
+                    layout.blockBoundingRect(block).bottom() - top < 0.9 * height:
+                fmt = prev.blockFormat()
+                end = (int(top // height) + 1) * height
+                fmt.setTopMargin(fmt.topMargin() + end + doc.documentMargin() - top)
+                QTextCursor(prev).setBlockFormat(fmt)
+                doc.pageCount()
+        block = block.next()
+
+
 def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "") -> int:
     """Print the document to a PDF of the given paper, each page numbered ("page 2 of 9")
     under ``footer``; return the number of pages."""
@@ -142,6 +167,7 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
     width, height = writer.width() / scale, writer.height() / scale
     page = QSizeF(width, height - FOOTER_PX)
     doc.setPageSize(page)
+    keep_captions_with_figures(doc)
     pages = doc.pageCount()
     painter = QPainter()
     if not painter.begin(writer):
@@ -156,7 +182,8 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
                 writer.newPage()
             painter.save()
             painter.scale(scale, scale)
-            painter.translate(0, -i * page.height())
+            painter.setClipRect(QRectF(0, 0, width, page.height()))  # a block across
+            painter.translate(0, -i * page.height())  # the break is drawn on its pages only
             doc.drawContents(painter, QRectF(0, i * page.height(), width, page.height()))
             painter.restore()
             painter.save()

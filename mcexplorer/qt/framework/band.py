@@ -158,8 +158,10 @@ class NameLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def set_clickable(self, hint: str) -> None:
+        """A pointing hand and ``hint`` added under the tooltip the label already has."""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(hint)
+        current = self.toolTip()
+        self.setToolTip(f"{current}\n{hint}" if current else hint)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)

@@ -60,7 +60,10 @@ def provenance_text(fw: Framework, redefined: bool = False) -> str:
                 "rating to edit it, right-click for a note.")
     changed = " <i>Options or criteria changed in this scenario.</i>" if redefined else ""
     if fw.provenance == "published":
-        return ("Published ratings. Tick to show on the radar; double-click a rating to edit "
-                "it." + changed)
+        text = "Published ratings. Tick to show on the radar; double-click a rating to edit it."
+        if "Table 2" in fw.source:  # the business-model matrix: its table defines no scale
+            text += (" Criterion descriptions, which direction is better and LOW/MED as a "
+                     "midpoint are the tool's reading (Table 2 defines none).")
+        return text + changed
     return ("<b>Editable defaults</b>, not published findings: hover for the rationale, "
             "double-click to edit, right-click to reset." + changed)

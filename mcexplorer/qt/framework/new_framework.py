@@ -14,6 +14,7 @@ from ...core.errors import ScenarioError
 from ...core.frameworks.building import criterion_from, new_framework
 from ...core.models import Criterion, Framework
 from .dialogs import DIRECTIONS, _Dialog, plain_label
+from ..signals import signals_blocked
 
 NAME, DIRECTION, SCALE = range(3)
 STARTING_CRITERIA = (("Fit with our mission", "benefit", "LOW|MED|HIGH"),
@@ -80,8 +81,7 @@ class NewFrameworkDialog(_Dialog):
     def add_criterion_row(self, name: str = "", direction: str = "benefit",
                           scale: str = "1-5") -> int:
         row = self.criteria.rowCount()
-        blocked = self.criteria.blockSignals(True)
-        try:
+        with signals_blocked(self.criteria):
             self.criteria.insertRow(row)
             self.criteria.setItem(row, NAME, QTableWidgetItem(name))
             combo = QComboBox()
@@ -92,8 +92,6 @@ class NewFrameworkDialog(_Dialog):
             combo.currentIndexChanged.connect(self._check)
             self.criteria.setCellWidget(row, DIRECTION, combo)
             self.criteria.setItem(row, SCALE, QTableWidgetItem(scale))
-        finally:
-            self.criteria.blockSignals(blocked)
         self._check()
         return row
 

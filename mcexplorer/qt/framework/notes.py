@@ -44,6 +44,13 @@ class NotesBox(QPlainTextEdit):
         controller.changed.connect(self._on_changed)
         self.refresh()
 
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        """As wide as the sliders ask, not Qt's 256 px: the weights panel stays narrow and the
+        charts keep the width."""
+        hint = super().sizeHint()
+        hint.setWidth(150)
+        return hint
+
     def refresh(self) -> None:
         """Show the scenario's notes (after undo, redo or Open) without pushing an edit."""
         try:

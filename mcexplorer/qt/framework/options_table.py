@@ -10,14 +10,13 @@ the controller; a refused value is announced with ``refused`` and changes nothin
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QWidget
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from ...core.errors import ScenarioError
 from ...core.frameworks.building import rating_source
 from ...core.models import Criterion, Framework
 from ..charts.ranking import rank_label
-from ..charts.style import readable_on
 from ..controller import DocumentController
 from ..plain import guarded
 from .rating_editor import rating_editor, rating_editor_value, set_rating_editor_value
@@ -120,10 +119,6 @@ class OptionsModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    @staticmethod
-    def _base() -> QColor:
-        return QApplication.palette().color(QPalette.ColorRole.Base)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         fw = self.framework
         if self._frozen or not index.isValid() or index.row() >= len(fw.options) \
@@ -137,8 +132,10 @@ class OptionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return (Qt.CheckState.Checked if opt.id in self._radar
                         else Qt.CheckState.Unchecked)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(readable_on(self._colour_of(opt.id), self._base()))
+            if role == Qt.ItemDataRole.DecorationRole:
+                # The chart colour as a swatch beside the name; the name keeps the text
+                # colour (coloured names read poorly on white on a projector, issue 11).
+                return QColor(self._colour_of(opt.id))
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:

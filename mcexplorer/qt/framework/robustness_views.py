@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout,
     QWidget,
@@ -38,43 +39,45 @@ class DrawSettings:
     rating_ranges: bool = True
 
 
-class VerdictLabel(QLabel):
-    """A wrapped plain-text sentence whose minimum height is what its text needs at its
-    width, so a splitter never squeezes the chart under it to make room for it."""
+VERDICT_TIP = ("The tool's own arithmetic on the ratings, not a finding of the sources: "
+               "weightings drawn near the current one (see the \u201cHow sure\u201d page). It "
+               "updates when you let go of a slider; greyed, it is out of date.")
+
+
+class VerdictLabel(ElidedLabel):
+    """The verdict on one line over the ranking, cut with an ellipsis when narrow (the whole
+    sentence and what it rests on in the tooltip), so the charts keep their room. Its
+    minimum height is one line; ``heightNeeded`` says when that changes (type size)."""
 
     heightNeeded = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
+        self.setForegroundRole(QPalette.ColorRole.WindowText)  # greyed only when out of date
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        super().setText(text)
-        self._fit_height(self.width())
+        self.set_full_text(text, f"{text}\n\n{VERDICT_TIP}" if text else VERDICT_TIP)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit_height(event.size().width())
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
 
-    def _fit_height(self, width: int) -> None:
-        if width > 0:
-            needed = self.heightForWidth(width)
-            if needed > 0 and needed != self.minimumHeight():
-                self.setMinimumHeight(needed)
-                self.heightNeeded.emit(needed)
+    def _fit_height(self) -> None:
+        needed = self.sizeHint().height()
+        if needed != self.minimumHeight():
+            self.setFixedHeight(needed)
+            self.heightNeeded.emit(needed)
 
 
 def build_verdict(framework_id: str) -> QLabel:
     label = VerdictLabel()
     label.setObjectName(f"verdict:{framework_id}")
     label.setAccessibleName("How sure the ranking is")
-    label.setFont(font(1.0, bold=True))
-    label.setContentsMargins(8, 4, 8, 2)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setToolTip("The tool's own arithmetic on the ratings, not a finding of the sources: "
-                     "weightings drawn near the current one (see the \u201cHow sure\u201d "
-                     "page). It updates when you let go of a slider; greyed, it is out of date.")
+    label.setFont(font(0.92, bold=True))
+    label.setContentsMargins(8, 3, 8, 1)
+    label._fit_height()
+    label.setText("")
     return label
 
 

@@ -9,7 +9,10 @@ its groove and a short line under it, see ``show_stability``), painted by qt.fra
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
 )
@@ -18,6 +21,7 @@ from ...core.models import level_label
 from ..gestures import GestureTracker
 from ..plain import guarded, make_plain
 from .band import BandedSlider, ElidedLabel, NameLabel, small
+from ..signals import signals_blocked
 
 
 def percent_slider(object_name: str, page_step: int) -> BandedSlider:
@@ -83,12 +87,17 @@ class WeightSlider(StabilityMixin, QWidget):
     """criterion id: the planner clicked the criterion's name"""
 
     def __init__(self, framework_id: str, criterion_id: str, name: str, description: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, hint: str = "") -> None:
         super().__init__(parent)
         self.criterion_id = criterion_id
         self.label = NameLabel(name)
         self.label.setWordWrap(True)
         self.label.clicked.connect(self._on_name_clicked)
+        if hint:  # which way the criterion counts, muted after the name (both escaped)
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            self.label.setTextFormat(Qt.TextFormat.RichText)
+            self.label.setText(f"{html.escape(name)} <span style='color:{muted}'>\u00b7 "
+                               f"{html.escape(hint)}</span>")
         self.slider = percent_slider(f"weight:{framework_id}:{criterion_id}", page_step=10)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(25)
@@ -112,15 +121,13 @@ class WeightSlider(StabilityMixin, QWidget):
     def set_value(self, value: float) -> None:
         """Show a value from the scenario without emitting an edit."""
         v = int(round(value))
-        for w in (self.slider, self.spin):
-            w.blockSignals(True)
-            w.setValue(v)
-            w.blockSignals(False)
+        with signals_blocked(self.slider, self.spin):
+            self.slider.setValue(v)
+            self.spin.setValue(v)
 
     def _on_slider(self, value: int) -> None:
-        self.spin.blockSignals(True)
-        self.spin.setValue(value)
-        self.spin.blockSignals(False)
+        with signals_blocked(self.spin):
+            self.spin.setValue(value)
         self.weightChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))
 
@@ -215,9 +222,8 @@ class ScaleSlider(StabilityMixin, QWidget):
         return level_label(self.levels, value)
 
     def set_value(self, value: float) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(value)
-        self.slider.blockSignals(False)
+        with signals_blocked(self.slider):
+            self.slider.setValue(value)
         self.value_label.setText(self.text_for(value))
         self._description = f"{self._base_description} Currently {self.text_for(value)}."
         self._update_description()

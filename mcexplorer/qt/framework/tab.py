@@ -24,6 +24,7 @@ from ..charts.ranking import RankingChart, RankingData, RankingRow
 from ..charts.style import OPTION_COLOURS
 from .. import prompts
 from ..controller import DocumentController
+from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .notes import NotesBox
@@ -31,12 +32,16 @@ from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
 from .robustness_panel import RobustnessPanel
 from .sliders import ScaleSlider, WeightSlider
 from .weighting import SCENARIO_WEIGHTING
+from .table_fit import NameColumnFit
+from .weight_labels import SHARE_TIP, direction_hint, weight_name, weight_tip
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
 RANKING_MAX_ROWS = 25
 """More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 TABLE_SETTLE_MS = 80
+HEAD_SIDE_BY_SIDE = 480
+"""Narrower than this, the provenance note sits above the radar button, not beside it."""
 """The table's Fit column follows a drag this long after the last change."""
 
 
@@ -64,10 +69,10 @@ class FrameworkTab(QWidget):
         weights_box = QGroupBox("What matters (weights)")
         weights_layout = QVBoxLayout(weights_box)
         for c in fw.criteria:
-            name = c.name
+            w = WeightSlider(framework_id, c.id, weight_name(c), weight_tip(c), weights_box,
+                             hint=direction_hint(c))
             if c.literature_share is not None:
-                name = f"{c.name}  ({c.literature_share:g}% of literature)"
-            w = WeightSlider(framework_id, c.id, name, c.description, weights_box)
+                w.label.setToolTip(SHARE_TIP)
             w.weightChanged.connect(self._on_weight)
             weights_layout.addWidget(w)
             self.weight_sliders[c.id] = w
@@ -99,7 +104,7 @@ class FrameworkTab(QWidget):
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(250)
+        scroll.setMinimumWidth(220)
         scroll.setMaximumWidth(380)
         self.weights_panel = scroll
 
@@ -141,18 +146,16 @@ class FrameworkTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long criterion names
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("100.0%  (=100)") + 12)
+        self.name_fit = NameColumnFit(self.table, lambda: [o.name for o in self.framework.options])
+        self.name_fit.fit()  # names whole: the Fit column sized for its text, else scroll
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.details = QTextBrowser()
         self.details.setObjectName(f"details:{framework_id}")
         self.details.setOpenExternalLinks(False)
-        self.details.setMinimumWidth(220)
-        self._provenance = QLabel(self._provenance_text())
-        self._provenance.setWordWrap(True)
+        self.details.setMinimumWidth(180)
+        self._provenance = WrapLabel(self._provenance_text(), rich=True)
         self._provenance.setObjectName(f"provenance:{framework_id}")
         self.top_three = QPushButton("Show top three on radar")
         self.top_three.setObjectName(f"radar-top-three:{framework_id}")
@@ -160,12 +163,12 @@ class FrameworkTab(QWidget):
         table_box = QWidget()
         tb = QVBoxLayout(table_box)
         tb.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self._provenance, 1)
-        head.addWidget(self.top_three)
+        head = AdaptiveRow(HEAD_SIDE_BY_SIDE)  # the note above the button when narrow
+        head.add(self._provenance, 1)
+        head.add(self.top_three)
+        tb.addWidget(head)
         self.editor = FrameworkEditor(self)  # reset all ratings, notes, options and criteria
         panel_layout.insertWidget(panel_layout.count() - 1, self.editor.tools)
-        tb.addLayout(head)
         tb.addWidget(self.table)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(table_box)
@@ -279,6 +282,7 @@ class FrameworkTab(QWidget):
             for col in range(FIRST_RATING_COLUMN, self.options_model.columnCount()):
                 self.table.setColumnWidth(col, max(self.table.sizeHintForColumn(col),
                                                    min(header.sectionSizeHint(col), most)))
+            self.name_fit.fit()
         else:
             # Only fits moved: the charts are the live feedback; the table's Fit column
             # follows once the hand pauses (saves painting on every slider tick).

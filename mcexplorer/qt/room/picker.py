@@ -77,6 +77,15 @@ class ParticipantPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel("Whose weights the sliders show:")
         label.setBuddy(self.combo)
+        self.heading = label
+        # Nobody in the room: one short line instead of the picker and its note, so the
+        # sliders (and on the map and structures tabs, the charts) keep their room.
+        self.empty_label = QLabel("Room: nobody yet")
+        self.empty_label.setObjectName(f"room-empty:{self.framework_id}")
+        self.empty_label.setToolTip("Add the people in the room (+) to see and combine their "
+                                    "weights; until then the sliders set the scenario's own.")
+        self.empty_label.setEnabled(False)
+        row.addWidget(self.empty_label, 1)
         row.addWidget(self.combo, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.more_button)
@@ -133,6 +142,10 @@ class ParticipantPicker(QWidget):
         if reset is not None:
             reset.setEnabled(editable)
         self.note.setText(self.room.note())
+        empty = not doc.scenario.participants
+        for w in (self.heading, self.combo, self.note):
+            w.setVisible(not empty)
+        self.empty_label.setVisible(empty)
         self.adopt_button.setVisible(bool(doc.scenario.participants)
                                      and self.room.picked is None)
 

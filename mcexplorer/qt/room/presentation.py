@@ -164,18 +164,18 @@ class Presentation(QObject):
             return None
         sizes = charts.sizes()
         legend = getattr(getattr(tab, "radar_chart", None), "legend", None)
-        columns = legend.columnCount if legend is not None else None
+        columns = getattr(legend, "max_columns", None) if legend is not None else None
         charts.setOrientation(Qt.Orientation.Vertical)
         height = max(sum(sizes), screen.geometry().height())
         charts.setSizes([int(height * RANKING_SHARE), int(height * (1 - RANKING_SHARE))])
         if legend is not None:
-            legend.setColumnCount(4)
+            legend.max_columns = 4  # the chart fits its legend to these at its next fit
 
         def unstack() -> None:
             charts.setOrientation(Qt.Orientation.Horizontal)
             charts.setSizes(sizes)
             if legend is not None and columns is not None:
-                legend.setColumnCount(columns)
+                legend.max_columns = columns
         return unstack
 
     def leave(self) -> None:

@@ -76,7 +76,8 @@ class RoomPage(QWidget):
         head.addStretch(1)
         side_layout.addLayout(head)
         side_layout.addWidget(self.table, 1)
-        side.setMinimumWidth(self.side_width())
+        # No minimum width until the page is arranged wide (_arrange): a hidden page's minimum
+        # would otherwise widen the tab's whole chart column (the ecology map lost its room).
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.chart)
         split.addWidget(side)
@@ -212,6 +213,8 @@ class RoomViewSwitch(QTabWidget):
         self.page = RoomPage(room, tab.framework_id)
         self.currentChanged.connect(self._on_current)
         room.viewChanged.connect(self._follow)
+        room.controller.changed.connect(self._on_document)
+        room.controller.scenarioReplaced.connect(self._show_bar)
 
     def _on_current(self, index: int) -> None:
         self.room.show_room_view(index == ROOM_PAGE)
@@ -219,6 +222,26 @@ class RoomViewSwitch(QTabWidget):
     def _follow(self, showing_room: bool) -> None:
         with signals_blocked(self):
             self.setCurrentIndex(ROOM_PAGE if showing_room else FIT_PAGE)
+        self._show_bar()
+
+    def _on_document(self, framework_id: str) -> None:
+        if framework_id == "":  # people came or went
+            self._show_bar()
+
+    def _show_bar(self, *_args) -> None:
+        """The page tabs only when there is a room to show (people in it, or its page is on
+        through Ctrl+R): with nobody in the room the charts keep the tab bar's height."""
+        shown = bool(self.room.participants) or self.room.showing_room
+        if shown != self.tabBar().isVisibleTo(self):
+            self.tabBar().setVisible(shown)
+            self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """Qt counts the tab bar even when it is hidden; without it, the pages' minimum."""
+        hint = super().minimumSizeHint()
+        if not self.tabBar().isVisibleTo(self):
+            hint.setHeight(max(0, hint.height() - self.tabBar().sizeHint().height()))
+        return hint
 
 
 def install(room: RoomState, tab) -> RoomViewSwitch | None:

@@ -17,6 +17,8 @@ from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
 from .. import prompts
 from .state import RoomState
+from ..plain import guarded
+from ..signals import signals_blocked
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,18 +102,17 @@ class SnapshotsPanel(QWidget):
     def refresh(self) -> None:
         snaps = self.room.document.scenario.snapshots
         current = self.selected_id()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for s in snaps:
-            when = s.created.astimezone().strftime("%d %b %Y %H:%M")
-            item = QListWidgetItem(f"{s.name}\n    {when}")
-            item.setData(ID_ROLE, s.id)
-            item.setToolTip(f"{s.name}, taken {when}")
-            self.list.addItem(item)
-        ids = [s.id for s in snaps]
-        if snaps:
-            self.list.setCurrentRow(ids.index(current) if current in ids else len(snaps) - 1)
-        self.list.blockSignals(False)
+        with signals_blocked(self.list):
+            self.list.clear()
+            for s in snaps:
+                when = s.created.astimezone().strftime("%d %b %Y %H:%M")
+                item = QListWidgetItem(f"{s.name}\n    {when}")
+                item.setData(ID_ROLE, s.id)
+                item.setToolTip(guarded(f"{s.name}, taken {when}"))
+                self.list.addItem(item)
+            ids = [s.id for s in snaps]
+            if snaps:
+                self.list.setCurrentRow(ids.index(current) if current in ids else len(snaps) - 1)
         self.empty.setVisible(not snaps)
         self._update_buttons()
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidget
 
+from ...core.structures import rules as hz_rules
 from ...core.structures.models import Split
 from ..charts.horizons_data import HORIZON_COLOURS
 from ..framework.sliders import percent_slider
 from ..gestures import GestureTracker
+from ..labels import WrapLabel
 from ..signals import signals_blocked
 
 
@@ -96,3 +98,20 @@ def split_tuple(split: Split) -> tuple[float, float, float]:
 
 def pct(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+TENSIONS_TIP = (
+    "Computed from the settings of this tab and the business-model tab; each item names the "
+    f"two settings. The rules and thresholds ({hz_rules.MIN_SUPPORT:g}%, "
+    f"{hz_rules.HORIZON_GAP:g} horizons, weight {hz_rules.HIGH_WEIGHT:g}, "
+    f"{hz_rules.MAX_SPLIT_GAP:g} points) are the tool's reading, not the sources'.")
+
+
+def rules_note(framework_id: str) -> WrapLabel:
+    """What counts as a tension, under the list: muted, small, the thresholds shown."""
+    note = WrapLabel(hz_rules.thresholds_text())
+    note.setObjectName(f"tension-rules:{framework_id}")
+    small = note.font()
+    small.setPointSizeF(small.pointSizeF() * 0.9)
+    note.setFont(small)
+    return note

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
-from .balance_controls import BalanceSlider, TensionList
-from .view_data import balance_data, horizons_data
+from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note
+from .view_data import balance_data, horizons_data, ranked_by_name, short_names
 from ..charts.balance import BalanceChart, BalanceData
+from ..charts.radar import RadarData
+from ..charts.ranking import RankingData
 from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
@@ -33,7 +35,8 @@ from ..plain import guarded
 from ..signals import signals_blocked
 from ..framework.tab import FrameworkTab
 
-NO_TENSIONS = "No tensions: the balance, the structures and the business models agree."
+NO_TENSIONS = ("No tensions by the rules below: the balance, the structures and the "
+               "business models agree.")
 
 
 class StructuresTab(FrameworkTab):
@@ -68,7 +71,8 @@ class StructuresTab(FrameworkTab):
         # -- initiative toolbar -----------------------------------------------------------------
         self.add_button = QPushButton("Add initiative")
         self.add_button.setObjectName(f"add-initiative:{framework_id}")
-        self.add_button.setToolTip("Place a new initiative on H2; drag it where it belongs")
+        self.add_button.setToolTip("Place a new initiative in a free spot (on H2 where there "
+                                   "is room); drag it where it belongs")
         self.add_button.clicked.connect(self.add_initiative)
         self.rename_button = QPushButton("Rename…")
         self.rename_button.setObjectName(f"rename-initiative:{framework_id}")
@@ -160,7 +164,7 @@ class StructuresTab(FrameworkTab):
         reset_ref.setObjectName(f"reset-reference:{framework_id}")
         reset_ref.setToolTip("Back to the 70/20/10 rule of thumb")
         reset_ref.clicked.connect(self._reset_reference)
-        rl.addWidget(reset_ref, 0, 3)
+        rl.addWidget(reset_ref, 1, 1, 1, 2)  # under the spin boxes: they keep the width
         side_layout.addWidget(ref_box)
 
         tension_box = QGroupBox("Coherence with the business models")
@@ -175,9 +179,10 @@ class StructuresTab(FrameworkTab):
         self.tensions_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tensions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tensions_list.setSpacing(2)
-        self.tensions_list.setToolTip("Computed from the settings of this tab and the "
-                                      "business-model tab; each item names the two settings.")
-        tl.addWidget(self.tensions_list)
+        self.tensions_list.setToolTip(TENSIONS_TIP)
+        tl.addWidget(self.tensions_list, 1)
+        self.thresholds = rules_note(framework_id)
+        tl.addWidget(self.thresholds)
         side_layout.addWidget(tension_box, 1)
         side.setMinimumWidth(290)
         side.setMaximumWidth(330)
@@ -202,6 +207,14 @@ class StructuresTab(FrameworkTab):
 
     def balance_data(self) -> BalanceData:
         return balance_data(self.plan)
+
+    def radar_data(self) -> RadarData:
+        """The generic radar with the structures' short names, so the legend fits."""
+        return short_names(super().radar_data(), self.framework)
+
+    def ranking_data(self) -> RankingData:
+        """The generic ranking, with each structure's scenario number after its name."""
+        return ranked_by_name(super().ranking_data(), self.framework)
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -312,7 +325,11 @@ class StructuresTab(FrameworkTab):
     # -- edits: initiatives -----------------------------------------------------------------
 
     def add_initiative(self) -> None:
-        edit = self._push(hz_edits.add_initiative, self.document, refused="Cannot add")
+        """A new initiative where the chart has room (on H2 if it can), selected."""
+        self.horizons_chart.show_data(self.horizons_data())
+        time, horizon = self.horizons_chart.free_spot()
+        edit = self._push(hz_edits.add_initiative, self.document, None, time, horizon,
+                          refused="Cannot add")
         if edit is None:
             return
         new_id = edit.new[-1].id

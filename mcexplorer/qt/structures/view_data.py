@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...core.document import Document
 from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan
 from ..charts.balance import BalanceData, BalanceRow
+from ..charts.radar import RadarData
+from ..charts.ranking import RankingData
 from ..charts.horizons_data import HorizonMarker, HorizonsData, spread_times
 from .balance_controls import split_tuple
 
@@ -54,3 +58,26 @@ def balance_data(plan: HorizonsPlan) -> BalanceData:
                        "No initiatives yet: add one on the Three Horizons chart"),
             BalanceRow("Reference", split_tuple(plan.reference))]
     return BalanceData(tuple(rows))
+
+
+def ranking_name(name: str, scenario) -> str:
+    """'3 New PACE unit' as 'New PACE unit (scenario 3)': beside its rank, a name starting
+    with its scenario number read as two ranks ('1  3 New PACE unit')."""
+    badge = f"{scenario:g}" if isinstance(scenario, (int, float)) else ""
+    if badge and name.startswith(badge + " "):
+        return f"{name[len(badge) + 1:]} (scenario {badge})"
+    return name
+
+
+def ranked_by_name(data: RankingData, fw) -> RankingData:
+    """A ranking whose structure names carry their scenario number after the name."""
+    names = {o.name: ranking_name(o.name, o.attributes.get("scenario")) for o in fw.options}
+    return replace(data, rows=tuple(replace(r, name=names.get(r.name, r.name))
+                                    for r in data.rows))
+
+
+def short_names(data: RadarData, fw) -> RadarData:
+    """A radar whose series carry the options' short names (a legend that fits)."""
+    short = {o.name: o.label for o in fw.options}
+    return replace(data, series=tuple(replace(s, name=short.get(s.name, s.name))
+                                      for s in data.series))

@@ -259,6 +259,6 @@ class ChartExport:
         if tab is None or "ranking" not in tab.charts:
             return None
         try:
-            return png_bytes(render_chart(tab.charts["ranking"], 320, ratio=1.0))
+            return png_bytes(render_chart(tab.charts["ranking"], 640, ratio=2.0))  # sharp
         except ScenarioError:
             return None

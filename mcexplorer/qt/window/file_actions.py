@@ -209,7 +209,9 @@ class FileActions:
         for fid, fw in self.document.frameworks.items():
             ranking = self.document.ranking(fid)
             if ranking.results and ranking.has_weight:
-                parts.append(f"{fw.title}: {ranking.results[0].name}")
+                best = ranking.results[0]
+                fit = "" if best.fit is None else f" ({best.fit:.0f}%)"
+                parts.append(f"{fw.title}: {best.name}{fit}")
         return "; ".join(parts)
 
     def _session_for(self, path: Path) -> str | None:

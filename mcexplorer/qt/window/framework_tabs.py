@@ -20,6 +20,8 @@ from ...core.frameworks.user_folder import carry_frameworks, load_user_framework
     user_frameworks_dir
 from ...core.models import Framework, Scenario
 from ..tabs import tab_class
+from ..plain import guarded
+from ..signals import signals_blocked
 
 log = logging.getLogger(__name__)
 PROBLEM_MESSAGE_MS = 15000
@@ -99,19 +101,16 @@ class FrameworkTabs:
         tab = tab_class(fw)(self.controller, fid, self.tabs)
         self.framework_tabs[fid] = tab
         self._tab_sources[fid] = fw
-        blocked = self.tabs.blockSignals(True)
-        try:
+        with signals_blocked(self.tabs):
             if replacing is not None:
                 self._detach(replacing)
                 self.tabs.removeTab(index)
                 self._dispose(replacing)
             self.tabs.insertTab(index, tab, fw.title)
             tip = fw.description or ("Your own framework" if fw.provenance == "user" else "")
-            self.tabs.setTabToolTip(index, tip)
+            self.tabs.setTabToolTip(index, guarded(tip))
             if current is not None:
                 self.tabs.setCurrentWidget(tab if current is replacing else current)
-        finally:
-            self.tabs.blockSignals(blocked)
         return tab
 
     def _drop_tab(self, fid: str) -> None:

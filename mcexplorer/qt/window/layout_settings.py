@@ -11,8 +11,8 @@ class LayoutSettings:
     def restore_settings(self) -> None:
         store = settings.store()
         geometry = store.value(settings.GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.fit_to_screen()  # saved on another screen, or bigger than this one
         state = store.value(settings.STATE)
         if state is not None and self.restoreState(state):
             self._layout_restored = True

@@ -29,10 +29,13 @@ from .chart_export import ChartExport
 from .file_actions import FileActions
 from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
+from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .first_frame import FirstFrame
+from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
+from ..signals import signals_blocked
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500
@@ -41,10 +44,12 @@ PENDING_TAB_DELAY_MS = 60
 FIRST_FRAME_FALLBACK_MS = 1000
 """Hidden tabs wait for the window's first paint; a window that is never painted (never
 exposed) builds them this long after it was shown."""
+FRAME_SETTLE_MS = 250
+"""A window manager decorates a new window this soon after it is shown."""
 
 
-class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, FrameworkTabs,
-                 FrameworkImport, QMainWindow):
+class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFit,
+                 HelpActions, FrameworkTabs, FrameworkImport, QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -71,13 +76,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         self.controller.modifiedChanged.connect(self.setWindowModified)
         self.controller.scenarioReplaced.connect(self._update_title)
         self.setAcceptDrops(True)
-        self.setMinimumSize(960, 600)
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None and room.width() >= 1800 and room.height() >= 1000:
-            self.resize(1600, 900)
-        else:
-            self.resize(1280, 720)
+        self.place_fresh()  # inside the screen's available geometry (window.screen_fit)
         self._update_title()
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -119,15 +118,12 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         self.framework_tabs = {fid: self.framework_tabs[fid]
                                for fid in self.controller.document.frameworks
                                if fid in self.framework_tabs}
-        blocked = self.tabs.blockSignals(True)
-        try:
+        with signals_blocked(self.tabs):
             title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, title)
             self.tabs.setTabToolTip(index, tip)
             self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
         page.deleteLater()
         return tab
 
@@ -194,6 +190,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
         edit.addAction(self.action_redo)
         self.view_menu = self.menuBar().addMenu("&View")
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("guide", "&Guide", self.show_guide, QKeySequence("F1"),
+                                         "What the numbers mean, offline"))
+        help_menu.addAction(self._action("references", "&References", self.show_references,
+                                         tip="Every source in full, and how it is cited"))
         about = self._action("about", "&About mcexplorer", self.about)
         help_menu.addAction(about)
 
@@ -270,6 +270,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
             # paint, so the hidden tabs would be built before anything is on screen.
             self._first_frame = FirstFrame(self, self._build_next_pending_tab,
                                            FIRST_FRAME_FALLBACK_MS)
+        if self._placed is not None:
+            self.fit_on_show()
+            QTimer.singleShot(FRAME_SETTLE_MS, self._fit_after_frame)
         if not self._layout_restored:
             # First start: on a projector-sized window the charts need the width, so the
             # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide
@@ -278,6 +281,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, Framewor
             for dock in (self.history_dock, self.sessions_dock):
                 dock.setVisible(self.width() >= WIDE_WINDOW)
             QTimer.singleShot(0, self._size_docks)
+
+    def _fit_after_frame(self) -> None:
+        if shiboken6.isValid(self):
+            self.fit_on_show(last=True)
 
     def _size_docks(self) -> None:
         if shiboken6.isValid(self):

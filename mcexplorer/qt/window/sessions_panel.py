@@ -1,21 +1,23 @@
-"""The Sessions panel: every scenario worked on, by name, with when it changed and a preview.
+"""The Sessions panel: the open scenario's title and notes; every scenario worked on, by name,
+with when it changed; the selected one's best options and picture.
 
 Open, rename, duplicate and delete sessions; deleted ones go to the trash and can be restored.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QGridLayout, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
-    QWidget,
+    QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...core.errors import ScenarioError, shown_path
 from .. import prompts
 from ..plain import guarded
+from .scenario_info import ScenarioInfo, SessionPreview
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,12 +27,17 @@ class SessionsPanel(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.keeper = window.keeper
+        self.info = ScenarioInfo(window.controller)
+        info_box = QGroupBox("Open scenario")
+        QVBoxLayout(info_box).addWidget(self.info)
         self.list = QListWidget()
         self.list.setObjectName("sessions")
         self.list.setAccessibleName("Session library")
-        self.list.setIconSize(QSize(96, 60))
         self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(self._open_item)
+        self.list.currentItemChanged.connect(self._show_preview)
+        self.preview = SessionPreview()
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         buttons = QGridLayout()  # two rows keep the panel narrow beside the charts
@@ -49,8 +56,11 @@ class SessionsPanel(QWidget):
         buttons.addWidget(self.trash_button, 1, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.list)
+        layout.addWidget(info_box)
+        layout.addWidget(QLabel("Sessions (every scenario worked on):"))
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.preview)
         self.keeper.libraryChanged.connect(self.refresh)
         self.refresh()
 
@@ -61,18 +71,31 @@ class SessionsPanel(QWidget):
         for meta in library.list():
             when = meta.modified.astimezone().strftime("%d %b %Y %H:%M")
             mine = " (open)" if meta.id == self.keeper.session_id else ""
-            item = QListWidgetItem(f"{meta.name}{mine}\n{when} · {meta.summary}")
+            item = QListWidgetItem(f"{meta.name}{mine}\n{when}")
             item.setData(ID_ROLE, meta.id)
             item.setToolTip(guarded(
                 f"{meta.name}\nLast changed {when}\n{meta.summary}"
                 + (f"\nFile: {shown_path(meta.source_path)}" if meta.source_path else "")))
-            preview = library.preview_path(meta.id)
-            if preview.exists():
-                item.setIcon(QIcon(QPixmap(str(preview))))
             self.list.addItem(item)
             if meta.id == current:
                 self.list.setCurrentItem(item)
         self.trash_button.setEnabled(bool(library.trashed()))
+        self._show_preview(self.list.currentItem())
+
+    def _show_preview(self, item, _previous=None) -> None:
+        """The selected session's name, date and best options, and its picture."""
+        if item is None:
+            self.preview.clear()
+            return
+        try:
+            meta = self.keeper.library.meta(item.data(ID_ROLE))
+        except ScenarioError:
+            self.preview.clear()
+            return
+        when = meta.modified.astimezone().strftime("%d %b %Y %H:%M")
+        picture = self.keeper.library.preview_path(meta.id)
+        self.preview.show_session(f"{meta.name}, {when}", meta.summary,
+                                  picture if picture.exists() else None)
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
@@ -97,7 +120,7 @@ class SessionsPanel(QWidget):
             return
         name, ok = prompts.get_text(self, "Rename session", "Name:", text=meta.name)
         if ok and name.strip():
-            self._guard(self.keeper.library.rename, sid, name)
+            self._guard(self.keeper.rename_session, sid, name)
             self.refresh()
 
     def duplicate_selected(self) -> None:

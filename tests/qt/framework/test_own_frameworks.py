@@ -246,6 +246,7 @@ def test_the_users_folder_loads_at_start_up_and_a_broken_file_is_a_status_line(
 def test_names_from_a_planners_file_are_shown_as_typed_never_as_markup(
         open_window, qtbot, tmp_path, prompts_seen):
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QLabel
 
     window = open_window()
@@ -257,9 +258,19 @@ def test_names_from_a_planners_file_are_shown_as_typed_never_as_markup(
     assert window.import_framework(path)
     settle(qtbot)
     fid = "ours"
-    label = next(lab for lab in window.framework_tabs[fid].findChildren(QLabel)
-                 if lab.text() == "<b>Reach</b>")
-    assert label.textFormat() == Qt.TextFormat.PlainText
+    tab = window.framework_tabs[fid]
+    reach = next(c for c in tab.framework.criteria if c.name == "<b>Reach</b>")
+    label = tab.weight_sliders[reach.id].label
+    # The name reads as typed: plain text, or escaped beside the muted direction hint.
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        seen = label.text()
+    else:
+        page = QTextDocument()
+        page.setHtml(label.text())
+        seen = page.toPlainText()
+    assert seen.startswith("<b>Reach</b>")
+    assert not any(lab.textFormat() != Qt.TextFormat.PlainText and "<b>Reach" in lab.text()
+                   for lab in tab.findChildren(QLabel))
     radar = window.findChild(Chart, f"chart:{fid}:radar")
     assert radar._title_item.item.toPlainText() == "Ours <i>really</i>: profile of fit"
     legend = [lab.item.toPlainText() for _, lab in radar.legend.items]

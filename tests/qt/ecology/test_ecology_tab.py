@@ -59,7 +59,9 @@ def test_the_tab_exposes_its_contracts(window, tab):
     assert window.findChild(QComboBox, f"lens:{FID}") is tab.lens_combo
     assert window.findChild(QPushButton, f"add-offering:{FID}") is tab.add_button
     # Literature shares next to the drivers that have one.
-    assert "63% of literature" in tab.weight_sliders["employability"].label.text()
+    label = tab.weight_sliders["employability"].label
+    assert "63% of publications, Brown et al. 2021" in label.text()
+    assert "not how well any credential delivers it" in label.toolTip()
 
 
 def test_empty_portfolio_invites_the_planner(tab, window):

@@ -86,7 +86,8 @@ def test_each_csv_starts_with_a_bom_and_round_trips_through_the_csv_module(tmp_p
     doc = _tricky_document()
     doc.apply(doc.set_rating(BM, "mooc-platform", "effort", 3))
     written = write_csvs(doc, tmp_path, "Away day")
-    assert [p.name for p in written] == [f"away-day-{fid}.csv" for fid in doc.frameworks]
+    assert [p.name for p in written] == [f"away-day-{fid}.csv" for fid, fw in doc.frameworks.items()
+                                          if fw.criteria]  # a register has no table
     for path, fid in zip(written, doc.frameworks):
         raw = path.read_bytes()
         assert raw.startswith(codecs.BOM_UTF8)
@@ -180,8 +181,16 @@ def test_the_report_follows_the_five_key_questions_and_cites_every_source():
     assert {(ECO, "map"), (BM, "ranking"), (BM, "radar"), ("structures", "horizons"),
             ("structures", "balance")} <= kinds
     assert all(c.reading.endswith(".") and len(c.reading) > 20 for c in report.charts())
-    where = {c.framework_id: s.id for s in numbered for c in s.blocks if isinstance(c, ChartRef)}
-    assert where == {ECO: "positioning", "structures": "structures", BM: "business-models"}
+    where = {(c.framework_id, c.kind, s.id) for s in numbered for c in s.blocks
+             if isinstance(c, ChartRef)}
+    assert {(fid, question) for fid, _kind, question in where} == {
+        (ECO, "positioning"), ("structures", "structures"), (BM, "business-models"),
+        ("leadership-risks", "leadership"), ("leadership-risks", "risks")}
+    # The register draws its own charts under its questions, never a ranking or radar.
+    assert ("leadership-risks", "culture", "leadership") in where
+    assert ("leadership-risks", "heatmap", "risks") in where
+    assert not any(fid == "leadership-risks" and kind in ("ranking", "radar")
+                   for fid, kind, _ in where)
     assert len(report.references) == len(references())
     assert any("https://doi.org/10.5334/jime.801" in r for r in report.references)
     readings = [p.text for p in _blocks(report, Paragraph) if p.text.startswith("How sure")]
@@ -215,7 +224,7 @@ def test_participants_and_notes_appear_in_the_report():
     opening = [b for b in report.opening if isinstance(b, Table)]
     assert opening and [r[0] for r in opening[0].rows] == ["Ana", "Ben"]
     groups = [t for t in _blocks(report, Table) if t.header[0] == "Participant"]
-    assert len(groups) == len(doc.frameworks)
+    assert len(groups) == len([fw for fw in doc.frameworks.values() if fw.criteria])
     assert any(r[0].startswith("The group") for r in groups[0].rows)
     notes = _blocks(report, Notes)
     assert [n.text for n in notes] == ["Revisit after the budget round."]

@@ -1,0 +1,136 @@
+"""Where the Three Horizons chart puts each marker's name: clear of the other names, of every
+marker and of the curve names, and inside the plot.
+
+Each name tries a few places around its marker (its kind's favourite first: a structure's
+name above, a business model's below, an initiative's to the right) and takes the one that
+overlaps least. Plain arithmetic in data units (x time, y value; y grows upwards).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .horizons_data import Box, overlap
+
+LABEL_CHARS = 24
+"""Longer names are shortened on the chart (hover shows them whole)."""
+SHORT_CHARS = 12
+"""Where even that finds no room, a name is cut to this many characters."""
+
+PREFERENCES = {
+    "structure": ("above", "below", "above-right", "above-left", "right", "left",
+                  "below-right", "below-left", "above-2", "below-2"),
+    "model": ("below", "above", "below-right", "below-left", "right", "left",
+              "above-right", "above-left", "below-2", "above-2"),
+    "initiative": ("right", "left", "above-right", "below-right", "above-left", "below-left",
+                   "above", "below", "right-up", "right-down", "left-up", "left-down",
+                   "above-2", "below-2", "right-up-2", "right-down-2", "left-up-2",
+                   "left-down-2"),
+}
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    x: float
+    y: float
+    """The marker's centre."""
+    rx: float
+    ry: float
+    """The marker's half width and half height."""
+    w: float
+    h: float
+    """The name's width and height."""
+    kind: str
+    """'structure', 'model' or 'initiative' (sets the favourite places)."""
+    short_w: float = 0.0
+    """The width of the name cut to SHORT_CHARS: tried where the whole name finds no room."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    anchor: tuple[float, float]
+    """pyqtgraph TextItem anchor: (0, 0) puts the text's top left corner at ``pos``."""
+    pos: tuple[float, float]
+    box: Box
+    short: bool = False
+    """The name is drawn cut to SHORT_CHARS (the whole name did not fit anywhere)."""
+
+
+def candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
+    x, y, w, h = r.x, r.y, r.w, r.h
+    dx, dy = r.rx + gx, r.ry + gy
+    ddx, ddy = 0.7 * r.rx + gx, 0.7 * r.ry + gy
+    if where == "above":
+        return Placement((0.5, 1.0), (x, y + dy), (x - w / 2, x + w / 2, y + dy, y + dy + h))
+    if where == "below":
+        return Placement((0.5, 0.0), (x, y - dy), (x - w / 2, x + w / 2, y - dy - h, y - dy))
+    if where == "above-2":
+        return Placement((0.5, 1.0), (x, y + dy + h),
+                         (x - w / 2, x + w / 2, y + dy + h, y + dy + 2 * h))
+    if where == "below-2":
+        return Placement((0.5, 0.0), (x, y - dy - h),
+                         (x - w / 2, x + w / 2, y - dy - 2 * h, y - dy - h))
+    if where.startswith(("right-", "left-")):
+        # Beside the marker, a line (or two) higher or lower: out of a crowded row of names.
+        lines = 2.3 if where.endswith("-2") else 1.15
+        shift = lines * h if "-up" in where else -lines * h
+        if where.startswith("right"):
+            return Placement((0.0, 0.5), (x + dx, y + shift),
+                             (x + dx, x + dx + w, y + shift - h / 2, y + shift + h / 2))
+        return Placement((1.0, 0.5), (x - dx, y + shift),
+                         (x - dx - w, x - dx, y + shift - h / 2, y + shift + h / 2))
+    if where == "right":
+        return Placement((0.0, 0.5), (x + dx, y), (x + dx, x + dx + w, y - h / 2, y + h / 2))
+    if where == "left":
+        return Placement((1.0, 0.5), (x - dx, y), (x - dx - w, x - dx, y - h / 2, y + h / 2))
+    sx = 1 if where.endswith("right") else -1
+    sy = 1 if where.startswith("above") else -1
+    px, py = x + sx * ddx, y + sy * ddy
+    anchor = (0.0 if sx > 0 else 1.0, 1.0 if sy > 0 else 0.0)
+    left = px if sx > 0 else px - w
+    bottom = py if sy > 0 else py - h
+    return Placement(anchor, (px, py), (left, left + w, bottom, bottom + h))
+
+
+def _outside(box: Box, bounds: Box) -> bool:
+    return box[0] < bounds[0] or box[1] > bounds[1] or box[2] < bounds[2] or box[3] > bounds[3]
+
+
+def marker_box(r: LabelRequest) -> Box:
+    return (r.x - r.rx, r.x + r.rx, r.y - r.ry, r.y + r.ry)
+
+
+def place_labels(requests: list[LabelRequest], obstacles: list[Box], bounds: Box,
+                 gap: tuple[float, float]) -> list[Placement]:
+    """A place for each name, in order (earlier names choose first). ``obstacles``: other
+    texts to keep clear of (the curve names); ``bounds``: the plot; ``gap``: the room between
+    a marker and its name (x, y)."""
+    markers = [marker_box(r) for r in requests]
+    placed: list[Box] = []
+    out: list[Placement] = []
+    for i, r in enumerate(requests):
+        others = [m for j, m in enumerate(markers) if j != i]
+        best: tuple[float, int, Placement] | None = None
+        tries = [r] + ([replace(r, w=r.short_w)] if 0 < r.short_w < r.w else [])
+        for shortened, req in enumerate(tries):
+            if shortened and best is not None and best[0] < 1e-9:
+                break  # the whole name found room
+            for rank, where in enumerate(PREFERENCES.get(r.kind, PREFERENCES["initiative"])):
+                p = replace(candidate(req, where, *gap), short=bool(shortened))
+                area = max(req.w * req.h, 1e-12)
+                cost = 50.0 if _outside(p.box, bounds) else 0.0
+                cost += sum(3.0 * overlap(p.box, o) for o in placed) / area
+                cost += sum(4.0 * overlap(p.box, o) for o in others) / area
+                cost += sum(2.0 * overlap(p.box, o) for o in obstacles) / area
+                cost += 0.05 * shortened  # the whole name, where it costs as little
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, rank, p)
+        assert best is not None
+        placed.append(best[2].box)
+        out.append(best[2])
+    return out
+
+
+def short_label(text: str, chars: int = LABEL_CHARS) -> str:
+    """A name as drawn: cut to ``chars`` with an ellipsis."""
+    return text if len(text) <= chars else text[:chars - 1].rstrip() + "\u2026"

@@ -1,0 +1,131 @@
+"""Screenshots of every tab on a real X server, with the clipped or overlapping text found.
+
+Run by ``test_screens.py`` under Xvfb (one server per screen size), or by hand:
+
+    Xvfb :94 -screen 0 1024x768x24 &
+    DISPLAY=:94 QT_QPA_PLATFORM=xcb python tests/qt/screens.py OUT_DIR NAME [--dock history]
+
+It opens the window maximised on the default scenario with a few offerings and initiatives
+(long names, and a name that looks like a link, which must show as plain text), walks every
+tab and page, saves ``OUT_DIR/NAME-<page>.png`` grabbed from the screen
+(``screen().grabWindow``, so what is shown is what was painted), and prints one JSON object:
+the window's frame and the screen's room, and the problems found on each page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+LINK_NAME = "<a href='http://x/'>CLICK</a>"
+LONG_NAME = "Professional certificate in data-informed curriculum leadership"
+
+
+def _wait(app, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _content(window) -> None:
+    """Offerings and initiatives as a workshop would have them after a while."""
+    from mcexplorer.core.ecology import edits as eco
+    from mcexplorer.core.structures import edits as hz
+
+    doc, push = window.document, window.controller.push
+    for name, x, y, volume in ((LONG_NAME, 0.55, 0.6, 400), ("Short course in AI", -0.6, -0.5, 150),
+                               (LINK_NAME, 0.5, -0.55, 80), ("Stackable MBA module", 0.45, 0.7, 120)):
+        push(eco.add_offering(doc, name, x, y, volume))
+    eco_tab = next(t for t in window.framework_tabs.values() if hasattr(t, "add_offering"))
+    eco_tab.add_offering()
+    eco_tab.add_offering()
+    hz_tab = next(t for t in window.framework_tabs.values() if hasattr(t, "add_initiative"))
+    hz_tab.add_initiative()
+    hz_tab.add_initiative()
+    push(hz.add_initiative(doc, LINK_NAME, 0.8, 3.0))
+    push(hz.add_initiative(doc, "Regional skills partnership", 0.3, 1.0))
+    window.keeper.autosave()  # a session in the library, shown in the Sessions panel
+    window.sessions_panel.list.setCurrentRow(0)
+
+
+def _pages(window):
+    """(name, how to show it) for every tab and every page inside a tab."""
+    for i in range(window.tabs.count()):
+        tab = window.tabs.widget(i)
+        fid = getattr(tab, "framework_id", f"tab{i}")
+
+        def show_tab(i=i):
+            window.tabs.setCurrentIndex(i)
+
+        pages = getattr(tab, "pages", None)
+        lower = getattr(tab, "lower_tabs", None)
+        if pages is not None:
+            for p in range(pages.count()):
+                yield f"{fid}-{p}", (lambda i=i, p=p, pages=pages:
+                                     (window.tabs.setCurrentIndex(i), pages.setCurrentIndex(p)))
+        elif lower is not None:
+            for p in range(lower.count()):
+                yield f"{fid}-{p}", (lambda i=i, p=p, lower=lower:
+                                     (window.tabs.setCurrentIndex(i), lower.setCurrentIndex(p)))
+        else:
+            yield fid, show_tab
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("name")
+    parser.add_argument("--dock", default="", choices=["", "history", "sessions"])
+    parser.add_argument("--size", default="", help="WxH instead of maximised (offscreen runs)")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from mcexplorer.app import create_window, ensure_app
+    from screen_checks import problems
+
+    app = ensure_app()
+    window = create_window()
+    window.show()
+    _wait(app, 0.5)
+    fresh = window.frameGeometry()
+    room = window.screen().availableGeometry()
+    if args.size:
+        window.resize(*(int(v) for v in args.size.split("x")))
+    else:
+        window.showMaximized()
+        _wait(app, 0.3)
+        if window.frameGeometry() != room:  # no window manager to maximise it: do it by hand
+            window.setGeometry(room)
+    for dock in (window.history_dock, window.sessions_dock):
+        dock.setVisible(False)
+    if args.dock:
+        getattr(window, f"{args.dock}_dock").setVisible(True)
+    _content(window)
+    _wait(app, 0.5)
+    report = {"screen": [room.x(), room.y(), room.width(), room.height()],
+              "fresh_frame": [fresh.x(), fresh.y(), fresh.width(), fresh.height()],
+              "scale": os.environ.get("QT_SCALE_FACTOR", "1"), "pages": {}}
+    for page, show in _pages(window):
+        show()
+        _wait(app, 0.6)
+        pixmap = window.screen().grabWindow(window.winId())
+        pixmap.save(str(out / f"{args.name}-{page}.png"))
+        report["pages"][page] = problems(window)
+    window.controller.undo_stack.setClean()
+    window.close()
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
