@@ -27,6 +27,7 @@ from .horizons_data import (
 )
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView
+from .label_pool import LabelPool
 from .style import ChartStyle, font
 
 
@@ -90,6 +91,7 @@ class HorizonsChart(Chart):
         for item in (self._structures, self._models, self._initiatives):
             self.plot.addItem(item)
         self._labels: list[pg.TextItem] = []
+        self._pool = LabelPool(self.plot)
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(20)
         self.plot.addItem(self._message)
@@ -145,8 +147,7 @@ class HorizonsChart(Chart):
         ids = {m.id for m in data.initiatives}
         if self.selected and self.selected not in ids:
             self.selected = ""
-        for lab in self._labels:
-            self.plot.removeItem(lab)
+        self._pool.begin()  # names are re-placed with the items already in the plot
         self._labels = []
         structures = [m for m in data.fixed if m.kind == "structure"]
         models = [m for m in data.fixed if m.kind != "structure"]
@@ -171,12 +172,13 @@ class HorizonsChart(Chart):
                  for m in data.initiatives])
         for m in structures:
             if m.badge:
-                badge = text_item(m.badge, "#ffffff", 0.9, bold=True)
+                badge = self._pool.take(m.badge, "#ffffff", 0.9, bold=True)
                 badge.setPos(m.time, hz_curves.height(m.time, m.horizon))
                 badge.setZValue(6)
                 badge.overlap_ok = True  # it sits on its own marker
                 self._add_label(badge)
         self._place_names(data)
+        self._pool.end()
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
@@ -216,7 +218,7 @@ class HorizonsChart(Chart):
         places = place_labels(requests, curve_names, bounds, (3 * px, 3 * py))
         for (text, colour, scale, bold, initiative), place in zip(styles, places):
             text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
-            lab = text_item(text, colour, scale, anchor=place.anchor, bold=bold)
+            lab = self._pool.take(text, colour, scale, anchor=place.anchor, bold=bold)
             lab.setPos(*place.pos)
             if initiative:
                 fill = QColor(st.background)
@@ -257,8 +259,8 @@ class HorizonsChart(Chart):
             self.redraw()
 
     def _add_label(self, item: pg.TextItem) -> None:
+        """A label from the pool (already in the plot) that this redraw shows."""
         item.setZValue(max(item.zValue(), 7))
-        self.plot.addItem(item)
         self._labels.append(item)
 
     # -- geometry helpers (also used by tests) -------------------------------------------

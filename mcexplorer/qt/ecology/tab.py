@@ -29,7 +29,7 @@ from ..plain import guarded
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
 from .. import prompts
-from ..framework.tab import FrameworkTab
+from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 OUR_PLACEMENT_LENSES = ("landscape", "discourses", "camilleri")
@@ -204,33 +204,57 @@ class EcologyTab(FrameworkTab):
             share = m.share[q.id]
             self.mix_bars[q.id].setValue(round(1000 * share))
             self.mix_labels[q.id].setText("-" if m.empty else f"{100 * share:.0f}%")
-        # Offerings list
-        fits = eco_mix.quadrant_fits(doc)
+        # Offerings list: rebuilt when what it shows changes; a weight only moves the fits
+        # in the tooltips, which follow once the hand pauses (as the table's Fit column).
         labels = marker_labels([o.name for o in p.offerings])
-        with signals_blocked(self.offering_list):
-            self.offering_list.clear()
-            for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
-                item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
-                item.setData(ID_ROLE, o.id)
-                ofit = eco_mix.offering_fit(o, fits)
-                where = eco_mix.QUADRANTS[eco_mix.QUADRANT_IDS.index(eco_mix.main_quadrant(o.x, o.y))].name
-                item.setToolTip(guarded(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
-                                        + ("" if ofit is None else f"; fit {ofit:.1f}%")))
-                self.offering_list.addItem(item)
-                if o.id == self._selected:
-                    self.offering_list.setCurrentItem(item)
+        key = tuple((o.id, label, o.volume) for o, label in zip(p.offerings, labels))
+        if key != self._list_key or self._selected != self._list_selected:
+            self._list_key, self._list_selected = key, self._selected
+            with signals_blocked(self.offering_list):
+                self.offering_list.clear()
+                for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
+                    item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
+                    item.setData(ID_ROLE, o.id)
+                    self.offering_list.addItem(item)
+                    if o.id == self._selected:
+                        self.offering_list.setCurrentItem(item)
+            self._update_offering_tips()
+        else:
+            self.controller.scheduler.settle(("offering-tips", id(self)),
+                                             self._update_offering_tips, TABLE_SETTLE_MS)
         self._update_selection_widgets()
+
+    _list_key: tuple | None = None
+    _list_selected = ""
+
+    def _update_offering_tips(self) -> None:
+        """Each offering's tooltip: where it sits and its fit under the current weights."""
+        doc = self.document
+        offerings = {o.id: o for o in doc.scenario.portfolio.offerings}
+        fits = eco_mix.quadrant_fits(doc)
+        for row in range(self.offering_list.count()):
+            item = self.offering_list.item(row)
+            o = offerings.get(item.data(ID_ROLE))
+            if o is None:
+                continue
+            ofit = eco_mix.offering_fit(o, fits)
+            where = eco_mix.QUADRANTS[eco_mix.QUADRANT_IDS.index(
+                eco_mix.main_quadrant(o.x, o.y))].name
+            tip = guarded(f"{o.name}: mostly {where} (x {o.x:+.2f}, y {o.y:+.2f})"
+                          + ("" if ofit is None else f"; fit {ofit:.1f}%"))
+            if item.toolTip() != tip:
+                item.setToolTip(tip)
 
     def _update_selection_widgets(self) -> None:
         has = bool(self._selected)
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.volume_spin.setEnabled(has)
-        with signals_blocked(self.volume_spin):  # the unit is the combo box beside it
-            if has:
-                self.volume_spin.setValue(eco_edits.find(self.document, self._selected).volume)
-            else:
-                self.volume_spin.setValue(self.volume_spin.minimum())
+        value = (eco_edits.find(self.document, self._selected).volume if has
+                 else self.volume_spin.minimum())
+        if value != self.volume_spin.value():  # a spin box repaints even for the same value
+            with signals_blocked(self.volume_spin):  # the unit is the combo box beside it
+                self.volume_spin.setValue(value)
 
     # -- selection ----------------------------------------------------------------------------
 

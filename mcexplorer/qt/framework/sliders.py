@@ -121,13 +121,16 @@ class WeightSlider(StabilityMixin, QWidget):
     def set_value(self, value: float) -> None:
         """Show a value from the scenario without emitting an edit."""
         v = int(round(value))
+        if v == self.slider.value() and v == self.spin.value():
+            return  # a spin box repaints (and its row with it) even for the same value
         with signals_blocked(self.slider, self.spin):
             self.slider.setValue(v)
             self.spin.setValue(v)
 
     def _on_slider(self, value: int) -> None:
-        with signals_blocked(self.spin):
-            self.spin.setValue(value)
+        if self.spin.value() != value:
+            with signals_blocked(self.spin):
+                self.spin.setValue(value)
         self.weightChanged.emit(self.criterion_id, value,
                                 self._gesture.current(self.slider.isSliderDown()))
 
@@ -224,9 +227,13 @@ class ScaleSlider(StabilityMixin, QWidget):
     def set_value(self, value: float) -> None:
         with signals_blocked(self.slider):
             self.slider.setValue(value)
-        self.value_label.setText(self.text_for(value))
-        self._description = f"{self._base_description} Currently {self.text_for(value)}."
-        self._update_description()
+        text = self.text_for(value)
+        if text != self.value_label.text():
+            self.value_label.setText(text)
+        description = f"{self._base_description} Currently {text}."
+        if description != self._description:
+            self._description = description
+            self._update_description()
 
     def _on_slider(self, value: float) -> None:
         self.value_label.setText(self.text_for(value))

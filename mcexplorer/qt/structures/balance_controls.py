@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from ...core.structures import rules as hz_rules
-from ...core.structures.models import Split
+from ...core.structures import balance as hz_balance, rules as hz_rules
+from ...core.structures.models import HorizonsPlan, Split
 from ..charts.horizons_data import HORIZON_COLOURS
 from ..framework.sliders import percent_slider
 from ..gestures import GestureTracker
@@ -115,3 +115,15 @@ def rules_note(framework_id: str) -> WrapLabel:
     small.setPointSizeF(small.pointSizeF() * 0.9)
     note.setFont(small)
     return note
+
+
+def show_plan(plan: HorizonsPlan, sliders: dict[str, BalanceSlider], spins: dict) -> None:
+    """The plan's balance and reference in the tab's controls, without emitting edits."""
+    shown = hz_balance.display_percentages(plan.balance)
+    for (key, row), value in zip(sliders.items(), shown):
+        row.show_share(value, getattr(plan.balance, key), plan.locked == key)
+    for key, spin in spins.items():
+        value = getattr(plan.reference, key)
+        if spin.value() != value:  # a spin box repaints even for the same value
+            with signals_blocked(spin):
+                spin.setValue(value)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
-from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note
+from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
 from .view_data import balance_data, horizons_data, ranked_by_name, short_names
 from ..charts.balance import BalanceChart, BalanceData
 from ..charts.radar import RadarData
@@ -32,7 +32,6 @@ from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
 from ..controller import DocumentController
 from ..plain import guarded
-from ..signals import signals_blocked
 from ..framework.tab import FrameworkTab
 
 NO_TENSIONS = ("No tensions by the rules below: the balance, the structures and the "
@@ -222,20 +221,20 @@ class StructuresTab(FrameworkTab):
         if framework_id not in ("", self.framework_id, hz_rules.BUSINESS_MODELS):
             return
         try:
-            if self._ready:
-                if framework_id == hz_rules.BUSINESS_MODELS:
-                    self._update_tensions()  # the coherence list stays live
-                else:
-                    self._sync_controls()
+            if self._ready and framework_id == hz_rules.BUSINESS_MODELS:
+                self._update_tensions()  # the coherence list stays live
             if framework_id == hz_rules.BUSINESS_MODELS and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
                 self._charts_stale = True
                 return
-            self.schedule_refresh()
+            self._controls_stale = framework_id != hz_rules.BUSINESS_MODELS
+            self.schedule_refresh()  # syncs the controls when it runs now
+            if self._ready and self._controls_stale:
+                self._sync_controls()  # the refresh waits for the turn's end: sync them now
         except RuntimeError:  # the tab is being torn down
             return
 
-    _charts_stale = False
+    _charts_stale = _controls_stale = False
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -254,14 +253,12 @@ class StructuresTab(FrameworkTab):
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
+    _syncs = 0  # how many times the controls were synced (an edit's sync skips a second)
+
     def _sync_controls(self) -> None:
-        plan = self.plan
-        shown = hz_balance.display_percentages(plan.balance)
-        for (key, row), value in zip(self.balance_sliders.items(), shown):
-            row.show_share(value, getattr(plan.balance, key), plan.locked == key)
-        for key, spin in self.reference_spins.items():
-            with signals_blocked(spin):
-                spin.setValue(getattr(plan.reference, key))
+        self._controls_stale = False
+        self._syncs += 1
+        show_plan(self.plan, self.balance_sliders, self.reference_spins)
         self._update_tensions()
 
     _shown_tensions: tuple | None = None
@@ -299,25 +296,32 @@ class StructuresTab(FrameworkTab):
         if self._balance_gesture != (key, gesture):
             self._balance_gesture = (key, gesture)
             self._balance_base = self.plan.balance.model_copy()
+        synced = self._syncs
         self._push(hz_edits.set_balance, self.document, key, value, gesture, self._balance_base)
-        self._sync_controls()
+        self._sync_unless(synced)
 
     def _on_lock(self, key: str, checked: bool) -> None:
         self._balance_gesture = None
         current = self.plan.locked
+        synced = self._syncs
         if checked:
             self._push(hz_edits.set_lock, self.document, key)
         elif current == key:
             self._push(hz_edits.set_lock, self.document, None)
-        self._sync_controls()
+        self._sync_unless(synced)
 
     def _on_reference(self, value: float) -> None:
         spin = self.sender()
         key = next((k for k, s in self.reference_spins.items() if s is spin), None)
         if key is None:
             return
+        synced = self._syncs
         self._push(hz_edits.set_reference_share, self.document, key, value)
-        self._sync_controls()
+        self._sync_unless(synced)
+
+    def _sync_unless(self, synced: int) -> None:  # an edit that changed nothing: sync now
+        if self._syncs == synced:
+            self._sync_controls()
 
     def _reset_reference(self) -> None:
         self._push(hz_edits.set_reference, self.document, None)
