@@ -132,33 +132,29 @@ def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]
         if value < 0:
             raise ValueError(f"weight {cid}={value} is negative")
     total = sum(w.values())
-    if total > 0:
-        # One matrix-vector product: options x criteria utilities times the weights.
+    n = len(table.options)
+    if total > 0 and n:
+        # One matrix-vector product: options x criteria utilities times the weights; the
+        # order, ranks and ties as arrays (best first, ties in the framework's order).
         vector = np.fromiter((w[cid] for cid in table.criteria), float, len(table.criteria))
-        fits = (table.matrix @ vector * (100.0 / total)).tolist()
-    else:
-        fits = [None] * len(table.options)
-    scored = [(fit, index, oid, name, row, utils)
-              for index, (fit, (oid, name), row, utils) in enumerate(
-                  zip(fits, table.options, table.ratings, table.utilities))]
-    # Best first; with no weights keep the framework's order.
-    scored.sort(key=lambda s: (-(s[0] if s[0] is not None else 0.0), s[1]))
-    ranks: list[int] = []
-    previous: float | None = None
-    for pos, (fit, *_rest) in enumerate(scored):
-        if ranks and fit is not None and previous is not None \
-                and abs(previous - fit) <= TIE_TOLERANCE:
-            ranks.append(ranks[-1])
-        else:
-            ranks.append(pos + 1)
-        previous = fit
-    counts: dict[int, int] = {}
-    for r in ranks:
-        counts[r] = counts.get(r, 0) + 1
-    results = [
-        OptionFit(oid, name, fit, r, fit is not None and counts[r] > 1, row, utils)
-        for r, (fit, _, oid, name, row, utils) in zip(ranks, scored)
-    ]
+        fits = table.matrix @ vector * (100.0 / total)
+        order = np.lexsort((np.arange(n), -fits))
+        ordered = fits[order]
+        starts = np.ones(n, dtype=bool)
+        starts[1:] = np.abs(np.diff(ordered)) > TIE_TOLERANCE  # a new rank unless tied
+        group = np.cumsum(starts) - 1
+        ranks = (np.flatnonzero(starts) + 1)[group]
+        tied = np.bincount(group)[group] > 1
+        results = [
+            OptionFit(table.options[i][0], table.options[i][1], fit, r, t,
+                      table.ratings[i], table.utilities[i])
+            for i, fit, r, t in zip(order.tolist(), ordered.tolist(), ranks.tolist(),
+                                    tied.tolist())
+        ]
+    else:  # no weight: no fits, every option first, in the framework's order
+        results = [OptionFit(oid, name, None, pos + 1, False, row, utils)
+                   for pos, ((oid, name), row, utils) in enumerate(
+                       zip(table.options, table.ratings, table.utilities))]
     return Ranking(framework.id, w, dict(table.targets), results)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -41,24 +42,38 @@ class Lines:
     utilities: np.ndarray
     """Options x criteria."""
 
-    @property
+    # Computed once per Lines (a view asks for every weight's and every target's stability of
+    # the same Lines; on 1000 options rebuilding these per question was most of the cost).
+
+    @cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(oid for oid, _ in self.table.options)
+
+    def ratings_of(self, criterion_id: str) -> np.ndarray:
+        """Every option's rating on one criterion (read-only; computed once per Lines)."""
+        columns = self.__dict__.setdefault("_rating_columns", {})
+        if criterion_id not in columns:
+            column = np.array([row[criterion_id] for row in self.table.ratings], dtype=float)
+            column.setflags(write=False)
+            columns[criterion_id] = column
+        return columns[criterion_id]
 
     @property
     def names(self) -> dict[str, str]:
         return dict(self.table.options)
 
-    @property
+    @cached_property
     def total(self) -> float:
         return float(self.weights.sum())
 
-    @property
+    @cached_property
     def numerators(self) -> np.ndarray:
-        """sum_k w_k u_ik per option: the fit times the total weight / 100."""
-        return self.utilities @ self.weights
+        """sum_k w_k u_ik per option: the fit times the total weight / 100 (read-only)."""
+        numerators = self.utilities @ self.weights
+        numerators.setflags(write=False)
+        return numerators
 
-    @property
+    @cached_property
     def top(self) -> int | None:
         """Index (framework order) of the option ranked first; None when every weight is zero."""
         if not self.ranking.has_weight:
@@ -102,6 +117,9 @@ def prepare(
     global _last
     key = None
     if table is not None:
+        if _last is not None and _last[0][0] is framework and _last[0][1] is table \
+                and _last[2] == tuple(weights.items()):
+            return _last[1]  # the very same weights as the last call: no need to sort them
         key = (framework, table, tuple(sorted((str(k), float(v)) for k, v in weights.items()
                                               if _finite_weight(v))), len(weights))
         if _last is not None and _same(_last[0], key):
@@ -122,12 +140,13 @@ def prepare(
         [[u[cid] for cid in table.criteria] for u in table.utilities], dtype=float)
     lines = Lines(framework, table, ranking, vector, matrix)
     if key is not None:
-        _last = (key, lines)
+        _last = (key, lines, tuple(weights.items()))
     return lines
 
 
-_last: tuple[tuple, Lines] | None = None
-"""The last ``prepare`` given a table: (framework, table, weights) and its Lines."""
+_last: tuple[tuple, Lines, tuple] | None = None
+"""The last ``prepare`` given a table: (framework, table, weights), its Lines and the weights'
+items as given."""
 
 
 def _same(a: tuple, b: tuple) -> bool:

@@ -133,7 +133,7 @@ def target_stability(
     wc = float(lines.weights[c])
     if len(lines.option_ids) == 1 or wc == 0:
         return Interval(lo, hi, None, None)
-    x = np.array([row[criterion_id] for row in lines.table.ratings], dtype=float)
+    x = lines.ratings_of(criterion_id)
     others = lines.numerators - wc * lines.utilities[:, c]
     span = hi - lo
 
@@ -143,7 +143,7 @@ def target_stability(
         return num[top] - num
 
     t0 = float(lines.table.targets[criterion_id])
-    breaks = sorted({lo, hi, *(float(v) for v in x if lo < v < hi)})
+    breaks = sorted({lo, hi, *np.unique(x[(x > lo) & (x < hi)]).tolist()})
     margin = tie_margin(lines.total)
     ids = lines.option_ids
     high, above = _walk(gaps, t0, [p for p in breaks if p > t0], margin, hi)

@@ -292,10 +292,9 @@ class FrameworkTab(QWidget):
     def ranking_data(self) -> RankingData:
         ranking = self.current_ranking()
         on_radar = set(self.options_model.radar_options())
-        names = {o.id: o.name for o in self.framework.options}
         shown = ranking.results[:RANKING_MAX_ROWS]
         rows = tuple(
-            RankingRow(names[r.option], r.fit, r.rank, r.tied,
+            RankingRow(r.name, r.fit, r.rank, r.tied,
                        self.option_colour(r.option) if r.option in on_radar else "")
             for r in shown)
         unit = "Fit (%)"
@@ -306,13 +305,17 @@ class FrameworkTab(QWidget):
     def radar_data(self) -> RadarData:
         fw = self.framework
         ranking = self.current_ranking()
-        by_id = {r.option: r for r in ranking.results}
-        chosen = self.options_model.radar_options()
-        order = [r.option for r in ranking.results if r.option in set(chosen)]
+        wanted = set(self.options_model.radar_options())
+        chosen = []  # in ranking order; the search stops once every chosen option is found
+        for r in ranking.results:
+            if len(chosen) == len(wanted):
+                break
+            if r.option in wanted:
+                chosen.append(r)
         series = tuple(
-            RadarSeries(fw.option(oid).name, self.option_colour(oid),
-                        tuple(by_id[oid].utilities[c.id] for c in fw.criteria))
-            for oid in order)
+            RadarSeries(r.name, self.option_colour(r.option),
+                        tuple(r.utilities[c.id] for c in fw.criteria))
+            for r in chosen)
         weights = tuple(ranking.weights[c.id] / 100.0 for c in fw.criteria)
         message = ""
         if not ranking.has_weight:
