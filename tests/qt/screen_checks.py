@@ -158,6 +158,11 @@ def chart_texts(chart: Chart) -> list[tuple[str, QRectF, object]]:
         m = text_item.document().documentMargin()
         box = text_item.mapRectToScene(text_item.boundingRect().adjusted(m, m, -m, -m))
         found.append((text, box, item))
+    for item in chart.scene().items():  # a chart's plot painted as one item (radar, ranking)
+        boxes = getattr(item, "text_boxes", None)
+        if callable(boxes) and item.isVisible():
+            found.extend((text, item.mapRectToScene(box), item) for text, box in boxes()
+                         if text.strip())
     return found
 
 

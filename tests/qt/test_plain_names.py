@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 
@@ -82,7 +82,7 @@ def test_a_frameworks_names_show_as_written(linked_framework, open_window, qtbot
     legend = [label.item.toPlainText() for _, label in radar.legend.items]
     assert name in legend
     i = [r.name for r in ranking.data.rows].index(name)
-    row = ranking.plot.vb.mapViewToScene(QPointF(50, len(ranking.data.rows) - 1 - i))
+    row = ranking.row_scene_pos(i)
     assert LINK in shown(plain_tip(ranking.tooltip_at(row)))
     # The options table: the name, its tooltip, a criterion's header tooltip, a rating's why.
     model = tab.table.model()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
@@ -199,10 +200,25 @@ class Chart(pg.GraphicsLayoutWidget):
         self._draw(self.data)
         self.refit()
 
+    def ensure_drawn(self) -> None:
+        """Draw now what waits for the chart to be shown (for a question about its geometry
+        asked while it is hidden, such as where a new marker has room)."""
+        if self._stale and self.data is not None:
+            self._stale = False
+            self._draw(self.data)
+            self.refit()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._stale:
             self.redraw()
+            # The layout takes the parts' new minimum sizes on its next activation: fit the
+            # chart again then (a page shown for the first time would otherwise clip).
+            QTimer.singleShot(0, self, self._refit_if_alive)
+
+    def _refit_if_alive(self) -> None:
+        if shiboken6.isValid(self) and self.isVisible():
+            self.refit()
 
     def _draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

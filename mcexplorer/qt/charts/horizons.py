@@ -267,6 +267,7 @@ class HorizonsChart(Chart):
 
     def free_spot(self) -> tuple[float, float]:
         """A (time, horizon) where a new initiative is clear of every marker on the chart."""
+        self.ensure_drawn()
         data = self.data or HorizonsData()
         taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
         taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]

@@ -1,21 +1,24 @@
-"""Ranking chart: fit of every option in %, best at the top, ties shown as ties."""
+"""Ranking chart: fit of every option in %, best at the top, ties shown as ties.
+
+The plot is one painted item (``ranking_body.RankingBody``) under the chart's title: its grid
+and axis are painted once and cached, so a new slider value repaints the names, bars and
+fits only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtCore import QPointF
 
-from .base import Chart, text_item
+from .base import Chart
 from .fit import elide
-from .style import ChartStyle, font, needs_edge
+from .ranking_body import TICK_STEPS, VALUE_SCALE, RankingBody  # noqa: F401 - API
+from .style import ChartStyle, font
 
 NAME_SHARE = 0.45
 """Option names take at most this share of the chart's width; longer ones are elided (the
 full name shows on hover)."""
-VALUE_SCALE = 0.95
-TICK_STEPS = (20, 25, 50, 100)
 
 
 @dataclass(frozen=True)
@@ -47,124 +50,46 @@ class RankingChart(Chart):
     def __init__(self, framework_id: str, title: str = "Ranking of fit", parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.ci.setContentsMargins(18, 6, 10, 6)  # the longest name keeps clear of the edge
-        self.plot = self.add_bar_plot(grid_alpha=0.25)
-        self._bars = pg.BarGraphItem(x0=[], y=[], height=[], width=[])
-        self.plot.addItem(self._bars)
-        self._value_labels: list[pg.TextItem] = []
-        self._ticks: list = []
-        self._unit = ""
-        self._message = text_item("", self.style.foreground, 1.2, bold=True)
-        self.plot.addItem(self._message)
+        self.body = RankingBody()
+        """The plot: one painted item (names, bars, fits, grid and axis; see ranking_body)."""
+        self.body.set_style(self.style)
+        self.addItem(self.body, row=1, col=0)
         self._rows: tuple[RankingRow, ...] = ()
-        self._x_max = 112.0
-        self._style_axes()
-        self.plot.vb.sigResized.connect(self._fit_x)
-
-    def _style_axes(self) -> None:
-        self.style_axes(self.plot, bottom_scale=0.9)
-        self.plot.getAxis("bottom").setLabel("Fit (%)", **{"font-size": f"{font(0.9).pointSizeF():.0f}pt",
-                                                          "color": self.style.muted.name()})
 
     def _draw(self, data: RankingData) -> None:
-        rows = data.rows
-        n = len(rows)
-        ys = [n - 1 - i for i in range(n)]
-        neutral = QColor(self.style.muted)
-        neutral.setAlpha(150)
-        brushes = [pg.mkBrush(self.style.ink(r.colour)) if r.colour else pg.mkBrush(neutral)
-                   for r in rows]
-        edge = pg.mkPen(self.style.foreground, width=1)
-        pens = [edge if r.colour and needs_edge(r.colour) else pg.mkPen(None) for r in rows]
-        widths = [r.fit if r.fit is not None else 0.0 for r in rows]
-        self._bars.setOpts(x0=[0.0] * n, y=ys, height=[0.68] * n, width=widths, brushes=brushes,
-                           pens=pens)
-        self._rows = rows
-        self._set_ticks(self.width())
-        # Each row needs a line of text: a crowded chart asks for the height (and is then
-        # drawn smaller as a whole) rather than pile its labels up.
-        line = QFontMetricsF(font(VALUE_SCALE, True)).height()
-        self.plot.vb.setMinimumHeight(n * (line + 2))
-        if data.unit != self._unit:
-            self._unit = data.unit
-            self.plot.getAxis("bottom").setLabel(data.unit)
-        while len(self._value_labels) < n:
-            lab = text_item("", self.style.foreground, 0.95, anchor=(0, 0.5), bold=True)
-            self.plot.addItem(lab)
-            self._value_labels.append(lab)
-        for i, lab in enumerate(self._value_labels):
-            if i >= n or rows[i].fit is None:
-                lab.setVisible(False)
-                continue
-            text = f"{rows[i].fit:.1f}%"
-            if lab.toPlainText() != text:
-                lab.setText(text)
-            lab.setVisible(True)
-        self._message.setText(data.message)
-        self._message.setColor(self.style.foreground)
-        self._message.setPos(50, (n - 1) / 2 if n else 0)
-        self.plot.setYRange(-0.6, max(n - 0.4, 0.4), padding=0)
-        self._fit_x()
+        self._rows = data.rows
+        self.body.set_rows(data.rows, self._row_labels(self.width()), data.unit, data.message)
 
-    def _set_ticks(self, width: float) -> None:
+    def _row_labels(self, width: float) -> list[str]:
         """Rank and name of each row, names elided to NAME_SHARE of ``width``."""
-        rows = self._rows
-        n = len(rows)
         tick_font = font(1.0)
         room = max(60.0, NAME_SHARE * width) if width > 1 else 10_000.0
-        ticks = [[(n - 1 - i, f"{rank_label(r)}  {elide(r.name, tick_font, room)}")
-                  for i, r in enumerate(rows)]]
-        if ticks != self._ticks:  # re-laying out the axis text is the costly part of a redraw
-            self._ticks = ticks
-            self.plot.getAxis("left").setTicks(ticks)
+        return [f"{rank_label(r)}  {elide(r.name, tick_font, room)}" for r in self._rows]
 
     def fit_parts(self, width: float) -> None:
         super().fit_parts(width)
         if hasattr(self, "_rows"):
-            self._set_ticks(width)
+            self.body.set_names(self._row_labels(width))
 
-    def _fit_x(self, *_args) -> None:
-        """Room right of 100% for the longest value label, and bottom ticks far enough apart."""
-        vb = self.plot.vb
-        w = vb.width()
-        fm = QFontMetricsF(font(VALUE_SCALE, True))
-        label = fm.horizontalAdvance("100.0%") + 6
-        x_max = 100.0 * w / (w - label) if w > label + 40 else 112.0
-        self._x_max = x_max
-        self.plot.setXRange(0, x_max, padding=0)
-        gap = 3.0 * x_max / w if w > 0 else 1.0  # 3 px in data units
-        for i, lab in enumerate(self._value_labels[:len(self._rows)]):
-            fit = self._rows[i].fit
-            if fit is not None:
-                lab.setPos(fit + gap, len(self._rows) - 1 - i)
-        tick_w = QFontMetricsF(font(0.9)).horizontalAdvance("100") + 10
-        step = next((st for st in TICK_STEPS if w <= 0 or st * w / x_max >= tick_w), 100)
-        self.plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, step)]])
+    def row_scene_pos(self, i: int) -> QPointF:
+        """The middle of row ``i`` (best first), in scene coordinates (for tests)."""
+        return self.body.mapToScene(self.body.row_centre(i))
 
     def tooltip_at(self, scene_pos) -> str:
         """A row's full name, rank and fit under the mouse (names may be elided)."""
-        axis = self.plot.getAxis("left")
-        vb = self.plot.vb
-        inside = axis.sceneBoundingRect().united(vb.sceneBoundingRect())
-        if self._rows and inside.contains(scene_pos):
-            y = vb.mapSceneToView(scene_pos).y()
-            i = len(self._rows) - 1 - round(y)
-            if 0 <= i < len(self._rows) and abs(y - round(y)) <= 0.45:
-                r = self._rows[i]
-                fit = "-" if r.fit is None else f"{r.fit:.1f}%"
-                return f"{rank_label(r)}  {r.name}: fit {fit}"
+        i = self.body.row_at(self.body.mapFromScene(scene_pos)) if self._rows else None
+        if i is not None:
+            r = self._rows[i]
+            fit = "-" if r.fit is None else f"{r.fit:.1f}%"
+            return f"{rank_label(r)}  {r.name}: fit {fit}"
         return super().tooltip_at(scene_pos)
 
     def restyle(self) -> None:
         self.style = ChartStyle.current()
-        self._ticks, self._unit = [], ""
-        for lab in self._value_labels:
-            lab.setColor(self.style.foreground)
-        self._style_axes()
+        self.body.set_style(self.style)
         super().restyle()
 
     def tick_labels(self) -> list[str]:
         """The row labels as shown, best first (for tests and accessibility)."""
-        ticks = self.plot.getAxis("left")._tickLevels
-        if not ticks:
-            return []
-        return [label for _, label in sorted(ticks[0], key=lambda t: -t[0])]
+        self.ensure_drawn()
+        return list(self.body.names)

@@ -40,10 +40,10 @@ def legend_swatches(window, chart) -> dict[str, QColor]:
 def series_colours(chart) -> dict[str, QColor]:
     """Each option's name and the colour of its outline on the radar (its shape)."""
     shown = [s for s in chart.data.series]
-    outlines = [o for o in chart._outlines if o.isVisible()]
+    outlines = chart.body.outline_colours()  # as the radar's painted item draws them
     assert len(outlines) == len(shown)
     for s, outline in zip(shown, outlines):
-        assert _close(outline.pen().color(), QColor(s.colour), 0)
+        assert _close(outline, QColor(s.colour), 0)
     return {s.name: QColor(s.colour) for s in shown}
 
 

@@ -258,10 +258,10 @@ def test_no_option_colour_is_grey_and_each_has_its_own_shape():
 
 def test_the_radar_weights_profile_cannot_be_read_as_an_option(window):
     radar = chart(window)
-    poly = radar._weights_poly
-    assert poly.isVisible() and poly.brush().style() == Qt.BrushStyle.NoBrush
-    assert poly.pen().style() == Qt.PenStyle.CustomDashLine
-    assert radar._weights_label.isVisible() and radar._weights_label.toPlainText() == "weights"
+    body = radar.body  # the radar's plot, one painted item
+    assert body.weights_shown() and body.weights_brush().style() == Qt.BrushStyle.NoBrush
+    assert body.weights_pen().style() == Qt.PenStyle.CustomDashLine
+    assert "weights" in [text for text, _box in body.text_boxes()]
     samples = radar._legend_samples
     assert samples[-1].opts["symbol"] is None and samples[0].opts["symbol"] is not None
     assert samples[0].opts["pen"].widthF() >= 4

@@ -1,0 +1,351 @@
+"""The radar's plot as one painted item: rings, spokes and their names (the still layer,
+cached), the dashed weights profile with its label, each option's filled polygon, outline and
+vertex markers, and a message in the centre.
+
+Geometry is in units (the unit circle, y up) mapped to the item's pixels: the rings get the
+radius (pixels per unit) the spoke names leave them, as ``charts.fit.radar_radius`` works it
+out; where that is below ``MIN_RADIUS_PX`` the names are elided (whole on hover). Pens and
+markers are sized in the item's pixels, so an export drawn at 2x keeps them in proportion.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+
+from .fit import elide, radar_extent, radar_min_radius, radar_radius
+from .painted import StaticLayer, TextBoxes, anchored, safe_paint
+from .radar_marks import add_symbol, weights_label_spot
+from .style import WEIGHTS_LABEL, ChartStyle, font, line, needs_edge, option_symbol
+
+RINGS = (0.25, 0.5, 0.75, 1.0)
+LABEL_RADIUS = 1.13
+MIN_RADIUS_PX = 45.0
+"""Below this the rings are too small to read: spoke labels are elided instead."""
+PAD_PX = 4.0
+FILL_ALPHA = 40
+LABEL_FILL_ALPHA = 200
+WEIGHTS_DASHES = (5.0, 2.5, 1.0, 2.5)
+
+
+def _sign(x: float, eps: float = 1e-6) -> int:
+    return 0 if abs(x) < eps else (1 if x > 0 else -1)
+
+
+def angles(n: int) -> list[float]:
+    """Spoke angles, the first straight up, clockwise."""
+    return [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+
+
+@lru_cache(maxsize=64)
+def _unit_symbol(symbol: str) -> QPainterPath:
+    """A marker of radius 1 around the origin, in pixels (y down)."""
+    path = QPainterPath()
+    add_symbol(path, symbol, QPointF(0, 0), 1.0)  # drawn in y-up units: flip it
+    return QTransform.fromScale(1.0, -1.0).map(path)
+
+
+@dataclass
+class _Layout:
+    """Where things go for one size and one set of spoke names."""
+
+    size: tuple[float, float]
+    r: float
+    """Pixels per unit."""
+    centre: QPointF
+    names: list[str]
+    """The spoke names as shown (elided when the rings would be too small)."""
+    name_rects: list[QRectF]
+    ring_rects: list[QRectF]
+
+
+class RadarBody(pg.GraphicsWidget):
+    """One item that paints the whole radar plot (the title, legend and caption are the
+    chart's own layout items)."""
+
+    def __init__(self, ring_labels: tuple[tuple[float, str], ...]) -> None:
+        super().__init__()
+        self.ring_labels = ring_labels
+        self.look = ChartStyle.current()
+        self.spokes: tuple[str, ...] = ()
+        self.series: tuple = ()
+        self.weights: tuple[float, ...] = ()
+        self.message = ""
+        self._boxes = TextBoxes()
+        self._static = StaticLayer()
+        # Take the room the chart's layout has, as pyqtgraph's plots do.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._layout: _Layout | None = None
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    # -- fonts ------------------------------------------------------------------------------
+
+    @staticmethod
+    def name_font():
+        return font(1.0, bold=True)
+
+    @staticmethod
+    def ring_font():
+        return font(0.8)
+
+    @staticmethod
+    def weights_font():
+        return font(0.85)
+
+    @staticmethod
+    def message_font():
+        return font(1.2, bold=True)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def set_style(self, style: ChartStyle) -> None:
+        """A new palette or type scale (presenting): measure and paint everything again."""
+        self.look = style
+        self._static.invalidate()
+        self._layout = None
+        if self.spokes:
+            self._set_minimum()
+        self.update()
+
+    def set_data(self, spokes, series, weights, message: str) -> None:
+        if tuple(spokes) != self.spokes:
+            self.spokes = tuple(spokes)
+            self._layout = None
+            self._set_minimum()
+        self.series, self.weights, self.message = tuple(series), tuple(weights), message
+        self.update()
+
+    def _name_boxes(self, names) -> list[tuple[float, float, float, float]]:
+        """(cos, sin, width, height) of each spoke's name: the glyphs, without the margin."""
+        f = self.name_font()
+        out = []
+        for name, a in zip(names, angles(max(len(names), 1))):
+            s = self._boxes.size(name, f, 0.0)
+            out.append((math.cos(a), math.sin(a), s.width(), s.height()))
+        return out
+
+    def _set_minimum(self) -> None:
+        """Ask the layout for the room the names need apart from each other: the chart then
+        shrinks as a whole (charts.fit) rather than pile them up."""
+        boxes = self._name_boxes(self.spokes)
+        need = max(MIN_RADIUS_PX, radar_min_radius(boxes, LABEL_RADIUS))
+        half_w, half_h = radar_extent(boxes, need, LABEL_RADIUS)
+        self.setMinimumSize(2 * half_w, 2 * half_h)
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def layout_now(self) -> _Layout:
+        rect = self.boundingRect()
+        w, h = rect.width(), rect.height()
+        if self._layout is not None and self._layout.size == (w, h):
+            return self._layout
+        names = list(self.spokes)
+        boxes = self._name_boxes(names)
+        r = radar_radius(w, h, boxes, LABEL_RADIUS) if names else min(w, h) / 2 - PAD_PX
+        if r < MIN_RADIUS_PX and names:
+            r = min(MIN_RADIUS_PX, min(w, h) / 2 - PAD_PX)
+            f = self.name_font()
+            for i, ((c, _s, _bw, _bh), full) in enumerate(zip(boxes, self.spokes)):
+                room = (w / 2 - PAD_PX - LABEL_RADIUS * r * abs(c)) if abs(c) > 1e-6 \
+                    else w - 2 * PAD_PX
+                names[i] = elide(full, f, room - 2)
+        r = max(r, 1.0)
+        centre = QPointF(w / 2, h / 2)
+        f = self.name_font()
+        name_rects = []
+        for name, a in zip(names, angles(max(len(names), 1))):
+            c, s = math.cos(a), math.sin(a)
+            anchor = (0.5 - 0.5 * _sign(c), 0.5 + 0.5 * _sign(s))
+            x, y = self.to_px(centre, r, LABEL_RADIUS * c, LABEL_RADIUS * s)
+            name_rects.append(anchored(x, y, anchor, self._boxes.size(name, f)))
+        ring_rects = []
+        for radius, text in self.ring_labels:
+            # Just inside the ring, right of the top spoke: clear of the top spoke's label.
+            x, y = self.to_px(centre, r, 0.02, radius)
+            ring_rects.append(anchored(x, y, (0.0, 0.0), self._boxes.size(text, self.ring_font())))
+        self._layout = _Layout((w, h), r, centre, names, name_rects, ring_rects)
+        return self._layout
+
+    @staticmethod
+    def to_px(centre: QPointF, r: float, x: float, y: float) -> tuple[float, float]:
+        return centre.x() + r * x, centre.y() - r * y
+
+    def _polygon(self, lay: _Layout, values) -> QPolygonF:
+        pts = [QPointF(*self.to_px(lay.centre, lay.r, max(0.0, v) * math.cos(a),
+                                   max(0.0, v) * math.sin(a)))
+               for v, a in zip(values, angles(len(values)))]
+        return QPolygonF(pts)
+
+    def px_per_unit(self) -> float:
+        return self.layout_now().r
+
+    # -- painting ---------------------------------------------------------------------------
+
+    @safe_paint
+    def paint(self, p: QPainter, *_args) -> None:
+        lay = self.layout_now()
+        n = len(self.spokes)
+        st = self.look
+        key = (lay.size, tuple(lay.names), self.ring_labels, n)
+        self._static.paint(p, self.boundingRect(), key, st.background,
+                           lambda q: self._paint_still(q, lay))
+        series = self.series if not self.message and n >= 3 else ()
+        if series:
+            self._paint_series(p, lay, series)
+        if n >= 3 and self.weights:  # over the options, as its label must be read
+            self._paint_weights(p, lay)
+        message = self.message or ("A radar needs three or more criteria" if n < 3 else "")
+        if message:
+            f = self.message_font()
+            box = anchored(lay.centre.x(), lay.centre.y(), (0.5, 0.5),
+                           self._boxes.size(message, f))
+            self._boxes.draw(p, box, message, f, st.foreground)
+
+    def _paint_still(self, p: QPainter, lay: _Layout) -> None:
+        st = self.look
+        n = len(self.spokes)
+        if n:
+            pen = QPen(st.grid)
+            pen.setWidthF(1.0)
+            pen.setCosmetic(True)
+            p.save()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as pyqtgraph's curves
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for radius in RINGS:
+                p.drawPolygon(self._polygon(lay, [radius] * n))
+            for a in angles(n):
+                p.drawLine(QPointF(*self.to_px(lay.centre, lay.r, 0.0, 0.0)),
+                           QPointF(*self.to_px(lay.centre, lay.r, math.cos(a), math.sin(a))))
+            p.restore()
+        for (_radius, text), rect in zip(self.ring_labels, lay.ring_rects):
+            self._boxes.draw(p, rect, text, self.ring_font(), st.muted)
+        for name, rect in zip(lay.names, lay.name_rects):
+            self._boxes.draw(p, rect, name, self.name_font(), st.foreground)
+
+    def _paint_weights(self, p: QPainter, lay: _Layout) -> None:
+        """Dashed, unfilled and labelled, so it is never read as an option."""
+        st = self.look
+        p.setPen(self.weights_pen())
+        p.setBrush(self.weights_brush())
+        p.drawPolygon(self._polygon(lay, self.weights))
+        label = self.weights_label_rect(lay)
+        if label is not None:
+            fill = QColor(st.background)
+            fill.setAlpha(LABEL_FILL_ALPHA)
+            p.save()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(fill)
+            p.drawRect(label)
+            p.restore()
+            self._boxes.draw(p, label, WEIGHTS_LABEL, self.weights_font(), st.weights)
+
+    def weights_label_rect(self, lay: _Layout | None = None) -> QRectF | None:
+        """Where "weights" is written (None when the weights profile is not drawn)."""
+        lay = lay or self.layout_now()
+        if len(self.spokes) < 3 or not self.weights:
+            return None
+        r = lay.r
+        xs = [max(0.0, v) * math.cos(a) for v, a in zip(self.weights, angles(len(self.weights)))]
+        ys = [max(0.0, v) * math.sin(a) for v, a in zip(self.weights, angles(len(self.weights)))]
+        size = self._boxes.size(WEIGHTS_LABEL, self.weights_font())
+        avoid = [self._unit_box(lay, rect) for rect in lay.name_rects + lay.ring_rects]
+        (lx, ly), anchor = weights_label_spot(xs, ys, avoid,
+                                              (size.width() / r, size.height() / r))
+        x, y = self.to_px(lay.centre, r, lx, ly)
+        return anchored(x, y, (anchor[0], anchor[1]), size)
+
+    @staticmethod
+    def _unit_box(lay: _Layout, rect: QRectF):
+        """A pixel rectangle as a box in units (left, bottom, right, top; y up)."""
+        c, r = lay.centre, lay.r
+        return ((rect.left() - c.x()) / r, (c.y() - rect.bottom()) / r,
+                (rect.right() - c.x()) / r, (c.y() - rect.top()) / r)
+
+    def _paint_series(self, p: QPainter, lay: _Layout, series) -> None:
+        st = self.look
+        dot = line(2.0)
+        polys = [self._polygon(lay, s.values) for s in series]
+        p.setPen(Qt.PenStyle.NoPen)
+        for s, poly in zip(series, polys):  # every fill under every outline and marker
+            fill = QColor(st.ink(s.colour))
+            fill.setAlpha(FILL_ALPHA)
+            p.setBrush(fill)
+            p.drawPolygon(poly)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for s, poly in zip(series, polys):
+            pen = QPen(st.ink(s.colour))
+            pen.setWidthF(dot * 1.25)  # 2.5 px
+            p.setPen(pen)
+            p.drawPolygon(poly)
+        for s, poly in zip(series, polys):
+            colour = st.ink(s.colour)
+            unit = _unit_symbol(option_symbol(s.colour))
+            marks = QPainterPath()
+            size = dot * 2.2
+            for pt in poly:
+                marks.addPath(QTransform(size, 0, 0, size, pt.x(), pt.y()).map(unit))
+            edge = QPen(st.foreground if needs_edge(s.colour) else colour)
+            edge.setWidthF(dot * 0.5)
+            p.setPen(edge)
+            p.setBrush(QBrush(colour))
+            p.drawPath(marks)
+
+    # -- reading (tests, tooltips, accessibility) -------------------------------------------
+
+    def shown_names(self) -> list[str]:
+        return list(self.layout_now().names)
+
+    def name_at(self, pos: QPointF) -> str:
+        """The full name of the spoke whose label is under ``pos`` (item pixels) if elided."""
+        lay = self.layout_now()
+        for shown, full, rect in zip(lay.names, self.spokes, lay.name_rects):
+            if shown != full and rect.contains(pos):
+                return full
+        return ""
+
+    def text_boxes(self) -> list[tuple[str, QRectF]]:
+        """Every text this item paints, with its glyphs' box in item pixels."""
+        lay = self.layout_now()
+        m = 4.0
+        out = [(name, rect.adjusted(m, m, -m, -m)) for name, rect in zip(lay.names,
+                                                                         lay.name_rects)]
+        out += [(text, rect.adjusted(m, m, -m, -m))
+                for (_r, text), rect in zip(self.ring_labels, lay.ring_rects)]
+        label = self.weights_label_rect(lay)
+        if label is not None:
+            out.append((WEIGHTS_LABEL, label.adjusted(m, m, -m, -m)))
+        return out
+
+    def outline_colours(self) -> list[QColor]:
+        """The colour of each option's outline as painted, in series order."""
+        if self.message or len(self.spokes) < 3:
+            return []
+        return [QColor(self.look.ink(s.colour)) for s in self.series]
+
+    def weights_shown(self) -> bool:
+        return len(self.spokes) >= 3 and bool(self.weights)
+
+    def weights_pen(self) -> QPen:
+        """The weights profile's pen: dashed, 1.6 px (at the type scale)."""
+        pen = QPen(self.look.weights)
+        pen.setWidthF(line(2.0) * 0.8)
+        pen.setDashPattern(list(WEIGHTS_DASHES))
+        return pen
+
+    @staticmethod
+    def weights_brush() -> QBrush:
+        """The weights profile is never filled, so it is not read as an option."""
+        return QBrush(Qt.BrushStyle.NoBrush)
+
+    def unit_to_item(self, x: float, y: float) -> QPointF:
+        lay = self.layout_now()
+        return QPointF(*self.to_px(lay.centre, lay.r, x, y))
+
