@@ -1,12 +1,11 @@
 """The Three Horizons chart: three overlapping curves of value over time, with markers.
 
-Structures (numbered circles) and business models (diamonds) sit where the data put them and
-cannot be moved. The planner's initiatives (squares) can: drag one with the mouse (one drag is
-one gesture, so one undo step), or click the chart, select with Space and move with the arrow
-keys (Left/Right along time, Up/Down between curves; Shift for small steps). F2 or a double
-click renames, Delete removes. It never edits the scenario nor asks the user anything: it
-emits signals (``renameRequested``, ``resizeRequested``...) and the tab asks and edits.
-"""
+Structures (numbered circles) and business models (diamonds) sit where the data put them. The
+planner's initiatives (squares) can move: drag one with the mouse (one drag is one gesture, so
+one undo step), or click the chart, select with Space and move with the arrow keys (Left/Right
+along time, Up/Down between curves; Shift for small steps). F2 or a double click renames,
+Delete removes. It never edits the scenario nor asks the user anything: it emits signals
+(``renameRequested``, ``resizeRequested``...) and the tab asks and edits."""
 
 from __future__ import annotations
 
@@ -90,7 +89,7 @@ class HorizonsChart(Chart):
         self._initiatives.setZValue(10)
         for item in (self._structures, self._models, self._initiatives):
             self.plot.addItem(item)
-        self._labels: list[pg.TextItem] = []
+        self._labels: list[pg.TextItem] = []  # shown now, from a pool reused by each redraw
         self._pool = LabelPool(self.plot)
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(20)
@@ -147,8 +146,7 @@ class HorizonsChart(Chart):
         ids = {m.id for m in data.initiatives}
         if self.selected and self.selected not in ids:
             self.selected = ""
-        self._pool.begin()  # names are re-placed with the items already in the plot
-        self._labels = []
+        self._labels = self._pool.begin()  # names re-placed with the items already in the plot
         structures = [m for m in data.fixed if m.kind == "structure"]
         models = [m for m in data.fixed if m.kind != "structure"]
         self._structures.setData(
@@ -246,8 +244,8 @@ class HorizonsChart(Chart):
         """Width and height of a label in data units at the chart's current size (with
         ``unit``: the size of one pixel)."""
         rect = self.view.sceneBoundingRect()
-        px_w = rect.width() if rect.width() > 50 else 560.0
-        px_h = rect.height() if rect.height() > 50 else 300.0
+        px_w, px_h = (rect.width() if rect.width() > 50 else 560.0,
+                      rect.height() if rect.height() > 50 else 300.0)
         if unit:
             return 1.06 / px_w, 1.06 / px_h
         fm = QFontMetricsF(font(scale, bold))
@@ -258,8 +256,7 @@ class HorizonsChart(Chart):
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
             self.redraw()
 
-    def _add_label(self, item: pg.TextItem) -> None:
-        """A label from the pool (already in the plot) that this redraw shows."""
+    def _add_label(self, item: pg.TextItem) -> None:  # a pool's label (already in the plot)
         item.setZValue(max(item.zValue(), 7))
         self._labels.append(item)
 

@@ -26,8 +26,10 @@ class LabelPool:
         self._keys: list[tuple] = []
         self._next = 0
 
-    def begin(self) -> None:
+    def begin(self) -> list[pg.TextItem]:
+        """Start a redraw; returns an empty list for the caller's labels shown by it."""
         self._next = 0
+        return []
 
     def take(self, text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5),
              bold: bool = False) -> pg.TextItem:

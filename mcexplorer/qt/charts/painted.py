@@ -96,25 +96,29 @@ def anchored(x: float, y: float, anchor: tuple[float, float], size: QSizeF) -> Q
 
 
 class StaticLayer:
-    """The still part of a painted chart, cached as a pixmap for the screen.
+    """The still part of a painted chart, cached as pixmaps for the screen.
 
-    ``paint(p, rect, key, draw)`` blits the pixmap made by ``draw(painter)`` for ``key`` (and
-    the painter's scale and the screen's pixel ratio), making it again when any of those
-    changed. Painting to anything but a widget (an export) calls ``draw`` directly.
+    ``paint(p, rect, key, background, draw)`` blits the pixmap made by ``draw(painter)`` for
+    ``key`` (and the painter's scale and the screen's pixel ratio), making it when it has none
+    for them. A few are kept: while a drag changes the top three, the legend below the radar
+    takes one or two rows and the plot switches between two sizes. Painting to anything but
+    a widget (an export) calls ``draw`` directly.
     """
 
+    KEEP = 6
+
     def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._pixmap: QPixmap | None = None
+        self._pixmaps: dict[tuple, QPixmap] = {}
 
     def invalidate(self) -> None:
-        self._key, self._pixmap = None, None
+        self._pixmaps.clear()
 
     def paint(self, p: QPainter, rect: QRectF, key: Hashable, background: QColor,
               draw: Callable[[QPainter], None]) -> None:
         device = p.device()
         t = p.worldTransform()
-        if not isinstance(device, QWidget) or t.type().value > QTransform.TransformationType.TxScale.value \
+        if not isinstance(device, QWidget) \
+                or t.type().value > QTransform.TransformationType.TxScale.value \
                 or t.m11() <= 0 or t.m22() <= 0:
             draw(p)
             return
@@ -122,7 +126,8 @@ class StaticLayer:
         sx, sy = t.m11(), t.m22()
         full = (key, rect.x(), rect.y(), rect.width(), rect.height(), round(sx, 5),
                 round(sy, 5), ratio, background.rgba(), p.renderHints().value)
-        if full != self._key or self._pixmap is None:
+        pixmap = self._pixmaps.pop(full, None)
+        if pixmap is None:
             w = max(1, math.ceil(rect.width() * sx * ratio))
             h = max(1, math.ceil(rect.height() * sy * ratio))
             pixmap = QPixmap(w, h)
@@ -134,9 +139,11 @@ class StaticLayer:
             q.translate(-rect.x(), -rect.y())
             draw(q)
             q.end()
-            self._key, self._pixmap = full, pixmap
+            while len(self._pixmaps) >= self.KEEP:
+                self._pixmaps.pop(next(iter(self._pixmaps)))
+        self._pixmaps[full] = pixmap  # most recently used last
         origin = t.map(rect.topLeft())
         p.save()
         p.resetTransform()
-        p.drawPixmap(QPointF(round(origin.x()), round(origin.y())), self._pixmap)
+        p.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
         p.restore()

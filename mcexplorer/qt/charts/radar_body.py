@@ -82,6 +82,8 @@ class RadarBody(pg.GraphicsWidget):
         # Take the room the chart's layout has, as pyqtgraph's plots do.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._layout: _Layout | None = None
+        self._label_key: tuple | None = None
+        self._label_rect = QRectF()
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     # -- fonts ------------------------------------------------------------------------------
@@ -252,6 +254,9 @@ class RadarBody(pg.GraphicsWidget):
         lay = lay or self.layout_now()
         if len(self.spokes) < 3 or not self.weights:
             return None
+        key = (id(lay), lay.size, self.weights)
+        if self._label_key == key:
+            return QRectF(self._label_rect)
         r = lay.r
         xs = [max(0.0, v) * math.cos(a) for v, a in zip(self.weights, angles(len(self.weights)))]
         ys = [max(0.0, v) * math.sin(a) for v, a in zip(self.weights, angles(len(self.weights)))]
@@ -260,7 +265,8 @@ class RadarBody(pg.GraphicsWidget):
         (lx, ly), anchor = weights_label_spot(xs, ys, avoid,
                                               (size.width() / r, size.height() / r))
         x, y = self.to_px(lay.centre, r, lx, ly)
-        return anchored(x, y, (anchor[0], anchor[1]), size)
+        self._label_key, self._label_rect = key, anchored(x, y, (anchor[0], anchor[1]), size)
+        return QRectF(self._label_rect)
 
     @staticmethod
     def _unit_box(lay: _Layout, rect: QRectF):
