@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from .core.errors import ScenarioError
-from .core.logs import setup_logging
 
 APP_NAME = "mcexplorer"
 
@@ -61,6 +60,12 @@ def create_window(path: str | Path | None = None, *, lazy_tabs: bool = False):
     return _window_for(scenario, path, lazy_tabs)
 
 
+def setup_logging() -> None:
+    from .core.logs import setup_logging as setup
+
+    setup()
+
+
 def _window_for(scenario, path, lazy_tabs: bool):
     """create_window's work, for a scenario already read from ``path`` (or None: default)."""
     ensure_app()
@@ -72,7 +77,10 @@ def _window_for(scenario, path, lazy_tabs: bool):
     if path is not None:
         window.adopt_file(path)
     window.restore_settings()
-    setup_logging()
+    if lazy_tabs:  # the command's start: the log file (logging.handlers) after the first frame
+        window.after_first_frame(setup_logging)
+    else:
+        setup_logging()
     install_excepthook(window)
     window.keeper.offer_recovery(window)
     return window

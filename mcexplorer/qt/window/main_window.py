@@ -265,11 +265,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._pending_tabs and not hasattr(self, "_first_frame"):
+        if not hasattr(self, "_first_frame"):
             # After the first frame, for real: a 0 ms timer fires before the window's first
             # paint, so the hidden tabs would be built before anything is on screen.
-            self._first_frame = FirstFrame(self, self._build_next_pending_tab,
-                                           FIRST_FRAME_FALLBACK_MS)
+            self._first_frame = FirstFrame(self, self._after_frame, FIRST_FRAME_FALLBACK_MS)
         if self._placed is not None:
             self.fit_on_show()
             QTimer.singleShot(FRAME_SETTLE_MS, self._fit_after_frame)
@@ -285,6 +284,20 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
     def _fit_after_frame(self) -> None:
         if shiboken6.isValid(self):
             self.fit_on_show(last=True)
+
+    def after_first_frame(self, callback) -> None:
+        """Run ``callback`` once the window's first frame is on screen (now if it is)."""
+        if getattr(self, "_framed", False):
+            callback()
+        else:
+            self._frame_callbacks = [*getattr(self, "_frame_callbacks", []), callback]
+
+    def _after_frame(self) -> None:
+        self._framed = True
+        for callback in getattr(self, "_frame_callbacks", []):
+            callback()
+        self._frame_callbacks = []
+        self._build_next_pending_tab()
 
     def _size_docks(self) -> None:
         if shiboken6.isValid(self):
