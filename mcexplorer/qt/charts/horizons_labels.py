@@ -9,6 +9,7 @@ overlaps least. Plain arithmetic in data units (x time, y value; y grows upwards
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .horizons_data import Box, overlap
 
@@ -104,7 +105,17 @@ def place_labels(requests: list[LabelRequest], obstacles: list[Box], bounds: Box
                  gap: tuple[float, float]) -> list[Placement]:
     """A place for each name, in order (earlier names choose first). ``obstacles``: other
     texts to keep clear of (the curve names); ``bounds``: the plot; ``gap``: the room between
-    a marker and its name (x, y)."""
+    a marker and its name (x, y).
+
+    The last few answers are kept: a drag that moves first place between two structures asks
+    the same two questions again and again."""
+    return list(_placed(tuple(requests), tuple(tuple(o) for o in obstacles), tuple(bounds),
+                        tuple(gap)))
+
+
+@lru_cache(maxsize=16)
+def _placed(requests: tuple[LabelRequest, ...], obstacles: tuple[Box, ...], bounds: Box,
+            gap: tuple[float, float]) -> tuple[Placement, ...]:
     markers = [marker_box(r) for r in requests]
     placed: list[Box] = []
     out: list[Placement] = []
@@ -128,7 +139,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list[Box], bounds: Box
         assert best is not None
         placed.append(best[2].box)
         out.append(best[2])
-    return out
+    return tuple(out)
 
 
 def short_label(text: str, chars: int = LABEL_CHARS) -> str:

@@ -113,6 +113,10 @@ class RadarChart(Chart):
         self._legend_key = key
         self._legend_names = [entry[0] for entry in entries]
         self.fit_parts(self.width())
+        # Lay the new entries out now, not on a later event: the chart then paints once for
+        # this change instead of twice (once before and once after its layout pass).
+        self.legend.layout.activate()
+        self.ci.layout.activate()
 
     def fit_parts(self, width: float) -> None:
         super().fit_parts(width)
