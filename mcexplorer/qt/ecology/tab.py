@@ -1,10 +1,10 @@
 """The credential-ecology tab: the generic framework view plus the portfolio map.
 
-Layout at 1280x720: the driver weights on the left (from FrameworkTab); the map, the largest
+Layout at 1280x720: the driver weights on the left (FrameworkTab's part); the map, the largest
 chart, above the ratings table (editable defaults with rationale and reset, in a tab beside
 the quadrant details); on the right the portfolio panel (portfolio fit, classification, mix |
-lens, offerings, size) above the ranking and the radar. FrameworkTab's widgets are re-parented
-into this layout, not rebuilt. Every change goes through ``controller.push`` as an edit built
+lens, offerings, size) above the ranking and the radar. The tab adds its parts in
+``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through ``controller.push`` as an edit built
 by core.portfolio; the tab redraws from the Document when the controller says the framework
 changed.
 """
@@ -17,14 +17,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QLineEdit, QListWidgetItem, QScrollArea, QSplitter, QTabWidget, QWidget,
+    QLineEdit, QListWidgetItem, QSplitter, QTabWidget,
 )
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
-from ..controller import DocumentController
 from ..plain import guarded
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
@@ -41,13 +40,10 @@ class EcologyTab(FrameworkTab):
 
     EXTENSION = eco_mix.EXTENSION_ID
 
-    _built = False
     _sized = False
 
-    def __init__(self, controller: DocumentController, framework_id: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(controller, framework_id, parent)
-        fid = framework_id
+    def build_parts(self) -> None:
+        fid = self.framework_id
         self._selected = ""
 
         # -- the map ----------------------------------------------------------------------
@@ -62,20 +58,25 @@ class EcologyTab(FrameworkTab):
         self.charts = {"map": self.map_chart, **self.charts}
 
         # -- the portfolio panel ----------------------------------------------------------
-        self.portfolio_panel = self._build_panel(fid)
+        self.portfolio_panel = build_portfolio_panel(self, fid)
 
-        # -- layout: (map over ratings) | (portfolio panel over ranking over radar) -------
+        # -- the generic charts, named for quadrants --------------------------------------
         self.ranking_chart.set_title("Fit by quadrant")
         self.radar_chart.set_title("Quadrant profile")
-        bottom = self.main_area.widget(1)
-        table_box, details = bottom.widget(0), bottom.widget(1)
+        self.radar_chart.legend.max_columns = 4  # four short quadrant names fit a row
+        self.ranking_chart.setMinimumSize(240, 140)
+        self.radar_chart.setMinimumSize(240, 200)
+
+    def arrange(self) -> None:
+        """(map over the ratings | the quadrant's details) beside (portfolio panel over
+        ranking over radar)."""
+        fid = self.framework_id
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setObjectName(f"ecology-lower:{fid}")
         self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.addTab(table_box, "Ratings (editable defaults)")
-        self.lower_tabs.addTab(details, "About the selected quadrant")
-        bottom.setParent(None)
-        bottom.deleteLater()
+        self.lower_tabs.addTab(self.table_box, "Ratings (editable defaults)")
+        self.lower_tabs.addTab(self.details, "About the selected quadrant")
+        self.table_area = self.lower_tabs
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName(f"ecology-left:{fid}")
         left.addWidget(self.map_chart)
@@ -84,41 +85,30 @@ class EcologyTab(FrameworkTab):
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 0)
         left.setSizes([500, 145])
-        self.chart_splitter.setOrientation(Qt.Orientation.Vertical)
-        self.chart_splitter.setStretchFactor(0, 1)
-        self.chart_splitter.setStretchFactor(1, 2)
+        fit = self.fit_charts(Qt.Orientation.Vertical, stretch=(1, 2))
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName(f"ecology-right:{fid}")
         right.addWidget(self.portfolio_panel)
-        right.addWidget(self.chart_splitter)
+        right.addWidget(fit)
         right.setChildrenCollapsible(False)
         right.setStretchFactor(0, 0)
         right.setStretchFactor(1, 1)
         right.setSizes([190, 455])
         self.chart_splitter.setSizes([150, 305])
-        self.radar_chart.legend.max_columns = 4  # four short quadrant names fit a row
-        self.main_area.setOrientation(Qt.Orientation.Horizontal)
+        self.main_area = QSplitter(Qt.Orientation.Horizontal)
         self.main_area.addWidget(left)
         self.main_area.addWidget(right)
         self.main_area.setStretchFactor(0, 1)
         self.main_area.setStretchFactor(1, 1)
         self.main_area.setSizes([500, 505])
         self.left_column, self.right_column = left, right
-        self.ranking_chart.setMinimumSize(240, 140)
-        self.radar_chart.setMinimumSize(240, 200)
-        self._built = True
-        self.refresh()
-
-    # -- construction -------------------------------------------------------------------------
-
-    def _build_panel(self, fid: str) -> QScrollArea:
-        return build_portfolio_panel(self, fid)
+        self.place(self.main_area)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """On first show, give the radar two thirds of the chart column (splitters ignore
         sizes set before they have a geometry)."""
         super().showEvent(event)
-        if not self._sized and self._built:
+        if not self._sized:
             self._sized = True
             total = sum(self.chart_splitter.sizes())
             if total > 0:
@@ -177,8 +167,6 @@ class EcologyTab(FrameworkTab):
 
     def refresh(self) -> None:
         super().refresh()
-        if not self._built:
-            return
         doc = self.document
         p = doc.scenario.portfolio
         ids = [o.id for o in p.offerings]

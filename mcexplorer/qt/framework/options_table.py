@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget,
+)
 
 from ...core.errors import ScenarioError
 from ...core.frameworks.building import rating_source
@@ -259,3 +261,29 @@ class RatingDelegate(QStyledItemDelegate):
         rect = option.rect
         rect.setWidth(max(rect.width(), editor.sizeHint().width()))
         editor.setGeometry(rect)
+
+
+def options_view(model: OptionsModel, name: str, accessible_name: str) -> QTableView:
+    """The table view over ``model``: one line per option, rows selected whole, a rating
+    edited in its scale's words by double click or F2."""
+    table = QTableView()
+    table.setModel(model)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible_name)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+    table.setItemDelegate(RatingDelegate(model, table))
+    header = table.horizontalHeader()
+    # Rating columns are sized when the ratings change, not on every fit update
+    # (ResizeToContents would rescan every row on each change).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long criterion names
+    return table

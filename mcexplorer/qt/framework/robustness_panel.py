@@ -16,9 +16,9 @@ is held down, and only while the tab is shown. Until then the verdict is greyed,
 new leader when the lead changed mid-drag.
 
 The tab calls ``refresh()`` from its own refresh and ``restyle()`` from its own; everything
-else is wired here, so FrameworkTab and its subclasses (which re-arrange ``chart_splitter``)
-need no other change: the verdict and ranking share the splitter's first slot, the pages its
-second.
+else is wired here. The panel builds two parts the tab's arrangement places (see
+``FrameworkTab.fit_charts``): ``ranking_column`` (the verdict over the ranking) and ``pages``
+(the radar's profile, sensitivity and how sure).
 """
 
 from __future__ import annotations
@@ -77,11 +77,11 @@ class RobustnessPanel(QObject):
         self._live.timeout.connect(self._on_live)
         self._live_pending = False
 
-        # -- the verdict above the ranking: both share the splitter's first slot -----------------
+        # -- the verdict above the ranking: one part, ``ranking_column`` ----------------------
         self.verdict_label = build_verdict(fid)
         self.verdict_label.heightNeeded.connect(self._keep_ranking_room)
-        self._replace(tab.ranking_chart,
-                      lambda: self._column(self.verdict_label, tab.ranking_chart))
+        self.ranking_column = self._column(self.verdict_label, tab.ranking_chart)
+        self.ranking_column.setSizePolicy(tab.ranking_chart.sizePolicy())
 
         # -- the radar's slot becomes pages: profile | sensitivity | how sure -------------------
         self.sensitivity_page = SensitivityPage(fw)
@@ -91,7 +91,10 @@ class RobustnessPanel(QObject):
         self.pages = QTabWidget()
         self.pages.setObjectName(f"fit-pages:{fid}")
         self.pages.setDocumentMode(True)
-        self._replace(tab.radar_chart, self._fill_pages)
+        self.pages.setSizePolicy(tab.radar_chart.sizePolicy())
+        self.pages.addTab(tab.radar_chart, "Profile")
+        self.pages.addTab(self.sensitivity_page, "Sensitivity")
+        self.pages.addTab(self.acceptability_page, "How sure")
         self.pages.setTabToolTip(1, "Every option's fit as one weight moves from 0 to 100")
         self.pages.setTabToolTip(2, "How often each option comes first, second, ... when the "
                                     "weights are drawn near the current ones")
@@ -125,22 +128,6 @@ class RobustnessPanel(QObject):
         for w in widgets:
             layout.addWidget(w, 1 if not isinstance(w, QLabel) else 0)
         return holder
-
-    def _fill_pages(self) -> QTabWidget:
-        self.pages.addTab(self.tab.radar_chart, "Profile")
-        self.pages.addTab(self.sensitivity_page, "Sensitivity")
-        self.pages.addTab(self.acceptability_page, "How sure")
-        return self.pages
-
-    def _replace(self, old: QWidget, build) -> None:
-        """Put what ``build()`` returns (a holder that takes ``old`` in) where ``old`` sat in
-        the chart splitter, with its size policy and stretch."""
-        splitter = self.tab.chart_splitter
-        index, policy = splitter.indexOf(old), old.sizePolicy()
-        new = build()
-        new.setSizePolicy(policy)
-        splitter.insertWidget(index, new)
-        old.show()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -341,6 +328,8 @@ class RobustnessPanel(QObject):
         ``PAGES_KEEP_PX`` (a radar needs it; in the ecology tab at 720 pixels high they do not
         have it to give, and the ranking gets tighter instead)."""
         splitter = self.tab.chart_splitter
+        if splitter is None:  # not arranged yet
+            return
         sizes = splitter.sizes()
         if splitter.orientation() != Qt.Orientation.Vertical or len(sizes) != 2 \
                 or sum(sizes) <= 0:

@@ -1,7 +1,7 @@
 """The view of one framework: weight sliders, ranking and radar charts, options and ratings.
 
 Every framework gets this tab; a framework is data, so nothing here is specific to one.
-Later tabs (ecology map, horizons) add panels around it. The tab only reads the Document and
+Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only reads the Document and
 pushes edits through the controller; it redraws when the controller says its framework
 changed, coalescing bursts into one redraw per event-loop turn.
 """
@@ -11,8 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-    QScrollArea, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout, QMenu, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ...core.errors import ScenarioError
@@ -27,26 +26,33 @@ from ..controller import DocumentController
 from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
-from .notes import NotesBox
-from .options_table import FIRST_RATING_COLUMN, OptionsModel, RatingDelegate
+from .options_table import FIRST_RATING_COLUMN, OptionsModel, options_view
 from .robustness_panel import RobustnessPanel
-from .sliders import ScaleSlider, WeightSlider
+from .part_slot import PartSlot
 from .weighting import SCENARIO_WEIGHTING
 from .table_fit import NameColumnFit
-from .weight_labels import SHARE_TIP, direction_hint, weight_name, weight_tip
+from .weights_panel import WeightsPanel
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
 RANKING_MAX_ROWS = 25
 """More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 TABLE_SETTLE_MS = 80
+"""The table's Fit column follows a drag this long after the last change."""
 HEAD_SIDE_BY_SIDE = 480
 """Narrower than this, the provenance note sits above the radar button, not beside it."""
-"""The table's Fit column follows a drag this long after the last change."""
 
 
 class FrameworkTab(QWidget):
-    """Sliders on the left; ranking and radar on top; options and ratings below."""
+    """One framework's view, built from parts and then arranged.
+
+    The parts: the weights panel (``weights_panel``), the ranking and radar charts with the
+    robustness verdict and pages around them (``fit_charts()``), the options table with its
+    provenance note (``table_box``) and the details of the selected option (``details``).
+    A feature tab adds its own parts in ``build_parts()`` and places everything in its own
+    ``arrange()``; nobody builds one arrangement and takes it apart for another. The default
+    arrangement: weights on the left; ranking and radar on top; options and details below.
+    """
 
     def __init__(self, controller: DocumentController, framework_id: str,
                  parent: QWidget | None = None) -> None:
@@ -55,58 +61,21 @@ class FrameworkTab(QWidget):
         self.framework_id = framework_id
         self.setObjectName(f"tab:{framework_id}")
         fw = self.framework
-        self.weight_sliders: dict[str, WeightSlider] = {}
-        self.target_sliders: dict[str, ScaleSlider] = {}
         self._ratings_key: tuple | None = None
         self._colour_index = {o.id: i for i, o in enumerate(fw.options)}
         self.weighting = SCENARIO_WEIGHTING
         """Whose weights the sliders and charts show (see weighting.py; the room swaps it)."""
 
         # -- weights panel ------------------------------------------------------------------
-        panel = QWidget()
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(6, 6, 6, 6)
-        weights_box = QGroupBox("What matters (weights)")
-        weights_layout = QVBoxLayout(weights_box)
-        for c in fw.criteria:
-            w = WeightSlider(framework_id, c.id, weight_name(c), weight_tip(c), weights_box,
-                             hint=direction_hint(c))
-            if c.literature_share is not None:
-                w.label.setToolTip(SHARE_TIP)
+        self.weights_panel = WeightsPanel(controller, fw)
+        self.weight_sliders = self.weights_panel.weight_sliders
+        self.target_sliders = self.weights_panel.target_sliders
+        self.notes_box = self.weights_panel.notes_box
+        for w in self.weight_sliders.values():
             w.weightChanged.connect(self._on_weight)
-            weights_layout.addWidget(w)
-            self.weight_sliders[c.id] = w
-        reset = QPushButton("Equal weights")
-        reset.setObjectName(f"reset-weights:{framework_id}")
-        reset.setToolTip("Set every weight back to its default")
-        reset.clicked.connect(self._reset_weights)
-        weights_layout.addWidget(reset)
-        panel_layout.addWidget(weights_box)
-        targets = [c for c in fw.criteria if c.direction == "target"]
-        if targets:
-            target_box = QGroupBox("Where you are aiming")
-            target_layout = QVBoxLayout(target_box)
-            for c in targets:
-                s = ScaleSlider(f"target:{framework_id}:{c.id}", c.id, f"Target {c.name.lower()}",
-                                c.scale, c.levels,
-                                f"The {c.name.lower()} the institution aims for; options closer to "
-                                f"it fit better.", parent=target_box)
-                s.targetChanged.connect(self._on_target)
-                target_layout.addWidget(s)
-                self.target_sliders[c.id] = s
-            panel_layout.addWidget(target_box)
-        self.notes_box = NotesBox(controller, framework_id)
-        panel_layout.addWidget(QLabel("Notes (in the report)"))
-        panel_layout.addWidget(self.notes_box)
-        panel_layout.addStretch(1)
-        self.weights_panel_layout = panel_layout
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(220)
-        scroll.setMaximumWidth(380)
-        self.weights_panel = scroll
+        for s in self.target_sliders.values():
+            s.targetChanged.connect(self._on_target)
+        self.weights_panel.reset_button.clicked.connect(self._reset_weights)
 
         # -- charts -------------------------------------------------------------------------
         self.ranking_chart = RankingChart(framework_id, f"{fw.title}: ranking of fit")
@@ -115,86 +84,113 @@ class FrameworkTab(QWidget):
         for chart in self.charts.values():
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chart.customContextMenuRequested.connect(self._chart_menu)
-        self.chart_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.chart_splitter.addWidget(self.ranking_chart)
-        self.chart_splitter.addWidget(self.radar_chart)
-        self.chart_splitter.setChildrenCollapsible(False)
-        self.chart_splitter.setStretchFactor(0, 11)
-        self.chart_splitter.setStretchFactor(1, 9)
 
         # -- options table and details --------------------------------------------------------
-        self.options_model = OptionsModel(controller, framework_id, self.option_colour, self)
-        self.options_model.ranking_source = self.current_ranking
-        self.options_model.refused.connect(self._refused)
-        self.table = QTableView()
-        self.table.setModel(self.options_model)
-        self.table.setObjectName(f"options:{framework_id}")
-        self.table.setAccessibleName(f"{fw.title}: options and ratings")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setItemDelegate(RatingDelegate(self.options_model, self.table))
-        header = self.table.horizontalHeader()
-        # Rating columns are sized when the ratings change, not on every fit update
-        # (ResizeToContents would rescan every row on each change).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(60)  # a column is sized from 60 rows, not all
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long criterion names
-        self.name_fit = NameColumnFit(self.table, lambda: [o.name for o in self.framework.options])
-        self.name_fit.fit()  # names whole: the Fit column sized for its text, else scroll
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._table_menu)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._build_table(fw)
         self.details = QTextBrowser()
         self.details.setObjectName(f"details:{framework_id}")
         self.details.setOpenExternalLinks(False)
         self.details.setMinimumWidth(180)
-        self._provenance = WrapLabel(self._provenance_text(), rich=True)
-        self._provenance.setObjectName(f"provenance:{framework_id}")
-        self.top_three = QPushButton("Show top three on radar")
-        self.top_three.setObjectName(f"radar-top-three:{framework_id}")
-        self.top_three.clicked.connect(self._select_top_three)
-        table_box = QWidget()
-        tb = QVBoxLayout(table_box)
-        tb.setContentsMargins(0, 0, 0, 0)
-        head = AdaptiveRow(HEAD_SIDE_BY_SIDE)  # the note above the button when narrow
-        head.add(self._provenance, 1)
-        head.add(self.top_three)
-        tb.addWidget(head)
         self.editor = FrameworkEditor(self)  # reset all ratings, notes, options and criteria
-        panel_layout.insertWidget(panel_layout.count() - 1, self.editor.tools)
-        tb.addWidget(self.table)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(table_box)
-        bottom.addWidget(self.details)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.chart_splitter)
-        right.addWidget(bottom)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setChildrenCollapsible(False)
-        right.setSizes([380, 260])
-        self.main_area = right
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(scroll)
-        layout.addWidget(right, 1)
+        self.weights_panel.add_tools(self.editor.tools)
         self.robustness = RobustnessPanel(self)  # verdict, slider bands, "How sure" pages
+
+        # -- the feature's own parts, then the arrangement ------------------------------------
+        self.chart_splitter: QSplitter | None = None
+        self.fit_slot: PartSlot | None = None
+        self.table_area: QWidget | None = None
+        self.build_parts()
+        self.arrange()
 
         controller.changed.connect(self._on_changed)
         self.refresh()
         self.table.selectRow(0)
         self._show_details(0)
+
+    def _build_table(self, fw: Framework) -> None:
+        fid = self.framework_id
+        self.options_model = OptionsModel(self.controller, fid, self.option_colour, self)
+        self.options_model.ranking_source = self.current_ranking
+        self.options_model.refused.connect(self._refused)
+        self.table = options_view(self.options_model, f"options:{fid}",
+                                  f"{fw.title}: options and ratings")
+        self.name_fit = NameColumnFit(self.table, lambda: [o.name for o in self.framework.options])
+        self.name_fit.fit()  # names whole: the Fit column sized for its text, else scroll
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._provenance = WrapLabel(self._provenance_text(), rich=True)
+        self._provenance.setObjectName(f"provenance:{fid}")
+        self.top_three = QPushButton("Show top three on radar")
+        self.top_three.setObjectName(f"radar-top-three:{fid}")
+        self.top_three.clicked.connect(self._select_top_three)
+        self.table_box = QWidget()
+        tb = QVBoxLayout(self.table_box)
+        tb.setContentsMargins(0, 0, 0, 0)
+        head = AdaptiveRow(HEAD_SIDE_BY_SIDE)  # the note above the button when narrow
+        head.add(self._provenance, 1)
+        head.add(self.top_three)
+        tb.addWidget(head)
+        tb.addWidget(self.table)
+
+    # -- arranging the parts ------------------------------------------------------------------
+
+    def build_parts(self) -> None:
+        """A feature tab builds its own parts here: after the generic parts, before
+        ``arrange()`` and the first ``refresh()``. The generic tab has none."""
+
+    def arrange(self) -> None:
+        """Weights | (ranking beside radar, over the options table beside the details)."""
+        charts = self.fit_charts(Qt.Orientation.Horizontal, stretch=(11, 9))
+        self.main_area = self.charts_over_table(charts, self.table_and_details())
+        self.main_area.setSizes([380, 260])
+        self.place(self.main_area)
+
+    def fit_charts(self, orientation: Qt.Orientation,
+                   stretch: tuple[int, int] = (1, 2)) -> PartSlot:
+        """The ranking (under the robustness verdict) and the radar's pages (profile,
+        sensitivity, how sure) in one splitter (``chart_splitter``), held in ``fit_slot``:
+        the place the room shows its own page beside them."""
+        splitter = QSplitter(orientation)
+        splitter.setObjectName(f"fit-charts:{self.framework_id}")
+        splitter.addWidget(self.robustness.ranking_column)
+        splitter.addWidget(self.robustness.pages)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        self.chart_splitter = splitter
+        self.fit_slot = PartSlot(splitter)
+        return self.fit_slot
+
+    def table_and_details(self) -> QSplitter:
+        """The options table beside the selected option's details (``table_area``: what
+        presenting hides)."""
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.table_box)
+        bottom.addWidget(self.details)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        self.table_area = bottom
+        return bottom
+
+    @staticmethod
+    def charts_over_table(charts: QWidget, table: QWidget) -> QSplitter:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(charts)
+        split.addWidget(table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        return split
+
+    def place(self, *columns: QWidget) -> None:
+        """The tab's layout: the weights panel, then ``columns`` left to right (the first
+        takes the spare width)."""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.weights_panel)
+        for n, column in enumerate(columns):
+            layout.addWidget(column, 1 if n == 0 else 0)
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -52,10 +52,10 @@ class RoomViews(QObject):
         if fid is None or fid in self.pickers:
             return
         tab.weighting = self.state.weighting
-        layout = getattr(tab, "weights_panel_layout", None)
-        if layout is not None:
+        panel = getattr(tab, "weights_panel", None)
+        if panel is not None:
             picker = ParticipantPicker(self.state, tab)
-            layout.insertWidget(0, picker)
+            panel.add_top(picker)
             self.pickers[fid] = picker
         switch = install(self.state, tab)
         if switch is not None:

@@ -66,16 +66,9 @@ class WeightsStrip(QAbstractButton):
 
 
 def table_area(tab: QWidget) -> QWidget | None:
-    """The widget holding a tab's options table (and details) but no chart: what presenting
+    """The part holding a tab's options table (and details) but no chart: what presenting
     hides. None when the tab has no table."""
-    w = getattr(tab, "table", None)
-    if w is None:
-        return None
-    while True:
-        parent = w.parentWidget()
-        if parent is None or parent is tab or parent.findChildren(Chart):
-            return w
-        w = parent
+    return getattr(tab, "table_area", None)
 
 
 class Presentation(QObject):

@@ -245,22 +245,15 @@ class RoomViewSwitch(QTabWidget):
 
 
 def install(room: RoomState, tab) -> RoomViewSwitch | None:
-    """Put the tab's charts and the room's page under two page tabs, where the charts were.
-    None when the tab's charts do not sit in a splitter (nothing is changed then)."""
-    charts = getattr(tab, "chart_splitter", None)
-    holder = charts.parentWidget() if charts is not None else None
-    if not isinstance(holder, QSplitter):
+    """Show the tab's fit charts and the room's page under two page tabs, where the charts
+    were (the tab's ``fit_slot`` wraps them). None when the tab has no such slot."""
+    slot = getattr(tab, "fit_slot", None)
+    if slot is None or slot.wrapper is not None:
         return None
-    index = holder.indexOf(charts)
-    sizes = holder.sizes()
     switch = RoomViewSwitch(room, tab)
-    switch.setSizePolicy(charts.sizePolicy())  # a splitter's stretch lives in the policy
-    holder.replaceWidget(index, switch)
-    switch.addTab(charts, "Fit")
+    slot.wrap(switch, lambda charts: switch.addTab(charts, "Fit"))
     switch.addTab(switch.page, "Where the room disagrees")
     switch.setTabToolTip(ROOM_PAGE, "Every person's weights, the median and the range "
                                     "(Ctrl+R)")
-    holder.setSizes(sizes)
     switch._follow(room.showing_room)
-    charts.show()
     return switch

@@ -1,9 +1,10 @@
 """The Three Horizons tab: the generic framework view plus horizons, balance and coherence.
 
-Layout: weights on the left (from FrameworkTab); in the middle two pages, "Three Horizons"
+Layout: weights on the left (FrameworkTab's part); in the middle two pages, "Three Horizons"
 (the horizons chart with the planner's initiatives and the balance chart) and "Fit of the
 structures" (FrameworkTab's ranking, radar and ratings table); on the right, always visible,
-the balance sliders with their locks, the reference split and the coherence list.
+the balance sliders with their locks, the reference split and the coherence list. The tab
+builds its parts in ``build_parts`` and places them with FrameworkTab's in ``arrange``.
 
 The coherence list reads the business-model framework too, so the tab refreshes when either
 framework changes. Every change goes through ``controller.push``; the sliders and list are
@@ -30,7 +31,6 @@ from ..charts.ranking import RankingData
 from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
-from ..controller import DocumentController
 from ..plain import guarded
 from ..framework.tab import FrameworkTab
 
@@ -43,11 +43,8 @@ class StructuresTab(FrameworkTab):
 
     EXTENSION = hz_rules.EXTENSION_ID
 
-    _ready = False
-
-    def __init__(self, controller: DocumentController, framework_id: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(controller, framework_id, parent)
+    def build_parts(self) -> None:
+        framework_id = self.framework_id
         self._balance_gesture: tuple | None = None
         self._balance_base: Split | None = None
 
@@ -103,20 +100,8 @@ class StructuresTab(FrameworkTab):
         self.horizons_splitter = split
         hp.addWidget(split, 1)
 
-        # -- pages: horizons, and FrameworkTab's fit view --------------------------------------
-        layout = self.layout()
-        layout.removeWidget(self.main_area)
-        # The fit page is narrower than a full tab: ranking above radar, then the table.
-        self.chart_splitter.setOrientation(Qt.Orientation.Vertical)
+        self.horizons_page = horizons_page
         self.ranking_chart.setMinimumHeight(140)
-        self.chart_splitter.setSizes([175, 325])
-        self.main_area.setSizes([500, 120])
-        self.pages = QTabWidget()
-        self.pages.setObjectName(f"pages:{framework_id}")
-        self.pages.addTab(horizons_page, "Three Horizons")
-        self.pages.addTab(self.main_area, "Fit of the four structures")
-        self.pages.setTabToolTip(1, "Ranking, radar and the editable ratings of the structures")
-        layout.insertWidget(1, self.pages, 1)
 
         # -- right column: balance, reference, coherence -----------------------------------------
         side = QWidget()
@@ -186,11 +171,21 @@ class StructuresTab(FrameworkTab):
         side.setMinimumWidth(290)
         side.setMaximumWidth(330)
         side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        layout.addWidget(side)
         self.side_panel = side
 
-        self._ready = True
-        self.refresh()
+    def arrange(self) -> None:
+        """Weights | two pages, the Three Horizons and the fit of the structures (ranking
+        over radar, then the ratings: narrower than a full tab) | balance and coherence."""
+        fit = self.fit_charts(Qt.Orientation.Vertical)
+        self.chart_splitter.setSizes([175, 325])
+        self.main_area = self.charts_over_table(fit, self.table_and_details())
+        self.main_area.setSizes([500, 120])
+        self.pages = QTabWidget()
+        self.pages.setObjectName(f"pages:{self.framework_id}")
+        self.pages.addTab(self.horizons_page, "Three Horizons")
+        self.pages.addTab(self.main_area, "Fit of the four structures")
+        self.pages.setTabToolTip(1, "Ranking, radar and the editable ratings of the structures")
+        self.place(self.pages, self.side_panel)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -221,7 +216,7 @@ class StructuresTab(FrameworkTab):
         if framework_id not in ("", self.framework_id, hz_rules.BUSINESS_MODELS):
             return
         try:
-            if self._ready and framework_id == hz_rules.BUSINESS_MODELS:
+            if framework_id == hz_rules.BUSINESS_MODELS:
                 self._update_tensions()  # the coherence list stays live
             if framework_id == hz_rules.BUSINESS_MODELS and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
@@ -229,7 +224,7 @@ class StructuresTab(FrameworkTab):
                 return
             self._controls_stale = framework_id != hz_rules.BUSINESS_MODELS
             self.schedule_refresh()  # syncs the controls when it runs now
-            if self._ready and self._controls_stale:
+            if self._controls_stale:
                 self._sync_controls()  # the refresh waits for the turn's end: sync them now
         except RuntimeError:  # the tab is being torn down
             return
@@ -244,8 +239,6 @@ class StructuresTab(FrameworkTab):
 
     def refresh(self) -> None:
         super().refresh()
-        if not self._ready:
-            return
         self._sync_controls()
         self.horizons_chart.show_data(self.horizons_data())
         self.balance_chart.show_data(self.balance_data())
