@@ -270,6 +270,7 @@ def test_edits_are_saved_with_the_scenario(window, tab, qtbot, tmp_path):
 
 def test_markup_typed_or_from_a_file_stays_plain_text(window, tab, qtbot):
     link = "<a href='http://evil.example/'>CLICK</a>"
+    tab.pages.setCurrentWidget(tab.risks_page)  # where the heat map and its legend show
     _click(window, qtbot, "action:add-risk")
     new_id = window.document.scenario.risks.items[-1].id
     _type(qtbot, window.findChild(QLineEdit, f"risk:{new_id}:text"), f"{link} risk")
