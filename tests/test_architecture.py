@@ -113,3 +113,32 @@ def test_framework_ids_appear_only_in_feature_packages():
             if pattern.search(line):
                 offenders.append(f"{rel}:{n}: {line.strip()}")
     assert offenders == []
+
+
+TAB_PARTS = ("chart_splitter", "main_area", "table_box", "details", "weights_panel",
+             "ranking_column", "fit_slot", "table_area")
+SURGERY = re.compile(r"\b(?:removeWidget|replaceWidget|takeWidget)\(|\.setParent\(None\)"
+                     r"|\.layout\(\)\.(?:insert|add)\w*\(|\b(?:" + "|".join(TAB_PARTS)
+                     + r")\.(?:parentWidget|widget)\(")
+
+
+def test_no_tab_takes_another_tabs_layout_apart():
+    """Feature tabs and the room place the generic tab's parts through its arrangement
+    (build_parts, arrange, fit_slot.wrap, weights_panel.add_top, add_leading), never by
+    finding a part's parent and moving it (the old EcologyTab re-parented FrameworkTab's
+    widgets by hand)."""
+    offenders = []
+    for folder in ("ecology", "structures", "leadership_risks", "room"):
+        for path in (PACKAGE / "qt" / folder).rglob("*.py"):
+            rel = path.relative_to(ROOT).as_posix()
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if SURGERY.search(line) and "own widget" not in line:
+                    offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert offenders == []
+
+
+def test_the_layout_surgery_check_finds_surgery():
+    for line in ("bottom = self.main_area.widget(1)", "holder.replaceWidget(index, switch)",
+                 "tab.layout().insertWidget(0, strip)", "bottom.setParent(None)"):
+        assert SURGERY.search(line), line
+    assert not SURGERY.search("self.fit_slot.wrap(switch, take)")

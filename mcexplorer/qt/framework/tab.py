@@ -192,6 +192,10 @@ class FrameworkTab(QWidget):
         for n, column in enumerate(columns):
             layout.addWidget(column, 1 if n == 0 else 0)
 
+    def add_leading(self, widget: QWidget) -> None:
+        """Put ``widget`` left of the weights panel (presenting's compact weights strip)."""
+        self.layout().insertWidget(0, widget)
+
     # -- reading ------------------------------------------------------------------------------
 
     @property

@@ -109,7 +109,7 @@ class RisksPage(QWidget):
         for rid in list(self.rows):
             if rid not in keep:
                 row = self.rows.pop(rid)
-                self.list_layout.removeWidget(row)
+                self.list_layout.removeWidget(row)  # its own widget
                 row.deleteLater()
         for r in items:
             if r.id not in self.rows:

@@ -141,9 +141,9 @@ class Presentation(QObject):
             return
         panel = getattr(tab, "weights_panel", None)
         strip = None
-        if panel is not None and tab.layout() is not None:
+        if panel is not None and hasattr(tab, "add_leading"):
             strip = WeightsStrip(panel, f"weights-strip:{getattr(tab, 'framework_id', '')}")
-            tab.layout().insertWidget(0, strip)
+            tab.add_leading(strip)
             panel.hide()
         self._tabs[id(tab)] = (tab, strip, self._stack(tab))
 
@@ -185,7 +185,7 @@ class Presentation(QObject):
             if strip is not None:
                 strip.panel.show()
                 strip.deleteLater()
-                strip.setParent(None)
+                strip.setParent(None)  # its own widget
         self._tabs.clear()
         s = self._saved
         chart_style.set_scale(1.0)
