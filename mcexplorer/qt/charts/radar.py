@@ -99,7 +99,8 @@ class RadarChart(Chart):
                 if brush is not None:
                     sample.setSymbolBrush(brush)
                     sample.setSymbolPen(pen.color())
-                label.setText(escaped(name))  # LabelItem reads HTML; names are plain
+                if label.text != escaped(name):  # a relabel lays the legend out again
+                    label.setText(escaped(name))  # LabelItem reads HTML; names are plain
                 shown.update()  # the swatch paints from its item: repaint it now, not later
         else:
             self.legend.clear()

@@ -306,12 +306,15 @@ class FrameworkTab(QWidget):
         fw = self.framework
         ranking = self.current_ranking()
         wanted = set(self.options_model.radar_options())
-        chosen = []  # in ranking order; the search stops once every chosen option is found
+        chosen = []  # the search stops once every chosen option is found
         for r in ranking.results:
             if len(chosen) == len(wanted):
                 break
             if r.option in wanted:
                 chosen.append(r)
+        # In the framework's order, not the ranking's: the legend stays put while a drag
+        # reorders the options (the ranking beside it shows the order).
+        chosen.sort(key=lambda r: self._colour_index.get(r.option, 0))
         series = tuple(
             RadarSeries(r.name, self.option_colour(r.option),
                         tuple(r.utilities[c.id] for c in fw.criteria))
