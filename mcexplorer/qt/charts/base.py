@@ -115,9 +115,13 @@ class Chart(pg.GraphicsLayoutWidget):
         minimum = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)
         self._fitted_minimum = QSizeF(minimum)
         s = view_scale(QSizeF(w, h), minimum)
+        logical = QRectF(0, 0, w / s, h / s)
+        if s == getattr(self, "view_scale", None) and logical == self.range \
+                and not self.autoPixelRange:
+            return  # the same scale and size (a longer legend that still fits): no new matrix
         self.view_scale = s
         self.autoPixelRange = False
-        self.range = QRectF(0, 0, w / s, h / s)
+        self.range = logical
         if self.centralWidget is not None:
             self.centralWidget.setGeometry(self.range)
         self.updateMatrix()

@@ -119,9 +119,16 @@ class RadarChart(Chart):
         self.legend.layout.activate()
         self.ci.layout.activate()
 
+    _legend_widest = 0.0
+    _legend_room: tuple = ()
+
     def fit_parts(self, width: float) -> None:
         super().fit_parts(width)
-        fit_legend(self.legend, width - 20, self.legend.max_columns, self._legend_names)
+        room = (width, self.legend.max_columns)
+        if room != self._legend_room:  # another width: the widest entry is measured anew
+            self._legend_room, self._legend_widest = room, 0.0
+        self._legend_widest = fit_legend(self.legend, width - 20, self.legend.max_columns,
+                                         self._legend_names, self._legend_widest)
 
     def tooltip_at(self, scene_pos) -> str:
         for (_sample, label), full in zip(self.legend.items, self._legend_names):

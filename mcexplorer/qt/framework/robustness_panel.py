@@ -43,6 +43,9 @@ LIVE_MS = 40
 of changes (a drag) at most this often (25 times a second), always with the latest state."""
 LIVE_SHARE, LIVE_MAX_MS = 4, 250
 """The interval is at least LIVE_SHARE times what the last update cost (at most LIVE_MAX_MS)."""
+SPREAD_BUDGET_S, SPREAD_GAP_MS = 0.003, 16
+"""During a drag, a big framework's sliders are updated about 3 ms' worth per frame (the
+ones on screen first), so no frame waits for all of them."""
 ACCEPT_SETTLE_MS = 400
 """The acceptability runs this long after the last change (and after a slider is let go)."""
 SHOW_SETTLE_MS = 30
@@ -76,6 +79,10 @@ class RobustnessPanel(QObject):
         self._live.setInterval(LIVE_MS)
         self._live.timeout.connect(self._on_live)
         self._live_pending = False
+        self._more = QTimer(self)  # the rest of a spread update, a frame later
+        self._more.setSingleShot(True)
+        self._more.setInterval(SPREAD_GAP_MS)
+        self._more.timeout.connect(lambda: self._show_stability(SPREAD_BUDGET_S))
 
         # -- the verdict above the ranking: one part, ``ranking_column`` ----------------------
         self.verdict_label = build_verdict(fid)
@@ -166,14 +173,16 @@ class RobustnessPanel(QObject):
     def _on_live(self) -> None:
         if self._live_pending:
             self._live_pending = False
-            self.refresh_now()
+            self.refresh_now(spread=True)
 
-    def refresh_now(self) -> None:
+    def refresh_now(self, spread: bool = False) -> None:
+        """Bring everything up to date now; ``spread`` (during a drag): the sliders on screen
+        now, the others a few at a time on the next frames (see ``_show_stability``)."""
         started = time.perf_counter()
         state = self._state()
         if state != self._stability_key:
             self._stability_key = state
-            self._update_stability()
+            self._update_stability(spread)
         self.update_sensitivity()
         self._schedule_acceptability()
         self._update_verdict()
@@ -186,7 +195,7 @@ class RobustnessPanel(QObject):
         self.sensitivity_chart.restyle()
         self.acceptability_chart.restyle()
 
-    def _update_stability(self) -> None:
+    def _update_stability(self, spread: bool = False) -> None:
         doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
         s = doc.settings(fid)
         table = doc.utility_table(fid)
@@ -194,28 +203,52 @@ class RobustnessPanel(QObject):
         names, short = self._names(False), self._names(True)
         ranking = doc.ranking(fid)
         leader = ranking.results[0].name if ranking.has_weight else ""
-        for cid, w in self.tab.weight_sliders.items():
+
+        def weight_job(cid, w):
             iv = self.intervals.get(cid)
             if iv is None:
                 w.show_stability(None, "set a weight to see where the ranking holds",
                                  "no stable range while every weight is zero")
-                continue
+                return
             w.show_stability((iv.low / 100.0, iv.high / 100.0), slider_line(iv, short),
                              describe(iv, names), slider_tooltip(iv, leader, names))
-        for cid, t in self.tab.target_sliders.items():
+
+        def target_job(cid, t):
             crit = fw.criterion(cid)
             iv = target_stability(fw, s.weights, s.targets, s.rating_overrides, cid,
                                   table=table)
             if iv is None:
                 t.show_stability(None, "set a weight to see where the ranking holds",
                                  "no stable range while every weight is zero")
-                continue
+                return
             lo, hi = (float(v) for v in crit.scale)
             label = crit.label_of
             t.show_stability(((iv.low - lo) / (hi - lo), (iv.high - lo) / (hi - lo)),
                              slider_line(iv, short, label, (lo, hi), "target"),
                              describe(iv, names, label),
                              slider_tooltip(iv, leader, names, label, "the target"))
+
+        jobs = [(w, lambda c=cid, x=w: weight_job(c, x))
+                for cid, w in self.tab.weight_sliders.items()]
+        jobs += [(t, lambda c=cid, x=t: target_job(c, x))
+                 for cid, t in self.tab.target_sliders.items()]
+        if spread:  # the sliders on screen first (a big framework's panel scrolls)
+            jobs.sort(key=lambda job: job[0].visibleRegion().isEmpty())
+        self._jobs = [job for _slider, job in jobs]
+        self._show_stability(SPREAD_BUDGET_S if spread else None)
+
+    _jobs: list = []
+
+    def _show_stability(self, budget_s: float | None = None) -> None:
+        """Run the slider updates left; with a budget, stop once it is spent and go on at
+        the next frame (a new state replaces what is left: it is out of date)."""
+        started = time.perf_counter()
+        while self._jobs:
+            self._jobs.pop(0)()
+            if budget_s is not None and self._jobs \
+                    and time.perf_counter() - started > budget_s:
+                self._more.start()
+                return
 
     # -- sensitivity ------------------------------------------------------------------------------
 
