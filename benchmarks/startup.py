@@ -6,6 +6,7 @@ them alike."""
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -15,6 +16,9 @@ from pathlib import Path
 from .report import Row, ms
 
 CHILD = Path(__file__).with_name("startup_child.py")
+ROOT = Path(__file__).resolve().parents[1]
+"""The checkout being measured: the child imports mcexplorer from here (run as a script, its
+sys.path starts at benchmarks/, so it would otherwise import whichever copy is installed)."""
 KINDS = ("bare", "floor", "app")
 FRAME_RATIO_TARGET = 1.3
 MEMORY_RATIO_TARGET = 1.3
@@ -51,6 +55,7 @@ def measure_startup_and_memory(env: dict, rounds: int = 7) -> list[Row]:
     # A planner's second start finds the byte code Python cached at the first: so do these
     # (an environment that turns the cache off would time compiling every module instead).
     env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     for kind in KINDS:
         startup(kind, env)  # warm-up, not counted
     runs: dict[str, list[dict]] = {k: [] for k in KINDS}

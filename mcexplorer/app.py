@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -66,6 +67,16 @@ def setup_logging() -> None:
     setup()
 
 
+def forget_sources() -> None:
+    """Drop the source text PySide's import hook cached for every module imported after it.
+
+    PySide6 reads the source of each newly imported module (``inspect.getsource``: does it
+    use ``__feature__``?), which leaves every module's lines in ``linecache``: about 20 MB
+    once numpy, pyqtgraph, pydantic and mcexplorer are in. Nothing needs them kept: a
+    traceback reads its lines again from the file."""
+    linecache.clearcache()
+
+
 def _window_for(scenario, path, lazy_tabs: bool):
     """create_window's work, for a scenario already read from ``path`` (or None: default)."""
     ensure_app()
@@ -73,12 +84,15 @@ def _window_for(scenario, path, lazy_tabs: bool):
     from .qt.controller import DocumentController
     from .qt.window.main_window import MainWindow
 
+    if lazy_tabs:  # the command's start: memory freed before the window takes its own
+        forget_sources()
     window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
     if path is not None:
         window.adopt_file(path)
     window.restore_settings()
     if lazy_tabs:  # the command's start: the log file (logging.handlers) after the first frame
         window.after_first_frame(setup_logging)
+        window.after_first_frame(forget_sources)  # again, before the hidden tabs are built
     else:
         setup_logging()
     install_excepthook(window)
