@@ -63,16 +63,12 @@ def legend_columns(widths: list[float], room: float, most: int) -> int:
     return 1
 
 
-def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str],
-               at_least: float = 0.0) -> float:
+def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str]) -> int:
     """Wrap ``legend`` into as many columns as fit ``room`` pixels (at most ``most``), eliding
     a name that alone is wider than the room. ``names`` are the entries' full names, in order
-    (the chart keeps them for tooltips). Every entry counts as at least ``at_least`` pixels
-    wide when the columns are chosen (a chart passes the widest entry it has shown, so the
-    legend keeps its rows, and the plot its size, while a drag changes the names). Returns
-    the widest entry counted."""
+    (the chart keeps them for tooltips). Returns the number of columns."""
     if not legend.items or len(names) != len(legend.items):
-        return at_least
+        return most
     widths = []
     font = legend_font(legend)
     for (_sample, label), full in zip(legend.items, names):
@@ -80,7 +76,6 @@ def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str],
         if html.escape(text) != label.text:
             label.setText(html.escape(text))  # a LabelItem renders rich text: names are plain
         widths.append(LEGEND_SAMPLE + LEGEND_GAP + QFontMetricsF(font).horizontalAdvance(text))
-    widths = [max(w, at_least) for w in widths]
     n = legend_columns(widths, room, most)
     if n != legend.columnCount:
         # pyqtgraph's grid keeps its old column count after removals: place items by index.
@@ -93,7 +88,7 @@ def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str],
             layout.addItem(sample, i // n, 2 * (i % n), alignment=Qt.AlignmentFlag.AlignVCenter)
             layout.addItem(label, i // n, 2 * (i % n) + 1)
         legend.updateSize()
-    return max(widths)
+    return n
 
 
 def make_legend(**options) -> pg.LegendItem:

@@ -119,16 +119,18 @@ class RadarChart(Chart):
         self.legend.layout.activate()
         self.ci.layout.activate()
 
-    _legend_widest = 0.0
+    _legend_columns = 0
     _legend_room: tuple = ()
 
     def fit_parts(self, width: float) -> None:
         super().fit_parts(width)
         room = (width, self.legend.max_columns)
-        if room != self._legend_room:  # another width: the widest entry is measured anew
-            self._legend_room, self._legend_widest = room, 0.0
-        self._legend_widest = fit_legend(self.legend, width - 20, self.legend.max_columns,
-                                         self._legend_names, self._legend_widest)
+        if room != self._legend_room:  # another width: as many columns as fit, anew
+            self._legend_room, self._legend_columns = room, self.legend.max_columns
+        # Never more columns than the names have needed at this width: a drag that swaps a
+        # long name for a short one keeps the legend's rows, so the plot keeps its size.
+        self._legend_columns = fit_legend(self.legend, width - 20, self._legend_columns,
+                                          self._legend_names)
 
     def tooltip_at(self, scene_pos) -> str:
         for (_sample, label), full in zip(self.legend.items, self._legend_names):
