@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetricsF
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu
 
 from ...core.structures import balance as hz_balance, curves as hz_curves
@@ -27,7 +27,7 @@ from .horizons_data import (
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView
 from .label_pool import LabelPool
-from .style import ChartStyle, font
+from .style import ChartStyle, font, text_px
 
 
 class HorizonsChart(Chart):
@@ -248,9 +248,8 @@ class HorizonsChart(Chart):
                       rect.height() if rect.height() > 50 else 300.0)
         if unit:
             return 1.06 / px_w, 1.06 / px_h
-        fm = QFontMetricsF(font(scale, bold))
-        return ((fm.horizontalAdvance(text) + 8) * 1.06 / px_w,
-                (fm.height() + 8) * 1.06 / px_h)
+        w, h = text_px(text, scale, bold)
+        return (w + 8) * 1.06 / px_w, (h + 8) * 1.06 / px_h
 
     def _view_resized(self, *_args) -> None:  # names are placed in pixels: place them again
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):
