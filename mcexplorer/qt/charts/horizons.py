@@ -25,7 +25,7 @@ from .horizons_data import (
     free_spot,
 )
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
-from .horizons_view import HorizonsView
+from .horizons_view import HorizonsView, set_points
 from .label_pool import LabelPool
 from .style import ChartStyle, font, text_px
 
@@ -149,25 +149,23 @@ class HorizonsChart(Chart):
         self._labels = self._pool.begin()  # names re-placed with the items already in the plot
         structures = [m for m in data.fixed if m.kind == "structure"]
         models = [m for m in data.fixed if m.kind != "structure"]
-        self._structures.setData(
-            [m.time for m in structures], [hz_curves.height(m.time, m.horizon) for m in structures],
-            size=[26 if m.emphasis else 21 for m in structures],
-            brush=[pg.mkBrush(HORIZON_COLOURS.get(round(m.horizon), "#777777"))
-                   for m in structures],
-            pen=[pg.mkPen(st.foreground, width=3 if m.emphasis else 1.2) for m in structures])
-        self._models.setData(
-            [m.time for m in models], [hz_curves.height(m.time, m.horizon) for m in models],
-            size=[16 if m.emphasis else 12 for m in models],
-            brush=[pg.mkBrush(st.foreground if m.emphasis else st.background) for m in models],
-            pen=[pg.mkPen(st.foreground, width=1.6) for m in models])
-        self._initiatives.setData(
-            [m.time for m in data.initiatives],
-            [hz_curves.height(m.time, m.horizon) for m in data.initiatives],
-            size=[19 if m.id == self.selected else 15 for m in data.initiatives],
-            brush=[pg.mkBrush(INITIATIVE_COLOUR) for _ in data.initiatives],
-            pen=[pg.mkPen(SELECTED_COLOUR if not st.dark else "#ffffff",
-                          width=3.5 if m.id == self.selected else 1.2)
-                 for m in data.initiatives])
+        # A scatter's setData renders its symbols again: only the ones whose points changed
+        # (a drag that moves the top structure leaves the models and initiatives alone).
+        set_points(self._structures, [(m.time, hz_curves.height(m.time, m.horizon),
+                                         26 if m.emphasis else 21,
+                                         HORIZON_COLOURS.get(round(m.horizon), "#777777"),
+                                         st.foreground, 3 if m.emphasis else 1.2)
+                                        for m in structures])
+        set_points(self._models, [(m.time, hz_curves.height(m.time, m.horizon),
+                                     16 if m.emphasis else 12,
+                                     st.foreground if m.emphasis else st.background,
+                                     st.foreground, 1.6) for m in models])
+        selected_pen = SELECTED_COLOUR if not st.dark else "#ffffff"
+        set_points(self._initiatives, [(m.time, hz_curves.height(m.time, m.horizon),
+                                          19 if m.id == self.selected else 15,
+                                          INITIATIVE_COLOUR, selected_pen,
+                                          3.5 if m.id == self.selected else 1.2)
+                                         for m in data.initiatives])
         for m in structures:
             if m.badge:
                 badge = self._pool.take(m.badge, "#ffffff", 0.9, bold=True)

@@ -46,3 +46,15 @@ class HorizonsView(pg.ViewBox):
         chart.drag_to(self.mapSceneToView(ev.scenePos()))
         if ev.isFinish():
             chart.end_drag()
+
+
+def set_points(item: pg.ScatterPlotItem, points: list[tuple]) -> None:
+    """Give a scatter its points, each (x, y, size, fill colour, pen colour, pen width), only
+    when they changed: ``setData`` renders every symbol again (2-3 ms for the chart's three
+    scatters), and a drag that moves the top structure changes one scatter, not three."""
+    if points == getattr(item, "_shown_points", None):
+        return
+    item._shown_points = list(points)  # noqa: SLF001 - our own mark on the item
+    item.setData([p[0] for p in points], [p[1] for p in points], size=[p[2] for p in points],
+                 brush=[pg.mkBrush(p[3]) for p in points],
+                 pen=[pg.mkPen(p[4], width=p[5]) for p in points])
