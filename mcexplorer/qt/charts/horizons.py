@@ -27,7 +27,8 @@ from .horizons_data import (
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView, set_points
 from .label_pool import LabelPool
-from .style import ChartStyle, font, text_px
+from .painted import TextBoxes
+from .style import ChartStyle, font
 
 
 class HorizonsChart(Chart):
@@ -91,6 +92,7 @@ class HorizonsChart(Chart):
             self.plot.addItem(item)
         self._labels: list[pg.TextItem] = []  # shown now, from a pool reused by each redraw
         self._pool = LabelPool(self.plot)
+        self._boxes = TextBoxes()  # the names' sizes: the same names are placed on every redraw
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(20)
         self.plot.addItem(self._message)
@@ -246,8 +248,8 @@ class HorizonsChart(Chart):
                       rect.height() if rect.height() > 50 else 300.0)
         if unit:
             return 1.06 / px_w, 1.06 / px_h
-        w, h = text_px(text, scale, bold)
-        return (w + 8) * 1.06 / px_w, (h + 8) * 1.06 / px_h
+        size = self._boxes.size(text, font(scale, bold))  # 4 px around it, measured once
+        return size.width() * 1.06 / px_w, size.height() * 1.06 / px_h
 
     def _view_resized(self, *_args) -> None:  # names are placed in pixels: place them again
         if getattr(self, "data", None) is not None and hasattr(self, "_labels"):

@@ -8,13 +8,11 @@ so a chart printed in black and white still tells the options apart.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 OPTION_COLOURS = (
@@ -164,18 +162,3 @@ def font(scale: float = 1.0, bold: bool = False) -> QFont:
     f.setBold(bold)
     return f
 
-
-@lru_cache(maxsize=1024)
-def _text_px(text: str, point_size: float, bold: bool, family: str) -> tuple[float, float]:
-    f = QFont(family)
-    f.setPointSizeF(point_size)
-    f.setBold(bold)
-    fm = QFontMetricsF(f)
-    return fm.horizontalAdvance(text), fm.height()
-
-
-def text_px(text: str, scale: float = 1.0, bold: bool = False) -> tuple[float, float]:
-    """Width and height in pixels of ``text`` in ``font(scale, bold)``; remembered (charts
-    measure the same names on every redraw)."""
-    f = font(scale, bold)
-    return _text_px(text, f.pointSizeF(), bold, f.family())
