@@ -168,13 +168,6 @@ class AcceptabilityChart(Chart):
         self._style_axes()
         super().restyle()
 
-    def row_labels(self) -> list[str]:
-        """The option names as shown, top first (for tests and accessibility)."""
-        ticks = self.plot.getAxis("left")._tickLevels
-        if not ticks:
-            return []
-        return [label for _, label in sorted(ticks[0], key=lambda t: -t[0])]
-
 
 def _pct(share: float) -> str:
     if share >= 0.995 and share < 1.0:

@@ -104,12 +104,6 @@ class BalanceChart(Chart):
         self._style_axes()
         super().restyle()
 
-    def row_labels(self) -> list[str]:
-        ticks = self.plot.getAxis("left")._tickLevels
-        if not ticks:
-            return []
-        return [label for _, label in sorted(ticks[0], key=lambda t: -t[0])]
-
 
 def _pct(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") + "%"
