@@ -79,6 +79,7 @@ class RobustnessPanel(QObject):
         self._live.setInterval(LIVE_MS)
         self._live.timeout.connect(self._on_live)
         self._live_pending = False
+        self._jobs: list = []  # slider updates still to run (a spread update's rest)
         self._more = QTimer(self)  # the rest of a spread update, a frame later
         self._more.setSingleShot(True)
         self._more.setInterval(SPREAD_GAP_MS)
@@ -236,8 +237,6 @@ class RobustnessPanel(QObject):
             jobs.sort(key=lambda job: job[0].visibleRegion().isEmpty())
         self._jobs = [job for _slider, job in jobs]
         self._show_stability(SPREAD_BUDGET_S if spread else None)
-
-    _jobs: list = []
 
     def _show_stability(self, budget_s: float | None = None) -> None:
         """Run the slider updates left; with a budget, stop once it is spent and go on at
