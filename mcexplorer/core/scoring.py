@@ -131,18 +131,22 @@ def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]
     for cid, value in w.items():
         if value < 0:
             raise ValueError(f"weight {cid}={value} is negative")
-    total = sum(w.values())
     n = len(table.options)
-    if total > 0 and n:
-        # One matrix-vector product: options x criteria utilities times the weights; the
-        # order, ranks and ties as arrays (best first, ties in the framework's order).
-        vector = np.fromiter((w[cid] for cid in table.criteria), float, len(table.criteria))
-        fits = table.matrix @ vector * (100.0 / total)
+    vector = np.fromiter((w[cid] for cid in table.criteria), float, len(table.criteria))
+    largest = float(vector.max()) if vector.size else 0.0
+    if largest > 0 and n:
+        # Scaled so the largest weight is 1: any non-negative weights, subnormal (5e-324) or
+        # huge (1e308), give a finite sum of at least 1, so every fit is finite and in [0, 100].
+        vector = vector / largest
+        fits = np.clip(table.matrix @ vector * (100.0 / float(vector.sum())), 0.0, 100.0)
+        # Best first; fits within TIE_TOLERANCE share a rank and keep the framework's order
+        # (identical options may differ in the last digit: that must not reorder them).
         order = np.lexsort((np.arange(n), -fits))
-        ordered = fits[order]
         starts = np.ones(n, dtype=bool)
-        starts[1:] = np.abs(np.diff(ordered)) > TIE_TOLERANCE  # a new rank unless tied
+        starts[1:] = np.abs(np.diff(fits[order])) > TIE_TOLERANCE  # a new rank unless tied
         group = np.cumsum(starts) - 1
+        order = order[np.lexsort((order, group))]
+        ordered = fits[order]
         ranks = (np.flatnonzero(starts) + 1)[group]
         tied = np.bincount(group)[group] > 1
         results = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from mcexplorer.core.resources import builtin_frameworks
@@ -177,3 +178,58 @@ def test_every_builtin_framework_scores_between_0_and_100():
         for x in r.results:
             assert 0 <= x.fit <= 100
             assert not math.isnan(x.fit)
+
+
+# -- any non-negative weights give a fit in [0, 100] or none (subnormal, huge, mixed) ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mcexplorer.core.robustness.acceptability import acceptability  # noqa: E402
+from mcexplorer.core.robustness.sensitivity import sweep  # noqa: E402
+
+_WEIGHT = st.sampled_from([0.0, 5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e-20, 1.0,
+                           100.0]) | st.floats(0, 100)
+"""Every weight a scenario file may hold (0-100), subnormal ones included."""
+
+
+@pytest.mark.parametrize("tiny", [5e-324, 1e-310])
+def test_a_subnormal_weight_alone_gives_that_criterion_utility(bm, tiny):
+    weights = {c.id: 0.0 for c in bm.criteria} | {"autonomy": tiny}
+    ranking = score(bm, weights)
+    by_id = {r.option: r.fit for r in ranking.results}
+    assert by_id["sole-institution"] == pytest.approx(100.0)
+    assert by_id["opx-partnership"] == pytest.approx(0.0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WEIGHT, min_size=8, max_size=8))
+def test_any_non_negative_weights_give_finite_fits_in_range(weights):
+    bm = builtin_frameworks()[BM]
+    ids = [c.id for c in bm.criteria]
+    ranking = score(bm, dict(zip(ids, weights, strict=True)))
+    fits = [r.fit for r in ranking.results]
+    if any(w > 0 for w in weights):
+        assert all(f is not None and math.isfinite(f) and 0.0 <= f <= 100.0 for f in fits)
+        assert all(b <= a + 1e-9 for a, b in zip(fits, fits[1:]))  # best first, ties aside
+    else:
+        assert fits == [None] * len(fits)
+    drawn = acceptability(bm, dict(zip(ids, weights, strict=True)), {}, {}, draws=50, seed=1)
+    assert all(0.0 <= s <= 1.0 for s in drawn.shares.values())
+    curve = sweep(bm, dict(zip(ids, weights, strict=True)), {}, {}, ids[0], steps=11)
+    finite = curve.fits[~np.isnan(curve.fits)]
+    assert ((finite >= 0.0) & (finite <= 100.0)).all()
+
+
+def test_identical_options_keep_the_frameworks_order():
+    crit = [Criterion(id=f"c{i}", name=f"C{i}", direction="benefit", scale=(0.0, 1.0),
+                      default_weight=w) for i, w in enumerate((0.1, 0.7, 0.2))]
+    ratings = {"c0": 0.3, "c1": 0.1, "c2": 0.7}
+    options = [Option(id=f"o{i}", name=f"O{i}",
+                      ratings={k: Rating(value=v) for k, v in ratings.items()})
+               for i in range(6)]
+    fw = Framework(id="same", title="Same", options=options, criteria=crit)
+    for weights in ({"c0": 0.1, "c1": 0.7, "c2": 0.2}, {"c0": 1 / 3, "c1": 1 / 7, "c2": 0.3}):
+        ranking = score(fw, weights)
+        assert [r.option for r in ranking.results] == [f"o{i}" for i in range(6)]
+        assert {r.rank for r in ranking.results} == {1}

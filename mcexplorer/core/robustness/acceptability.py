@@ -133,6 +133,9 @@ def acceptability(
     step = max(1, CHUNK // max(n, 1))
     for s in range(0, draws, step):
         w = drawn[s:s + step]
+        # Each draw scaled so its largest weight is 1 (subnormal or huge weights stay finite).
+        peak = w.max(axis=1, keepdims=True) if w.size else np.ones((len(w), 1))
+        w = np.divide(w, peak, out=np.zeros_like(w), where=peak > 0)
         num = w @ lines.utilities.T
         for q, (o, c, cell) in enumerate(where):
             x = cell.low + (cell.high - cell.low) * rating_u[s:s + step, q]
@@ -140,7 +143,8 @@ def acceptability(
             num[:, o] += w[:, c] * (u - lines.utilities[o, c])
         totals = w.sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
-            fits = np.where(totals[:, None] > 0, 100.0 * num / totals[:, None], 0.0)
+            fits = np.where(totals[:, None] > 0,
+                            np.clip(100.0 * num / totals[:, None], 0.0, 100.0), 0.0)
         count_ranks(fits, counts)
     table_ = shares_from_counts(counts, n, draws)
     return Acceptability(**result, shares={oid: float(table_[i, 0]) for i, oid in enumerate(ids)},

@@ -87,7 +87,8 @@ def sweep(
     xs = np.linspace(*WEIGHT_RANGE, steps)
     totals = rest + xs
     with np.errstate(divide="ignore", invalid="ignore"):
-        fits = 100.0 * (a[None, :] + xs[:, None] * u[None, :]) / totals[:, None]
+        fits = np.clip(100.0 * (a[None, :] + xs[:, None] * u[None, :]) / totals[:, None],
+                       0.0, 100.0)
     fits[totals <= 0, :] = np.nan
     return Sweep(framework.id, criterion_id, float(lines.weights[c]), tuple(xs.tolist()),
                  lines.table.options, fits, _crossings(lines, c))
