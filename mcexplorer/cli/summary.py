@@ -17,7 +17,7 @@ def add(sub) -> None:
 
 def _summary(args) -> int:
     from ..core.document import Document
-    from ..core.leadership_risks.strategy import summary_json, summary_text
+    from ..core.answers import summary_json, summary_text
     from ..core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)

@@ -8,7 +8,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.leadership_risks.content import content
-from ...core.leadership_risks.strategy import Strategy, answers
+from ...core.answers import answers
+from ...core.leadership_risks.strategy import Strategy
 from ..charts.mini_bars import MiniBars
 from .view_data import strategy_bars
 from .widgets import plain_label, scrolled

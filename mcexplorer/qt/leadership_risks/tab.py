@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
 from ...core.leadership_risks import extension as lr_extension
-from ...core.leadership_risks.strategy import Strategy, strategy
+from ...core.answers import strategy
+from ...core.leadership_risks.strategy import Strategy
+from ...core.view import in_view
 from .. import prompts
 from ..charts.base import Chart
 from ..charts.culture import CultureChart
@@ -125,7 +127,7 @@ class LeadershipRisksTab(QWidget):
     def refresh(self) -> None:
         """Redraw every page from the Document."""
         self._stale = False
-        s = strategy(self.document, cache=self._robustness)
+        s = strategy(self.document, in_view(self.document), cache=self._robustness)
         self.strategy = s
         for page in (self.strategy_page, self.leadership_page, self.culture_page,
                      self.risks_page, self.plan_b_page):
