@@ -140,7 +140,8 @@ _TABLES_KEEP = 32
 
 def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
     """The framework's weights, targets, edited ratings, utility table and ranking under the
-    weighting (the scenario's own are the Document's cached ones)."""
+    weighting (the scenario's own are the Document's cached ones; another's are kept per
+    document until what they rest on changes)."""
     framework = doc.framework(framework_id)
     w = settle(doc, weighting)
     overrides = doc.settings(framework_id).rating_overrides
@@ -149,18 +150,26 @@ def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
         return Resolved(framework_id, w, dict(s.weights), dict(s.targets), overrides,
                         doc.utility_table(framework_id), doc.ranking(framework_id))
     wts, tgts = weights(doc, framework_id, w), targets(doc, framework_id, w)
-    key = (framework_id, id(framework), tuple(sorted(tgts.items())),
-           doc.ratings_key(framework_id))
-    tables = _TABLES.setdefault(doc, {})
-    hit = tables.get(key)
+    ratings = doc.ratings_key(framework_id)
+    cache = _TABLES.setdefault(doc, {})
+    if len(cache) >= _TABLES_KEEP:
+        cache.clear()
+    key = ("table", framework_id, id(framework), tuple(sorted(tgts.items())), ratings)
+    hit = cache.get(key)
     if hit is not None and hit[0] is framework:
         table = hit[1]
     else:
-        if len(tables) >= _TABLES_KEEP:
-            tables.clear()
         table = utility_table(framework, tgts, overrides)
-        tables[key] = (framework, table)
-    return Resolved(framework_id, w, wts, tgts, overrides, table, rank(framework, table, wts))
+        cache[key] = (framework, table)
+    rkey = ("ranking", framework_id, id(framework), w, tuple(wts.items()),
+            tuple(sorted(tgts.items())), ratings)
+    hit = cache.get(rkey)
+    if hit is not None and hit[0] is framework:
+        ranked = hit[1]
+    else:
+        ranked = rank(framework, table, wts)
+        cache[rkey] = (framework, ranked)
+    return Resolved(framework_id, w, wts, tgts, overrides, table, ranked)
 
 
 def describe(doc: Document, weighting: Weighting) -> str:

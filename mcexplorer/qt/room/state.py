@@ -1,8 +1,10 @@
-"""RoomState: the one place that knows whose weights the tabs show, and how names appear.
+"""RoomState: the window's handle on whose weights the tabs show, and how names appear.
 
-Every tab's participant picker reads and sets it, so all tabs agree: picking Ana on one tab
-shows Ana's weights on every tab. When the picked person leaves the room (removed, or an undo
-takes their addition back) the pick falls back to the group.
+The pick itself is core state (core.view: saved with the scenario, read by every tab, the
+outputs and the Strategy page); RoomState sets it and says when it changed. Every tab's
+participant picker reads and sets it, so all tabs agree: picking Ana on one tab shows Ana's
+weights on every tab. When the picked person leaves the room (removed, or an undo takes their
+addition back) the pick falls back to the group.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from collections.abc import Hashable
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core import view
 from ...core.edits import Edit
 from ...core.room.group import display_names
 from ...core.room.models import Participant
 from ...core.scoring import Ranking
+from ...core.weighting import GROUP, Weighting, person
 from ..controller import DocumentController
 from ..framework.weighting import ScenarioWeighting
-from .weighting import GroupWeighting, PersonWeighting, RankingCache
+from .weighting import GroupWeighting, PersonWeighting
 
 
 class RoomState(QObject):
@@ -29,15 +33,13 @@ class RoomState(QObject):
     def __init__(self, controller: DocumentController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.cache = RankingCache(controller.document)
-        self._picked: str | None = None
         self._anonymous = False
         self._showing_room = False
-        self._group = GroupWeighting(self.cache)
+        self._group = GroupWeighting()
         self.weighting = RoomWeighting(self)
         """What every tab's ``weighting`` is: it follows the pick."""
         controller.changed.connect(self._check_pick)
-        controller.scenarioReplaced.connect(self._check_pick)
+        controller.scenarioReplaced.connect(self._on_replaced)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -52,7 +54,11 @@ class RoomState(QObject):
     @property
     def picked(self) -> str | None:
         """The id of the participant whose weights are shown; None for the group."""
-        return self._picked
+        return self.in_view().participant
+
+    def in_view(self) -> Weighting:
+        """The weighting every tab shows (core.view, settled against the room)."""
+        return view.in_view(self.document)
 
     @property
     def showing_room(self) -> bool:
@@ -68,17 +74,15 @@ class RoomState(QObject):
 
     def current(self) -> ScenarioWeighting:
         """The weighting picked now (the group's if the picked person has left)."""
-        pid = self._picked
-        if pid is not None and any(p.id == pid for p in self.document.scenario.participants):
-            return PersonWeighting(pid, self.cache)
-        return self._group
+        pid = self.picked
+        return self._group if pid is None else PersonWeighting(pid)
 
     def note(self) -> str:
         """One line under the picker saying what the sliders show."""
         people = self.document.scenario.participants
         if not people:
             return "Nobody in the room yet: the sliders set the scenario's own weights."
-        pid = self._picked
+        pid = self.picked
         for p in people:
             if p.id == pid:
                 name = self.names()[p.id]
@@ -96,8 +100,8 @@ class RoomState(QObject):
         if participant_id is not None and not any(
                 p.id == participant_id for p in self.document.scenario.participants):
             participant_id = None
-        if participant_id != self._picked:
-            self._picked = participant_id
+        wanted = GROUP if participant_id is None else person(participant_id)
+        if view.pick(self.document, wanted):
             self.changed.emit()
 
     def show_room_view(self, on: bool) -> None:
@@ -112,10 +116,18 @@ class RoomState(QObject):
             self.changed.emit()
 
     def _check_pick(self, *_args) -> None:
-        if self._picked is not None and not any(
-                p.id == self._picked for p in self.document.scenario.participants):
-            self._picked = None
+        """A person picked who has left: the group's from now on (an undo bringing them
+        back does not pick them again)."""
+        saved = view.picked(self.document)
+        if saved.participant is not None and not any(
+                p.id == saved.participant for p in self.document.scenario.participants):
+            view.pick(self.document, GROUP)
             self.changed.emit()
+
+    def _on_replaced(self, *_args) -> None:
+        """Another scenario opened: its own saved pick is shown."""
+        self._check_pick()
+        self.changed.emit()
 
 
 class RoomWeighting(ScenarioWeighting):
@@ -124,6 +136,9 @@ class RoomWeighting(ScenarioWeighting):
 
     def __init__(self, state: RoomState) -> None:
         self._state = state
+
+    def value(self, doc, framework_id: str) -> Weighting:
+        return self._state.current().value(doc, framework_id)
 
     def ranking(self, doc, framework_id: str) -> Ranking:
         return self._state.current().ranking(doc, framework_id)
