@@ -4,6 +4,7 @@ One header row, then one row per option and criterion (best option first, criter
 framework's order), so a spreadsheet can filter or pivot it: the option's rank (and whether
 it is tied) and fit, the criterion's direction, weight and target, the rating as its label
 ("LOW/MED") and as its number, whether it was edited in this scenario, and its utility (0-1).
+The last column names whose weighting the weights and fits are (core.weighting.describe).
 UTF-8 with a byte order mark, so Excel opens accents and dashes cleanly; names never start a
 formula. ``score --json`` stays the machine form. No Qt here.
 """
@@ -17,13 +18,15 @@ from pathlib import Path
 
 from ..document import Document
 from ..io import atomic_write
+from ..weighting import SCENARIO, Weighting, describe, resolve
 from .names import data_name
 
 HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
-          "Weight", "Target", "Rating", "Rating value", "Edited", "Utility")
+          "Weight", "Target", "Rating", "Rating value", "Edited", "Utility", "Weighting")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ENCODING = "utf-8-sig"
-"""UTF-8 with a byte order mark (what Excel needs to read UTF-8)."""
+"""The last column names whose weighting the weights and fits are (core.weighting.describe).
+UTF-8 with a byte order mark (what Excel needs to read UTF-8)."""
 
 
 def _num(value: float | None, digits: int = 4) -> str:
@@ -38,11 +41,14 @@ def safe_text(text: str) -> str:
     return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
-def framework_rows(doc: Document, framework_id: str) -> list[list[str]]:
-    """The table of one framework: the header row, then one row per option x criterion."""
+def framework_rows(doc: Document, framework_id: str,
+                   weighting: Weighting = SCENARIO) -> list[list[str]]:
+    """The table of one framework under the weighting: the header row, then one row per
+    option x criterion."""
     fw = doc.framework(framework_id)
-    settings = doc.settings(framework_id)
-    ranking = doc.ranking(framework_id)
+    settings = resolve(doc, framework_id, weighting)
+    ranking = settings.ranking
+    whose = describe(doc, settings.weighting)
     rows: list[list[str]] = [list(HEADER)]
     for result in ranking.results:
         option = fw.option(result.option)
@@ -56,7 +62,7 @@ def framework_rows(doc: Document, framework_id: str) -> list[list[str]]:
                 _num(settings.weights.get(c.id, c.default_weight)), _num(target),
                 c.label_of(value), _num(value),
                 "yes" if doc.is_rating_edited(framework_id, option.id, c.id) else "no",
-                _num(result.utilities.get(c.id)),
+                _num(result.utilities.get(c.id)), whose,
             ])
     return rows
 
@@ -68,15 +74,16 @@ def csv_text(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> list[Path]:
-    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out`` (a
-    register has no weights, ratings or fit to tabulate)."""
+def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str,
+               weighting: Weighting = SCENARIO) -> list[Path]:
+    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``, under
+    the weighting (a register has no weights, ratings or fit to tabulate)."""
     folder = Path(out)
     written = []
     for fid, fw in doc.frameworks.items():
         if not fw.criteria:
             continue
         path = folder / data_name(scenario_name, fid)
-        atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
+        atomic_write(path, csv_text(framework_rows(doc, fid, weighting)).encode(ENCODING))
         written.append(path)
     return written

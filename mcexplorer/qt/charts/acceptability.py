@@ -163,7 +163,7 @@ class AcceptabilityChart(Chart):
         return "<br>".join(t for t in lines if t)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._ticks = []
         self._style_axes()
         super().restyle()

@@ -100,7 +100,7 @@ class BalanceChart(Chart):
         self._labels.append(item)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._style_axes()
         super().restyle()
 

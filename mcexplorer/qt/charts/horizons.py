@@ -137,7 +137,7 @@ class HorizonsChart(Chart):
             self.legend.addItem(sample, escaped(name))
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._style_items()
         super().restyle()
 

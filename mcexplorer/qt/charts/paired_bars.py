@@ -112,7 +112,7 @@ class PairedBarsChart(Chart):
                                                 brush=pg.mkBrush(QColor(colour))), label)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.legend.opts["labelTextColor"] = self.style.foreground
         self.legend.opts["labelTextSize"] = f"{font(0.9).pointSizeF():.0f}pt"
         for lab in self._values:

@@ -240,7 +240,7 @@ class ParticipantsChart(Chart):
         return self.data.reading if self.data is not None else ""
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         for lab in self._labels:
             lab.setFont(font(LABEL_SCALE))
         self._style_axes()

@@ -228,7 +228,7 @@ class SensitivityChart(Chart):
         self._fit_legend(width)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.legend.setLabelTextColor(self.style.foreground)
         self._legend_key = ()
         self._drawn, self._shown_range = None, None

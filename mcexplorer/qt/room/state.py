@@ -40,6 +40,7 @@ class RoomState(QObject):
         """What every tab's ``weighting`` is: it follows the pick."""
         controller.changed.connect(self._check_pick)
         controller.scenarioReplaced.connect(self._on_replaced)
+        controller.viewChanged.connect(self.changed)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -100,9 +101,8 @@ class RoomState(QObject):
         if participant_id is not None and not any(
                 p.id == participant_id for p in self.document.scenario.participants):
             participant_id = None
-        wanted = GROUP if participant_id is None else person(participant_id)
-        if view.pick(self.document, wanted):
-            self.changed.emit()
+        self.controller.show_weighting(GROUP if participant_id is None
+                                       else person(participant_id))
 
     def show_room_view(self, on: bool) -> None:
         """Every tab shows where the room disagrees (True) or its fit charts (False)."""
@@ -115,19 +115,19 @@ class RoomState(QObject):
             self._anonymous = bool(on)
             self.changed.emit()
 
-    def _check_pick(self, *_args) -> None:
+    def _check_pick(self, *_args) -> bool:
         """A person picked who has left: the group's from now on (an undo bringing them
         back does not pick them again)."""
         saved = view.picked(self.document)
         if saved.participant is not None and not any(
                 p.id == saved.participant for p in self.document.scenario.participants):
-            view.pick(self.document, GROUP)
-            self.changed.emit()
+            return self.controller.show_weighting(GROUP)
+        return False
 
     def _on_replaced(self, *_args) -> None:
         """Another scenario opened: its own saved pick is shown."""
-        self._check_pick()
-        self.changed.emit()
+        if not self._check_pick():
+            self.changed.emit()
 
 
 class RoomWeighting(ScenarioWeighting):
