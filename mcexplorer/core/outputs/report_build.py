@@ -64,7 +64,9 @@ def build_report(doc: Document, scenario_name: str, date: str,
     said = answers(doc)
     report = Report(title=f"Workshop report: {scenario_name}", date=date,
                     scenario_name=scenario_name, notes=doc.scenario.notes.strip(),
-                    opening=question_blocks(doc, OPENING), whose=whose)
+                    opening=[Paragraph(f"Every weight, fit, chart and answer in this report "
+                                       f"is from {whose}.", "reading"),
+                             *question_blocks(doc, OPENING)], whose=whose)
     for number, q in enumerate(lr_content().key_questions, start=1):
         section = Section(q.id, number, q.question, said.get(q.id, ""))
         other = group_said.get(q.id, "")

@@ -30,12 +30,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.robustness import Acceptability, describe, verdict
-from ...core.robustness.in_view import how_sure, leaders, sweep_of, target_band, weight_bands
+from ...core.robustness.in_view import how_sure, leaders, target_band, weight_bands
 from ...core.robustness.report import NO_WEIGHT
 from ...core.weighting import Resolved, resolve
-from ..charts.acceptability import AcceptabilityData
-from ..charts.sensitivity import SensitivityData
-from .robustness_data import acceptability_data, sensitivity_data
+from ...core.robustness.chart_data import (AcceptabilityData, SensitivityData,
+                                           acceptability_chart, sensitivity_data)
 from .robustness_views import (AcceptabilityPage, DrawSettings, SensitivityPage, build_verdict,
                                slider_line, slider_tooltip)
 
@@ -275,14 +274,9 @@ class RobustnessPanel(QObject):
 
     def sensitivity_data(self, criterion_id: str | None = None) -> SensitivityData:
         """What the sensitivity chart draws for ``criterion_id`` (default: the one picked)."""
-        doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
         cid = criterion_id or self.sensitivity_page.criterion()
-        r = self.resolved()
-        sw = sweep_of(doc, fid, cid, r.weighting)
-        best = [x.option for x in r.ranking.results]
-        return sensitivity_data(sw, fw.criterion(cid).name, self._names(True),
-                                self.tab.option_colour, set(self._leaders()),
-                                self.intervals.get(cid), best)
+        return sensitivity_data(self.tab.document, self.tab.framework_id, cid,
+                                self.resolved().weighting, self.tab.option_colour)
 
     # -- acceptability ----------------------------------------------------------------------------
 
@@ -324,7 +318,7 @@ class RobustnessPanel(QObject):
         self._update_verdict()
 
     def acceptability_data(self) -> AcceptabilityData:
-        return acceptability_data(self.result, self._names(True), self.tab.option_colour)
+        return acceptability_chart(self.result, self._names(True), self.tab.option_colour)
 
     # -- the verdict ------------------------------------------------------------------------------
 
