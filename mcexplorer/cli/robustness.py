@@ -49,8 +49,8 @@ def _sensitivity(args) -> int:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"Under {report['weighting']}.")
         print(format_sensitivity(report))
+        print(f"(all under {report['weighting']})")
     return 0
 
 

@@ -28,13 +28,16 @@ from .leadership_risks.summary import Answer, summary
 from .robustness.in_view import how_sure, leaders
 from .weighting import SCENARIO, Weighting, describe, resolve
 
-STRUCTURES, BUSINESS_MODELS = "structures", "business-models"
-"""The key questions (the paper's third and fourth) a ranking answers."""
+
+def _question(number: int) -> str:
+    """The id of the paper's key question ``number`` (1-5)."""
+    return content().key_questions[number - 1].id
 
 
 def answering(doc: Document, question: str) -> str | None:
     """The first ranked framework, in tab order, that names ``question`` as its key
-    question (the report files it there)."""
+    question (the report files it there): the structures answer the paper's third question,
+    the business models its fourth."""
     for fid, fw in doc.frameworks.items():
         if fw.ranked and fw.criteria and fw.key_question == question:
             return fid
@@ -60,7 +63,7 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
     """The top business model under the weighting (None without weights or framework).
     ``cache``, a dict the caller keeps, saves recomputing the share while nothing it rests
     on changed."""
-    fid = answering(doc, BUSINESS_MODELS)
+    fid = answering(doc, _question(4))
     if fid is None:
         return None
     fw = doc.framework(fid)
@@ -91,7 +94,7 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
 
 def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, Any] | None:
     """{"name", "fit", "horizon"} of the best-fitting structure under the weighting."""
-    fid = answering(doc, STRUCTURES)
+    fid = answering(doc, _question(3))
     if fid is None:
         return None
     ranking = resolve(doc, fid, weighting).ranking
@@ -109,7 +112,7 @@ def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = 
     ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``."""
     positioning = read("positioning", doc, default="none")
     mix = read("portfolio-mix", doc, default={})
-    balance = read("balance", doc) if answering(doc, STRUCTURES) else None
+    balance = read("balance", doc) if answering(doc, _question(3)) else None
     return Strategy(
         positioning=positioning if positioning in POSITIONINGS else "none",
         portfolio_fit=_number(read("portfolio-fit", doc)),
