@@ -26,7 +26,7 @@ from .leadership_risks.strategy import (CONTEXT_CRITERIA, POSITIONINGS, ModelPic
                                         _number)
 from .leadership_risks.summary import Answer, summary
 from .robustness.in_view import how_sure, leaders
-from .weighting import SCENARIO, Weighting, describe, resolve
+from .weighting import SCENARIO, Weighting, applied, describe, resolve
 
 
 def _question(number: int) -> str:
@@ -109,13 +109,15 @@ def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, 
 def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
              cache: dict | None = None) -> Strategy:
     """Everything Strategy on a page needs, read once, under the weighting.
-    ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``."""
-    positioning = read("positioning", doc, default="none")
-    mix = read("portfolio-mix", doc, default={})
-    balance = read("balance", doc) if answering(doc, _question(3)) else None
+    ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``.
+    The other features' readings (the portfolio fit) are read under the weighting too."""
+    weighted = applied(doc, weighting)
+    positioning = read("positioning", weighted, default="none")
+    mix = read("portfolio-mix", weighted, default={})
+    balance = read("balance", weighted) if answering(doc, _question(3)) else None
     return Strategy(
         positioning=positioning if positioning in POSITIONINGS else "none",
-        portfolio_fit=_number(read("portfolio-fit", doc)),
+        portfolio_fit=_number(read("portfolio-fit", weighted)),
         mix=dict(mix) if isinstance(mix, dict) else {},
         structure=best_structure(doc, weighting),
         balance=dict(balance) if isinstance(balance, dict) else None,

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QSlider
 
 from mcexplorer.cli import main
+from mcexplorer.core.ecology.models import Offering
 from mcexplorer.core.frameworks import editing as fw_editing
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.outputs.report_build import build_report
@@ -118,8 +119,14 @@ def test_summary_the_report_and_strategy_on_a_page_give_the_same_answers(
     scenario = default_scenario()
     if case == "tie":
         tie(scenario)
-    if case == "room":
+    if case == "room":  # people, and offerings whose portfolio fit follows the weights
         scenario.participants = [p.model_copy(deep=True) for p in ROOM]
+        first = next(iter(scenario.frameworks["credential-ecology"].weights))
+        for p in scenario.participants[:2]:
+            p.weights["credential-ecology"] = {first: 0}
+        scenario.portfolio.offerings = [
+            Offering(id="o1", name="Data skills", x=0.6, y=0.7, volume=300),
+            Offering(id="o2", name="Short course", x=0.5, y=-0.6, volume=100)]
     path = tmp_path / f"{case}.json"
     save_scenario(path, scenario)
     window = open_window("leadership-risks", path)
@@ -140,6 +147,8 @@ def test_summary_the_report_and_strategy_on_a_page_give_the_same_answers(
     if case == "tie":
         model = shown["business-models"]
         assert "stays on top in 100%" in model  # the tied leaders together, as How sure
+    if case == "room":
+        assert "Portfolio fit:" in shown["positioning"]
 
 
 def test_an_exported_chart_is_the_same_while_presenting(open_window, qtbot, tmp_path):

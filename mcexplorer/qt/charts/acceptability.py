@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from ...core.robustness.chart_data import AcceptabilityData, AcceptabilityRow  # noqa: F401
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import font
 
 RANK_COLOURS = ("#253494", "#2c7fb8", "#41b6c4", "#a1dab4", "#e6f2c4")
 """Darker is better: first place darkest (ColorBrewer YlGnBu, reversed)."""

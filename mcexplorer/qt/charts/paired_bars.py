@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import font
 
 BAR = 0.34
 X_MAX = 100.0

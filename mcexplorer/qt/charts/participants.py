@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFontMetricsF
 
 from ...core.room.chart_data import ParticipantsData, PersonDot, SpreadRow  # noqa: F401
 from .base import Chart, text_item
-from .style import ChartStyle, font, line, option_colour
+from .style import font, line, option_colour
 
 SYMBOLS = ("o", "s", "t", "d", "h")
 X_RANGE = (-4.0, 104.0)

@@ -17,7 +17,7 @@ from .base import Chart
 from .fit import fit_legend, make_legend
 from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody  # noqa: F401 - API
 from .radar_marks import WideSample
-from .style import ChartStyle, font, line, option_symbol
+from .style import font, line, option_symbol
 
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)

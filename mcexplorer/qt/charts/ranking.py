@@ -14,7 +14,7 @@ from ...core.chart_data import RankingData, RankingRow  # noqa: F401 - API (plai
 from .base import Chart
 from .fit import elide
 from .ranking_body import TICK_STEPS, VALUE_SCALE, RankingBody  # noqa: F401 - API
-from .style import ChartStyle, font
+from .style import font
 
 NAME_SHARE = 0.45
 """Option names take at most this share of the chart's width; longer ones are elided (the

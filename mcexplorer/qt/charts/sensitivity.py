@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from ...core.robustness.chart_data import (SensitivityData, SensitivityMark,  # noqa: F401
                                             SensitivitySeries)
 from .base import Chart, legend_columns, text_item
-from .style import ChartStyle, font
+from .style import font
 
 BAND_BRUSH = (0, 158, 115, 38)
 """The stable range, as on the slider's groove (fainter: it sits behind the lines)."""

@@ -179,7 +179,6 @@ def drawing(holder) -> Iterator[None]:
         _drawing.pop()
 
 
-forced_style = drawing
 
 
 def font(scale: float = 1.0, bold: bool = False) -> QFont:

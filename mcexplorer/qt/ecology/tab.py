@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.chart_data import Colour, RadarData
 from ...core.document import Document
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
-from ...core.weighting import Weighting
+from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
@@ -136,9 +136,10 @@ class EcologyTab(FrameworkTab):
         return lambda option_id: tints.get(option_id) or others(option_id)
 
     def portfolio_fit_text(self) -> str:
-        fit = eco_mix.portfolio_fit(self.document)
+        doc = applied(self.document, self.in_view())  # the weighting on screen
+        fit = eco_mix.portfolio_fit(doc)
         if fit is None:
-            note = eco_mix.portfolio_fit_note(self.document)
+            note = eco_mix.portfolio_fit_note(doc)
             return f"Portfolio fit: {note}" if note else "Portfolio fit: -"
         return f"Portfolio fit {fit:.1f}%"
 
@@ -235,7 +236,7 @@ class EcologyTab(FrameworkTab):
         """Each offering's tooltip: where it sits and its fit under the current weights."""
         doc = self.document
         offerings = {o.id: o for o in doc.scenario.portfolio.offerings}
-        fits = eco_mix.quadrant_fits(doc)
+        fits = eco_mix.quadrant_fits(applied(doc, self.in_view()))
         for row in range(self.offering_list.count()):
             item = self.offering_list.item(row)
             o = offerings.get(item.data(ID_ROLE))

@@ -29,7 +29,7 @@ from .view_data import (BALANCE_TITLE, HORIZONS_TITLE, balance_data, horizons_da
 from ..charts.balance import BalanceChart, BalanceData
 from ...core.chart_data import RadarData, RankingData
 from ...core.document import Document
-from ...core.weighting import Weighting
+from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
 from .. import prompts
 from ..charts.horizons import HorizonsChart
@@ -197,7 +197,7 @@ class StructuresTab(FrameworkTab):
         return self.document.scenario.horizons
 
     def tensions(self) -> list[hz_rules.Tension]:
-        return hz_rules.tensions(self.document)
+        return hz_rules.tensions(applied(self.document, self.in_view()))
 
     def horizons_data(self) -> HorizonsData:
         return horizons_data(self.document, self.framework_id, self.in_view())
