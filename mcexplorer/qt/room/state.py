@@ -20,7 +20,7 @@ from ...core.room.models import Participant
 from ...core.scoring import Ranking
 from ...core.weighting import GROUP, Weighting, person
 from ..controller import DocumentController
-from ..framework.weighting import ScenarioWeighting
+from ..framework.weighting import SCENARIO_WEIGHTING, ScenarioWeighting
 from .weighting import GroupWeighting, PersonWeighting
 
 
@@ -73,10 +73,14 @@ class RoomState(QObject):
         """Participant id -> the name to show (P1, P2 ... when anonymised)."""
         return display_names(self.document.scenario.participants, self._anonymous)
 
-    def current(self) -> ScenarioWeighting:
-        """The weighting picked now (the group's if the picked person has left)."""
-        pid = self.picked
-        return self._group if pid is None else PersonWeighting(pid)
+    def current(self, framework_id: str | None = None) -> ScenarioWeighting:
+        """The weighting picked now for a framework (its own pick, else the pick for every
+        framework; the group's if the picked person has left)."""
+        w = view.in_view(self.document, framework_id)
+        if w.participant is not None:
+            return PersonWeighting(w.participant)
+        return self._group if w.group or not self.document.scenario.participants \
+            else SCENARIO_WEIGHTING
 
     def note(self) -> str:
         """One line under the picker saying what the sliders show."""
@@ -138,23 +142,23 @@ class RoomWeighting(ScenarioWeighting):
         self._state = state
 
     def value(self, doc, framework_id: str) -> Weighting:
-        return self._state.current().value(doc, framework_id)
+        return self._state.current(framework_id).value(doc, framework_id)
 
     def ranking(self, doc, framework_id: str) -> Ranking:
-        return self._state.current().ranking(doc, framework_id)
+        return self._state.current(framework_id).ranking(doc, framework_id)
 
     def editable(self, doc, framework_id: str) -> bool:
-        return self._state.current().editable(doc, framework_id)
+        return self._state.current(framework_id).editable(doc, framework_id)
 
     def weight_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
-        return self._state.current().weight_edit(doc, framework_id, criterion_id, value,
-                                                 gesture)
+        return self._state.current(framework_id).weight_edit(doc, framework_id, criterion_id,
+                                                             value, gesture)
 
     def target_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
-        return self._state.current().target_edit(doc, framework_id, criterion_id, value,
-                                                 gesture)
+        return self._state.current(framework_id).target_edit(doc, framework_id, criterion_id,
+                                                             value, gesture)
 
     def reset_edits(self, doc, framework_id: str) -> list[Edit]:
-        return self._state.current().reset_edits(doc, framework_id)
+        return self._state.current(framework_id).reset_edits(doc, framework_id)
