@@ -180,6 +180,7 @@ class RoomViews(QObject):
         b = b or Choice("now")
         if self.compare_dialog is None:
             self.compare_dialog = CompareDialog(self.state, self.window)
+            self.presentation.restyle(self.compare_dialog)  # larger if opened presenting
         dialog = self.compare_dialog
         dialog.set_sides(a, b)
         ids = list(doc.frameworks)

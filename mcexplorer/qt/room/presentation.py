@@ -123,7 +123,7 @@ class Presentation(QObject):
                 dock.hide()
         for tab in getattr(w, "framework_tabs", {}).values():
             self.apply(tab)
-        self._restyle(self.window)
+        self.restyle(self.window)
         handle = w.windowHandle()
         if handle is not None and w.screen() is not None:
             handle.setScreen(w.screen())
@@ -138,7 +138,7 @@ class Presentation(QObject):
         """Present one tab (also for a tab built while presenting)."""
         if not self.active or id(tab) in self._tabs:
             return
-        self._restyle(tab)
+        self.restyle(tab)
         panel = getattr(tab, "weights_panel", None)
         strip = None
         if panel is not None and hasattr(tab, "add_leading"):
@@ -201,10 +201,10 @@ class Presentation(QObject):
         w.restoreGeometry(s["geometry"])
         if s["maximized"]:
             w.showMaximized()
-        self._restyle(self.window)
+        self.restyle(self.window)
         self.changed.emit(False)
 
-    def _restyle(self, widget: QWidget) -> None:
+    def restyle(self, widget: QWidget) -> None:
         """Every chart in ``widget`` in the presenting style (larger) or the normal one."""
         normal = ChartStyle.normal()
         for chart in widget.findChildren(Chart):
