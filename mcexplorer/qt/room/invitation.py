@@ -8,6 +8,7 @@ network by accident); tests set it, and ``port``, before inviting.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMainWindow
 
@@ -48,6 +49,8 @@ class Invitation:
         self.action_merge = self._action("merge-participants", "&Merge participants…",
                                          self.merge, "One person entered twice: keep one entry")
         self.phones.changed.connect(self._sync)
+        self._closer = _CloseWithWindow(self.phones, window)
+        window.installEventFilter(self._closer)
 
     def _action(self, name: str, text: str, slot, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -73,8 +76,9 @@ class Invitation:
                                        self.port, self.window)
         dialog = self.dialog
         if not self.phones.is_open:
-            dialog.listen()
-        dialog.refresh()
+            dialog.listen()  # on failure the reason stays on screen
+        else:
+            dialog.refresh()
         dialog.show_for_room()
         return dialog
 
@@ -107,6 +111,20 @@ class Invitation:
             return False
         self.state.controller.push(edit)
         return True
+
+
+class _CloseWithWindow(QObject):
+    """The window closed (not minimised): the room closes with it."""
+
+    def __init__(self, phones: PhoneRoom, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.phones = phones
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Hide and not event.spontaneous() \
+                and not watched.isMinimized():
+            self.phones.close()
+        return False
 
 
 class MergeDialog(QDialog):
