@@ -9,6 +9,7 @@ script come from the same server, under the room's token. No Qt here.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from html import escape
 from importlib import resources
@@ -34,8 +35,10 @@ def direction(accept_language: str | None) -> str:
 
 
 def short(text: str, limit: int = DESCRIPTION_MAX) -> str:
-    """The first sentence, cut at a word under ``limit`` characters."""
+    """The first sentence, cut at a word under ``limit`` characters ("Our reading (why):
+    ..." keeps "Our reading:" and drops the why, which a phone has no room for)."""
     text = " ".join(text.split())
+    text = re.sub(r"^Our reading \([^)]*\):", "Our reading:", text)
     sentence = text.split(". ")[0]
     if len(sentence) < len(text):
         sentence += "."
