@@ -109,3 +109,16 @@ def test_serve_refuses_a_missing_file(tmp_path):
                           str(tmp_path / "none.json"), "--port", "0"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "none.json" in out.stderr
+
+
+def test_serve_refuses_a_port_in_use_in_one_line(scenario):
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        out = subprocess.run([sys.executable, "-m", "mcexplorer", "room", "serve",
+                              str(scenario), "--port", str(port)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.count("\n") == 1 and f"cannot listen on 127.0.0.1 port {port}" in out.stderr

@@ -49,6 +49,7 @@ class Invitation:
         self.action_merge = self._action("merge-participants", "&Merge participants…",
                                          self.merge, "One person entered twice: keep one entry")
         self.phones.changed.connect(self._sync)
+        self.phones.closed.connect(self._on_closed)
         self._closer = _CloseWithWindow(self.phones, window)
         window.installEventFilter(self._closer)
 
@@ -84,6 +85,9 @@ class Invitation:
 
     def close_room(self) -> None:
         self.phones.close()
+
+    def _on_closed(self) -> None:
+        """The room closed (Close the room, another scenario opened, the window closing)."""
         if self.dialog is not None:
             self.dialog.hide()
             self.dialog.deleteLater()

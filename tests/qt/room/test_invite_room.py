@@ -106,8 +106,13 @@ def test_each_arrival_is_a_participant_and_one_undo_step(window, qtbot):
     assert stack.count() == before + 1 and stack.text(stack.count() - 1) == \
         "Ana joined from a phone"
     assert window.room.invitation.dialog.joined.text() == "1 joined"
+    trigger(window, "show-room")
+    chart = window.findChild(QWidget, f"chart:{BM}:participants")
     from_phone(qtbot, url, {"phone": "b" * 30, "name": "Ben", f"{BM}:risk": 70})
     assert weights(doc, BM, GROUP)["risk"] == 40  # the group's median follows
+    qtbot.waitUntil(lambda: chart.data.rows and chart.data.rows[0].label == "Risk")
+    risk = chart.data.rows[0]  # where the room disagrees: the widest spread on top
+    assert (risk.low, risk.high, len(risk.dots)) == (10, 70, 2)
     # Same phone again: updated, not a second person; one more undo step.
     status, body = from_phone(qtbot, url, {"phone": "a" * 30, "name": "Ana", f"{BM}:risk": 30})
     assert status == 200 and "updated" in body
@@ -247,3 +252,13 @@ def test_the_invite_screen_at_1024x768(window, qtbot, tmp_path):
     assert url.heightForWidth(url.width()) <= url.height()  # the address is never cut
     fm = url.fontMetrics()
     assert fm.horizontalAdvance(url.text()) <= url.width() or url.wordWrap()
+
+
+def test_opening_another_scenario_closes_the_room(window, qtbot):
+    from mcexplorer.core.resources import default_scenario
+    invite(window)
+    port = window.room.invitation.phones.port
+    window.controller.replace_scenario(default_scenario())
+    assert refuses(port)
+    assert not window.room.invitation.phones.is_open
+    assert window.room.invitation.dialog is None
