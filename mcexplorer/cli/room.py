@@ -79,5 +79,8 @@ def _serve(args) -> int:
         print(url, flush=True)
         print("mcexplorer: the room is open; each submission is saved into the file. "
               "Ctrl+C closes it.", file=sys.stderr, flush=True)
+        if host.startswith("127."):
+            print("mcexplorer: phones cannot reach 127.0.0.1: for them, run it with --host "
+                  "and the laptop's address on their network", file=sys.stderr, flush=True)
 
     return serve_until_signal(server, host, port, ready)

@@ -11,7 +11,7 @@ the window passes the system's list; tests pass their own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton,
@@ -145,6 +145,11 @@ class InviteDialog(QDialog):
         self._fill_frameworks()
         self._fill_networks()
         phones.changed.connect(self.refresh)
+        self._views = 0
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._check_views)
+        self._watch.start()
 
     def _build_layout(self) -> None:
         right = QVBoxLayout()
@@ -256,10 +261,22 @@ class InviteDialog(QDialog):
         if not self.advice.text():
             self.advice.setText(ADVICE)
 
+    def _check_views(self) -> None:
+        """Phones opening the page are counted on the server's thread: show it here."""
+        server = self.phones.server
+        views = server.page_views if server is not None else 0
+        if views != self._views and self.isVisible():
+            self._views = views
+            self.refresh()
+
     def show_for_room(self) -> None:
         if QGuiApplication.platformName() in HEADLESS_PLATFORMS:
             self.resize(1024, 768)
             self.show()
         else:
+            parent = self.parentWidget()
+            screen = parent.screen() if parent is not None else self.screen()
+            self.setGeometry(screen.geometry())  # the projector the window is on
             self.showFullScreen()
             self.raise_()
+            self.activateWindow()
