@@ -30,7 +30,7 @@ X11_PACKAGES := xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-imag
 test-x11:
 	@if [ -n "$(NO_APT)" ] || { command -v Xvfb && command -v pdftoppm && command -v chromedriver; } >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Xvfb, Qt's X11 libraries and poppler-utils for the screen and report tests"; \
+		echo "Installing Xvfb, Qt's X11 libraries, poppler-utils and chromium for the screen, report and phone-page tests"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		( timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq \
 			--no-install-recommends $(X11_PACKAGES) ) </dev/null >/dev/null 2>&1 \

@@ -49,6 +49,7 @@ def open_browser(width: int = 390, height: int = 844, language: str = "en-GB"):
     options.add_experimental_option("mobileEmulation", {
         "deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0, "touch": True}})
     options.add_argument(f"--lang={language}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     try:
         web = webdriver.Chrome(service=Service(executable_path=driver), options=options)
     except Exception as exc:  # noqa: BLE001 - a browser that cannot start is a skip

@@ -59,6 +59,8 @@ HEADERS = {
     "X-Frame-Options": "DENY",
 }
 ASSETS = {"page.css": "text/css", "page.js": "text/javascript"}
+NOT_FOUND = ("Not found. If you scanned a room's code, it may have changed or the room may be "
+             "closed: scan the code on the screen again.")
 
 Apply = Callable[[Submission], "Future[Outcome]"]
 
@@ -116,7 +118,7 @@ class RoomServer:
                 status=429, text="Too many requests: wait a moment and send again.",
                 headers={"Retry-After": "5"})
         elif not self._token_ok(request.match_info.get("token", "")):
-            response = web.Response(status=404, text="Not found")
+            response = web.Response(status=404, text=NOT_FOUND)
         else:
             try:
                 response = await handler(request)
@@ -140,7 +142,7 @@ class RoomServer:
     async def _asset(self, request: web.Request) -> web.Response:
         name = request.match_info["asset"]
         if name not in ASSETS:
-            return web.Response(status=404, text="Not found")
+            return web.Response(status=404, text=NOT_FOUND)
         return web.Response(text=page.asset(name), content_type=ASSETS[name])
 
     async def _page(self, request: web.Request) -> web.Response:

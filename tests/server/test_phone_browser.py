@@ -107,3 +107,23 @@ def test_the_page_runs_no_script_from_a_name_and_loads_nothing_from_elsewhere(we
     urls = web.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls and all(u.startswith(url) for u in urls), urls
+
+
+def test_sliders_show_their_value_as_they_move_and_the_page_follows_rtl(served, tmp_path):
+    url, _ = served
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    web = open_browser(390, 844, language="ar")
+    try:
+        web.get(url)
+        assert web.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+        slider = web.find_element(By.CSS_SELECTOR, f'input[name="{BM}:risk"]')
+        out = web.find_element(By.ID, "o-" + slider.get_attribute("id")[2:])
+        web.execute_script("arguments[0].scrollIntoView({block: 'center'})", slider)
+        slider.send_keys(Keys.END)  # the page's own script (allowed by its policy) follows
+        assert slider.get_attribute("value") == "100" and out.text == "100"
+        assert web.execute_script("return document.documentElement.scrollWidth") <= 390
+        folder = Path(SHOTS) if SHOTS else tmp_path
+        web.save_screenshot(str(folder / "phone-rtl-390x844.png"))
+    finally:
+        close_browser(web)
