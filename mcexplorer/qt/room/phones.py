@@ -142,6 +142,9 @@ class PhoneRoom(QObject):
     def _on_arrival(self, sub: Submission, future: Future) -> None:
         if not future.set_running_or_notify_cancel():
             return  # the phone stopped waiting: do not record what it was told failed
+        if not self.is_open:  # closed while this one was on its way: nothing changes
+            future.set_result(Outcome("refused", "The room is closed."))
+            return
         try:
             edit, outcome = submission_edit(self.room.document, sub)
         except ScenarioError as exc:

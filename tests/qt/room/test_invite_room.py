@@ -262,3 +262,17 @@ def test_opening_another_scenario_closes_the_room(window, qtbot):
     assert refuses(port)
     assert not window.room.invitation.phones.is_open
     assert window.room.invitation.dialog is None
+
+
+def test_a_submission_still_on_its_way_when_the_room_closes_changes_nothing(window, qtbot):
+    from concurrent.futures import Future
+
+    from mcexplorer.core.room.phones import Submission
+    invite(window)
+    phones = window.room.invitation.phones
+    future = phones._hand_over(Submission(participant_id_for("a" * 30), "Late", {}))
+    trigger(window, "close-room")
+    qtbot.waitUntil(future.done, timeout=10_000)
+    assert future.result().status == "refused"
+    assert window.document.scenario.participants == []
+    assert isinstance(future, Future)
