@@ -22,6 +22,7 @@ phone's own. No Qt here.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hmac
 import logging
 import secrets
@@ -175,6 +176,9 @@ class RoomServer:
             return self._html(request, phone, name=sent.get("name", "")[:200],
                               values=_numbers(values), message=f"Not sent: {exc.message}",
                               ok=False, status=400)
+        last = self._last.get(sub.participant_id)
+        if last is not None:
+            sub = dataclasses.replace(sub, sent_before=last[0])
         outcome = await self._apply(sub)
         shown = {f"{fid}:{cid}": v for fid, vs in sub.weights.items() for cid, v in vs.items()}
         if outcome.accepted:

@@ -226,3 +226,14 @@ def test_frameworks_chosen_are_the_only_sliders(make_room):
     assert "credential-ecology:" not in body
     r = room.post({"phone": phone(1), "credential-ecology:employability": 5})
     assert r.status == 400
+
+
+def test_the_facilitators_rename_survives_the_phone_sending_again(room):
+    from mcexplorer.core.room.edits import edit_participant
+    assert room.post({"phone": phone(1), "name": "Ana"}).status == 200
+    doc = room.room.document
+    doc.apply(edit_participant(doc, participant_id_for(phone(1)), name="Ana (Finance)"))
+    assert room.post({"phone": phone(1), "name": "Ana", f"{BM}:risk": 3}).status == 200
+    assert [p.name for p in room.people()] == ["Ana (Finance)"]
+    assert room.post({"phone": phone(1), "name": "Ana B", f"{BM}:risk": 3}).status == 200
+    assert [p.name for p in room.people()] == ["Ana B"]

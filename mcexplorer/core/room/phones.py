@@ -124,6 +124,9 @@ class Submission:
     weights: dict[str, dict[str, float]]
     allow_new: bool = True
     """False while the room is locked: a phone not yet in the room is refused."""
+    sent_before: str | None = None
+    """The name this phone sent last time, when the server remembers it: the same name
+    again is no rename (the facilitator's rename of the entry stays)."""
 
 
 def is_phone_token(token: object) -> bool:
@@ -247,15 +250,24 @@ def submission_edit(doc, sub: Submission) -> tuple[Edit | None, Outcome]:
     weights = {f: dict(v) for f, v in old.weights.items()}
     weights.update({f: dict(v) for f, v in sub.weights.items()})
     name = old.name
-    typed = sub.name or None
-    if typed is not None and typed.casefold() != old.name.casefold() \
-            and not _same_stem(typed, old.name):
-        name = _free_name(typed, [p.name for p in people if p.id != old.id], numbered=False)
+    if _renames(sub, old.name):
+        name = _free_name(sub.name, [p.name for p in people if p.id != old.id], numbered=False)
     if weights == old.weights and name == old.name:
         return None, Outcome("unchanged", "Your weights are in the room (no change).")
     people[index] = old.model_copy(update={"weights": weights, "name": name}, deep=True)
     edit = participants_edit(doc, people, f"{name} changed their weights from a phone")
     return edit, Outcome("updated", f"Your weights are updated, {name}.")
+
+
+def _renames(sub: Submission, current: str) -> bool:
+    """Whether the phone typed a new name (not the one it sent before, nor the name the
+    room already shows)."""
+    typed = sub.name
+    if not typed or typed.casefold() == current.casefold():
+        return False
+    if sub.sent_before is not None:
+        return typed.casefold() != sub.sent_before.casefold()
+    return not _same_stem(typed, current)
 
 
 def _same_stem(typed: str, current: str) -> bool:

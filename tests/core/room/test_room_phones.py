@@ -157,3 +157,19 @@ def test_merging_keeps_one_entry_its_weights_winning_and_fills_gaps(doc):
     assert len(doc.scenario.participants) == 2
     with pytest.raises(ScenarioError):
         merge_participants(doc, typed, typed)
+
+
+def test_a_rename_by_the_facilitator_stays_while_the_phone_sends_the_same_name(doc):
+    import dataclasses
+
+    from mcexplorer.core.room.edits import edit_participant
+    doc.apply(add_participant(doc, "Ana"))
+    send(doc, sub(doc, name="Ana", business_models__risk=1))  # becomes "Ana 2"
+    pid = participant_id_for(PHONE)
+    doc.apply(edit_participant(doc, pid, name="Ana B"))
+    again = dataclasses.replace(sub(doc, name="Ana", business_models__risk=4), sent_before="Ana")
+    send(doc, again)
+    assert [p.name for p in doc.scenario.participants] == ["Ana", "Ana B"]
+    renamed = dataclasses.replace(sub(doc, name="Ana Bell"), sent_before="Ana")
+    send(doc, renamed)
+    assert doc.scenario.participants[1].name == "Ana Bell"
