@@ -122,3 +122,27 @@ def test_serve_refuses_a_port_in_use_in_one_line(scenario):
                              capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.count("\n") == 1 and f"cannot listen on 127.0.0.1 port {port}" in out.stderr
+
+
+def test_names_sent_with_markup_are_plain_text_in_the_report(scenario, tmp_path):
+    proc = start(scenario, "--port", "0")
+    try:
+        url = first_line(proc)
+        names = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"]
+        for i, name in enumerate(names):
+            assert post(url, {"phone": f"{i}" * 30, "name": name, f"{BM}:risk": 10 + i}) == 200
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate(timeout=30)
+    out = tmp_path / "report.html"
+    done = subprocess.run([sys.executable, "-m", "mcexplorer", "report", str(scenario), "--out",
+                           str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "<script>alert" not in html and "<img src=x" not in html
