@@ -276,3 +276,24 @@ def test_a_submission_still_on_its_way_when_the_room_closes_changes_nothing(wind
     assert future.result().status == "refused"
     assert window.document.scenario.participants == []
     assert isinstance(future, Future)
+
+
+def test_the_facilitator_sets_the_port_and_a_taken_one_is_explained(window, qtbot):
+    dialog = invite(window)
+    code = window.room.invitation.phones.server.token
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        busy = taken.getsockname()[1]
+        dialog.port.setValue(busy)
+        dialog.findChild(QPushButton, "room-listen").click()
+        assert f"cannot listen on 127.0.0.1 port {busy}" in dialog.status.text()
+        assert not window.room.invitation.phones.is_open
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    dialog.port.setValue(free)
+    dialog.findChild(QPushButton, "room-listen").click()
+    url = window.room.invitation.phones.url()
+    assert url == f"http://127.0.0.1:{free}/j/{code}/"  # same code on the new port
+    assert from_phone(qtbot, url, {"phone": "a" * 30, "name": "Ana"})[0] == 200
