@@ -19,17 +19,18 @@ run: $(STAMP)
 
 # The screenshot test (tests/qt/test_screens.py) needs an X server (Xvfb) and Qt's X11
 # libraries, the report test pdftoppm (poppler-utils); they skip, saying why, where those are
-# missing. As root on Debian/Ubuntu (a CI
+# missing; the phone-page tests (tests/server) drive Debian's chromium through
+# chromium-driver, skipping likewise. As root on Debian/Ubuntu (a CI
 # container) they are installed first: unattended (no prompts, no stdin), time-limited, and
 # a failure only means the test skips. Nobody else is asked for a password. NO_APT=1 skips it.
 X11_PACKAGES := xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libegl1 \
-	libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+	libgl1 libfontconfig1 libdbus-1-3 poppler-utils chromium chromium-driver
 
 test-x11:
-	@if [ -n "$(NO_APT)" ] || { command -v Xvfb && command -v pdftoppm; } >/dev/null 2>&1; then :; \
+	@if [ -n "$(NO_APT)" ] || { command -v Xvfb && command -v pdftoppm && command -v chromedriver; } >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Xvfb, Qt's X11 libraries and poppler-utils for the screen and report tests"; \
+		echo "Installing Xvfb, Qt's X11 libraries, poppler-utils and chromium for the screen, report and phone-page tests"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		( timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq \
 			--no-install-recommends $(X11_PACKAGES) ) </dev/null >/dev/null 2>&1 \
