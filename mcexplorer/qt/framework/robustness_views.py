@@ -99,8 +99,10 @@ def slider_line(interval: Interval, names: dict[str, str], label=whole,
     lo, hi = label(interval.low), label(interval.high)
     if interval.below is None and interval.above is None \
             and interval.low <= scale[0] and interval.high >= scale[1]:
-        return f"stable at any {what}"
+        return f"stable at any {what} above {lo}" if interval.low_open else f"stable at any {what}"
     text = f"stable {lo}\u2013{hi}" if lo != hi else f"first only at {lo}"
+    if interval.low_open:
+        text = f"stable above {lo} to {hi}"
     if interval.below is not None:
         text += f"; below {lo}: {names.get(interval.below, interval.below)}"
     if interval.above is not None:
