@@ -29,6 +29,8 @@ BUSINESS_MODELS = "business-models"
 CONTEXT_CRITERIA = ("risk", "costs")
 """Table 2's Risk and Costs ratings of the top business model, shown beside the register."""
 POSITIONINGS = ("supplementary", "credit-bearing", "integrated", "none")
+PLANNER_MARK = "the planner's rating"
+"""How an edited Risk or Costs rating is marked: an edited value is the planner's, not Table 2's."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class ModelPick:
     robustness: float | None
     """Share (0-100) of seeded weight variations in which it stays first, if offered."""
     ratings: tuple[tuple[str, str], ...] = ()
-    """(criterion name, the rating as Table 2 writes it) for Risk and Costs."""
+    """(criterion name, the rating in use) for Risk and Costs: Table 2's, or an edited one
+    marked as the planner's (``PLANNER_MARK``) with Table 2's beside it."""
     top: tuple[tuple[str, float], ...] = ()
     """The top three (name, fit), best first, for the small chart."""
 
@@ -83,7 +86,11 @@ def business_model(doc: Document, robustness: bool = True,
             crit = fw.criterion(cid)
         except KeyError:
             continue
-        ratings.append((crit.label, crit.label_of(doc.rating(BUSINESS_MODELS, top.option, cid))))
+        label = crit.label_of(doc.rating(BUSINESS_MODELS, top.option, cid))
+        if doc.is_rating_edited(BUSINESS_MODELS, top.option, cid):  # never shown as Table 2's
+            source = fw.option(top.option).ratings[cid]
+            label += f" ({PLANNER_MARK}; Table 2: {source.label or crit.label_of(source.value)})"
+        ratings.append((crit.label, label))
     share = None
     if robustness:
         settings = doc.settings(BUSINESS_MODELS)
