@@ -19,7 +19,7 @@ from ..extensions import read
 from .content import content
 from .models import Leadership, Risks
 from .rules import gaps, leadership_check, plan_b_sentence, risk_score, team_coverage, top_risks
-from .summary import Answer, summary
+from .summary import READING_NOTE, Answer, summary
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -179,4 +179,5 @@ def summary_text(doc: Document, width: int = 88) -> str:
                                subsequent_indent="   ")
         lines.append("")
     lines.append(f"The five key questions: {data['source']}.")
+    lines += textwrap.wrap(READING_NOTE, width)
     return "\n".join(lines) + "\n"

@@ -20,6 +20,10 @@ from .rules import (approach_name, gap_labels, gaps, leadership_check, plan_b_se
                     risk_score, top_risks)
 
 MAX_GAPS_SHOWN = 3
+READING_NOTE = ("The positioning thresholds, the culture profiles, the risks' default ratings, "
+                "the suggested mitigations and the plan B's terms are the tool's reading, not "
+                "the paper's.")
+"""Said wherever the five answers are shown: the window's page, ``mcexplorer summary``."""
 
 POSITIONING_SENTENCES = {
     "none": "Not positioned yet: no offerings beyond degrees are on the credential-ecology map.",
