@@ -30,7 +30,7 @@ CONTEXT_CRITERIA = ("risk", "costs")
 """Table 2's Risk and Costs ratings of the top business model, shown beside the register."""
 POSITIONINGS = ("supplementary", "credit-bearing", "integrated", "none")
 PLANNER_MARK = "the planner's rating"
-"""How an edited Risk or Costs rating is marked: an edited value is the planner's, not Table 2's."""
+"""How an edited Risk or Costs rating is marked: it is the planner's value, not Table 2's."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class ModelPick:
     name: str
     fit: float | None
     robustness: float | None
-    """Share (0-100) of seeded weight variations in which it stays first, if offered."""
+    """Share (0-100) of the seeded draws (weights and ranged ratings varied) in which it stays
+    first, if offered."""
     ratings: tuple[tuple[str, str], ...] = ()
     """(criterion name, the rating in use) for Risk and Costs: Table 2's, or an edited one
     marked as the planner's (``PLANNER_MARK``) with Table 2's beside it."""

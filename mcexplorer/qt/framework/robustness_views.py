@@ -191,8 +191,9 @@ class AcceptabilityPage(QWidget):
         """Fixed in the window (shown under the chart); ``mcexplorer score --seed`` varies it."""
         self.fixed = QCheckBox("Fixed ratings")
         self.fixed.setObjectName(f"acceptability-fixed:{fid}")
-        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating the source "
-                              "gives as a range (such as LOW/MED) is drawn inside that range")
+        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating written as a range "
+                              "between two levels (Table 2's LOW/MED, or the tool's own "
+                              "half-step defaults such as weak/moderate) is drawn inside it")
         for box in (self.uniform, self.fixed):
             box.toggled.connect(self._changed)
         grid = QGridLayout()
