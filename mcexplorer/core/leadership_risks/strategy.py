@@ -179,6 +179,6 @@ def summary_text(doc: Document, width: int = 88) -> str:
         lines += textwrap.wrap(a["answer"], width, initial_indent="   ",
                                subsequent_indent="   ")
         lines.append("")
+    lines += textwrap.wrap(READING_NOTE, width)  # as the window's page says it
     lines.append(f"The five key questions: {data['source']}.")
-    lines += textwrap.wrap(READING_NOTE, width)
     return "\n".join(lines) + "\n"
