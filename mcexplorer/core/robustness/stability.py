@@ -179,6 +179,8 @@ def _walk(gaps: Callable[[float], np.ndarray], start: float, points: list[float]
             share = np.clip(np.maximum(g_prev[behind], 0.0) / drop, 0.0, 1.0)
             first = share.min()
             where = prev + (p - prev) * first
+            if abs(where - end) <= _tol(end):  # a tie at the scale's end: the end is inside
+                return end, None
             near = behind[(share - first) * abs(p - prev) <= _tol(where)]
             # The rival gaining fastest leads just beyond the end.
             rates = np.zeros(len(g))

@@ -214,3 +214,8 @@ def test_a_typed_balance_value_rounds_half_up():
     assert split.h3 == 2.5
     assert make_split(2.45, 50.0, 47.55).h1 == 2.5
     assert math.isclose(split.h1 + split.h2 + split.h3, 100.0)
+
+
+def test_a_target_half_way_between_tenths_rounds_up():
+    fw = builtin_frameworks()[BM]
+    assert scale_label(fw.criterion("horizon"))(1.25) == "1.3"
