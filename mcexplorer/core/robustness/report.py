@@ -17,15 +17,15 @@ NO_WEIGHT = "Set at least one weight to see how sure the ranking is."
 
 def varied(acceptability: Acceptability) -> str | None:
     """What the draws varied, as the words after a share: "of nearby weightings" (weights only),
-    "of draws of the ranged ratings, weights as set" (``jitter`` 0), "of draws varying the
-    weights and the ranged ratings" (both), "of all weightings" (no preferences). None when
+    "of draws of the ranged ratings, weights as set" (``jitter`` 0), "of draws of weights and
+    ranged ratings" (both), "of all weightings" (no preferences). None when
     nothing was varied (``jitter`` 0 and no rating drawn inside a range)."""
     ranged = bool(acceptability.cells)
     if acceptability.uniform:
         return "of all weightings, ranged ratings drawn too" if ranged else "of all weightings"
     weights = acceptability.jitter > 0
     if weights and ranged:
-        return "of draws varying the weights and the ranged ratings"
+        return "of draws of weights and ranged ratings"
     if weights:
         return "of nearby weightings"
     if ranged:

@@ -346,8 +346,8 @@ def test_verdict_reads_aloud(bm):
     acc = acceptability(fw, w)
     text = verdict(score(fw, w), acc)
     pct = round(acc.shares["business-unit"] * 100)
-    assert text == (f"Institutional business unit stays first for {pct}% of draws varying the "
-                    "weights and the ranged ratings; its nearest rival is MOOC led.")
+    assert text == (f"Institutional business unit stays first for {pct}% of draws of weights "
+                    "and ranged ratings; its nearest rival is MOOC led.")
     assert verdict(score(fw, w), acc, threshold=0.95).startswith(
         "Too close to call: Institutional business unit comes first for")
     zero = {c.id: 0.0 for c in fw.criteria}

@@ -86,7 +86,7 @@ def test_the_verdict_says_what_the_draws_varied(bm):
     fw, w = bm
     ranking = score(fw, w)
     both = verdict(ranking, acceptability(fw, w))
-    assert "of draws varying the weights and the ranged ratings" in both
+    assert "of draws of weights and ranged ratings" in both
     weights_only = verdict(ranking, acceptability(fw, w, rating_ranges=False))
     assert "of nearby weightings" in weights_only
     ratings_only = verdict(ranking, acceptability(fw, w, jitter=0.0))

@@ -177,8 +177,8 @@ def test_acceptability_runs_after_letting_go_never_during_the_drag(window, tab, 
 def test_the_verdict_reads_aloud(window, tab, panel, qtbot):
     label = window.findChild(QLabel, f"verdict:{BM}")
     assert label.textFormat() == Qt.TextFormat.PlainText
-    assert label.text() == ("Institutional business unit stays first for 72% of draws varying "
-                            "the weights and the ranged ratings; its nearest rival is MOOC led.")
+    assert label.text() == ("Institutional business unit stays first for 72% of draws of "
+                            "weights and ranged ratings; its nearest rival is MOOC led.")
     runs = panel.runs
     slider(window, "risk").setValue(80)
     qtbot.waitUntil(lambda: panel.runs > runs, timeout=3000)
