@@ -19,7 +19,7 @@ def test_strategy_on_a_page_bar_prints_the_summarys_share():
     s = strategy(Document())
     bars = strategy_bars(s)["business-models"].bars
     last = bars[-1]
-    assert last.label == "First as weights and ranged ratings vary"
+    assert last.label == "First in 10,000 draws"
     assert last.text == share_text(s.model.robustness / 100)
 
 

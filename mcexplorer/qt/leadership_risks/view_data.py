@@ -114,7 +114,7 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
         bars = [MiniBar(name, fit, 100, _pct(fit), OPTION_COLOURS[i])
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
-            bars.append(MiniBar("First as weights and ranged ratings vary", model.robustness,
+            bars.append(MiniBar("First in 10,000 draws", model.robustness,
                                 100, share_text(model.robustness / 100), OPTION_COLOURS[7]))
         out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)
