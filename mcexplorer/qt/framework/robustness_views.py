@@ -40,7 +40,8 @@ class DrawSettings:
 
 
 VERDICT_TIP = ("The tool's own arithmetic on the ratings, not a finding of the sources: "
-               "weightings drawn near the current one (see the \u201cHow sure\u201d page). It "
+               "weights and ranged ratings drawn near the current ones, as the sentence says "
+               "(see the \u201cHow sure\u201d page). It "
                "updates when you let go of a slider; greyed, it is out of date.")
 
 
@@ -185,7 +186,7 @@ class AcceptabilityPage(QWidget):
         self.uniform.setToolTip("Draw any weighting at all, uniformly, ignoring the sliders "
                                 "(the 'no preferences' case)")
         self.draws = self._spin(f"acceptability-draws:{fid}", 100, MAX_DRAWS_IN_VIEW, d.draws,
-                                1000, "How many weightings are drawn")
+                                1000, "How many draws are made")
         self.draws.setGroupSeparatorShown(True)
         self.seed = d.seed
         """Fixed in the window (shown under the chart); ``mcexplorer score --seed`` varies it."""
