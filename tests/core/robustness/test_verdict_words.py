@@ -219,3 +219,11 @@ def test_a_typed_balance_value_rounds_half_up():
 def test_a_target_half_way_between_tenths_rounds_up():
     fw = builtin_frameworks()[BM]
     assert scale_label(fw.criterion("horizon"))(1.25) == "1.3"
+
+
+def test_a_balance_typed_as_2_45_is_kept_as_2_5():
+    from mcexplorer.core.structures.edits import set_balance
+
+    doc = Document()
+    doc.apply(set_balance(doc, "h3", 2.45))
+    assert doc.scenario.horizons.balance.h3 == 2.5
