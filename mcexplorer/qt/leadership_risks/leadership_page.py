@@ -1,6 +1,7 @@
 """The leadership page: the intended approach (every style the paper names, explained, with its
-source), who leads and the governance, the paper's check against the positioning, and the
-team as a checklist (a name, or empty for vacant) with its coverage and named gaps."""
+source), who leads and the governance, the check against the positioning (our reading of the
+paper), and the team as a checklist (a name, or empty for vacant) with its coverage and named
+gaps."""
 
 from __future__ import annotations
 
