@@ -29,10 +29,9 @@ from dataclasses import astuple
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.robustness import (Acceptability, acceptability, describe, stability, sweep,
-                                target_stability, verdict)
+from ...core.robustness import (Acceptability, acceptability, describe, scale_label, stability,
+                                sweep, target_stability, verdict)
 from ...core.robustness.report import NO_WEIGHT
-from ...core.robustness.stability import scale_label
 from ..charts.acceptability import AcceptabilityData
 from ..charts.sensitivity import SensitivityData
 from .robustness_data import acceptability_data, sensitivity_data
@@ -333,16 +332,14 @@ class RobustnessPanel(QObject):
         return tuple(r.option for r in ranking.results if r.rank == 1) if ranking.has_weight \
             else ()
 
-    def _criteria(self) -> dict[str, str]:
-        return {c.id: c.label for c in self.tab.framework.criteria}
-
     def _update_verdict(self) -> None:
         ranking = self.tab.document.ranking(self.tab.framework_id)
         label = self.verdict_label
         if not ranking.has_weight:
             text, fresh = NO_WEIGHT, True
         elif self.result is not None and self._result_key == self._accept_key():
-            text, fresh = verdict(ranking, self.result, criteria=self._criteria()), True
+            names = {c.id: c.label for c in self.tab.framework.criteria}
+            text, fresh = verdict(ranking, self.result, criteria=names), True
         elif self.result is not None and self._leaders() == self._result_leaders \
                 and label.text() and label.text() != NO_WEIGHT:
             text, fresh = label.text(), False  # same leader: the last verdict, greyed
