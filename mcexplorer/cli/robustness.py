@@ -56,7 +56,7 @@ def add_draw_options(parser) -> None:
     from ..core.robustness.acceptability import MAX_DRAWS, MAX_JITTER
 
     parser.add_argument("--draws", type=whole_number(1, MAX_DRAWS), default=10_000,
-                        metavar="N", help="weightings drawn for the rank acceptability "
+                        metavar="N", help="draws made for the rank acceptability "
                                           "(default 10000)")
     parser.add_argument("--seed", type=whole_number(0), default=0, metavar="S",
                         help="seed of the draws: the same seed gives the same result (default 0)")

@@ -19,7 +19,7 @@ from ..extensions import read
 from .content import content
 from .models import Leadership, Risks
 from .rules import gaps, leadership_check, plan_b_sentence, risk_score, team_coverage, top_risks
-from .summary import Answer, summary
+from .summary import READING_NOTE, Answer, summary
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -29,6 +29,8 @@ BUSINESS_MODELS = "business-models"
 CONTEXT_CRITERIA = ("risk", "costs")
 """Table 2's Risk and Costs ratings of the top business model, shown beside the register."""
 POSITIONINGS = ("supplementary", "credit-bearing", "integrated", "none")
+PLANNER_MARK = "the planner's rating"
+"""How an edited Risk or Costs rating is marked: it is the planner's value, not Table 2's."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,11 @@ class ModelPick:
     name: str
     fit: float | None
     robustness: float | None
-    """Share (0-100) of seeded weight variations in which it stays first, if offered."""
+    """Share (0-100) of the seeded draws (weights and ranged ratings varied) in which it stays
+    first, if offered."""
     ratings: tuple[tuple[str, str], ...] = ()
-    """(criterion name, the rating as Table 2 writes it) for Risk and Costs."""
+    """(criterion name, the rating in use) for Risk and Costs: Table 2's, or an edited one
+    marked as the planner's (``PLANNER_MARK``) with Table 2's beside it."""
     top: tuple[tuple[str, float], ...] = ()
     """The top three (name, fit), best first, for the small chart."""
 
@@ -83,7 +87,11 @@ def business_model(doc: Document, robustness: bool = True,
             crit = fw.criterion(cid)
         except KeyError:
             continue
-        ratings.append((crit.label, crit.label_of(doc.rating(BUSINESS_MODELS, top.option, cid))))
+        label = crit.label_of(doc.rating(BUSINESS_MODELS, top.option, cid))
+        if doc.is_rating_edited(BUSINESS_MODELS, top.option, cid):  # never shown as Table 2's
+            source = fw.option(top.option).ratings[cid]
+            label += f" ({PLANNER_MARK}; Table 2: {source.label or crit.label_of(source.value)})"
+        ratings.append((crit.label, label))
     share = None
     if robustness:
         settings = doc.settings(BUSINESS_MODELS)
@@ -171,5 +179,6 @@ def summary_text(doc: Document, width: int = 88) -> str:
         lines += textwrap.wrap(a["answer"], width, initial_indent="   ",
                                subsequent_indent="   ")
         lines.append("")
+    lines += textwrap.wrap(READING_NOTE, width)  # as the window's page says it
     lines.append(f"The five key questions: {data['source']}.")
     return "\n".join(lines) + "\n"

@@ -29,8 +29,8 @@ from dataclasses import astuple
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.robustness import (Acceptability, acceptability, describe, stability, sweep,
-                                target_stability, verdict)
+from ...core.robustness import (Acceptability, acceptability, describe, scale_label, stability,
+                                sweep, target_stability, verdict)
 from ...core.robustness.report import NO_WEIGHT
 from ..charts.acceptability import AcceptabilityData
 from ..charts.sensitivity import SensitivityData
@@ -223,7 +223,7 @@ class RobustnessPanel(QObject):
                                  "no stable range while every weight is zero")
                 return
             lo, hi = (float(v) for v in crit.scale)
-            label = crit.label_of
+            label = scale_label(crit)
             t.show_stability(((iv.low - lo) / (hi - lo), (iv.high - lo) / (hi - lo)),
                              slider_line(iv, short, label, (lo, hi), "target"),
                              describe(iv, names, label),
@@ -338,7 +338,8 @@ class RobustnessPanel(QObject):
         if not ranking.has_weight:
             text, fresh = NO_WEIGHT, True
         elif self.result is not None and self._result_key == self._accept_key():
-            text, fresh = verdict(ranking, self.result), True
+            names = {c.id: c.label for c in self.tab.framework.criteria}
+            text, fresh = verdict(ranking, self.result, criteria=names), True
         elif self.result is not None and self._leaders() == self._result_leaders \
                 and label.text() and label.text() != NO_WEIGHT:
             text, fresh = label.text(), False  # same leader: the last verdict, greyed

@@ -40,7 +40,8 @@ class DrawSettings:
 
 
 VERDICT_TIP = ("The tool's own arithmetic on the ratings, not a finding of the sources: "
-               "weightings drawn near the current one (see the \u201cHow sure\u201d page). It "
+               "weights and ranged ratings drawn near the current ones, as the sentence says "
+               "(see the \u201cHow sure\u201d page). It "
                "updates when you let go of a slider; greyed, it is out of date.")
 
 
@@ -99,8 +100,10 @@ def slider_line(interval: Interval, names: dict[str, str], label=whole,
     lo, hi = label(interval.low), label(interval.high)
     if interval.below is None and interval.above is None \
             and interval.low <= scale[0] and interval.high >= scale[1]:
-        return f"stable at any {what}"
+        return f"stable at any {what} above {lo}" if interval.low_open else f"stable at any {what}"
     text = f"stable {lo}\u2013{hi}" if lo != hi else f"first only at {lo}"
+    if interval.low_open:
+        text = f"stable above {lo} to {hi}"
     if interval.below is not None:
         text += f"; below {lo}: {names.get(interval.below, interval.below)}"
     if interval.above is not None:
@@ -183,14 +186,15 @@ class AcceptabilityPage(QWidget):
         self.uniform.setToolTip("Draw any weighting at all, uniformly, ignoring the sliders "
                                 "(the 'no preferences' case)")
         self.draws = self._spin(f"acceptability-draws:{fid}", 100, MAX_DRAWS_IN_VIEW, d.draws,
-                                1000, "How many weightings are drawn")
+                                1000, "How many draws are made")
         self.draws.setGroupSeparatorShown(True)
         self.seed = d.seed
         """Fixed in the window (shown under the chart); ``mcexplorer score --seed`` varies it."""
         self.fixed = QCheckBox("Fixed ratings")
         self.fixed.setObjectName(f"acceptability-fixed:{fid}")
-        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating the source "
-                              "gives as a range (such as LOW/MED) is drawn inside that range")
+        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating written as a range "
+                              "between two levels (Table 2's LOW/MED, or the tool's own "
+                              "half-step defaults such as weak/moderate) is drawn inside it")
         for box in (self.uniform, self.fixed):
             box.toggled.connect(self._changed)
         grid = QGridLayout()

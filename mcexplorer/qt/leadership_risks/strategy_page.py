@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy, answers
+from ...core.leadership_risks.summary import READING_NOTE
 from ..charts.mini_bars import MiniBars
 from .view_data import strategy_bars
 from .widgets import plain_label, scrolled
 
 NOTE = ("Answers from the four tabs: the positioning reading (the ecology tab), the leadership "
         "approach and team, the best-fitting structure and the intended balance, the "
-        "best-fitting business model and how often it stays first when the weights vary by up "
-        "to 20% (10,000 seeded draws), and the register's top three risks with the plan B. "
-        "The positioning thresholds, the culture profiles, the risks' default ratings and the "
-        "plan B's terms are the tool's reading.")
+        "best-fitting business model and how often it stays first when each weight varies by "
+        "+/-20% and ranged ratings are drawn (10,000 seeded draws), and the register's top "
+        f"three risks with the plan B. {READING_NOTE}")
 
 
 class StrategyPage(QWidget):
