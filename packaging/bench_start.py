@@ -26,6 +26,10 @@ KINDS = {
     "bundle": [str(ROOT / "dist" / "mcexplorer" / "mcexplorer")],
     "venv": [str(ROOT / ".venv" / "bin" / "mcexplorer")],
 }
+for extra in os.environ.get("BENCH_START_EXTRA", "").split(os.pathsep):
+    if extra:  # another build to compare, NAME=PATH (e.g. a spec variant)
+        name, _, path = extra.partition("=")
+        KINDS[name] = [path]
 
 
 def start(command: list[str], scenario: Path) -> float:
