@@ -3,6 +3,7 @@ systems, and the clean close on SIGTERM that the smoke test (and a logout) relie
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -80,11 +81,35 @@ def test_spec_ships_resources_where_the_package_looks():
     assert '"docs" = "mcexplorer/docs"' in pyproject
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="Windows sends WM_CLOSE, not SIGTERM")
-def test_sigterm_closes_the_window_cleanly(tmp_path):
-    """A logout's SIGTERM closes the window as Quit would: exit 0, no traceback, no lock left
-    behind (before, the process died of the signal and left its lock as an orphan)."""
+CHILD_MODIFIED = """
+import sys
+from mcexplorer import app
+from mcexplorer.core.edits import Edit
+
+install = getattr(app, "close_on_terminate", lambda window: None)
+
+def modified_then_install(window):
+    path = ("frameworks", "business-models", "weights", "effort")
+    window.controller.push(Edit(path, 50.0, 100.0, "Effort"))  # unsaved work, as a drag leaves
+    install(window)
+
+app.close_on_terminate = modified_then_install
+sys.exit(app.run(sys.argv[1]))
+"""
+
+
+def _folders(home: Path) -> tuple[Path, Path]:
+    """The log file and the data folder platformdirs picks for this HOME."""
+    if sys.platform == "darwin":
+        return (home / "Library" / "Logs" / "mcexplorer" / "mcexplorer.log",
+                home / "Library" / "Application Support" / "mcexplorer")
+    return (home / ".local" / "state" / "mcexplorer" / "log" / "mcexplorer.log",
+            home / ".local" / "share" / "mcexplorer")
+
+
+def _terminate_after_first_frame(tmp_path: Path, command: list[str]) -> tuple[int, str, Path]:
+    """Start the window, wait for its first frame (the log file appears right after it),
+    send SIGTERM; the exit code, stderr and the data folder."""
     home = tmp_path / "home"
     home.mkdir()
     scenario = tmp_path / "s.json"
@@ -93,18 +118,13 @@ def test_sigterm_closes_the_window_cleanly(tmp_path):
     assert new.returncode == 0, new.stderr
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
            "QT_QPA_PLATFORM": "offscreen"}
-    log = home / ".local" / "state" / "mcexplorer" / "log" / "mcexplorer.log"
-    data = home / ".local" / "share" / "mcexplorer"
-    if sys.platform == "darwin":
-        log = home / "Library" / "Logs" / "mcexplorer" / "mcexplorer.log"
-        data = home / "Library" / "Application Support" / "mcexplorer"
-    proc = subprocess.Popen([sys.executable, "-m", "mcexplorer", str(scenario)], env=env,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    log, data = _folders(home)
+    proc = subprocess.Popen([*command, str(scenario)], env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120  # a bound, not a timing assertion
         while not log.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)  # the log file is opened after the first frame
+            time.sleep(0.1)
         assert proc.poll() is None, proc.communicate()[1]
         assert log.exists(), "the window never reached its first frame"
         assert list((data / "recovery").glob("*.lock")), "a running window holds a lock"
@@ -114,6 +134,32 @@ def test_sigterm_closes_the_window_cleanly(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 0, err
     assert "Traceback" not in err
+    return proc.returncode, err, data
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows sends WM_CLOSE, not SIGTERM")
+def test_sigterm_closes_the_window_cleanly(tmp_path):
+    """A logout's SIGTERM closes the window as Quit would: exit 0, no lock left behind (before,
+    the process died of the signal and left its lock as an orphan)."""
+    code, err, data = _terminate_after_first_frame(tmp_path, [sys.executable, "-m", "mcexplorer"])
+    assert code == 0, err
     assert not list((data / "recovery").glob("*.lock")), "the lock was left behind"
+    assert not list((data / "recovery").glob("*.json")), "nothing was unsaved"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows sends WM_CLOSE, not SIGTERM")
+def test_sigterm_with_unsaved_work_autosaves_it_without_asking(tmp_path):
+    """With unsaved work nobody is asked (nobody may be there): the work is written to the
+    recovery folder at once (not only after the autosave's two quiet seconds) and the app
+    exits 0; the next start offers it back."""
+    code, err, data = _terminate_after_first_frame(
+        tmp_path, [sys.executable, "-c", CHILD_MODIFIED])
+    assert code == 0, err
+    saved = list((data / "recovery").glob("*.json"))
+    assert len(saved) == 1, "the unsaved work was not autosaved"
+    scenario = json.loads(saved[0].read_text(encoding="utf-8"))
+    text = json.dumps(scenario)
+    assert '"effort": 100.0' in text, "the autosave lacks the unsaved change"
