@@ -105,7 +105,20 @@ def pdf_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
+def bundle_files(exe: Path) -> None:
+    """The Help window's pages and the resources travel inside the package, where its own
+    lookups (qt/window/help.docs_dir, core/paths.resources_dir) find them."""
+    top = exe.parents[1] if exe.parent.name == "MacOS" else exe.parent  # .app: Contents/
+    pages = [p for p in top.rglob("guide.md") if p.parent.name == "docs"
+             and p.parent.parent.name == "mcexplorer"]
+    check(bool(pages), f"no mcexplorer/docs/guide.md under {top} (Help > Guide would be empty)")
+    check(any((p.parent.parent / "resources" / "frameworks").is_dir() for p in pages),
+          "no mcexplorer/resources/frameworks beside mcexplorer/docs")
+    print(f"ok   Help pages and resources inside the package ({pages[0].parent.relative_to(top)})")
+
+
 def smoke_cli(r: Runner) -> None:
+    bundle_files(r.exe)
     out = r.run("--version").stdout.strip()
     check(out == f"mcexplorer {version()}", f"--version says {out!r}, expected {version()}")
 
