@@ -148,7 +148,9 @@ def smoke_cli(r: Runner) -> None:
         width, height = png_size(png)
         check(width == 1920 and 300 <= height <= 4000, f"{png.name} is {width} x {height}")
         check(png.stat().st_size > 10_000, f"{png.name} is only {png.stat().st_size} bytes")
-    print(f"     {len(pngs)} PNG charts, each 1920 px wide: {', '.join(p.stem for p in pngs)}")
+    prefix = os.path.commonprefix([p.stem for p in pngs])
+    print(f"     {len(pngs)} PNG charts 1920 px wide, {prefix}*: "
+          + ", ".join(p.stem[len(prefix):] for p in pngs))
 
     r.run("export", "--format", "svg", "--out", "svg", "scenario.json")
     svgs = sorted((r.work / "svg").glob("*.svg"))
@@ -300,6 +302,9 @@ def smoke_window(r: Runner, mode: str) -> bool:
         check(code == 0, f"the window exited {code} when closed:\n{text}")
         locks = list((data_dir(r.home) / "recovery").glob("*.lock"))
         check(not locks, f"closing left lock files behind: {[p.name for p in locks]}")
+        if sys.platform.startswith("linux"):  # elsewhere: the registry, or cfprefsd's own time
+            conf = r.home / ".config" / "mcexplorer" / "mcexplorer.conf"
+            check(conf.is_file(), f"closing did not write the window's settings ({conf})")
         r.checks += 1
         print(f"ok   the window on scenario.json for {WINDOW_SECONDS} s, first frame painted, "
               f"closed cleanly (exit 0, no traceback, no lock left)"
