@@ -4,7 +4,8 @@ Runs the built executable as a planner's laptop would: a bare environment (on Li
 only PATH=/usr/bin:/bin and HOME, a new empty folder; on Windows the few variables Windows
 itself needs, with the user folders inside that new folder), no virtual environment, no Python
 on the way. Checks ``--version``, ``new``, ``validate``, ``score --json``, ``export`` of every
-chart (PNG and SVG), ``csv``, ``report`` to PDF and HTML, then opens the window on the scenario
+chart (PNG and SVG), ``csv``, ``report`` to PDF and HTML, ``summary``, ``import-framework``
+(into the user's frameworks folder), then opens the window on the scenario
 for 10 seconds and closes it (SIGTERM on Linux and macOS, WM_CLOSE on Windows: what a logout
 or the window's close button sends), and expects a clean exit with no traceback.
 
@@ -185,6 +186,16 @@ def smoke_cli(r: Runner) -> None:
 
     out = r.run("summary", "scenario.json").stdout
     check(TITLE in out, "summary does not name the scenario (non-ASCII title)")
+
+    # A framework of the planner's own, written from a CSV into the user's frameworks folder:
+    # the window opened next loads it at start-up (a tab of its own).
+    (r.work / "ours.csv").write_text("option,Effort,Impact\ndirection,cost,benefit\n"
+                                     "scale,LOW|MED|HIGH,1-5\nMOOC,LOW,4\nConsortium,HIGH,5\n",
+                                     encoding="utf-8")
+    folder = data_dir(r.home) / "frameworks"
+    folder.mkdir(parents=True, exist_ok=True)
+    r.run("import-framework", "--out", str(folder / "ours.json"), "--title", "Our own", "ours.csv")
+    check((folder / "ours.json").is_file(), "import-framework wrote no framework file")
 
 
 # -- the window ----------------------------------------------------------------------------
