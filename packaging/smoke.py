@@ -198,6 +198,42 @@ def smoke_cli(r: Runner) -> None:
     check((folder / "ours.json").is_file(), "import-framework wrote no framework file")
 
 
+def smoke_room_server(r: Runner) -> None:
+    """``room serve`` (where this build has it): the phone page is served from inside the
+    bundle on 127.0.0.1, then the server is stopped (SIGTERM; terminated on Windows)."""
+    verbs = re.search(r"\{([^}]*)\}", r.run("--help").stdout)
+    if verbs is None or "room" not in re.sub(r"\s", "", verbs.group(1)).split(","):
+        print("SKIP room serve: this build has no room server")
+        return
+    import urllib.request
+
+    proc = subprocess.Popen([str(r.exe), "room", "serve", "scenario.json", "--port", "0"],
+                            cwd=r.work, env=r.env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        url = proc.stdout.readline().decode("utf-8", "replace").strip()  # the join URL first
+        check(url.startswith("http://127.0.0.1:"), f"room serve printed {url!r}, not its URL")
+        with urllib.request.urlopen(url, timeout=20) as answer:  # one request, bounded
+            page = answer.read().decode("utf-8", "replace")
+            check(answer.status == 200 and "<html" in page.lower(),
+                  f"the phone page at {url} answered {answer.status}")
+        if sys.platform == "win32":
+            proc.terminate()
+            proc.wait(timeout=30)
+        else:
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=30)
+            check(code == 0, f"room serve exited {code} on SIGTERM")
+        err = proc.stderr.read().decode("utf-8", "replace")
+        check("Traceback" not in err, f"room serve printed a traceback:\n{err}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    r.checks += 1
+    print(f"ok   mcexplorer room serve: the phone page served at {url}, stopped cleanly")
+
+
 # -- the window ----------------------------------------------------------------------------
 
 
@@ -345,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         runner = Runner(exe, home, work)
         try:
             smoke_cli(runner)
+            smoke_room_server(runner)
             if args.window != "skip":
                 smoke_window(runner, args.window)
         except (Failed, subprocess.TimeoutExpired) as exc:
