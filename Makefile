@@ -1,12 +1,14 @@
 # make run   - set up .venv (if missing or stale) and open the app on the default scenario
 # make test  - set up .venv and run the whole test suite headless
 # make bench - set up .venv and print the benchmark table (rewrites the figures block of BENCHMARKS.md)
+# make bundle - the standalone app (PyInstaller): dist/mcexplorer/mcexplorer and its .tar.gz
+# make bundle-test - the bundle's smoke test (also run by `make test` when dist/mcexplorer exists)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-x11 bench clean
+.PHONY: run test test-x11 bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +50,29 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 
 bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+# The standalone app: one folder with Python, Qt and every dependency (packaging/mcexplorer.spec;
+# the same spec builds Windows and macOS in .github/workflows/bundle.yml). A few minutes of CPU.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' mcexplorer/__init__.py)
+PLATFORM := $(shell uname -s | tr A-Z a-z)-$(shell uname -m)
+
+$(BUNDLE_STAMP): $(STAMP) requirements-bundle.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bundle.lock
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	rm -rf dist/mcexplorer build/mcexplorer
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/mcexplorer.spec
+	tar -C dist -czf dist/mcexplorer-$(VERSION)-$(PLATFORM).tar.gz mcexplorer
+	@du -sh dist/mcexplorer dist/mcexplorer-$(VERSION)-$(PLATFORM).tar.gz
+
+# Runs dist/mcexplorer/mcexplorer with `env -i` (PATH=/usr/bin:/bin, a new HOME): every verb
+# checked, then the window for 10 s under Xvfb (its own display) and closed.
+bundle-test: $(STAMP)
+	@test -x dist/mcexplorer/mcexplorer || { echo "No bundle: run 'make bundle' first"; exit 2; }
+	$(BIN)/python packaging/smoke.py dist/mcexplorer/mcexplorer
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
