@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..io import atomic_write
-from .names import data_name
+from .names import data_name, kept_beside
 
 HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
           "Weight", "Target", "Rating", "Rating value", "Edited", "Utility")
@@ -68,15 +68,22 @@ def csv_text(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> list[Path]:
-    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out`` (a
-    register has no weights, ratings or fit to tabulate)."""
-    folder = Path(out)
+def csv_paths(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> dict[str, Path]:
+    """Where write_csvs writes: framework id -> ``<out>/<scenario>-<framework>.csv``, for each
+    ranked framework (a register has no weights, ratings or fit to tabulate)."""
+    return {fid: Path(out) / data_name(scenario_name, fid)
+            for fid, fw in doc.frameworks.items() if fw.criteria}
+
+
+def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str, *,
+               keep_both: bool = False) -> list[Path]:
+    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``. A file
+    of that name is replaced (the command line's way), or with ``keep_both`` kept, the new
+    one written beside it as ``<name> (2).csv``."""
     written = []
-    for fid, fw in doc.frameworks.items():
-        if not fw.criteria:
-            continue
-        path = folder / data_name(scenario_name, fid)
+    for fid, path in csv_paths(doc, out, scenario_name).items():
+        if keep_both and os.path.lexists(path):
+            path = kept_beside(path)
         atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
         written.append(path)
     return written
