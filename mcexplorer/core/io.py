@@ -200,7 +200,9 @@ def parse_json(text: str, source: str) -> object:
         # An unterminated string runs to the end of the text: the file was cut short.
         ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         what = "truncated JSON" if ends_early else "not JSON"
-        raise ScenarioError(f"{what} ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+        # Python words one as "Unterminated string starting at"; the place follows once.
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        raise ScenarioError(f"{what} ({msg} at line {exc.lineno}, column {exc.colno})",
                             file=source) from None
     except ValueError as exc:
         raise ScenarioError(str(exc), file=source) from None
