@@ -31,6 +31,7 @@ def add(sub) -> None:
 
 def _sensitivity(args) -> int:
     from ..core.document import Document
+    from ..core.errors import shown_lines
     from ..core.robustness import format_sensitivity, sensitivity_report
     from ..core.validation import load_scenario
 
@@ -45,7 +46,7 @@ def _sensitivity(args) -> int:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(format_sensitivity(report))
+        print(shown_lines(format_sensitivity(report)))  # option names from a file
     return 0
 
 

@@ -43,14 +43,16 @@ def add(sub) -> None:
 
 
 def _participants_add(args) -> int:
+    from ..core.errors import shown_lines
     from ..core.room.people_import import add_participants_to_file
 
     result = add_participants_to_file(args.scenario, args.people, args.name)
-    print(result.summary(args.scenario))
+    print(shown_lines(result.summary(args.scenario)))  # a name from a file name
     return 0
 
 
 def _compare(args) -> int:
+    from ..core.errors import shown_lines
     from ..core.room.compare import compare_sides, compare_text, load_side
 
     a, b = load_side(args.a), load_side(args.b)
@@ -59,7 +61,7 @@ def _compare(args) -> int:
         json.dump(result, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(compare_text(result, a.frameworks))
+        sys.stdout.write(shown_lines(compare_text(result, a.frameworks)))
     return 0
 
 

@@ -17,6 +17,7 @@ def add(sub) -> None:
 
 def _summary(args) -> int:
     from ..core.document import Document
+    from ..core.errors import shown_lines
     from ..core.leadership_risks.strategy import summary_json, summary_text
     from ..core.validation import load_scenario
 
@@ -26,5 +27,5 @@ def _summary(args) -> int:
         json.dump(summary_json(doc), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary_text(doc))
+        sys.stdout.write(shown_lines(summary_text(doc)))  # a title from a file: no escapes
     return 0

@@ -216,12 +216,18 @@ def find_snapshot(doc, ref: str) -> Snapshot:
     return pick_snapshot(doc.scenario.snapshots, ref)
 
 
+def _same_name(name: str) -> str:
+    """A name as compared: spaces of any kind and runs of them as one space, any case."""
+    return " ".join(name.split()).casefold()
+
+
 def pick_snapshot(snapshots: list[Snapshot], ref: str, file: str | None = None) -> Snapshot:
     for s in snapshots:
         if s.id == ref:
             return s
-    for s in snapshots:
-        if s.name.casefold() == " ".join(ref.split()).casefold():
+    wanted = _same_name(ref)
+    for s in snapshots:  # a name from a file may hold runs of spaces, tabs, no-break spaces
+        if _same_name(s.name) == wanted:
             return s
     known = ", ".join(repr(s.name) for s in snapshots)
     raise ScenarioError(f"no snapshot named {ref!r} "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ..charts.radar import RadarData
+from ..plain import visible
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..plain import guarded
@@ -201,7 +202,7 @@ class EcologyTab(FrameworkTab):
             with signals_blocked(self.offering_list):
                 self.offering_list.clear()
                 for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
-                    item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
+                    item = QListWidgetItem(f"{i}. {visible(label)} ({o.volume:,.0f})")
                     item.setData(ID_ROLE, o.id)
                     self.offering_list.addItem(item)
                     if o.id == self._selected:

@@ -8,6 +8,7 @@ The window passes its own tabs; the command line builds the tabs offscreen for a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from pathlib import Path
 from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import export_name
+from ...core.outputs.names import export_name, kept_beside
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image
 from ..controller import DocumentController
@@ -66,9 +67,10 @@ class ExportRun:
 
 def export_all(document: Document, items: list[ChartItem], out: Path, spec: ImageSpec,
                scenario_name: str, date: str, progress: Progress | None = None, *,
-               with_caption: bool = False) -> ExportRun:
+               with_caption: bool = False, keep_both: bool = False) -> ExportRun:
     """Write each chart into ``out`` as ``spec`` says, with each chart's own caption line
-    (scenario, date, weights and target, source) when ``with_caption``."""
+    (scenario, date, weights and target, source) when ``with_caption``. A file of the same
+    name is replaced, or with ``keep_both`` kept (the chart goes beside it as ``name (2)``)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -82,7 +84,10 @@ def export_all(document: Document, items: list[ChartItem], out: Path, spec: Imag
         if progress is not None and not progress(i, total, name):
             return ExportRun(written, True, total)
         text = caption(document, item.framework_id, scenario_name, date) if with_caption else ""
-        written.append(export_image(item.chart, out / name, replace(spec, caption=text)))
+        target = out / name
+        if keep_both and os.path.lexists(target):
+            target = kept_beside(target)
+        written.append(export_image(item.chart, target, replace(spec, caption=text)))
     if progress is not None:
         progress(total, total, "")
     return ExportRun(written, False, total)

@@ -21,6 +21,7 @@ from ...core.robustness import Interval
 from ..charts.acceptability import AcceptabilityChart
 from ..charts.sensitivity import SensitivityChart
 from ..charts.style import font
+from ..plain import visible
 from ..signals import signals_blocked
 from .band import ElidedLabel, small
 
@@ -137,7 +138,7 @@ class SensitivityPage(QWidget):
         self.combo.setObjectName(f"sensitivity-criterion:{fid}")
         self.combo.setAccessibleName("Weight to move on the sensitivity chart")
         for c in framework.criteria:
-            self.combo.addItem(c.name, c.id)
+            self.combo.addItem(visible(c.name), c.id)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)

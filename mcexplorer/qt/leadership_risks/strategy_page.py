@@ -11,6 +11,7 @@ from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy, answers
 from ...core.leadership_risks.summary import READING_NOTE
 from ..charts.mini_bars import MiniBars
+from ..plain import visible
 from .view_data import strategy_bars
 from .widgets import plain_label, scrolled
 
@@ -68,7 +69,7 @@ class StrategyPage(QWidget):
         for a in answers(s):
             label = self.answer_labels[a.id]
             if label.text() != a.answer:
-                label.setText(a.answer)
+                label.setText(visible(a.answer))
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for qid, data in strategy_bars(s, dark).items():
             self.bars[qid].show_data(data)
