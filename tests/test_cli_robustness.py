@@ -24,7 +24,7 @@ def frameworks(result) -> dict:
 def test_score_json_carries_stability_and_acceptability(new_file):
     bm = frameworks(run("score", new_file, "--json"))[BM]
     assert bm["stability"]["risk"] == {"low": 0.0, "high": 75.0, "below": None,
-                                       "above": "mooc-platform"}
+                                       "above": "mooc-platform", "low_open": False}
     a = bm["acceptability"]
     assert set(a) == {"draws", "seed", "jitter", "shares", "ranks", "rating_ranges"}
     assert (a["draws"], a["seed"], a["jitter"], a["rating_ranges"]) == (10_000, 0, 20.0, True)

@@ -33,6 +33,7 @@ def add(sub) -> None:
 
 def _sensitivity(args) -> int:
     from ..core.document import Document
+    from ..core.errors import shown_lines
     from ..core.robustness import format_sensitivity
     from ..core.robustness.in_view import sensitivity_of
     from ..core.validation import load_scenario
@@ -49,8 +50,8 @@ def _sensitivity(args) -> int:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(format_sensitivity(report))
-        print(f"(all under {report['weighting']})")
+        print(shown_lines(format_sensitivity(report)))  # option names from a file
+        print(shown_lines(f"(all under {report['weighting']})"))  # a participant's name
     return 0
 
 
@@ -61,7 +62,7 @@ def add_draw_options(parser) -> None:
     from ..core.robustness.acceptability import MAX_DRAWS, MAX_JITTER
 
     parser.add_argument("--draws", type=whole_number(1, MAX_DRAWS), default=10_000,
-                        metavar="N", help="weightings drawn for the rank acceptability "
+                        metavar="N", help="draws made for the rank acceptability "
                                           "(default 10000)")
     parser.add_argument("--seed", type=whole_number(0), default=0, metavar="S",
                         help="seed of the draws: the same seed gives the same result (default 0)")

@@ -97,7 +97,8 @@ def _print_report(report: dict) -> None:
         if "verdict" in fw:
             print(f"  how sure: {shown(fw['verdict'])}")
             a = fw["acceptability"]
-            how = "no preferences" if a["jitter"] is None else f"weights \u00b1{a['jitter']:g}%"
+            how = "no preferences" if a["jitter"] is None else \
+                "weights as set" if a["jitter"] == 0 else f"weights \u00b1{a['jitter']:g}%"
             ratings = "ranged ratings drawn" if a["rating_ranges"] else "ratings fixed"
             print(f"  ({a['draws']:,} draws, {how}, seed {a['seed']}, {ratings})")
         print()

@@ -21,6 +21,7 @@ def add(sub) -> None:
 def _summary(args) -> int:
     from ..core.document import Document
     from ..core.answers import summary_json, summary_text
+    from ..core.errors import shown_lines
     from ..core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)
@@ -30,5 +31,5 @@ def _summary(args) -> int:
         json.dump(summary_json(doc, weighting), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary_text(doc, weighting))
+        sys.stdout.write(shown_lines(summary_text(doc, weighting)))  # a title from a file
     return 0

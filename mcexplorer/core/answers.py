@@ -22,9 +22,9 @@ from .extensions import read
 from .leadership_risks.content import content
 from .leadership_risks.rules import gaps, leadership_check, plan_b_sentence, risk_score, \
     team_coverage, top_risks
-from .leadership_risks.strategy import (CONTEXT_CRITERIA, POSITIONINGS, ModelPick, Strategy,
-                                        _number)
-from .leadership_risks.summary import Answer, summary
+from .leadership_risks.strategy import (CONTEXT_CRITERIA, PLANNER_MARK, POSITIONINGS, ModelPick,
+                                        Strategy, _number)
+from .leadership_risks.summary import READING_NOTE, Answer, summary
 from .robustness.in_view import how_sure, leaders
 from .weighting import SCENARIO, Weighting, applied, describe, resolve
 
@@ -78,7 +78,11 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
             crit = fw.criterion(cid)
         except KeyError:
             continue
-        ratings.append((crit.label, crit.label_of(doc.rating(fid, top.option, cid))))
+        label = crit.label_of(doc.rating(fid, top.option, cid))
+        if doc.is_rating_edited(fid, top.option, cid):  # never shown as Table 2's
+            source = fw.option(top.option).ratings[cid]
+            label += f" ({PLANNER_MARK}; Table 2: {source.label or crit.label_of(source.value)})"
+        ratings.append((crit.label, label))
     share = None
     if robustness:
         key = resolved.key
@@ -186,5 +190,6 @@ def summary_text(doc: Document, weighting: Weighting = SCENARIO, width: int = 88
         lines += textwrap.wrap(a["answer"], width, initial_indent="   ",
                                subsequent_indent="   ")
         lines.append("")
+    lines += textwrap.wrap(READING_NOTE, width)  # as the window's page says it
     lines.append(f"The five key questions: {data['source']}.")
     return "\n".join(lines) + "\n"

@@ -22,7 +22,7 @@ from .leadership_risks.models import Leadership, Risks
 from .room.models import MAX_PARTICIPANTS, GroupSettings, Participant
 from .structures.models import HorizonsPlan
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the scenario file format written by this build."""
 
 Direction = Literal["benefit", "cost", "target"]
@@ -115,7 +115,9 @@ class Framework(StrictModel):
     """A decision framework: criteria, options and the ratings of each option on each criterion.
 
     In a file, a rating may be written as a level label ("LOW/MED"), a number, or a full
-    Rating object with rationale; labels are resolved against the criterion's levels.
+    Rating object with rationale; labels are resolved against the criterion's levels. An
+    option's ratings are a mapping (criterion id -> rating) or, in the compact form, a list
+    with one rating per criterion in the criteria's order.
 
     A ``register`` framework has empty criteria and options (so no ratings, weights or
     ranking: its ranking is empty) and names the extension whose view and report it is.
@@ -163,7 +165,11 @@ class Framework(StrictModel):
             elif isinstance(c, Criterion):
                 by_id[c.id] = c.model_dump()
         new_options = []
+        order = [c.get("id") if isinstance(c, dict) else getattr(c, "id", None)
+                 for c in criteria]
         for opt in options:
+            if isinstance(opt, dict) and isinstance(opt.get("ratings"), list):
+                opt = {**opt, "ratings": _by_position(opt, order)}
             if isinstance(opt, dict) and isinstance(opt.get("ratings"), dict):
                 ratings = {}
                 for cid, r in opt["ratings"].items():
@@ -222,6 +228,19 @@ class Framework(StrictModel):
             if o.id == option_id:
                 return o
         raise KeyError(option_id)
+
+
+def _by_position(option: dict, order: list[object]) -> dict[str, object]:
+    """Ratings written as a list (one per criterion, in the criteria's order: the compact
+    form core.file_format writes) as the mapping criterion id -> rating."""
+    ratings = option["ratings"]
+    if len(ratings) != len(order):
+        raise ValueError(f"option {option.get('id')!r} has {len(ratings)} ratings for "
+                         f"{len(order)} criteria (a list of ratings holds one per criterion, "
+                         "in the criteria's order)")
+    if not all(isinstance(cid, str) for cid in order):
+        raise ValueError("every criterion needs an id")
+    return dict(zip(order, ratings))  # type: ignore[arg-type]
 
 
 def level_value(levels: dict[str, float], label: str, criterion_id: str) -> float:

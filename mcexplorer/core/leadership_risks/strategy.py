@@ -20,6 +20,8 @@ BUSINESS_MODELS = "business-models"
 CONTEXT_CRITERIA = ("risk", "costs")
 """Table 2's Risk and Costs ratings of the top business model, shown beside the register."""
 POSITIONINGS = ("supplementary", "credit-bearing", "integrated", "none")
+PLANNER_MARK = "the planner's rating"
+"""How an edited Risk or Costs rating is marked: it is the planner's value, not Table 2's."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,11 @@ class ModelPick:
     name: str
     fit: float | None
     robustness: float | None
-    """Share (0-100) of seeded weight variations in which it stays first, if offered."""
+    """Share (0-100) of the seeded draws (weights and ranged ratings varied) in which it stays
+    first, if offered."""
     ratings: tuple[tuple[str, str], ...] = ()
-    """(criterion name, the rating as Table 2 writes it) for Risk and Costs."""
+    """(criterion name, the rating in use) for Risk and Costs: Table 2's, or an edited one
+    marked as the planner's (``PLANNER_MARK``) with Table 2's beside it."""
     top: tuple[tuple[str, float], ...] = ()
     """The top three (name, fit), best first, for the small chart."""
 

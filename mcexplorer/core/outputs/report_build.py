@@ -82,8 +82,8 @@ def build_report(doc: Document, scenario_name: str, date: str,
         fw = doc.framework(fid)
         report.sections.append(Section(OTHER, None, fw.title, fw.description,
                                        notes_block(doc, fid) + framework_blocks(doc, fid)))
-    report.references = [ref.full() + (f" \u2014 {ref.note}" if ref.note else "")
-                         for ref in references()]
+    # The entries only: how the app reads each source (its ``note``) is for Help, not the paper.
+    report.references = [ref.full() for ref in references()]
     sources = "; ".join(
         f"{fw.title}: {short_source(fw.source) or 'no source given'}"
         + (" (ratings are the tool's editable defaults)" if fw.provenance != "published" else "")

@@ -127,7 +127,8 @@ def acceptability_chart(res: Acceptability | None, short: dict[str, str],
     shown = ranked[:ACCEPT_MAX_ROWS]
     rows = tuple(AcceptabilityRow(short[o], colour(o), tuple(res.ranks.get(o, ())))
                  for o in shown)
-    how = "no preferences (any weighting)" if res.uniform else f"weights \u00b1{res.jitter:g}%"
+    how = "no preferences (any weighting)" if res.uniform else \
+        "weights as set" if res.jitter == 0 else f"weights \u00b1{res.jitter:g}%"
     if not res.rating_ranges:
         ratings = "ratings fixed"
     elif res.cells:

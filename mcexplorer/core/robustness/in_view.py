@@ -57,7 +57,7 @@ def verdict_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO
     r = resolve(doc, framework_id, weighting)
     if result is None:
         result = how_sure(doc, framework_id, weighting, **draws)
-    return verdict(r.ranking, result)
+    return verdict(r.ranking, result, criteria=criterion_names(doc, framework_id))
 
 
 def sweep_of(doc: Document, framework_id: str, criterion_id: str,
@@ -85,7 +85,13 @@ def robustness_of(doc: Document, framework_id: str, weighting: Weighting = SCENA
     accepted = how_sure(doc, framework_id, weighting, **draws)
     return {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
             "acceptability": accepted.as_dict(),
-            "verdict": verdict(r.ranking, accepted)}
+            "verdict": verdict(r.ranking, accepted,
+                               criteria=criterion_names(doc, framework_id))}
+
+
+def criterion_names(doc: Document, framework_id: str) -> dict[str, str]:
+    """Criterion id -> its name, for the verdict's sentence on a tie (report.verdict)."""
+    return {c.id: c.label for c in doc.framework(framework_id).criteria}
 
 
 def leaders(ranking: Ranking) -> tuple[str, ...]:
@@ -94,5 +100,6 @@ def leaders(ranking: Ranking) -> tuple[str, ...]:
         else ()
 
 
-__all__ = ["DRAW_DEFAULTS", "Resolved", "how_sure", "leaders", "robustness_of", "sensitivity_of",
-           "sweep_of", "target_band", "verdict_of", "weight_bands"]
+__all__ = ["DRAW_DEFAULTS", "Resolved", "criterion_names", "how_sure", "leaders",
+           "robustness_of", "sensitivity_of", "sweep_of", "target_band", "verdict_of",
+           "weight_bands"]

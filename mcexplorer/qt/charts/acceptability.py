@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from ...core.robustness.chart_data import AcceptabilityData, AcceptabilityRow  # noqa: F401
+from ...core.values import share_text
 from .base import Chart, text_item
 from .style import font
 
@@ -152,8 +153,4 @@ class AcceptabilityChart(Chart):
 
 
 def _pct(share: float) -> str:
-    if share >= 0.995 and share < 1.0:
-        return ">99%"
-    if 0 < share < 0.005:
-        return "<1%"
-    return f"{share * 100:.0f}%"
+    return share_text(share)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
-from ..plain import escaped, guarded
+from ..plain import escaped, guarded, visible
 from .fit import elide, view_scale
 from .style import ChartStyle, drawing, font
 
@@ -356,6 +356,11 @@ class Text(pg.TextItem):
     drew a label's box away from its text. Here the painter keeps whatever maps the scene to
     the device (the view's scale, an export's pixel ratio).
     """
+
+    def setText(self, text: str, color=None) -> None:  # noqa: N802 - pyqtgraph's name
+        """Plain text as pyqtgraph shows it, with control characters from a file (ESC, CR)
+        written as escapes; line breaks kept."""
+        super().setText(visible(text), color)
 
     def paint(self, p, *args) -> None:
         s = self.scene()

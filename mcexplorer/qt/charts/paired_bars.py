@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from ..plain import escaped
 from .base import Chart, text_item
 from .style import font
 
@@ -109,7 +110,8 @@ class PairedBarsChart(Chart):
         self.legend.clear()
         for label, colour in ((data.a_label, data.a_colour), (data.b_label, data.b_colour)):
             self.legend.addItem(pg.BarGraphItem(x0=[0], y=[0], width=[1], height=[1],
-                                                brush=pg.mkBrush(QColor(colour))), label)
+                                                brush=pg.mkBrush(QColor(colour))),
+                                   escaped(label))  # a LabelItem reads HTML; names are plain
 
     def restyle(self) -> None:
         self.style = self.restyled()

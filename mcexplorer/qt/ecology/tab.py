@@ -27,7 +27,7 @@ from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
-from ..plain import guarded
+from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
 from .. import prompts
@@ -218,7 +218,7 @@ class EcologyTab(FrameworkTab):
             with signals_blocked(self.offering_list):
                 self.offering_list.clear()
                 for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
-                    item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
+                    item = QListWidgetItem(f"{i}. {visible(label)} ({o.volume:,.0f})")
                     item.setData(ID_ROLE, o.id)
                     self.offering_list.addItem(item)
                     if o.id == self._selected:

@@ -10,6 +10,7 @@ predictable: ``<scenario>-<framework>-<chart>.png|svg``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import export_name
+from ...core.outputs.names import export_name, kept_beside
 from ...core.weighting import SCENARIO, Weighting
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image
@@ -65,10 +66,12 @@ class ExportRun:
 
 def export_all(document: Document, items: list[ChartItem], out: Path, spec: ImageSpec,
                scenario_name: str, date: str, progress: Progress | None = None, *,
-               with_caption: bool = False, weighting: Weighting = SCENARIO) -> ExportRun:
+               with_caption: bool = False, weighting: Weighting = SCENARIO,
+               keep_both: bool = False) -> ExportRun:
     """Write each chart into ``out`` as ``spec`` says, with each chart's own caption line
     (scenario, date, the weights and target and whose they are, source) when
-    ``with_caption``; ``weighting`` is the one the charts were drawn under."""
+    ``with_caption``; ``weighting`` is the one the charts were drawn under. A file of the same
+    name is replaced, or with ``keep_both`` kept (the chart goes beside it as ``name (2)``)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -83,7 +86,10 @@ def export_all(document: Document, items: list[ChartItem], out: Path, spec: Imag
             return ExportRun(written, True, total)
         text = caption(document, item.framework_id, scenario_name, date, weighting) \
             if with_caption else ""
-        written.append(export_image(item.chart, out / name, replace(spec, caption=text)))
+        target = out / name
+        if keep_both and os.path.lexists(target):
+            target = kept_beside(target)
+        written.append(export_image(item.chart, target, replace(spec, caption=text)))
     if progress is not None:
         progress(total, total, "")
     return ExportRun(written, False, total)

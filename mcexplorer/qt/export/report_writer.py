@@ -10,11 +10,10 @@ chart shows the numbers its sentence gives; no tab is built.
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QTextCursor,
                            QTextDocument)
@@ -156,8 +155,12 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
     under ``footer``; return the number of pages."""
     if paper not in PAPERS:
         raise ScenarioError(f"unknown paper {paper!r} (known: a4, letter)", field="--paper")
-    tmp = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(tmp))
+    # Qt's writer does not say when the disk is full (it writes a broken file and goes on),
+    # so the PDF is made in memory and written by atomic_write, which checks every step and
+    # keeps the previous report when it cannot.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setTitle(footer or path.stem)
     writer.setCreator("mcexplorer")
@@ -199,12 +202,18 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
                              else f"page {i + 1} of {pages}")
             painter.restore()
     finally:
-        painter.end()
+        ended = painter.end()
     del writer
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not ended or not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise ScenarioError("the report could not be made as a PDF; the previous file, if "
+                            "any, is kept", file=str(path))
     try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ScenarioError(f"cannot write the report ({exc.strerror})", file=str(path)) from None
+        atomic_write(path, data)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{exc.problem}; the report was not written (a previous one, if "
+                            "any, is kept)", file=str(path)) from None
     return pages
 
 

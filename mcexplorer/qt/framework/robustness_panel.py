@@ -29,8 +29,9 @@ from dataclasses import astuple
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.robustness import Acceptability, describe, verdict
-from ...core.robustness.in_view import how_sure, leaders, target_band, weight_bands
+from ...core.robustness import Acceptability, describe, scale_label, verdict
+from ...core.robustness.in_view import (criterion_names, how_sure, leaders, target_band,
+                                        weight_bands)
 from ...core.robustness.report import NO_WEIGHT
 from ...core.weighting import Resolved, resolve
 from ...core.robustness.chart_data import (AcceptabilityData, SensitivityData,
@@ -225,7 +226,7 @@ class RobustnessPanel(QObject):
                                  "no stable range while every weight is zero")
                 return
             lo, hi = (float(v) for v in crit.scale)
-            label = crit.label_of
+            label = scale_label(crit)
             t.show_stability(((iv.low - lo) / (hi - lo), (iv.high - lo) / (hi - lo)),
                              slider_line(iv, short, label, (lo, hi), "target"),
                              describe(iv, names, label),
@@ -331,7 +332,9 @@ class RobustnessPanel(QObject):
         if not ranking.has_weight:
             text, fresh = NO_WEIGHT, True
         elif self.result is not None and self._result_key == self._accept_key():
-            text, fresh = verdict(ranking, self.result), True
+            text, fresh = verdict(ranking, self.result,
+                                  criteria=criterion_names(self.tab.document,
+                                                           self.tab.framework_id)), True
         elif self.result is not None and self._leaders() == self._result_leaders \
                 and label.text() and label.text() != NO_WEIGHT:
             text, fresh = label.text(), False  # same leader: the last verdict, greyed

@@ -4,7 +4,8 @@ The window makes one (``self.room = RoomViews(self)``, after its tabs, menus and
 adds it to its tab host (qt.tab_host), which calls ``attach(tab)`` for every tab built or
 rebuilt. RoomViews puts the participant picker above
 each tab's sliders and the "Where the room disagrees" page beside its charts, adds the
-Snapshots panel, the Room menu (participants, the room's view, snapshots, compare) and
+Snapshots panel, the Room menu (participants, inviting the room's phones, the room's view,
+snapshots, compare) and
 View > Present (F5) and View > Anonymise participants. It reads the window only through
 ``controller``, ``tabs``, ``framework_tabs``, ``view_menu`` and ``menuBar()``; nothing here
 imports the window.
@@ -23,6 +24,7 @@ from ..signals import signals_blocked
 from . import people
 from .compare_data import Choice
 from .compare_view import CompareDialog
+from .invitation import Invitation
 from .picker import ParticipantPicker
 from .presentation import Presentation, table_area
 from .room_view import RoomViewSwitch, install
@@ -41,6 +43,8 @@ class RoomViews(QObject):
         self.views: dict[str, RoomViewSwitch] = {}
         self.compare_dialog: CompareDialog | None = None
         self._build_docks()
+        self.invitation = Invitation(window, self.state)
+        """Room > Invite the room...: people join from their phones."""
         self._build_actions()
         self.presentation.changed.connect(self._on_presenting)
         self.state.viewChanged.connect(self._sync_tables)
@@ -136,7 +140,8 @@ class RoomViews(QObject):
         snap_toggle.setText("S&napshots")
         menu = QMenu("&Room", w)
         menu.setObjectName("menu-room")
-        for item in (self.action_add, self.action_import, None, room_toggle, None,
+        for item in (self.action_add, self.action_import, None,
+                     *self.invitation.actions(), None, room_toggle, None,
                      self.action_snapshot, snap_toggle, self.action_compare):
             menu.addSeparator() if item is None else menu.addAction(item)
         help_action = next((a for a in w.menuBar().actions()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ScenarioError
 from ...core.room.models import GROUP_METHODS
 from .. import prompts
+from ..plain import visible
 from ..signals import signals_blocked
 from . import people
 from .state import RoomState
@@ -133,7 +134,7 @@ class ParticipantPicker(QWidget):
                 self._items = items
                 self.combo.clear()
                 for pid, text in items:
-                    self.combo.addItem(text, pid)
+                    self.combo.addItem(visible(text), pid)
             index = self.combo.findData(self.room.picked) if self.room.picked else 0
             self.combo.setCurrentIndex(max(index, 0))
         doc = self.room.document

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import export_name, sanitise, scenario_label, today
-from ...core.outputs.tables import write_csvs
+from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, \
+    today
+from ...core.outputs.tables import csv_paths, write_csvs
 from ...core.view import in_view
 from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person
 from .. import prompts
@@ -193,11 +194,17 @@ class ChartExport:
                          transparent=c.transparent)
         weighting = in_view(self.document)  # what is on screen
         with drawn_charts(self.document, weighting) as items:  # from data: no tab is built
+            label = self.scenario_name()
+            names = [Path(folder) / export_name(label, i.framework_id, i.kind, spec.fmt)
+                     for i in items]
+            keep_both = self._ask_replace(folder, names, "charts")
+            if keep_both is None:
+                return 0
             progress = self._progress("Exporting charts…", len(items))
             try:
-                run = export_all(self.document, items, Path(folder), spec,
-                                 self.scenario_name(), today(), self._step(progress),
-                                 with_caption=c.caption, weighting=weighting)
+                run = export_all(self.document, items, Path(folder), spec, label, today(),
+                                 self._step(progress), with_caption=c.caption,
+                                 weighting=weighting, keep_both=keep_both)
             except ScenarioError as exc:
                 prompts.error(self, "Could not export", exc.message)
                 return 0
@@ -217,14 +224,40 @@ class ChartExport:
         if not folder:
             return 0
         folders.remember(folder)
+        names = list(csv_paths(self.document, folder, self.scenario_name()).values())
+        keep_both = self._ask_replace(folder, names, "CSV files")
+        if keep_both is None:
+            return 0
         try:
             written = write_csvs(self.document, folder, self.scenario_name(),
-                                 in_view(self.document))
+                                 in_view(self.document), keep_both=keep_both)
         except ScenarioError as exc:
             prompts.error(self, "Could not export", exc.message)
             return 0
         self.statusBar().showMessage(f"Wrote {len(written)} CSV files to {folder}", 8000)
         return len(written)
+
+    def _ask_replace(self, folder: str, paths: list[Path], what: str) -> bool | None:
+        """When files of these names are already in the folder, ask once: replace them all
+        (False), keep both (True: the new ones get " (2)" in their names) or cancel (None,
+        also when nobody can answer). False when none is there."""
+        there = already_there(paths)
+        if not there:
+            return False
+        B = QMessageBox.StandardButton
+        shown_names = ", ".join(p.name for p in there[:3]) + (", …" if len(there) > 3 else "")
+        answer = prompts.ask_buttons(
+            self, "Files already there",
+            f"{len(there)} of the {len(paths)} {what} to export already exist in {folder} "
+            f"({shown_names}).\n\nReplace them all, or keep both (the new files get \u201c (2)"
+            f"\u201d in their names)?",
+            {B.YesToAll: "Replace all", B.Save: "Keep both", B.Cancel: "Cancel"}, B.Save)
+        if answer == B.YesToAll:
+            return False
+        if answer == B.Save:
+            return True
+        self.statusBar().showMessage("Export cancelled: nothing was written", 5000)
+        return None
 
     def export_report(self) -> bool:
         filters = list(REPORT_FILTERS)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget,
 
 from ... import __version__
 from ...core.errors import shown_path
-from ..plain import guarded
+from ..plain import guarded, visible
 from .. import prompts
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
@@ -97,7 +97,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
             else:
                 page = self.tab_host.build(fid, self.tabs)
                 self.framework_tabs[fid] = page
-            self.tabs.addTab(page, fw.title)
+            self.tabs.addTab(page, visible(fw.title))
             self.tabs.setTabToolTip(self.tabs.count() - 1, guarded(fw.description))
         if self._pending_tabs:
             self.tabs.currentChanged.connect(self._build_current_if_pending)
