@@ -20,6 +20,7 @@ from mcexplorer.core.io import save_scenario
 from mcexplorer.core.outputs.report_build import build_report
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.room.models import Participant
+from mcexplorer.core.values import percent_text
 from mcexplorer.core.weighting import GROUP, SCENARIO, person, resolve, weights
 from mcexplorer.qt.charts.export import ImageSpec, png_bytes, render_chart
 from mcexplorer.qt.framework.tab import FrameworkTab
@@ -104,7 +105,20 @@ def test_a_report_written_with_group_picked_is_the_groups_and_the_scenarios_when
     # With people in the room, the group's answer is added beside the scenario's, in its
     # own sentence.
     assert (f"Under the group's median of 3 participants: {group.results[0].name} fits best "
-            f"({group.results[0].fit:.0f}% fit)") in text
+            f"({percent_text(group.results[0].fit)} fit)") in text
+
+
+def test_the_reports_weighting_picker_shows_a_name_with_control_codes_as_escapes(
+        open_window, qtbot, tmp_path, monkeypatch):
+    scenario = default_scenario()
+    scenario.participants = [p.model_copy(deep=True) for p in ROOM]
+    scenario.participants[0].name = "Sam\x1b[2J\rgone"
+    path = tmp_path / "escapes.json"
+    save_scenario(path, scenario)
+    window = open_window(BM, path)
+    _text, offered = write_report(window, monkeypatch, tmp_path / "escapes.html")
+    assert not any("\x1b" in item or "\r" in item for item in offered)
+    assert any("Sam\\x1b[2J\\rgone" in item for item in offered), offered
 
 
 def tie(scenario) -> None:

@@ -23,6 +23,7 @@ from ...core.outputs.tables import csv_paths, write_csvs
 from ...core.view import in_view
 from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person
 from .. import prompts
+from ..plain import visible
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
 from ..export.charts import drawn_charts, export_all
@@ -306,8 +307,8 @@ class ChartExport:
             return shown
         choices = [shown, SCENARIO, GROUP, *(person(p.id) for p in people)]
         choices = list(dict.fromkeys(choices))
-        labels = [f"What is on screen: {describe(doc, shown)}"] + \
-            [describe(doc, w) for w in choices[1:]]
+        labels = [visible(f"What is on screen: {describe(doc, shown)}")] + \
+            [visible(describe(doc, w)) for w in choices[1:]]  # names from a file: no escapes
         label, ok = prompts.get_item(
             self, "Workshop report", "Whose weights should every number of the report be "
             "from? (With people in the room, the group's answers are added beside the "
