@@ -88,6 +88,7 @@ def test_sensitivity_json_matches_the_core(new_file):
                  "--weight", f"{BM}:risk=80", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
+    assert report.pop("weighting") == "the scenario's weights"  # --weighting's default
     doc = Document()
     doc.apply(doc.set_weight(BM, "risk", 80))
     s = doc.settings(BM)

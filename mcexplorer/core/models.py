@@ -14,7 +14,7 @@ import math
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, model_serializer, model_validator
 
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
@@ -317,6 +317,21 @@ class Snapshot(StrictModel):
     settings: SnapshotSettings
 
 
+class ViewSettings(StrictModel):
+    """Whose weighting the window shows (core.view): ``scenario``, ``group`` or
+    ``person:`` and a participant's id, for every framework, and per framework where one differs. Absent from a
+    file until something is picked, so a file without a pick stays readable by older builds."""
+
+    weighting: ShortText | None = None
+    """For every framework; None: the group's (the scenario's own with nobody in the room)."""
+    frameworks: dict[str, ShortText] = Field(default_factory=dict)
+    """Framework id -> the weighting that framework shows instead."""
+
+    @property
+    def is_set(self) -> bool:
+        return self.weighting is not None or bool(self.frameworks)
+
+
 class Scenario(StrictModel):
     """What a scenario file holds."""
 
@@ -335,3 +350,12 @@ class Scenario(StrictModel):
     """Leadership approach, team, culture (core.leadership_risks)."""
     risks: Risks = Field(default_factory=Risks)
     """The risk register and plan B (core.leadership_risks); new ones hold the paper's risks."""
+    view: ViewSettings = Field(default_factory=ViewSettings)
+    """Whose weighting is in view (core.view); written only once something is picked."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_view(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and not self.view.is_set:
+            data.pop("view", None)
+        return data

@@ -107,7 +107,7 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 _REAL_INPUT = {name: getattr(QInputDialog, name)
-               for name in ("getText", "getDouble", "getMultiLineText")}
+               for name in ("getText", "getDouble", "getMultiLineText", "getItem")}
 
 
 def _input(name: str, *args, **kwargs):
@@ -129,6 +129,10 @@ def get_double(*args, **kwargs):
 
 def get_multiline_text(*args, **kwargs):
     return _input("getMultiLineText", *args, **kwargs)
+
+
+def get_item(*args, **kwargs):
+    return _input("getItem", *args, **kwargs)
 
 
 def run_dialog(dialog: QDialog) -> bool:

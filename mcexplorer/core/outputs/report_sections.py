@@ -5,8 +5,9 @@ planner's notes. Feature sections are in report_features.py. No Qt here.
 
 from __future__ import annotations
 
+from ..answers import first_place_share
 from ..document import Document
-from ..robustness.acceptability import acceptability
+from ..robustness.in_view import criterion_names, how_sure
 from ..robustness.report import draws_note, verdict
 from ..room import group as room_group
 from .report_model import (OPENING, Block, ChartRef, Notes, Paragraph, Table,
@@ -96,28 +97,19 @@ def robustness_paragraph(doc: Document, framework_id: str) -> Paragraph | None:
     """How sure the ranking is (core.robustness): the share of 10,000 seeded draws (each weight
     within +/-20% of its value, ranged ratings drawn inside their range) in which the winner
     stays first, with a note saying how the draws were made."""
-    fw = doc.framework(framework_id)
     ranking = doc.ranking(framework_id)
     if not ranking.has_weight or len(ranking.results) < 2:
         return None
-    s = doc.settings(framework_id)
-    accepted = acceptability(fw, s.weights, s.targets, s.rating_overrides)
-    names = {c.id: c.label for c in fw.criteria}
+    accepted = how_sure(doc, framework_id)  # the draws the window and ``score`` make
+    names = criterion_names(doc, framework_id)
     return Paragraph(f"How sure: {verdict(ranking, accepted, criteria=names)} "
                      f"({draws_note(accepted)}; the tool's check, not the paper's.)", "reading")
 
 
 def best_share(doc: Document, framework_id: str) -> float | None:
     """Percent of the default draws (weights and ranged ratings varied) in which the current
-    winner stays first (None without)."""
-    fw = doc.framework(framework_id)
-    ranking = doc.ranking(framework_id)
-    if not ranking.has_weight or not ranking.results:
-        return None
-    s = doc.settings(framework_id)
-    accepted = acceptability(fw, s.weights, s.targets, s.rating_overrides)
-    leaders = [r.option for r in ranking.results if r.rank == 1]
-    return 100.0 * sum(accepted.shares.get(o, 0.0) for o in leaders)
+    winner stays first (None without): core.answers' share, the one the summary prints."""
+    return first_place_share(doc, framework_id)
 
 
 def group_blocks(doc: Document, framework_id: str) -> list[Block]:

@@ -4,6 +4,7 @@ One header row, then one row per option and criterion (best option first, criter
 framework's order), so a spreadsheet can filter or pivot it: the option's rank (and whether
 it is tied) and fit, the criterion's direction, weight and target, the rating as its label
 ("LOW/MED") and as its number, whether it was edited in this scenario, and its utility (0-1).
+The last column names whose weighting the weights and fits are (core.weighting.describe).
 UTF-8 with a byte order mark, so Excel opens accents and dashes cleanly; names never start a
 formula, nor does any other cell (level labels included; numbers stay numbers). ``score
 --json`` stays the machine form. No Qt here.
@@ -19,13 +20,15 @@ from pathlib import Path
 
 from ..document import Document
 from ..io import atomic_write
+from ..weighting import SCENARIO, Weighting, describe, resolve
 from .names import data_name, kept_beside
 
 HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
-          "Weight", "Target", "Rating", "Rating value", "Edited", "Utility")
+          "Weight", "Target", "Rating", "Rating value", "Edited", "Utility", "Weighting")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ENCODING = "utf-8-sig"
-"""UTF-8 with a byte order mark (what Excel needs to read UTF-8)."""
+"""The last column names whose weighting the weights and fits are (core.weighting.describe).
+UTF-8 with a byte order mark (what Excel needs to read UTF-8)."""
 
 
 def _num(value: float | None, digits: int = 4) -> str:
@@ -49,12 +52,14 @@ def safe_cell(text: str) -> str:
     return text if _NUMBER.fullmatch(text) else safe_text(text)
 
 
-def framework_rows(doc: Document, framework_id: str) -> list[list[str]]:
-    """The table of one framework: the header row, then one row per option x criterion,
-    every cell as safe_cell writes it."""
+def framework_rows(doc: Document, framework_id: str,
+                   weighting: Weighting = SCENARIO) -> list[list[str]]:
+    """The table of one framework under the weighting: the header row, then one row per
+    option x criterion, every cell as safe_cell writes it."""
     fw = doc.framework(framework_id)
-    settings = doc.settings(framework_id)
-    ranking = doc.ranking(framework_id)
+    settings = resolve(doc, framework_id, weighting)
+    ranking = settings.ranking
+    whose = describe(doc, settings.weighting)
     rows: list[list[str]] = [list(HEADER)]
     for result in ranking.results:
         option = fw.option(result.option)
@@ -68,7 +73,7 @@ def framework_rows(doc: Document, framework_id: str) -> list[list[str]]:
                 _num(settings.weights.get(c.id, c.default_weight)), _num(target),
                 c.label_of(value), _num(value),
                 "yes" if doc.is_rating_edited(framework_id, option.id, c.id) else "no",
-                _num(result.utilities.get(c.id)),
+                _num(result.utilities.get(c.id)), whose,
             ])
     return [[safe_cell(cell) for cell in row] for row in rows]
 
@@ -88,15 +93,15 @@ def csv_paths(doc: Document, out: str | os.PathLike[str], scenario_name: str) ->
             for fid, fw in doc.frameworks.items() if fw.criteria}
 
 
-def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str, *,
-               keep_both: bool = False) -> list[Path]:
-    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``. A file
-    of that name is replaced (the command line's way), or with ``keep_both`` kept, the new
-    one written beside it as ``<name> (2).csv``."""
+def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str,
+               weighting: Weighting = SCENARIO, *, keep_both: bool = False) -> list[Path]:
+    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``, under
+    the weighting. A file of that name is replaced (the command line's way), or with
+    ``keep_both`` kept, the new one written beside it as ``<name> (2).csv``."""
     written = []
     for fid, path in csv_paths(doc, out, scenario_name).items():
         if keep_both and os.path.lexists(path):
             path = kept_beside(path)
-        atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
+        atomic_write(path, csv_text(framework_rows(doc, fid, weighting)).encode(ENCODING))
         written.append(path)
     return written

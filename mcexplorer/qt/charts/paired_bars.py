@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from ..plain import escaped
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import font
 
 BAR = 0.34
 X_MAX = 100.0
@@ -114,7 +114,7 @@ class PairedBarsChart(Chart):
                                    escaped(label))  # a LabelItem reads HTML; names are plain
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.legend.opts["labelTextColor"] = self.style.foreground
         self.legend.opts["labelTextSize"] = f"{font(0.9).pointSizeF():.0f}pt"
         for lab in self._values:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.models import Framework
 from ...core.robustness import Interval
+from ...core.robustness.chart_data import value_text
 from ..charts.acceptability import AcceptabilityChart
 from ..charts.sensitivity import SensitivityChart
 from ..charts.style import font
@@ -81,12 +82,6 @@ def build_verdict(framework_id: str) -> QLabel:
     label._fit_height()
     label.setText("")
     return label
-
-
-def value_text(value: float) -> str:
-    """A value for a chart label: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def whole(value: float) -> str:

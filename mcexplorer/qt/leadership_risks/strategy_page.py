@@ -1,5 +1,5 @@
 """Strategy on a page: the paper's five key questions, each answered from the scenario in a
-sentence or two (core.leadership_risks.strategy), with a small chart beside it."""
+sentence or two (core.answers), with a small chart beside it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...core.answers import answers
 from ...core.leadership_risks.content import content
-from ...core.leadership_risks.strategy import Strategy, answers
+from ...core.leadership_risks.strategy import Strategy
 from ...core.leadership_risks.summary import READING_NOTE
 from ..charts.mini_bars import MiniBars
 from ..plain import visible

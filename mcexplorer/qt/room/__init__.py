@@ -5,7 +5,7 @@ state.py         RoomState: who the sliders show (the one place every tab asks),
 weighting.py     a participant's and the group's weighting, as the tabs' ``weighting``
 people.py        add, rename, remove and import participants (each one undo step)
 picker.py        the participant picker above each tab's sliders
-spread_data.py   plain data for the spread chart and the top-options table
+(the spread chart's and the top-options table's data: core.room.chart_data)
 room_view.py     each tab's "Where the room disagrees" page: spread chart, top options
 snapshots.py     the Snapshots dock: take, rename, delete, restore
 compare_view.py  the Compare dialog (compare_data.py builds its data)

@@ -106,6 +106,8 @@ class ParticipantPicker(QWidget):
     # -- keeping up ---------------------------------------------------------------------------
 
     def _on_room_changed(self) -> None:
+        if self.tab.detached or self.framework_id not in self.room.document.frameworks:
+            return  # a tab on its way out (its framework changed or is gone)
         self.sync()
         self.tab.schedule_refresh()
 

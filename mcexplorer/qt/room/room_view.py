@@ -23,7 +23,7 @@ from ..plain import guarded, visible
 from ..signals import signals_blocked
 from . import people
 from .presentation import SCALED_PROPERTY
-from .spread_data import participants_data, top_rows
+from ...core.room.chart_data import participants_data, top_rows
 from .state import RoomState
 
 TOP_HEADERS = ("Who", "Top option", "Fit")

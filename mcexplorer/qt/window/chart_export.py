@@ -20,10 +20,13 @@ from ...core.outputs.caption import caption
 from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, \
     today
 from ...core.outputs.tables import csv_paths, write_csvs
+from ...core.view import in_view
+from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person
 from .. import prompts
+from ..plain import visible
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
-from ..export.charts import chart_items, export_all
+from ..export.charts import drawn_charts, export_all
 from ..export.dialog import Choices, ExportDialog, ask
 from ..framework.tab import FrameworkTab
 from . import folders
@@ -91,7 +94,10 @@ class ChartExport:
         return scenario_label(self.document.scenario, self.path)
 
     def chart_caption(self, chart: Chart) -> str:
-        return caption(self.document, chart.framework_id, self.scenario_name(), today())
+        """Scenario, date, the weights the chart shows and whose they are, source."""
+        fid = chart.framework_id
+        weighting = in_view(self.document, fid) if fid in self.document.frameworks else SCENARIO
+        return caption(self.document, fid, self.scenario_name(), today(), weighting)
 
     def current_chart(self) -> Chart:
         tab = self.current_tab()
@@ -187,23 +193,24 @@ class ChartExport:
         c = self._export_choices or Choices()
         spec = ImageSpec(width=c.width if c.preset == "custom" else 1920, fmt=c.fmt,
                          transparent=c.transparent)
-        items = chart_items(self.all_tabs())
-        label = self.scenario_name()
-        names = [Path(folder) / export_name(label, i.framework_id, i.kind, spec.fmt)
-                 for i in items]
-        keep_both = self._ask_replace(folder, names, "charts")
-        if keep_both is None:
-            return 0
-        progress = self._progress("Exporting charts…", len(items))
-        try:
-            run = export_all(self.document, items, Path(folder), spec, self.scenario_name(),
-                             today(), self._step(progress), with_caption=c.caption,
-                             keep_both=keep_both)
-        except ScenarioError as exc:
-            prompts.error(self, "Could not export", exc.message)
-            return 0
-        finally:
-            progress.close()
+        weighting = in_view(self.document)  # what is on screen
+        with drawn_charts(self.document, weighting) as items:  # from data: no tab is built
+            label = self.scenario_name()
+            names = [Path(folder) / export_name(label, i.framework_id, i.kind, spec.fmt)
+                     for i in items]
+            keep_both = self._ask_replace(folder, names, "charts")
+            if keep_both is None:
+                return 0
+            progress = self._progress("Exporting charts…", len(items))
+            try:
+                run = export_all(self.document, items, Path(folder), spec, label, today(),
+                                 self._step(progress), with_caption=c.caption,
+                                 weighting=weighting, keep_both=keep_both)
+            except ScenarioError as exc:
+                prompts.error(self, "Could not export", exc.message)
+                return 0
+            finally:
+                progress.close()
         n = len(run.written)
         if run.cancelled:
             text = f"Export cancelled: {n} of {run.total} charts written to {folder}"
@@ -224,7 +231,7 @@ class ChartExport:
             return 0
         try:
             written = write_csvs(self.document, folder, self.scenario_name(),
-                                 keep_both=keep_both)
+                                 in_view(self.document), keep_both=keep_both)
         except ScenarioError as exc:
             prompts.error(self, "Could not export", exc.message)
             return 0
@@ -267,13 +274,16 @@ class ChartExport:
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".html", ".htm"):
             target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
+        weighting = self.report_weighting()
+        if weighting is None:
+            return False
         from ..export.report_writer import write_report  # not on the start path
 
-        tabs = self.all_tabs()
         progress = self._progress("Drawing the report's charts…", 1)
         try:
-            pages = write_report(self.document, tabs, target, self.scenario_name(),
-                                 paper=paper or "a4", progress=self._step(progress))
+            pages = write_report(self.document, target, self.scenario_name(),
+                                 weighting=weighting, paper=paper or "a4",
+                                 progress=self._step(progress))
         except ScenarioError as exc:
             prompts.error(self, "Could not write the report", exc.message)
             return False
@@ -285,6 +295,27 @@ class ChartExport:
         extra = "" if pages is None else f", {pages} pages"
         self.statusBar().showMessage(f"Wrote the workshop report {target}{extra}", 8000)
         return True
+
+    def report_weighting(self) -> Weighting | None:
+        """Whose weighting the report shows: what is on screen, unless the room has people
+        and the planner picks another (the scenario's, the group's, a person's). None when
+        the choice is cancelled."""
+        doc = self.document
+        shown = in_view(doc)
+        people = doc.scenario.participants
+        if not people:
+            return shown
+        choices = [shown, SCENARIO, GROUP, *(person(p.id) for p in people)]
+        choices = list(dict.fromkeys(choices))
+        labels = [visible(f"What is on screen: {describe(doc, shown)}")] + \
+            [visible(describe(doc, w)) for w in choices[1:]]  # names from a file: no escapes
+        label, ok = prompts.get_item(
+            self, "Workshop report", "Whose weights should every number of the report be "
+            "from? (With people in the room, the group's answers are added beside the "
+            "scenario's.)", labels, 0, False)
+        if not ok or label not in labels:
+            return None
+        return choices[labels.index(label)]
 
     # -- the sessions' preview ------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QWidget
 from ...core.frameworks.user_folder import carry_frameworks, load_user_frameworks, \
     user_frameworks_dir
 from ...core.models import Framework, Scenario
-from ..tabs import tab_class
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 
@@ -98,7 +97,7 @@ class FrameworkTabs:
 
     def _put_tab(self, fid: str, fw: Framework, index: int, replacing: QWidget | None = None):
         current = self.tabs.currentWidget()
-        tab = tab_class(fw)(self.controller, fid, self.tabs)
+        tab = self.tab_host.build(fid, self.tabs)  # the room and presenting attach there
         self.framework_tabs[fid] = tab
         self._tab_sources[fid] = fw
         with signals_blocked(self.tabs):
@@ -116,6 +115,7 @@ class FrameworkTabs:
     def _drop_tab(self, fid: str) -> None:
         page = self.framework_tabs.pop(fid, None) or self._pending_tabs.pop(fid, None)
         self._tab_sources.pop(fid, None)
+        self.tab_host.forget(fid)
         if page is None:
             return
         self._detach(page)

@@ -8,8 +8,8 @@ import json
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks import edits as E
-from mcexplorer.core.leadership_risks.strategy import (answers, business_model, strategy,
-                                                       summary_json, summary_text)
+from mcexplorer.core.answers import (answers, business_model, strategy, summary_json,
+                                     summary_text)
 
 BM = "business-models"
 
