@@ -50,3 +50,17 @@ def test_summary_and_score_print_on_an_output_that_is_not_utf8(tmp_path, encodin
     refused = run("validate", tmp_path / "戦略-missing.json", env=env)
     assert refused.returncode == 2
     one_line(refused)
+
+
+# -- item 14: a FIFO named *.csv ----------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_fifo_named_csv_is_refused_by_validate_and_import_framework(tmp_path):
+    fifo = tmp_path / "frame.csv"
+    os.mkfifo(fifo)
+    for args in (("validate", fifo), ("import-framework", fifo, "--out", tmp_path / "f.json")):
+        result = run(*args, timeout=60)  # the old code blocked here in open()
+        assert result.returncode == 2
+        assert "named pipe" in one_line(result)
+    assert not (tmp_path / "f.json").exists()
