@@ -32,12 +32,13 @@ def is_replaced(name: str) -> bool:
     return getattr(QMessageBox, name) is not _REAL[name]
 
 
-def _cannot_show(name: str) -> bool:
+def cannot_show(name: str) -> bool:
+    """True when QMessageBox.<name> is Qt's own and nobody could answer it (headless)."""
     return not is_replaced(name) and QGuiApplication.platformName() in HEADLESS_PLATFORMS
 
 
 def _call(name: str, parent: QWidget | None, title: str, text: str, *args):
-    if _cannot_show(name):
+    if cannot_show(name):
         log.warning("%s (not shown, headless): %s", title, text)
         unanswered.append((title, text))
         del unanswered[:-50]
@@ -54,7 +55,7 @@ def ask_buttons(parent: QWidget | None, title: str, text: str,
     buttons = QMessageBox.StandardButton.NoButton
     for button in choices:
         buttons |= button
-    if is_replaced("question") or _cannot_show("question"):
+    if is_replaced("question") or cannot_show("question"):
         return _call("question", parent, title, text, buttons, default)
     box = QMessageBox(QMessageBox.Icon.Question, title, guarded(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.AutoText)
