@@ -103,6 +103,20 @@ def _reset_settings() -> None:
 
     QCoreApplication.setOrganizationName("mcexplorer")
     QCoreApplication.setApplicationName("mcexplorer")
+    from ..qt.window.settings import file_problem, settings_file
+
+    path = settings_file()
+    if file_problem(path) is not None:  # QSettings would block on a FIFO: never open it
+        if path.is_dir() and not path.is_symlink():
+            raise ScenarioError("is a folder, not a settings file; not reset", file=str(path))
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise ScenarioError(f"cannot be removed ({exc.strerror or exc}); not reset",
+                                file=str(path)) from None
+        print(f"mcexplorer: settings reset ({shown_path(path)} was not a regular file; "
+              "removed)")
+        return
     settings = QSettings()
     settings.clear()
     settings.sync()
