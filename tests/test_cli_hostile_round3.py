@@ -64,3 +64,71 @@ def test_a_fifo_named_csv_is_refused_by_validate_and_import_framework(tmp_path):
         assert result.returncode == 2
         assert "named pipe" in one_line(result)
     assert not (tmp_path / "f.json").exists()
+
+
+# -- item 9: subnormal weights, end to end --------------------------------------------------
+
+
+def _strict_json(text: str):
+    def refuse(name):
+        raise ValueError(f"not JSON: {name}")
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.fixture
+def subnormal(tmp_path):
+    scenario = default_scenario()
+    weights = scenario.frameworks[BM].weights
+    for key in weights:
+        weights[key] = 0.0
+    weights["impact"], weights["risk"] = 5e-324, 1e-310
+    path = tmp_path / "subnormal.json"
+    save_scenario(path, scenario)
+    return path
+
+
+def test_subnormal_weights_score_report_and_export_end_to_end(subnormal, tmp_path):
+    as_json = run("score", subnormal, "--json", "--draws", "200")
+    assert as_json.returncode == 0, as_json.stderr
+    report = _strict_json(as_json.stdout.decode())  # "fit": Infinity before
+    bm = next(f for f in report["frameworks"] if f["id"] == BM)
+    fits = [r["fit"] for r in bm["ranking"]]
+    assert all(f is None or 0 <= f <= 100 for f in fits) and any(f is not None for f in fits)
+    text = run("score", subnormal, "--draws", "200")
+    assert text.returncode == 0
+    out = text.stdout.decode()
+    assert "inf" not in out.lower() and "nan" not in out.lower() and "%" in out
+    for args in (("report", subnormal, "--out", tmp_path / "r.html"),
+                 ("export", subnormal, "--out", tmp_path / "charts", "--width", "400"),
+                 ("csv", subnormal, "--out", tmp_path / "csv")):
+        result = run(*args, timeout=300)
+        assert result.returncode == 0, result.stderr  # ValueError traceback before
+    assert (tmp_path / "r.html").stat().st_size > 0
+    assert any((tmp_path / "charts").glob("*.png"))
+    sens = run("sensitivity", subnormal, "--framework", BM, "--criterion", "risk", "--json")
+    assert sens.returncode == 0
+    _strict_json(sens.stdout.decode())
+    summary = run("summary", subnormal, "--json")
+    assert summary.returncode == 0
+    _strict_json(summary.stdout.decode())
+
+
+def test_json_output_is_strict_a_figure_that_is_not_finite_is_refused(
+        subnormal, monkeypatch, capsys):
+    """Every JSON the CLI prints is written with allow_nan=False: should any arithmetic ever
+    give a non-finite figure again, the output is one line and exit 2, never `Infinity`."""
+    from mcexplorer import cli
+    from mcexplorer.cli import score
+
+    real = score.score_report
+
+    def with_infinity(doc, **draws):
+        report = real(doc, **draws)
+        report["frameworks"][0]["ranking"][0]["fit"] = float("inf")
+        return report
+
+    monkeypatch.setattr(score, "score_report", with_infinity)
+    assert cli.main(["score", str(subnormal), "--json", "--draws", "50"]) == 2
+    out, err = capsys.readouterr()
+    assert "Infinity" not in out and out == ""
+    assert "not a finite number" in err and len(err.strip().splitlines()) == 1

@@ -10,10 +10,7 @@ framework, the keys ``stability``, ``acceptability`` and ``verdict`` (``robustne
 
 from __future__ import annotations
 
-import json
-import sys
-
-from .parsing import add_overrides, apply_overrides, percentage, whole_number
+from .parsing import add_overrides, apply_overrides, percentage, print_json, whole_number
 
 
 def add(sub) -> None:
@@ -42,8 +39,7 @@ def _sensitivity(args) -> int:
     report = sensitivity_report(fw, s.weights, s.targets, s.rating_overrides, args.criterion,
                                 table=doc.utility_table(fw.id))
     if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(report, "sensitivity --json")
     else:
         print(format_sensitivity(report))
     return 0

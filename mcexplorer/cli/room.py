@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from .parsing import print_json
 
 
 def add(sub) -> None:
@@ -40,8 +41,7 @@ def _compare(args) -> int:
     a, b = load_side(args.a), load_side(args.b)
     result = compare_sides(a, b)
     if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(result, "compare --json")
     else:
         sys.stdout.write(compare_text(result, a.frameworks))
     return 0

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from .parsing import print_json
 
 
 def add(sub) -> None:
@@ -23,8 +24,7 @@ def _summary(args) -> int:
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
     if args.json:
-        json.dump(summary_json(doc), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(summary_json(doc), "summary --json")
     else:
         sys.stdout.write(summary_text(doc))
     return 0

@@ -30,7 +30,7 @@ def dump_record(model: BaseModel, *, exclude: set[str] | None = None, **extra: o
     """
     data = model.model_dump(mode="json", exclude=exclude)
     data.update(extra)
-    return json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
+    return json.dumps(data, indent=1, ensure_ascii=True, allow_nan=False).encode("ascii")
 
 
 def read_record(model: type[BaseModel], path: Path, limit: int, what: str):
