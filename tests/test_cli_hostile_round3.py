@@ -132,3 +132,40 @@ def test_json_output_is_strict_a_figure_that_is_not_finite_is_refused(
     out, err = capsys.readouterr()
     assert "Infinity" not in out and out == ""
     assert "not a finite number" in err and len(err.strip().splitlines()) == 1
+
+
+# -- item 8: a target criterion on a wide scale ---------------------------------------------
+
+
+def test_a_wide_target_scale_exports_and_reports(tmp_path):
+    from tests.wide_scale import wide_scenario
+
+    path = wide_scenario(tmp_path / "wide.json", 1e10)
+    assert run("validate", path).returncode == 0
+    for args in (("export", path, "--out", tmp_path / "charts", "--width", "400"),
+                 ("report", path, "--out", tmp_path / "r.pdf")):
+        result = run(*args, timeout=300)
+        assert result.returncode == 0, result.stderr  # OverflowError traceback before
+    assert any((tmp_path / "charts").glob("*wide*.png"))
+
+
+def test_validate_refuses_exactly_the_scales_the_app_cannot_show(tmp_path):
+    """Decided: a scale's ends lie within +/-1e15 (SCALE_LIMIT). Up to that the window, the
+    exports and validate accept it; beyond, validate, import-framework and opening refuse it
+    in one line, so a plain CSV never makes a file the app cannot open."""
+    from mcexplorer.core.models import SCALE_LIMIT
+    from tests.wide_scale import wide_csv
+
+    fine, too_wide = tmp_path / "fine.csv", tmp_path / "too-wide.csv"
+    fine.write_bytes(wide_csv(SCALE_LIMIT, -SCALE_LIMIT))
+    too_wide.write_bytes(wide_csv(10 * SCALE_LIMIT))
+    assert run("validate", fine).returncode == 0
+    out = run("import-framework", fine, "--out", tmp_path / "fine.json")
+    assert out.returncode == 0
+    assert run("validate", tmp_path / "fine.json").returncode == 0
+    for args in (("validate", too_wide),
+                 ("import-framework", too_wide, "--out", tmp_path / "wide.json")):
+        refused = run(*args)
+        assert refused.returncode == 2
+        assert "scale" in one_line(refused)
+    assert not (tmp_path / "wide.json").exists()
