@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from .box_index import BoxIndex, overlap_sums
 from .map_items import LABEL_SCALE, PLANE, MarkerGraphics
 from .style import font
 
@@ -18,16 +19,23 @@ from .style import font
 def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: float,
                  py: float) -> None:
     """Anchor and place every marker's name (px, py: data units per pixel), biggest first."""
-    discs = {id(g): g.disc.rect() for g in markers if g.marker is not None}
+    shown = [g for g in markers if g.marker is not None]
+    discs = [g.disc.rect() for g in shown]
+    own = {id(g): k for k, g in enumerate(shown)}
     fm = QFontMetricsF(font(LABEL_SCALE, True))
     span = PLANE + 0.02
-    placed: list[QRectF] = []
+    h = (fm.height() + 2) * py
+    widths = {id(g): (fm.horizontalAdvance(g.marker.text) + 8) * px for g in shown}
+    # Boxes filed by where they are (box_index): each candidate reads the names and discs
+    # near it, not all of them, so 500 offerings cost 500 times one (it was quadratic).
+    cell = (sum(widths.values()) / max(1, len(widths)) / 3, h)
+    near_discs = BoxIndex(*cell, [_box(d) for d in discs])
+    placed = BoxIndex(*cell)
     for g in sorted(markers, key=lambda g: -(g.marker.volume if g.marker else 0)):
         m = g.marker
         if m is None:
             continue
-        w = (fm.horizontalAdvance(m.text) + 8) * px
-        h = (fm.height() + 2) * py
+        w = widths[id(g)]
         gap, r = g.r + 3 * px, g.r
         d = r * 0.72
         candidates = [
@@ -45,10 +53,14 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
                                (m.x + gap, m.y + shift)))
             candidates.append(((1, 0.5), QRectF(m.x - gap - w, m.y + shift - h / 2, w, h),
                                (m.x - gap, m.y + shift)))
-        others = [rect for key, rect in discs.items() if key != id(g)]
+        mine = own[id(g)]
+        boxes = [_box(c[1]) for c in candidates]
+        # Each place against the names placed and the discs near any of them, at once.
+        names = overlap_sums(boxes, placed.near_all(boxes))
+        marks = overlap_sums(boxes, near_discs.near_all(boxes, skip=mine))
 
-        def cost(c, others=others, m=m) -> float:
-            rect = c[1]
+        def cost(i: int, m=m) -> float:
+            rect = candidates[i][1]
             out = 0.0
             if rect.left() < -span or rect.right() > span:
                 out += 50.0 * w * h
@@ -59,19 +71,22 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
                 out += 0.5 * w * h
             if rect.top() < 0 < rect.bottom() and abs(m.y) > 0.08:
                 out += 0.5 * w * h
-            for o in placed:
-                out += 3.0 * overlap(rect, o)
+            out += 3.0 * float(names[i])
             for o in obstacles:
                 out += 2.0 * overlap(rect, o)
-            for o in others:
-                out += 4.0 * overlap(rect, o)
+            out += 4.0 * float(marks[i])
             return out
 
-        best = min(enumerate(candidates), key=lambda ic: (cost(ic[1]), ic[0]))[1]
+        best = candidates[min(range(len(candidates)), key=lambda i: (cost(i), i))]
         anchor, rect, pos = best
         g.label.setAnchor(anchor)
         g.label.setPos(*pos)
-        placed.append(rect)
+        placed.add(_box(rect))
+
+
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    """A rectangle as box_index files it (left, right, low y, high y)."""
+    return rect.left(), rect.right(), rect.top(), rect.bottom()
 
 
 def text_rect(item: pg.TextItem, px: float, py: float) -> QRectF:
