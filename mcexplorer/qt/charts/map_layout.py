@@ -7,6 +7,7 @@ then the region names and the other markers' discs, and it stays on the plane.
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
@@ -31,6 +32,7 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
     cell = (sum(widths.values()) / max(1, len(widths)) / 3, h)
     near_discs = BoxIndex(*cell, [_box(d) for d in discs])
     placed = BoxIndex(*cell)
+    obstacle_boxes = np.array([_box(o) for o in obstacles], dtype=float).reshape(-1, 4)
     for g in sorted(markers, key=lambda g: -(g.marker.volume if g.marker else 0)):
         m = g.marker
         if m is None:
@@ -38,50 +40,43 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
         w = widths[id(g)]
         gap, r = g.r + 3 * px, g.r
         d = r * 0.72
+        # Each candidate: the name's anchor, its box (left, right, low y, high y), its spot.
         candidates = [
-            ((0, 0.5), QRectF(m.x + gap, m.y - h / 2, w, h), (m.x + gap, m.y)),
-            ((1, 0.5), QRectF(m.x - gap - w, m.y - h / 2, w, h), (m.x - gap, m.y)),
-            ((0.5, 1), QRectF(m.x - w / 2, m.y + r, w, h), (m.x, m.y + r)),
-            ((0.5, 0), QRectF(m.x - w / 2, m.y - r - h, w, h), (m.x, m.y - r)),
-            ((0, 1), QRectF(m.x + d, m.y + d, w, h), (m.x + d, m.y + d)),
-            ((0, 0), QRectF(m.x + d, m.y - d - h, w, h), (m.x + d, m.y - d)),
-            ((1, 1), QRectF(m.x - d - w, m.y + d, w, h), (m.x - d, m.y + d)),
-            ((1, 0), QRectF(m.x - d - w, m.y - d - h, w, h), (m.x - d, m.y - d)),
+            ((0, 0.5), (m.x + gap, m.y - h / 2), (m.x + gap, m.y)),
+            ((1, 0.5), (m.x - gap - w, m.y - h / 2), (m.x - gap, m.y)),
+            ((0.5, 1), (m.x - w / 2, m.y + r), (m.x, m.y + r)),
+            ((0.5, 0), (m.x - w / 2, m.y - r - h), (m.x, m.y - r)),
+            ((0, 1), (m.x + d, m.y + d), (m.x + d, m.y + d)),
+            ((0, 0), (m.x + d, m.y - d - h), (m.x + d, m.y - d)),
+            ((1, 1), (m.x - d - w, m.y + d), (m.x - d, m.y + d)),
+            ((1, 0), (m.x - d - w, m.y - d - h), (m.x - d, m.y - d)),
         ]
         for shift in (1.1 * h, -1.1 * h):
-            candidates.append(((0, 0.5), QRectF(m.x + gap, m.y + shift - h / 2, w, h),
+            candidates.append(((0, 0.5), (m.x + gap, m.y + shift - h / 2),
                                (m.x + gap, m.y + shift)))
-            candidates.append(((1, 0.5), QRectF(m.x - gap - w, m.y + shift - h / 2, w, h),
+            candidates.append(((1, 0.5), (m.x - gap - w, m.y + shift - h / 2),
                                (m.x - gap, m.y + shift)))
-        mine = own[id(g)]
-        boxes = [_box(c[1]) for c in candidates]
-        # Each place against the names placed and the discs near any of them, at once.
-        names = overlap_sums(boxes, placed.near_all(boxes))
-        marks = overlap_sums(boxes, near_discs.near_all(boxes, skip=mine))
-
-        def cost(i: int, m=m) -> float:
-            rect = candidates[i][1]
-            out = 0.0
-            if rect.left() < -span or rect.right() > span:
-                out += 50.0 * w * h
-            if rect.bottom() > PLANE or rect.top() < -PLANE:
-                out += 50.0 * w * h
-            # A name that crosses an axis line reads as being in the next quadrant.
-            if rect.left() < 0 < rect.right() and abs(m.x) > 0.08:
-                out += 0.5 * w * h
-            if rect.top() < 0 < rect.bottom() and abs(m.y) > 0.08:
-                out += 0.5 * w * h
-            out += 3.0 * float(names[i])
-            for o in obstacles:
-                out += 2.0 * overlap(rect, o)
-            out += 4.0 * float(marks[i])
-            return out
-
-        best = candidates[min(range(len(candidates)), key=lambda i: (cost(i), i))]
-        anchor, rect, pos = best
+        corners = np.array([c[1] for c in candidates])
+        boxes = np.column_stack([corners[:, 0], corners[:, 0] + w, corners[:, 1],
+                                 corners[:, 1] + h])
+        left, right, low, high = boxes.T
+        # Every candidate at once: off the plane, across an axis (a name that crosses an axis
+        # line reads as being in the next quadrant), then over the names placed, the region
+        # names and the other markers' discs near any of them.
+        cost = np.where((left < -span) | (right > span), 50.0 * w * h, 0.0)
+        cost += np.where((high > PLANE) | (low < -PLANE), 50.0 * w * h, 0.0)
+        if abs(m.x) > 0.08:
+            cost += np.where((left < 0) & (0 < right), 0.5 * w * h, 0.0)
+        if abs(m.y) > 0.08:
+            cost += np.where((low < 0) & (0 < high), 0.5 * w * h, 0.0)
+        cost += 3.0 * overlap_sums(boxes, placed.near_all(boxes))
+        cost += 2.0 * overlap_sums(boxes, obstacle_boxes)
+        cost += 4.0 * overlap_sums(boxes, near_discs.near_all(boxes, skip=own[id(g)]))
+        k = int(np.argmin(cost))  # the first of the cheapest, in the order above
+        anchor, _corner, pos = candidates[k]
         g.label.setAnchor(anchor)
         g.label.setPos(*pos)
-        placed.add(_box(rect))
+        placed.add(tuple(float(v) for v in boxes[k]))
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
@@ -111,6 +106,7 @@ def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]
     is there). ``homes``: each name's corner."""
     for item, (hx, hy) in zip(texts, homes):
         item.setPos(hx, hy)
+    disc_boxes = np.array([_box(d) for d in discs], dtype=float).reshape(-1, 4)
     for item, (hx, hy) in zip(texts, homes):
         others = [text_rect(t, px, py) for t in texts if t is not item]
         best = None
@@ -119,7 +115,7 @@ def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]
             for dy in ((0.0, -0.14, -0.3) if hy > 0 else (0.0, 0.14, 0.3)):
                 item.setPos(x, hy + dy)
                 rect = text_rect(item, px, py)
-                clash = sum(overlap(rect, d) for d in discs) + \
+                clash = float(overlap_sums([_box(rect)], disc_boxes)[0]) + \
                     sum(overlap(rect, o) for o in others)
                 # A region's name stays in its own quadrant.
                 if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
