@@ -21,7 +21,6 @@ from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.logs import log_file
 from mcexplorer.core.paths import recovery_dir
-from mcexplorer.qt import prompts
 
 BM = "business-models"
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -242,6 +241,8 @@ def test_settings_of_the_wrong_type_are_reset_not_fatal(qtbot, window_on, line):
 
 
 @needs_fifo
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the settings file is found where Linux keeps it")
 def test_a_settings_file_that_is_a_fifo_hangs_neither_the_window_nor_reset(tmp_path):
     config = tmp_path / "config"
     settings = config / "mcexplorer" / "mcexplorer.conf"
@@ -299,7 +300,6 @@ def test_import_framework_of_a_fifo_named_csv_is_refused_without_blocking(
     assert not blocked
     assert said and said[0][0] == "Cannot import framework"
     assert "named pipe" in said[0][1]
-    assert prompts.unanswered is not None
 
 
 def test_save_as_onto_a_link_to_a_file_not_yet_there_writes_that_file(
