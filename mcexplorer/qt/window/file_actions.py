@@ -272,8 +272,8 @@ class FileActions:
             prompts.warn(self, "Cannot open session", exc.message)
             return False
         source = Path(meta.source_path) if meta.source_path else None
-        problem = self._follow_file(source if source is not None
-                                    and os.path.lexists(source) else None)
+        problem = self._follow_file(source if source is not None and source.exists()
+                                    else None)
         self._hold(self.path)
         self.controller.replace_scenario(scenario)
         self.keeper.replaced(session_id)
