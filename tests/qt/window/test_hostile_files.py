@@ -21,6 +21,7 @@ from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.logs import log_file
 from mcexplorer.core.paths import recovery_dir
+from mcexplorer.qt import prompts  # noqa: F401 - notes Qt's own boxes before tests patch them
 
 BM = "business-models"
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
