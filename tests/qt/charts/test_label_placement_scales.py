@@ -109,8 +109,8 @@ def test_names_placed_through_the_index_match_every_pair_compared():
                              h=0.03, kind=("structure", "model", "initiative")[k % 3],
                              short_w=0.05) for k in range(60)]
     horizons_labels._placed.cache_clear()
-    indexed = horizons_labels.place_labels(requests, [(0.1, 0.2, 0.1, 0.15)], (-0.2, 0.6, -0.1, 0.4),
-                                           (0.004, 0.004))
+    indexed = horizons_labels.place_labels(requests, [(0.1, 0.2, 0.1, 0.15)],
+                                           (-0.2, 0.6, -0.1, 0.4), (0.004, 0.004))
     from mcexplorer.qt.charts.horizons_data import overlap
 
     placed, expected = [], []
