@@ -122,8 +122,8 @@ def test_json_output_is_strict_a_figure_that_is_not_finite_is_refused(
 
     real = score.score_report
 
-    def with_infinity(doc, **draws):
-        report = real(doc, **draws)
+    def with_infinity(doc, weighting, **draws):
+        report = real(doc, weighting, **draws)
         report["frameworks"][0]["ranking"][0]["fit"] = float("inf")
         return report
 
