@@ -80,7 +80,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "")
     after the text."""
     B = QMessageBox.StandardButton
     if not details or is_replaced("question") or (
-            QMessageBox.exec is _REAL_EXEC and _cannot_show("question")):
+            QMessageBox.exec is _REAL_EXEC and cannot_show("question")):
         full = f"{text}\n\n{details}" if details else text
         return _call("question", parent, title, full, B.Yes | B.No, B.Yes)
     box = details_box(parent, title, text, details)

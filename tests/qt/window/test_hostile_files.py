@@ -175,6 +175,24 @@ def test_a_headless_start_after_a_crash_keeps_the_work_and_does_not_block(tmp_pa
     assert not any(recovery_dir().glob("*.json"))  # offered once, then kept in the library
 
 
+
+def test_a_headless_question_with_details_is_not_shown_and_nobody_says_yes():
+    """A long question (import notes in the details) on a headless start: no box waits for an
+    answer nobody can give, the answer is None (not Yes), and the question is noted."""
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mcexplorer.qt import prompts\n"
+        "answer = prompts.ask_yes_no(None, 'Import framework?', 'Notes below.', 'a\\nb')\n"
+        "print('answer', answer)\n"
+        "print('unanswered', [t for t, _ in prompts.unanswered])\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr  # a NameError after the merge with w-truth
+    assert "answer None" in result.stdout
+    assert "Import framework?" in result.stdout
+
 # -- item 12: Save As onto odd files ------------------------------------------------------
 
 
