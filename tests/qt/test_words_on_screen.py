@@ -4,7 +4,7 @@ an edited rating never cited as Table 2's (point 11)."""
 from __future__ import annotations
 
 from mcexplorer.core.document import Document
-from mcexplorer.core.leadership_risks.strategy import strategy
+from mcexplorer.core.answers import strategy
 from mcexplorer.core.values import share_text
 from mcexplorer.qt.charts import acceptability as chart
 from mcexplorer.qt.leadership_risks.view_data import strategy_bars

@@ -139,7 +139,7 @@ def test_one_share_reads_the_same_everywhere():
 
 
 def test_verdict_summary_and_report_print_the_same_share(bm):
-    from mcexplorer.core.leadership_risks.strategy import answers, strategy
+    from mcexplorer.core.answers import answers, strategy
     from mcexplorer.core.outputs.report_sections import best_share, robustness_paragraph
 
     doc = Document()
