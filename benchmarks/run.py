@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .crowded import measure_crowded
 from .files import measure_export, measure_files
 from .latency import (close_quietly, measure_default_latency, measure_radar_vs_matplotlib,
                       measure_stress_latency, stress_scenario, window_for)
@@ -44,7 +45,7 @@ def _isolate(tmp: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qs"))
 
 
-GROUPS = ("tabs", "stress", "files", "export", "startup", "robustness")
+GROUPS = ("tabs", "stress", "files", "export", "startup", "robustness", "crowded")
 """What ``--only`` can pick (a partial run prints its rows and leaves BENCHMARKS.md alone)."""
 
 
@@ -74,6 +75,8 @@ def measure_all(tmp: Path, groups: tuple[str, ...] = GROUPS) -> list[Row]:
         rows.extend(measure_startup_and_memory({**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
     if "robustness" in groups:
         rows.extend(measure_robustness())
+    if "crowded" in groups:
+        rows.extend(measure_crowded())
     return rows
 
 

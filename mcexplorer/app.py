@@ -84,7 +84,10 @@ def _window_for(scenario, path, lazy_tabs: bool):
     ensure_app()
     from .core.document import Document
     from .qt.controller import DocumentController
+    from .qt.window import settings
     from .qt.window.main_window import MainWindow
+
+    settings_problem = settings.check_file()  # before any QSettings: a FIFO would block it
 
     if lazy_tabs:  # the command's start: memory freed before the window takes its own
         forget_sources()
@@ -99,6 +102,8 @@ def _window_for(scenario, path, lazy_tabs: bool):
         setup_logging()
     install_excepthook(window)
     window.keeper.offer_recovery(window)
+    if settings_problem:
+        window.statusBar().showMessage(f"Settings not used: {settings_problem}", 15000)
     return window
 
 

@@ -43,8 +43,23 @@ def commands() -> set[str]:
     return set(_build()[1].choices)
 
 
+def _tolerant_output() -> None:
+    """Text the output's encoding cannot hold (a CJK title or "±" on a cp1252 or ASCII
+    console, as Windows gives redirected output) is written as escapes, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if (stream.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
+                reconfigure(errors="backslashreplace")
+        except (OSError, ValueError):  # a closed or unusual stream: leave it as it is
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    _tolerant_output()
     try:
         if "--reset-settings" in argv:
             argv = [a for a in argv if a != "--reset-settings"]
@@ -88,6 +103,20 @@ def _reset_settings() -> None:
 
     QCoreApplication.setOrganizationName("mcexplorer")
     QCoreApplication.setApplicationName("mcexplorer")
+    from ..qt.window.settings import file_problem, settings_file
+
+    path = settings_file()
+    if file_problem(path) is not None:  # QSettings would block on a FIFO: never open it
+        if path.is_dir() and not path.is_symlink():
+            raise ScenarioError("is a folder, not a settings file; not reset", file=str(path))
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise ScenarioError(f"cannot be removed ({exc.strerror or exc}); not reset",
+                                file=str(path)) from None
+        print(f"mcexplorer: settings reset ({shown_path(path)} was not a regular file; "
+              "removed)")
+        return
     settings = QSettings()
     settings.clear()
     settings.sync()

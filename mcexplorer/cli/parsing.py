@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
 from ..core.errors import ScenarioError, finite_number
@@ -17,6 +19,18 @@ class UsageParser(argparse.ArgumentParser):
 
 class Usage(Exception):
     pass
+
+
+def print_json(data, what: str = "output") -> None:
+    """``data`` as JSON on stdout: strict JSON only (``allow_nan=False``), so a figure that is
+    not a finite number is refused in one line (exit 2) rather than printed as ``Infinity``
+    or ``NaN``, which no JSON reader accepts. Nothing is printed in that case."""
+    try:
+        text = json.dumps(data, indent=2, allow_nan=False)
+    except ValueError:
+        raise ScenarioError("a figure is not a finite number; nothing printed",
+                            field=what) from None
+    sys.stdout.write(text + "\n")
 
 
 def parse_setting(text: str, what: str) -> tuple[str, str, float]:

@@ -10,11 +10,8 @@ framework, the keys ``stability``, ``acceptability`` and ``verdict`` (``robustne
 
 from __future__ import annotations
 
-import json
-import sys
-
-from .parsing import (add_overrides, add_weighting, apply_overrides, percentage, weighting_of,
-                      whole_number)
+from .parsing import (add_overrides, add_weighting, apply_overrides, percentage, print_json,
+                      weighting_of, whole_number)
 
 
 def add(sub) -> None:
@@ -47,8 +44,7 @@ def _sensitivity(args) -> int:
     report = sensitivity_of(doc, fw.id, args.criterion, weighting)
     report["weighting"] = describe(doc, weighting)
     if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(report, "sensitivity --json")
     else:
         print(shown_lines(format_sensitivity(report)))  # option names from a file
         print(shown_lines(f"(all under {report['weighting']})"))  # a participant's name

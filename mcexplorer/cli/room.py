@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from .parsing import print_json
 
 
 def add(sub) -> None:
@@ -58,8 +59,7 @@ def _compare(args) -> int:
     a, b = load_side(args.a), load_side(args.b)
     result = compare_sides(a, b)
     if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(result, "compare --json")
     else:
         sys.stdout.write(shown_lines(compare_text(result, a.frameworks)))
     return 0

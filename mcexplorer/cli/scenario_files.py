@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from ..core.errors import ScenarioError, shown, shown_path
-from .parsing import exists, path_argument
+from .parsing import exists, path_argument, print_json
 
 
 def add(sub) -> None:
@@ -52,6 +49,5 @@ def _schema(args) -> int:
     from ..core.models import Scenario
 
     schema = framework_schema() if args.framework else Scenario.model_json_schema()
-    json.dump(schema, sys.stdout, indent=2)
-    sys.stdout.write("\n")
+    print_json(schema, "schema")
     return 0

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from ..core.errors import shown
-from .parsing import add_overrides, add_weighting, apply_overrides, weighting_of
+from .parsing import add_overrides, add_weighting, apply_overrides, print_json, weighting_of
 from .robustness import add_draw_options, draw_options, robustness_entry
 
 
@@ -30,8 +27,7 @@ def _score(args) -> int:
     apply_overrides(doc, args)
     report = score_report(doc, weighting_of(doc, args), **draw_options(args))
     if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(report, "score --json")
     else:
         _print_report(report)
     return 0

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from .parsing import add_weighting, weighting_of
+from .parsing import add_weighting, print_json, weighting_of
 
 
 def add(sub) -> None:
@@ -28,8 +27,7 @@ def _summary(args) -> int:
     doc = Document(scenario)
     weighting = weighting_of(doc, args)
     if args.json:
-        json.dump(summary_json(doc, weighting), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(summary_json(doc, weighting), "summary --json")
     else:
         sys.stdout.write(shown_lines(summary_text(doc, weighting)))  # a title from a file
     return 0

@@ -48,6 +48,12 @@ def stamp(path: str | os.PathLike[str]) -> FileStamp | None:
     except ScenarioError:
         if not os.path.lexists(p):
             return None
+        try:
+            os.stat(p)
+        except FileNotFoundError:  # a link to nothing: no file there either
+            return None
+        except OSError:
+            pass
         raise
     digest = hashlib.sha256()
     try:

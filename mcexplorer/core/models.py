@@ -25,6 +25,11 @@ from .structures.models import HorizonsPlan
 SCHEMA_VERSION = 3
 """Version of the scenario file format written by this build."""
 
+SCALE_LIMIT = 1e15
+"""A criterion's scale lies within -SCALE_LIMIT..SCALE_LIMIT: every figure on it (the span, a
+target slider's round steps, a rating printed in full) stays an ordinary finite number, and
+the window, the exports and ``validate`` accept the same files."""
+
 Direction = Literal["benefit", "cost", "target"]
 Method = Literal["weighted-utility", "register"]
 """How a framework is read: options ranked by weighted utility, or a register that carries no
@@ -58,6 +63,9 @@ class Criterion(StrictModel):
         lo, hi = self.scale
         if not lo < hi:
             raise ValueError(f"scale [{lo}, {hi}] must have lo < hi")
+        if max(abs(lo), abs(hi)) > SCALE_LIMIT:
+            raise ValueError(f"scale [{lo:g}, {hi:g}] reaches beyond {SCALE_LIMIT:g}; a scale's "
+                             f"ends lie within -{SCALE_LIMIT:g} to {SCALE_LIMIT:g}")
         for label, value in self.levels.items():
             if not lo <= value <= hi:
                 raise ValueError(f"level {label}={value} lies outside the scale [{lo}, {hi}]")

@@ -137,6 +137,9 @@ def _stat_error(exc: OSError, path: Path) -> ScenarioError:
         return ScenarioError("no such file", file=str(path))
     if exc.errno == errno.ENAMETOOLONG:
         return ScenarioError("the file name is too long for this file system", file=str(path))
+    if exc.errno == errno.ELOOP:
+        return ScenarioError("is a symbolic link that leads round in a loop, not a file",
+                             file=str(path))
     return ScenarioError(f"cannot read ({reason(exc)})", file=str(path))
 
 

@@ -33,12 +33,13 @@ def is_replaced(name: str) -> bool:
     return getattr(QMessageBox, name) is not _REAL[name]
 
 
-def _cannot_show(name: str) -> bool:
+def cannot_show(name: str) -> bool:
+    """True when QMessageBox.<name> is Qt's own and nobody could answer it (headless)."""
     return not is_replaced(name) and QGuiApplication.platformName() in HEADLESS_PLATFORMS
 
 
 def _call(name: str, parent: QWidget | None, title: str, text: str, *args):
-    if _cannot_show(name):
+    if cannot_show(name):
         log.warning("%s (not shown, headless): %s", title, text)
         unanswered.append((title, text))
         del unanswered[:-50]
@@ -55,7 +56,7 @@ def ask_buttons(parent: QWidget | None, title: str, text: str,
     buttons = QMessageBox.StandardButton.NoButton
     for button in choices:
         buttons |= button
-    if is_replaced("question") or _cannot_show("question"):
+    if is_replaced("question") or cannot_show("question"):
         return _call("question", parent, title, text, buttons, default)
     box = QMessageBox(QMessageBox.Icon.Question, title, guarded(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.AutoText)
@@ -79,7 +80,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "")
     after the text."""
     B = QMessageBox.StandardButton
     if not details or is_replaced("question") or (
-            QMessageBox.exec is _REAL_EXEC and _cannot_show("question")):
+            QMessageBox.exec is _REAL_EXEC and cannot_show("question")):
         full = f"{text}\n\n{details}" if details else text
         return _call("question", parent, title, full, B.Yes | B.No, B.Yes)
     box = details_box(parent, title, text, details)

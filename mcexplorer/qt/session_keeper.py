@@ -80,11 +80,11 @@ class SessionKeeper(QObject):
             return not self.window.controller.modified
         window = self.window
         try:
+            if self._dirty_for_session:  # first: the recovery file then names its session
+                self.sync_session()
             if window.controller.modified:
                 self.recovery.write(window.document.scenario,
                                     str(window.path) if window.path else None, self.session_id)
-            if self._dirty_for_session:
-                self.sync_session()
         except (ScenarioError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
             window.statusBar().showMessage(f"Autosave failed: {getattr(exc, 'message', exc)}",
@@ -213,6 +213,11 @@ class SessionKeeper(QObject):
         answer = _ask(box)
         for older in orphans[1:]:
             self._keep_in_library(older)
+        if answer is None:
+            # Nobody can answer (headless): the box is not shown; the work is kept as a
+            # session, as README promises, and the window starts on its own scenario.
+            self._keep_in_library(entry)
+            return False
         if not answer:
             self.recovery.discard(entry)
             return False
@@ -223,21 +228,31 @@ class SessionKeeper(QObject):
 
     def _keep_in_library(self, entry: RecoveryEntry) -> None:
         try:
-            name = Path(entry.path).stem if entry.path else entry.scenario.title
-            self.library.create(entry.scenario, f"{name} (recovered)", entry.path)
+            try:  # its own session, where it has one: no second copy of the same work
+                if entry.session_id is None:
+                    raise SessionMissing("no session")
+                self.library.save(entry.session_id, entry.scenario)
+            except SessionMissing:
+                name = Path(entry.path).stem if entry.path else entry.scenario.title
+                self.library.create(entry.scenario, f"{name} (recovered)", entry.path)
         except (ScenarioError, OSError) as exc:
             log.warning("could not keep recovered work: %s", exc)
             return
         self.recovery.discard(entry)
 
 
-def _ask(box: QMessageBox) -> bool:
+def _ask(box: QMessageBox) -> bool | None:
     """Run the box; True for an accepting answer (Yes, Ok, or a button with an accept role).
 
-    A replaced ``QMessageBox.question`` (as tests do) is honoured too.
+    A replaced ``QMessageBox.question`` (as tests do) is honoured too. On a headless platform
+    nobody can answer: the box is not shown (it would block forever) and the answer is None.
     """
     from . import prompts
 
+    if prompts.cannot_show("question"):
+        log.warning("%s (not shown, headless): %s", box.windowTitle(), box.text())
+        prompts.unanswered.append((box.windowTitle(), box.text()))
+        return None
     if prompts.is_replaced("question"):
         answer = QMessageBox.question(box.parentWidget(), box.windowTitle(), box.text(),
                                       QMessageBox.StandardButton.Yes

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import MAX_FILE_BYTES
+from mcexplorer.core.safe_files import read_capped
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -55,24 +56,12 @@ def read_source(src: str | os.PathLike[str] | bytes, name: str | None = None
         return raw, name
     path = Path(src)
     label = name or str(path)
-    try:
-        if path.is_dir():
-            raise ScenarioError("is a folder, not a CSV file", file=label)
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ScenarioError("no such file", file=label) from None
-    except OSError as exc:
-        raise ScenarioError(f"cannot read ({exc.strerror or exc})", file=label) from None
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError(f"file is {size / 1048576:.1f} MiB; files are limited to "
-                            f"{MAX_FILE_BYTES // 1048576} MiB", file=label)
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ScenarioError(f"cannot read ({exc.strerror or exc})", file=label) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES // 1048576} MiB", file=label)
+    try:  # a regular file only, opened without blocking (a FIFO named *.csv would hang open)
+        raw = read_capped(path, MAX_FILE_BYTES, what="CSV file")
+    except ScenarioError as exc:
+        if exc.file == str(path) and label != str(path):
+            raise ScenarioError(exc.problem, file=label) from None
+        raise
     return raw, label
 
 

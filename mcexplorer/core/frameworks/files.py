@@ -63,7 +63,8 @@ def framework_json(fw: Framework, *, indent: int | None = 2, by_position: bool =
     doc = {**{key: doc[key] for key in order if key in doc},
            **{key: value for key, value in doc.items() if key not in order}}
     separators = None if indent is not None else (",", ":")
-    return json.dumps(doc, indent=indent, separators=separators, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=indent, separators=separators, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def framework_payload(fw: Framework, file: str | None = None) -> bytes:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
+
+from .box_index import BoxIndex, overlap_sums
 from .horizons_data import Box, overlap
 
 LABEL_CHARS = 24
@@ -57,7 +60,13 @@ class Placement:
     """The name is drawn cut to SHORT_CHARS (the whole name did not fit anywhere)."""
 
 
-def candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
+def candidate(r: LabelRequest, where: str, gx: float, gy: float,
+              short: bool = False) -> Placement:
+    p = _candidate(r, where, gx, gy)
+    return Placement(p.anchor, p.pos, p.box, True) if short else p
+
+
+def _candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
     x, y, w, h = r.x, r.y, r.w, r.h
     dx, dy = r.rx + gx, r.ry + gy
     ddx, ddy = 0.7 * r.rx + gx, 0.7 * r.ry + gy
@@ -117,27 +126,39 @@ def place_labels(requests: list[LabelRequest], obstacles: list[Box], bounds: Box
 def _placed(requests: tuple[LabelRequest, ...], obstacles: tuple[Box, ...], bounds: Box,
             gap: tuple[float, float]) -> tuple[Placement, ...]:
     markers = [marker_box(r) for r in requests]
-    placed: list[Box] = []
+    # Boxes filed by where they are (box_index): each candidate reads the names and markers
+    # near it, not all of them, so 500 names cost 500 times one (it was quadratic).
+    n = max(1, len(requests))
+    cell = (sum(r.w for r in requests) / n, 2 * sum(r.h for r in requests) / n)
+    near_markers = BoxIndex(*cell, markers)
+    placed = BoxIndex(*cell)
+    curve_names = np.array(obstacles, dtype=float).reshape(-1, 4)
     out: list[Placement] = []
     for i, r in enumerate(requests):
-        others = [m for j, m in enumerate(markers) if j != i]
         best: tuple[float, int, Placement] | None = None
         tries = [r] + ([replace(r, w=r.short_w)] if 0 < r.short_w < r.w else [])
         for shortened, req in enumerate(tries):
             if shortened and best is not None and best[0] < 1e-9:
                 break  # the whole name found room
-            for rank, where in enumerate(PREFERENCES.get(r.kind, PREFERENCES["initiative"])):
-                p = replace(candidate(req, where, *gap), short=bool(shortened))
-                area = max(req.w * req.h, 1e-12)
+            places = [candidate(req, where, *gap, bool(shortened))
+                      for where in PREFERENCES.get(r.kind, PREFERENCES["initiative"])]
+            boxes = np.array([p.box for p in places])
+            area = max(req.w * req.h, 1e-12)
+            # Each place against the names placed, the markers near any of them and the
+            # curve names, all at once.
+            names = overlap_sums(boxes, placed.near_all(boxes))
+            marks = overlap_sums(boxes, near_markers.near_all(boxes, skip=i))
+            texts = overlap_sums(boxes, curve_names)
+            for rank, p in enumerate(places):
                 cost = 50.0 if _outside(p.box, bounds) else 0.0
-                cost += sum(3.0 * overlap(p.box, o) for o in placed) / area
-                cost += sum(4.0 * overlap(p.box, o) for o in others) / area
-                cost += sum(2.0 * overlap(p.box, o) for o in obstacles) / area
+                cost += 3.0 * float(names[rank]) / area
+                cost += 4.0 * float(marks[rank]) / area
+                cost += 2.0 * float(texts[rank]) / area
                 cost += 0.05 * shortened  # the whole name, where it costs as little
                 if best is None or cost < best[0] - 1e-9:
                     best = (cost, rank, p)
         assert best is not None
-        placed.append(best[2].box)
+        placed.add(best[2].box)
         out.append(best[2])
     return tuple(out)
 

@@ -32,8 +32,8 @@ from ...core.ecology.mix import clamp
 from ..gestures import new_gesture
 from .base import Chart, text_item
 from .map_items import (
-    BIG_STEP, DRAG_THRESHOLD, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN, MapData,
-    MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
+    BIG_STEP, DRAG_THRESHOLD, LABEL_SCALE, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN,
+    MapData, MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
 )
 from .map_layout import place_labels, place_region_texts, text_rect
 from .style import font
@@ -150,7 +150,14 @@ class EcologyMap(Chart):
         discs = [g.disc.rect() for g in self._markers if g.marker is not None]
         place_region_texts(self._region_texts, self._region_homes, discs, px, py)
         obstacles = [text_rect(item, px, py) for item in self._region_texts]
-        place_labels(self._markers, obstacles, px, py)
+        # The view settles through a few resizes as it is first shown: names already placed
+        # for the same markers, pixel size, region names and font stay where they are.
+        key = (px, py, font(LABEL_SCALE, True).toString(),
+               tuple((g.marker, g.r) for g in self._markers),
+               tuple(r.getRect() for r in obstacles))
+        if key != getattr(self, "_placed_for", None):
+            place_labels(self._markers, obstacles, px, py)
+            self._placed_for = key
 
     def _draw_markers(self, data: MapData) -> None:
         markers = data.markers

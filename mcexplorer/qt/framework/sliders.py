@@ -10,6 +10,7 @@ its groove and a short line under it, see ``show_stability``), painted by qt.fra
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -143,6 +144,27 @@ class WeightSlider(StabilityMixin, QWidget):
             self.slider.setValue(self.spin.value())
 
 
+MAX_STEPS = 200
+"""A target slider has at most this many steps (and at most MAX_TICKS ticks), whatever its
+scale: a 0-1e10 scale in half steps would need 2e10 of them (more than a QSlider holds; 2e8
+on 0-1e8 took gigabytes to paint)."""
+MAX_TICKS = 20
+
+
+def scale_step(lo: float, hi: float, wanted: float = 0.5) -> float:
+    """``wanted`` (half steps) where the scale is narrow enough; else the smallest round step
+    (1, 2 or 5 times a power of ten) that gives at most MAX_STEPS steps."""
+    span = float(hi) - float(lo)
+    if span / wanted <= MAX_STEPS:
+        return wanted
+    least = span / MAX_STEPS
+    power = 10.0 ** math.floor(math.log10(least))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * power >= least:
+            return m * power
+    return 10.0 * power  # pragma: no cover - the loop ends at 10
+
+
 class StepSlider(BandedSlider):
     """A QSlider over [lo, hi] in fixed steps whose ``value()``/``setValue()`` use scale values.
 
@@ -155,15 +177,17 @@ class StepSlider(BandedSlider):
 
     def __init__(self, lo: float, hi: float, step: float, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self._lo, self._hi, self._step = float(lo), float(hi), float(step)
-        QSlider.setRange(self, 0, round((self._hi - self._lo) / self._step))
+        self._lo, self._hi = float(lo), float(hi)
+        self._step = scale_step(self._lo, self._hi, float(step))
+        steps = max(1, min(MAX_STEPS, math.ceil((self._hi - self._lo) / self._step - 1e-9)))
+        QSlider.setRange(self, 0, steps)
         QSlider.setSingleStep(self, 1)
-        QSlider.setPageStep(self, 2)
-        QSlider.setTickInterval(self, 1)
+        QSlider.setPageStep(self, max(2, steps // 10))
+        QSlider.setTickInterval(self, max(1, math.ceil(steps / MAX_TICKS)))
         self.valueChanged.connect(self._emit_scale_value)
 
     def value(self) -> float:  # type: ignore[override]
-        return self._lo + QSlider.value(self) * self._step
+        return min(self._hi, self._lo + QSlider.value(self) * self._step)
 
     def setValue(self, value: float) -> None:  # type: ignore[override]  # noqa: N802
         steps = round((float(value) - self._lo) / self._step)
@@ -193,9 +217,9 @@ class ScaleSlider(StabilityMixin, QWidget):
         super().__init__(parent)
         self.criterion_id = criterion_id
         self.levels = levels
-        self.step = step
         self.label = make_plain(QLabel(name.replace("&", "&&")))  # a name, never markup
         self.slider = StepSlider(scale[0], scale[1], step)
+        self.step = self.slider._step  # half steps, or a round step on a wide scale
         self.slider.setObjectName(object_name)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -7,6 +7,7 @@ status bar, and asks through the prompts module (replaceable in tests).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -137,7 +138,7 @@ class FileActions:
             return False
         folders.remember(path)
         p = Path(path)
-        if not p.suffix:
+        if not p.suffix and not os.path.lexists(p):  # a new name; /dev/null stays itself
             p = p.with_suffix(".json")
         return self.save_to(p)
 
@@ -150,8 +151,8 @@ class FileActions:
         """
         target = Path(path).absolute()
         same_file = self.path is not None and target == self.path
-        expected = stamp(target) if overwrite_changes or not same_file else self._stamp
         try:
+            expected = stamp(target) if overwrite_changes or not same_file else self._stamp
             result = save_scenario(target, self.document.scenario,
                                    backup=target not in self._backed_up, expected=expected,
                                    replace_read_only=replace_read_only)
@@ -165,7 +166,10 @@ class FileActions:
                                     replace_read_only=True)
             return False
         except ScenarioError as exc:
-            prompts.error(self, "Could not save", exc.message)
+            text = exc.message
+            if exc.file and Path(exc.file) != target and target.is_symlink():
+                text = f"{shown_path(target.name)} is a link to {text}"  # say which name
+            prompts.error(self, "Could not save", text)
             return False
         self._backed_up.add(target)
         if not same_file:
@@ -232,14 +236,30 @@ class FileActions:
                 moved = f"It could not be moved aside: {why.message}"
             prompts.warn(self, "Cannot restore", f"{exc.message}\n\n{moved}")
             return False
-        self.path = Path(entry.path) if entry.path else None
-        self._stamp = stamp(self.path) if self.path else None
+        problem = self._follow_file(Path(entry.path) if entry.path else None)
         self.keeper.replaced(entry.session_id)
         self.controller.undo_stack.resetClean()  # restored work is not saved anywhere yet
         self._update_title()
         self.keeper.autosave()
         self.statusBar().showMessage("Restored unsaved work", 5000)
+        if problem:
+            prompts.warn(self, "Restored without its file", problem)
         return True
+
+    def _follow_file(self, path: Path | None) -> str | None:
+        """Show ``path`` as this window's file when it is still one; otherwise (it became a
+        folder, a FIFO, a link loop...) the scenario stays untitled and the reason is
+        returned for the planner (the work itself is kept: Save As writes it elsewhere)."""
+        self.path, self._stamp = path, None
+        if path is None:
+            return None
+        try:
+            self._stamp = stamp(path)
+        except ScenarioError as exc:
+            self.path = None
+            return (f"{exc.message}. The work is kept as an untitled scenario: use Save As "
+                    "to write it to a file.")
+        return None
 
     def open_session(self, session_id: str) -> bool:
         if not self.maybe_save():
@@ -252,12 +272,14 @@ class FileActions:
             prompts.warn(self, "Cannot open session", exc.message)
             return False
         source = Path(meta.source_path) if meta.source_path else None
-        self.path = source if source is not None and source.exists() else None
-        self._stamp = stamp(self.path) if self.path else None
+        problem = self._follow_file(source if source is not None and source.exists()
+                                    else None)
         self._hold(self.path)
         self.controller.replace_scenario(scenario)
         self.keeper.replaced(session_id)
         self._update_title()
         self.sessions_panel.refresh()
         self.statusBar().showMessage(f"Opened session “{meta.name}”", 4000)
+        if problem:
+            prompts.warn(self, "Session opened without its file", problem)
         return True

@@ -9,17 +9,13 @@ class LayoutSettings:
     """A mixin of MainWindow: restore and save the window's layout."""
 
     def restore_settings(self) -> None:
-        store = settings.store()
-        geometry = store.value(settings.GEOMETRY)
+        geometry = settings.byte_value(settings.GEOMETRY)  # a wrong type is reset, not fatal
         if geometry is not None and self.restoreGeometry(geometry):
             self.fit_to_screen()  # saved on another screen, or bigger than this one
-        state = store.value(settings.STATE)
+        state = settings.byte_value(settings.STATE)
         if state is not None and self.restoreState(state):
             self._layout_restored = True
-        try:
-            tab = int(store.value(settings.TAB, 0))
-        except (TypeError, ValueError):
-            tab = 0
+        tab = settings.whole_number(settings.TAB, 0)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
 

@@ -146,7 +146,10 @@ def test_unsaved_work_survives_a_kill_and_is_offered_back(tmp_path, make_window,
 
 
 def test_recovery_offer_is_a_real_message_box_whose_other_answer_discards(tmp_path, make_window,
-                                                                            qtbot):
+                                                                            qtbot, monkeypatch):
+    from mcexplorer.qt import prompts
+
+    monkeypatch.setattr(prompts, "HEADLESS_PLATFORMS", ())  # as on a screen: the box is shown
     code = ("import os, signal\n"
             "from mcexplorer.core.sessions import RecoveryStore\n"
             "from mcexplorer.core.resources import default_scenario\n"
