@@ -1,5 +1,9 @@
 """Every chart of every tab, and writing them all into a folder in one step.
 
+Every chart: each tab's own (ranking, radar, map, Three Horizons ...), then the ones on its
+other pages, drawn for the export whether or not they were ever on screen: the sensitivity
+sweep of the weight picked on the Sensitivity page, How sure (the rank acceptability, the same
+seeded draws as the window's) and, with people in the room, "where the room disagrees".
 The window passes its own tabs; the command line builds the tabs offscreen for a scenario
 (``offscreen_tabs``). Writing reports progress through a callback that may stop the run
 (the window's progress dialog with Cancel); the names are predictable:
@@ -15,12 +19,19 @@ from pathlib import Path
 
 from ...core.document import Document
 from ...core.errors import ScenarioError
+from ...core.robustness import acceptability
+from ...core.room.group import display_names
 from ...core.outputs.caption import caption
 from ...core.outputs.names import export_name
+from ..charts.acceptability import AcceptabilityChart
 from ..charts.base import Chart
+from ..charts.participants import ParticipantsChart
+from ..charts.sensitivity import SensitivityChart
 from ..charts.export import ImageSpec, export_image
 from ..controller import DocumentController
+from ..framework.robustness_data import acceptability_data
 from ..framework.tab import FrameworkTab
+from ..room.spread_data import participants_data
 from ..tabs import tab_class
 
 Progress = Callable[[int, int, str], bool]
@@ -34,10 +45,47 @@ class ChartItem:
     chart: Chart
 
 
-def chart_items(tabs: Mapping[str, FrameworkTab]) -> list[ChartItem]:
-    """Every chart of every tab, in tab order then the tab's own order."""
-    return [ChartItem(fid, kind, chart) for fid, tab in tabs.items()
-            for kind, chart in tab.charts.items()]
+EXTRA_KINDS = ("sensitivity", "how-sure", "room")
+"""The charts of a tab's other pages, as named in file names."""
+
+
+def chart_items(tabs: Mapping[str, FrameworkTab],
+                names: Mapping[str, str] | None = None) -> list[ChartItem]:
+    """Every chart of every tab, in tab order: the tab's own, then its Sensitivity, How sure
+    and room pages. ``names``: participant id -> the name to show (the room's anonymised P1,
+    P2 ... when the window hides names); their own names by default."""
+    items: list[ChartItem] = []
+    for fid, tab in tabs.items():
+        items += [ChartItem(fid, kind, chart) for kind, chart in tab.charts.items()]
+        items += page_items(tab, names)
+    return items
+
+
+def page_items(tab: FrameworkTab, names: Mapping[str, str] | None = None) -> list[ChartItem]:
+    """The charts of a ranked tab's other pages, each a fresh chart holding its data."""
+    panel = getattr(tab, "robustness", None)
+    if panel is None or "ranking" not in tab.charts:
+        return []
+    doc, fid, fw = tab.document, tab.framework_id, tab.framework
+    short = {o.id: o.label for o in fw.options}
+    items: list[ChartItem] = []
+    if fw.criteria:
+        sweep_chart = SensitivityChart(fid, f"{fw.title}: fit as one weight moves")
+        sweep_chart.show_data(panel.sensitivity_data())
+        items.append(ChartItem(fid, "sensitivity", sweep_chart))
+    s, d = doc.settings(fid), panel.settings
+    result = acceptability(fw, s.weights, s.targets, s.rating_overrides, d.draws, d.seed,
+                           d.jitter, d.uniform, d.rating_ranges, table=doc.utility_table(fid))
+    sure = AcceptabilityChart(fid, f"{fw.title}: how sure is the ranking")
+    sure.show_data(acceptability_data(result, short, tab.option_colour))
+    items.append(ChartItem(fid, "how-sure", sure))
+    people = doc.scenario.participants
+    if people:
+        shown = dict(names) if names is not None else display_names(people)
+        room = ParticipantsChart(fid, f"{fw.title}: where the room disagrees")
+        room.show_data(participants_data(doc, fid, shown))
+        items.append(ChartItem(fid, "room", room))
+    return items
 
 
 @contextmanager

@@ -186,7 +186,8 @@ class ChartExport:
         c = self._export_choices or Choices()
         spec = ImageSpec(width=c.width if c.preset == "custom" else 1920, fmt=c.fmt,
                          transparent=c.transparent)
-        items = chart_items(self.all_tabs())
+        room = getattr(self, "room", None)
+        items = chart_items(self.all_tabs(), room.state.names() if room is not None else None)
         progress = self._progress("Exporting charts…", len(items))
         try:
             run = export_all(self.document, items, Path(folder), spec, self.scenario_name(),

@@ -191,8 +191,13 @@ def test_export_all_writes_every_chart_with_a_progress_dialog_and_names_the_fold
     out = tmp_path / "slides"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(out)))
     window.findChild(QAction, "action:export-all").trigger()
+    # Each tab's own charts, then for a ranked tab its Sensitivity and How sure pages (the
+    # room's page only with people in the room: nobody here).
     expected = {f"default-scenario-{fid}-{kind}.png"
-                for fid, tab in window.framework_tabs.items() for kind in tab.charts}
+                for fid, tab in window.framework_tabs.items()
+                for kind in [*tab.charts, *(("sensitivity", "how-sure")
+                                            if "ranking" in tab.charts else ())]}
+    assert len(expected) == 17
     assert {p.name for p in out.iterdir()} == expected
     assert window.export_progress.minimumDuration() == 500
     assert any(b.text() == "Cancel" for b in window.export_progress.findChildren(QPushButton))
