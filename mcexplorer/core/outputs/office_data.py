@@ -178,6 +178,8 @@ def leadership_rows(doc: Document) -> list[tuple[str, str]]:
     return rows
 
 
-def sources() -> list[str]:
-    """Every reference in full, as Help > References lists them."""
-    return [ref.full() + (f" \u2014 {ref.note}" if ref.note else "") for ref in references()]
+def sources(notes: bool = True) -> list[str]:
+    """Every reference in full, as Help > References lists them (with how the app cites it,
+    unless ``notes`` is False)."""
+    return [ref.full() + (f" \u2014 {ref.note}" if ref.note and notes else "")
+            for ref in references()]
