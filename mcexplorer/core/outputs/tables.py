@@ -18,6 +18,7 @@ from pathlib import Path
 from ..document import Document
 from ..io import atomic_write
 from .names import data_name
+from .office_data import risk_rows
 
 HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
           "Weight", "Target", "Rating", "Rating value", "Edited", "Utility")
@@ -68,9 +69,24 @@ def csv_text(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
+RISK_HEADER = ("Rank", "Category", "Risk", "Likelihood (1-5)", "Impact (1-5)",
+               "Score (likelihood x impact)", "Owner", "Mitigation")
+RISK_EXTENSION = "leadership-risks"
+
+
+def risk_register_rows(doc: Document) -> list[list[str]]:
+    """The risk register, most serious first: the header row, then one row per risk."""
+    rows: list[list[str]] = [list(RISK_HEADER)]
+    for i, r in enumerate(risk_rows(doc), start=1):
+        rows.append([str(i), safe_text(r.category), safe_text(r.text), str(r.likelihood),
+                     str(r.impact), str(r.score), safe_text(r.owner), safe_text(r.mitigation)])
+    return rows
+
+
 def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> list[Path]:
-    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out`` (a
-    register has no weights, ratings or fit to tabulate)."""
+    """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``, then
+    the risk register as ``<scenario>-risk-register.csv`` when the scenario has the
+    leadership-and-risks tab (a register has no weights, ratings or fit to tabulate)."""
     folder = Path(out)
     written = []
     for fid, fw in doc.frameworks.items():
@@ -78,5 +94,9 @@ def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -
             continue
         path = folder / data_name(scenario_name, fid)
         atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
+        written.append(path)
+    if any(fw.extension == RISK_EXTENSION for fw in doc.frameworks.values()):
+        path = folder / data_name(scenario_name, "risk-register")
+        atomic_write(path, csv_text(risk_register_rows(doc)).encode(ENCODING))
         written.append(path)
     return written

@@ -223,10 +223,11 @@ def test_cancel_stops_export_all_and_says_how_far_it_got(window, tmp_path, monke
 def test_export_csv_from_the_window(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
     window.findChild(QAction, "action:export-csv").trigger()
+    # One table per ranked framework, and the risk register as a table of its own.
     assert sorted(p.name for p in tmp_path.glob("*.csv")) == sorted(
-        f"default-scenario-{fid}.csv" for fid, fw in window.document.frameworks.items()
-        if fw.criteria)  # a register (leadership and risks) has no weights or fit to tabulate
-    assert window.statusBar().currentMessage().startswith("Wrote 3 CSV files to ")
+        [f"default-scenario-{fid}.csv" for fid, fw in window.document.frameworks.items()
+         if fw.criteria] + ["default-scenario-risk-register.csv"])
+    assert window.statusBar().currentMessage().startswith("Wrote 4 CSV files to ")
 
 
 # -- notes ------------------------------------------------------------------------------------------
