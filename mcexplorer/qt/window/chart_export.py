@@ -2,7 +2,7 @@
 every chart into a folder, the data as CSV and the workshop report; and the sessions' preview.
 
 A mixin of MainWindow. ``build_export_actions(menu)`` adds the actions (named
-``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
+``action:export`` (the one dialog for everything: see office_export.py), ``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
 ``action:export-report``) to the File menu. File dialogs are QFileDialog's static functions
 and start in the last folder used.
 """
@@ -19,6 +19,7 @@ from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
 from ...core.outputs.names import export_name, sanitise, scenario_label, today
 from ...core.outputs.tables import write_csvs
+from ...core.weighting import SCENARIO, Weighting
 from .. import prompts
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
@@ -26,6 +27,7 @@ from ..export.charts import chart_items, export_all
 from ..export.dialog import Choices, ExportDialog, ask
 from ..framework.tab import FrameworkTab
 from . import folders
+from .office_export import OfficeExport
 
 PROGRESS_AFTER_MS = 500
 """The progress dialog (with Cancel) appears when a run takes longer than this."""
@@ -34,7 +36,7 @@ REPORT_FILTERS = {"PDF, A4 (*.pdf)": "a4", "PDF, US Letter (*.pdf)": "letter",
 COPY_SPEC = ImageSpec(width=1920)
 
 
-class ChartExport:
+class ChartExport(OfficeExport):
     """A mixin of MainWindow: exports, the copy of a chart and the session preview."""
 
     _export_choices: Choices | None = None
@@ -44,6 +46,10 @@ class ChartExport:
 
     def build_export_actions(self, menu: QMenu) -> None:
         add = self._action
+        self.action_export_any = add("export", "E&xport…", self.export_any,
+                                     QKeySequence("Ctrl+Alt+E"),
+                                     "One dialog for a chart, every chart, the slide deck, the "
+                                     "board paper, the workbook or the report")
         self.action_export = add("export-png", "&Export chart…", self.export_dialog,
                                  QKeySequence("Ctrl+E"),
                                  "Save a chart of this tab as PNG or SVG, sized for a slide "
@@ -61,7 +67,8 @@ class ChartExport:
                                         self.export_report, QKeySequence("Ctrl+P"),
                                         "The five key questions answered from this scenario, "
                                         "as PDF or HTML")
-        for action in (self.action_export, self.action_copy_chart, self.action_export_all,
+        for action in (self.action_export_any, self.action_export, self.action_copy_chart,
+                       self.action_export_all,
                        self.action_export_csv, self.action_export_report):
             menu.addAction(action)
 
@@ -108,14 +115,25 @@ class ChartExport:
         if chart is not None and chart not in charts:
             charts.append(chart)
         dialog = ExportDialog(charts, chart or self.current_chart(), self._export_choices,
-                              self.chart_caption, self)
+                              self.chart_caption, self, what="chart",
+                              weightings=self.weighting_choices())
         try:
             if not ask(dialog):
                 return False
             self._export_choices = dialog.choices()
-            chart, spec = dialog.chart(), dialog.spec()
+            chart, spec, what = dialog.chart(), dialog.spec(), dialog.what()
+            weighting, template = dialog.weighting(), dialog.template()
         finally:
             dialog.deleteLater()
+        if what != "chart":  # the planner picked something else in the one dialog
+            if what == "all":
+                return self.export_all_charts() > 0
+            if what == "report":
+                return self.export_report(weighting)
+            return self.export_office(what, weighting, template or None)
+        return self._ask_and_write_chart(chart, spec)
+
+    def _ask_and_write_chart(self, chart: Chart, spec: ImageSpec) -> bool:
         ext = spec.fmt
         name = export_name(self.scenario_name(), chart.framework_id, chart.kind, ext)
         kind = "SVG drawing (*.svg)" if ext == "svg" else "PNG image (*.png)"
@@ -202,6 +220,9 @@ class ChartExport:
             text = f"Export cancelled: {n} of {run.total} charts written to {folder}"
         else:
             text = f"Exported {n} charts to {folder}"
+            beside = self.write_beside(Path(folder), c.beside)
+            if beside:
+                text += " with " + ", ".join(p.name for p in beside)
         self.statusBar().showMessage(text, 8000)
         return n
 
@@ -219,7 +240,10 @@ class ChartExport:
         self.statusBar().showMessage(f"Wrote {len(written)} CSV files to {folder}", 8000)
         return len(written)
 
-    def export_report(self) -> bool:
+    def export_report(self, weighting: Weighting | bool = SCENARIO) -> bool:
+        """The workshop report as PDF or HTML; under a weighting other than the scenario's it
+        is drawn from the scenario as that weighting sees it."""
+        weighting = weighting if isinstance(weighting, Weighting) else SCENARIO
         filters = list(REPORT_FILTERS)
         letter = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
         name = f"{sanitise(self.scenario_name())}-report.pdf"
@@ -233,6 +257,13 @@ class ChartExport:
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".html", ".htm"):
             target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
+        if weighting != SCENARIO:
+            pages = self._write_office(target, weighting, None, paper or "a4")
+            if pages is False:
+                return False
+            extra = "" if pages is True else f", {pages} pages"
+            self.statusBar().showMessage(f"Wrote the workshop report {target}{extra}", 8000)
+            return True
         from ..export.report_writer import write_report  # not on the start path
 
         tabs = self.all_tabs()
