@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..io import atomic_write
+from ..leadership_risks.content import FRAMEWORK_ID as RISK_EXTENSION
 from .names import data_name
 from .office_data import risk_rows
 
@@ -71,7 +72,6 @@ def csv_text(rows: list[list[str]]) -> str:
 
 RISK_HEADER = ("Rank", "Category", "Risk", "Likelihood (1-5)", "Impact (1-5)",
                "Score (likelihood x impact)", "Owner", "Mitigation")
-RISK_EXTENSION = "leadership-risks"
 
 
 def risk_register_rows(doc: Document) -> list[list[str]]:
@@ -95,7 +95,7 @@ def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str) -
         path = folder / data_name(scenario_name, fid)
         atomic_write(path, csv_text(framework_rows(doc, fid)).encode(ENCODING))
         written.append(path)
-    if any(fw.extension == RISK_EXTENSION for fw in doc.frameworks.values()):
+    if any(fw.extension == RISK_EXTENSION for fw in doc.frameworks.values()):  # the register
         path = folder / data_name(scenario_name, "risk-register")
         atomic_write(path, csv_text(risk_register_rows(doc)).encode(ENCODING))
         written.append(path)
