@@ -72,13 +72,14 @@ class Deck:
         top = Emu(int(self.h * 0.04))
         if placeholder is not None:
             placeholder.text = title
-            if self._own_layout and layout is not self.title_layout:
-                # python-pptx's own layouts are drawn for 4:3; spread the title over 16:9.
+            if layout is None:
+                # Content slides: the title in a band at the top (a template's first layout
+                # may centre it, python-pptx's own is drawn for 4:3), in the house font.
                 placeholder.left, placeholder.top = self.margin, top
                 placeholder.width, placeholder.height = self.w - 2 * self.margin, Inches(1.0)
                 for run in placeholder.text_frame.paragraphs[0].runs:
-                    run.font.size = Pt(32)
-            elif self._own_layout:
+                    run.font.size = Pt(28 if self.w < Inches(12) else 32)
+            elif self._own_layout:  # the title slide (a template's keeps its own places)
                 placeholder.left, placeholder.top = self.margin, Emu(int(self.h * 0.28))
                 placeholder.width, placeholder.height = self.w - 2 * self.margin, Inches(1.5)
         else:
