@@ -38,8 +38,7 @@ def add(sub) -> None:
 def _out(value: str, suffixes: tuple[str, ...], what: str) -> Path:
     out = path_argument(value, "--out")
     if out.suffix.lower() not in suffixes:
-        raise ScenarioError(f"{what} is written as {', '.join(suffixes)}", file=str(out),
-                            field="--out")
+        raise ScenarioError(what, file=str(out), field="--out")
     if exists(out, folder=True):
         raise ScenarioError("is a folder; name the file", file=str(out), field="--out")
     if not exists(out.parent if str(out.parent) else Path("."), folder=True):
@@ -64,7 +63,8 @@ def _load(args):
 
 
 def _report(args) -> int:
-    out = _out(args.out, REPORT_SUFFIXES, "the report")
+    out = _out(args.out, REPORT_SUFFIXES, "the report is written as .pdf or .html, the deck as "
+                                          ".pptx, the board paper as .docx")
     template = None
     if args.template is not None:
         template = path_argument(args.template, "--template")
@@ -87,7 +87,7 @@ def _report(args) -> int:
 
 
 def _workbook(args) -> int:
-    out = _out(args.out, (".xlsx",), "the workbook")
+    out = _out(args.out, (".xlsx",), "the workbook is written as .xlsx")
     document, weighting, _ = _load(args)
     from ..core.outputs.workbook import write_workbook
 
