@@ -269,3 +269,32 @@ def test_a_weight_or_target_changed_in_the_workbook_re_ranks_as_the_app_does(wor
     rows = {again[sheet].cell(row=r, column=1).value: again[sheet].cell(row=r, column=len(
         columns) + FIRST_COL + 1).value for r in range(1, again[sheet].max_row + 1)}
     assert rows[best] == 1
+
+
+# -- printed -------------------------------------------------------------------------------
+
+
+@needs_soffice
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_the_deck_and_the_paper_print_through_libreoffice_with_no_blank_page(workshop,
+                                                                             tmp_path):
+    from PIL import ImageStat
+
+    for name, least in (("deck.pptx", 12), ("paper.docx", 8)):
+        out = tmp_path / name
+        assert run("report", workshop, "--out", out).returncode == 0
+        profile = (tmp_path / "lo-profile").as_uri()
+        result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless",
+                                 "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
+                                 str(out)], capture_output=True, text=True, timeout=240)
+        assert result.returncode == 0, result.stderr
+        pdf = tmp_path / "pdf" / out.with_suffix(".pdf").name
+        pages = tmp_path / name.replace(".", "-")
+        pages.mkdir()
+        subprocess.run(["pdftoppm", "-r", "20", "-gray", "-png", str(pdf), str(pages / "p")],
+                       check=True, timeout=120)
+        images = sorted(pages.glob("p-*.png"))
+        assert len(images) >= least, name
+        for page in images:
+            ink = ImageStat.Stat(PILImage.open(page).convert("L")).mean[0]
+            assert ink < 254.5, f"{name}: {page.name} is blank"
