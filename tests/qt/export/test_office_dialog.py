@@ -115,3 +115,21 @@ def test_the_dialog_looks_right(window, qtbot, tmp_path):
     dialog.grab().save(str(Path(tmp_path) / "dialog-deck.png"))  # looked at while building
     dialog.what_box.setCurrentIndex(dialog.what_box.findData("chart"))
     assert dialog.preset_box.isVisible() and not dialog.template_edit.isVisible()
+
+
+def test_the_report_from_the_dialog_under_a_participants_weights(window, tmp_path,
+                                                                  monkeypatch):
+    from mcexplorer.core.weighting import person
+
+    ana = window.document.scenario.participants[0].id
+    answer(monkeypatch, what="report", weighting=person(ana))
+    out = tmp_path / "board.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (str(out), "HTML, one file with its images "
+                                                           "(*.html)")))
+    window.findChild(QAction, "action:export").trigger()
+    text = out.read_text(encoding="utf-8")
+    best = ranking(window.document, BM, person(ana)).results[0]
+    assert f"{best.name} fits best ({best.fit:.0f}% fit)" in text  # Ana's 69%, not 72%
+    assert round(best.fit) != round(window.document.ranking(BM).results[0].fit)
+    assert "Wrote the workshop report" in window.statusBar().currentMessage()
