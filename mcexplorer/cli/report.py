@@ -8,10 +8,9 @@ from pathlib import Path
 
 from ..core.errors import ScenarioError
 from .export import headless
-from .parsing import exists, path_argument
+from .parsing import add_weighting, exists, path_argument, weighting_of
 
 REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".pptx", ".docx")
-WEIGHTING_HELP = "scenario, group, or a participant's id or name"
 
 
 def add(sub) -> None:
@@ -25,13 +24,13 @@ def add(sub) -> None:
                         help="page size of a PDF (default a4)")
     report.add_argument("--template", default=None, metavar="HOUSE.pptx",
                         help="a deck's template: its first layout is used for every slide")
-    report.add_argument("--weighting", default="scenario", metavar="WHOSE", help=WEIGHTING_HELP)
+    add_weighting(report)
     report.set_defaults(run=_report)
     workbook = sub.add_parser("workbook", help="write the scenario as an .xlsx workbook whose "
                                                "fits are live formulas, headless")
     workbook.add_argument("file")
     workbook.add_argument("--out", required=True, metavar="NAME.xlsx")
-    workbook.add_argument("--weighting", default="scenario", metavar="WHOSE", help=WEIGHTING_HELP)
+    add_weighting(workbook)
     workbook.set_defaults(run=_workbook)
 
 
@@ -50,16 +49,10 @@ def _load(args):
     from ..core.document import Document
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
-    from ..core.weighting import parse
 
     scenario, _ = load_scenario(args.file)
     document = Document(scenario)
-    try:
-        weighting = parse(document, args.weighting)
-    except ScenarioError as exc:
-        exc.file, exc.field = args.file, "--weighting"
-        raise
-    return document, weighting, scenario_label(scenario, args.file)
+    return document, weighting_of(document, args), scenario_label(scenario, args.file)
 
 
 def _report(args) -> int:

@@ -7,7 +7,8 @@ reading, the room, the notes, and every source in full. Chart images come from t
 (PNG bytes per chart); without one, its reading stands alone.
 
 Written for one weighting (core.weighting): the report is built from the scenario as that
-weighting sees it (``office_data.weighted``). No Qt here.
+weighting sees it (``core.weighting.applied``), by the report's own builder, so every
+sentence is the report's. No Qt here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from docx.shared import Cm, Pt
 
 from ..document import Document
 from ..io import atomic_write
-from ..weighting import SCENARIO, Weighting, describe
+from ..weighting import SCENARIO, Weighting, applied, describe
 from . import office_data as data
 from .report_build import build_report
 from .report_model import Bullets, ChartRef, Heading, Notes, Paragraph, Report, Table
@@ -153,8 +154,7 @@ def build_paper(report: Report, doc: Document, whose: str, images: Images) -> Pa
 def paper_report(doc: Document, scenario_name: str, date: str,
                  weighting: Weighting = SCENARIO) -> tuple[Report, Document]:
     """The report under ``weighting`` and the scenario it was read from (to draw its charts)."""
-    seen = data.weighted(doc, weighting)
-    return build_report(seen, scenario_name, date), seen
+    return build_report(doc, scenario_name, date, weighting), applied(doc, weighting)
 
 
 def write_paper(doc: Document, path: str | os.PathLike[str], scenario_name: str, date: str,
@@ -162,9 +162,9 @@ def write_paper(doc: Document, path: str | os.PathLike[str], scenario_name: str,
                 report: Report | None = None) -> Path:
     """Write the board paper atomically. ``report`` (from ``paper_report``) saves building it
     twice when the caller drew its charts."""
-    seen = data.weighted(doc, weighting)
+    seen = applied(doc, weighting)
     if report is None:
-        report = build_report(seen, scenario_name, date)
+        report = build_report(doc, scenario_name, date, weighting)
     paper = build_paper(report, seen, describe(doc, weighting), images or {})
     p = Path(path)
     atomic_write(p, paper.save())

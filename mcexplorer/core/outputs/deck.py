@@ -26,6 +26,7 @@ from pptx.util import Emu, Inches, Pt
 from ..document import Document
 from ..errors import ScenarioError
 from ..io import atomic_write
+from ..answers import answers_of
 from ..weighting import SCENARIO, Weighting, describe
 from . import office_data as data
 
@@ -234,6 +235,17 @@ def room_slide(deck: Deck, rows: data.RoomRows) -> None:
     chart.legend.font.size = Pt(12)
 
 
+def answers_slide(deck: Deck, doc: Document, weighting: Weighting) -> None:
+    """The five key questions answered in core.answers' sentences under the weighting: what
+    Strategy on a page, ``mcexplorer summary`` and the report say."""
+    slide = deck.slide("The five key questions")
+    lines: list[str] = []
+    for i, a in enumerate(answers_of(doc, weighting), start=1):
+        lines += [f"{i}. {a.question}", a.answer, ""]
+    deck.text(slide, lines[:-1], deck.margin, deck.body_top(), deck.w - 2 * deck.margin,
+              deck.h - deck.body_top() - deck.margin, 12)
+
+
 def leadership_slides(deck: Deck, doc: Document) -> None:
     slide = deck.slide("Leadership: the team and its gaps")
     deck.table(slide, ("Role", "Who"), data.leadership_rows(doc), widths=(2, 3), size=10)
@@ -277,6 +289,7 @@ def build_deck(doc: Document, scenario_name: str, date: str, weighting: Weightin
     if not filled:
         deck.text(first, subtitle, deck.margin, Emu(int(deck.h * 0.6)),
                   deck.w - 2 * deck.margin, Inches(1.2), 18)
+    answers_slide(deck, doc, weighting)
     for fid in data.ranked_frameworks(doc):
         figures = data.framework_figures(doc, fid, weighting)
         ranking_slide(deck, figures)

@@ -4,10 +4,9 @@ Every function here is a function of (Document, framework, Weighting) and return
 so the writers never compute a number of their own and the integrator can later point these
 few functions at the shared chart data and answers without touching a writer.
 
-``weighted(doc, weighting)`` is the scenario as the weighting sees it: a copy whose own
-weights and targets are the weighting's (the group's, a participant's), ratings, notes and
-people unchanged. The report's readings, verdicts and tables read the scenario's own weights,
-so they are built from that copy.
+The numbers come from the one source every output shares: ``core.weighting.resolve`` (weights,
+targets, ranking under the weighting), ``core.robustness.in_view.verdict_of`` (How sure, the
+window's seeded draws) and ``core.weighting.applied`` (the scenario as a weighting sees it).
 
 No Qt here.
 """
@@ -21,26 +20,12 @@ from ..leadership_risks.content import content as lr_content
 from ..leadership_risks.rules import (approach_name, filled_roles, gaps, plan_b_sentence,
                                       risk_score, sorted_risks)
 from ..references import references
-from ..robustness import acceptability, verdict
+from ..robustness.in_view import verdict_of
 from ..room.group import display_names
-from ..weighting import GROUP, SCENARIO, Weighting, describe, ranking, settle, targets, weights
+from ..weighting import GROUP, Weighting, describe, resolve, weights
 
 DIRECTION_WORDS = {"benefit": "higher is better", "cost": "lower is better",
                    "target": "nearer the target is better"}
-
-
-def weighted(doc: Document, weighting: Weighting) -> Document:
-    """A copy of the scenario whose own weights and targets are ``weighting``'s."""
-    w = settle(doc, weighting)
-    copy = Document(doc.scenario.model_copy(deep=True))
-    if w == SCENARIO:
-        return copy
-    for fid in ranked_frameworks(doc):
-        settings = copy.scenario.frameworks[fid]
-        settings.weights.update(weights(doc, fid, w))
-        settings.targets.update(targets(doc, fid, w))
-    copy.reset(copy.scenario)
-    return copy
 
 
 def ranked_frameworks(doc: Document) -> list[str]:
@@ -93,9 +78,8 @@ class FrameworkFigures:
 def framework_figures(doc: Document, framework_id: str, weighting: Weighting,
                       with_verdict: bool = True) -> FrameworkFigures:
     fw = doc.framework(framework_id)
-    found = ranking(doc, framework_id, weighting)
-    w = weights(doc, framework_id, weighting)
-    t = targets(doc, framework_id, weighting)
+    resolved = resolve(doc, framework_id, weighting)
+    found, w, t = resolved.ranking, resolved.weights, resolved.targets
     criteria = tuple(
         CriterionRow(c.id, c.name, c.direction, float(c.scale[0]), float(c.scale[1]),
                      float(w.get(c.id, c.default_weight)), t.get(c.id),
@@ -108,9 +92,7 @@ def framework_figures(doc: Document, framework_id: str, weighting: Weighting,
             {c.id: c.label_of(r.ratings[c.id]) for c in fw.criteria}, dict(r.utilities)))
     said = ""
     if with_verdict and found.has_weight and len(found.results) > 1:
-        s = doc.settings(framework_id)
-        accepted = acceptability(fw, w, t, s.rating_overrides)
-        said = verdict(found, accepted)
+        said = verdict_of(doc, framework_id, resolved.weighting)
     chosen = set(doc.radar_options(framework_id))
     radar = tuple(o.id for o in options if o.id in chosen) or tuple(o.id for o in options[:3])
     return FrameworkFigures(framework_id, fw.title, describe(doc, weighting), criteria,

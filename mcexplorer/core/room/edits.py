@@ -130,6 +130,25 @@ def remove_participant(doc, participant_id: str) -> Edit:
     return participants_edit(doc, people, f"Remove participant {person.name}")
 
 
+def merge_participants(doc, from_id: str, into_id: str) -> Edit:
+    """One person entered twice (typed in, and again from a phone): ``into`` stays (its id,
+    name and role, and its own weights and targets); a weight or target only ``from`` had is
+    kept; ``from`` leaves the room. One undo step."""
+    if from_id == into_id:
+        raise ScenarioError("pick two different people to merge", field="participants")
+    source, target = find_participant(doc, from_id), find_participant(doc, into_id)
+    data = target.model_dump()
+    for section in ("weights", "targets"):
+        for fid, values in getattr(source, section).items():
+            own = data[section].setdefault(fid, {})
+            for cid, value in values.items():
+                own.setdefault(cid, value)
+    merged = Participant.model_validate(data)
+    people = [merged if p.id == into_id else p for p in doc.scenario.participants
+              if p.id != from_id]
+    return participants_edit(doc, people, f"Merge {source.name} into {target.name}")
+
+
 def set_participant_weight(doc, participant_id: str, framework_id: str, criterion_id: str,
                            value: float, gesture: Hashable = None) -> Edit:
     """One person's weight on one criterion; moves of one slider gesture merge."""
@@ -197,12 +216,18 @@ def find_snapshot(doc, ref: str) -> Snapshot:
     return pick_snapshot(doc.scenario.snapshots, ref)
 
 
+def _same_name(name: str) -> str:
+    """A name as compared: spaces of any kind and runs of them as one space, any case."""
+    return " ".join(name.split()).casefold()
+
+
 def pick_snapshot(snapshots: list[Snapshot], ref: str, file: str | None = None) -> Snapshot:
     for s in snapshots:
         if s.id == ref:
             return s
-    for s in snapshots:
-        if s.name.casefold() == " ".join(ref.split()).casefold():
+    wanted = _same_name(ref)
+    for s in snapshots:  # a name from a file may hold runs of spaces, tabs, no-break spaces
+        if _same_name(s.name) == wanted:
             return s
     known = ", ".join(repr(s.name) for s in snapshots)
     raise ScenarioError(f"no snapshot named {ref!r} "

@@ -83,7 +83,9 @@ class ExportDialog(QDialog):
     def __init__(self, charts: Sequence[Chart], chosen: Chart | None = None,
                  choices: Choices | None = None, caption_of: Callable[[Chart], str] | None = None,
                  parent: QWidget | None = None, *, what: str | None = None,
-                 weightings: Sequence[tuple[str, Weighting]] = ()) -> None:
+                 weightings: Sequence[tuple[str, Weighting]] = (),
+                 shown: Weighting | None = None) -> None:
+        """``shown``: the weighting in view (core.view), picked at first."""
         super().__init__(parent)
         self.setObjectName("export-dialog")
         self.setWindowTitle("Export")
@@ -104,6 +106,8 @@ class ExportDialog(QDialog):
         self.weighting_box.setAccessibleName("Whose weights the output shows")
         for label, weighting in weightings or (("The scenario's weights", SCENARIO),):
             self.weighting_box.addItem(label, weighting)
+            if weighting == shown:
+                self.weighting_box.setCurrentIndex(self.weighting_box.count() - 1)
         form.addRow("&Whose weights", self.weighting_box)
         self.template_edit = QLineEdit(c.template)
         self.template_edit.setObjectName("export-template")

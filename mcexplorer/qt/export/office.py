@@ -1,7 +1,8 @@
 """The office outputs from the Qt side: the core writes the deck, the board paper and the
 workbook; this draws the chart pictures they need (the map, Three Horizons, the heat map ...
-for the deck; every chart of the report at 300 dpi for the paper) from tabs built offscreen
-for the scenario as the chosen weighting sees it, so the pictures and the numbers agree.
+for the deck; every chart of the report at 300 dpi for the paper) from the chart plans under
+the chosen weighting (``drawn_charts``: the chart widgets alone, no tab, slider or table), so
+the pictures and the numbers agree.
 
 ``write_output(document, path, ...)`` picks the writer from the file's extension: .pptx,
 .docx, .xlsx, or .pdf/.html (the workshop report).
@@ -15,14 +16,13 @@ from pathlib import Path
 
 from ...core.document import Document
 from ...core.errors import ScenarioError
-from ...core.outputs import office_data
 from ...core.outputs.board_paper import FIGURE_CM, FIGURE_DPI, paper_report, write_paper
 from ...core.outputs.deck import write_deck
 from ...core.outputs.names import today
 from ...core.outputs.workbook import write_workbook
-from ...core.weighting import SCENARIO, Weighting
+from ...core.weighting import SCENARIO, Weighting, applied
 from ..charts.export import ImageSpec, pixels_for, png_bytes, render_chart
-from .charts import offscreen_tabs
+from .charts import by_kind, drawn_charts
 from .report_writer import trim_bottom, write_report
 
 NATIVE = ("ranking", "radar")
@@ -53,31 +53,29 @@ def write_output(document: Document, path: str | os.PathLike[str], scenario_name
     if kind == "workbook":
         write_workbook(document, path, weighting)
         return None
-    seen = office_data.weighted(document, weighting)
-    with offscreen_tabs(seen) as tabs:
-        if kind == "report":
-            return write_report(seen, tabs, Path(path), scenario_name, paper=paper, date=date,
-                                progress=progress)
+    if kind == "report":
+        return write_report(document, Path(path), scenario_name, weighting=weighting,
+                            paper=paper, date=date, progress=progress)
+    with drawn_charts(applied(document, weighting)) as items:
         if kind == "deck":
             pictures = []
-            items = [(fid, kind_, chart) for fid, tab in tabs.items()
-                     for kind_, chart in tab.charts.items() if kind_ not in NATIVE]
-            for i, (_, kind_, chart) in enumerate(items):
-                if progress is not None and not progress(i, len(items), chart.title):
+            shown = [item for item in items if item.kind not in NATIVE]
+            for i, item in enumerate(shown):
+                if progress is not None and not progress(i, len(shown), item.chart.title):
                     return -1
-                pictures.append((chart.title, png_bytes(render_chart(
-                    chart, spec=ImageSpec(DECK_WIDTH)))))
+                pictures.append((item.chart.title, png_bytes(render_chart(
+                    item.chart, spec=ImageSpec(DECK_WIDTH)))))
             write_deck(document, path, scenario_name, date, weighting, template=template,
                        pictures=pictures)
             return None
+        charts = by_kind(items)
         report, _ = paper_report(document, scenario_name, date, weighting)
         images = {}
         refs = report.charts()
         for i, ref in enumerate(refs):
             if progress is not None and not progress(i, len(refs), ref.kind):
                 return -1
-            tab = tabs.get(ref.framework_id)
-            chart = tab.charts.get(ref.kind) if tab is not None else None
+            chart = charts.get((ref.framework_id, ref.kind))
             if chart is None:
                 continue
             spec = ImageSpec(width=pixels_for(FIGURE_CM, FIGURE_DPI), dpi=FIGURE_DPI)

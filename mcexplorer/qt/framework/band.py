@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
 )
 
+from ..plain import guarded, visible
+
 BAND_COLOUR = QColor(0, 158, 115, 95)
 """Translucent green: reads on light and dark palettes, behind the groove's own fill."""
 BAND_EDGE = QColor(0, 110, 80, 220)
@@ -116,7 +118,8 @@ class ElidedLabel(QLabel):
         return self._full
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
-        tooltip = text if tooltip is None else tooltip
+        text = visible(text)  # names from files: no control characters, no markup
+        tooltip = guarded(text if tooltip is None else tooltip)
         if tooltip != self.toolTip():
             self.setToolTip(tooltip)
         if text != self._full:
@@ -154,8 +157,14 @@ class NameLabel(QLabel):
     clicked = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(visible(text), parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(visible(text))
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(guarded(text))
 
     def set_clickable(self, hint: str) -> None:
         """A pointing hand and ``hint`` added under the tooltip the label already has."""

@@ -7,6 +7,7 @@ from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
 from ...core.leadership_risks.strategy import Strategy
+from ...core.values import percent_text, share_text
 from ..charts.culture import SCALE_MAX, wrap_spoke
 from ..charts.heatmap import HeatmapData, HeatPoint, band_colour
 from ..charts.horizons_data import HORIZON_COLOURS
@@ -69,7 +70,7 @@ def risk_numbers(items: list[Risk]) -> dict[str, int]:
 
 
 def _pct(v: float) -> str:
-    return f"{v:.0f}%"
+    return percent_text(v)
 
 
 def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
@@ -113,8 +114,8 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
         bars = [MiniBar(name, fit, 100, _pct(fit), OPTION_COLOURS[i])
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
-            bars.append(MiniBar("First as weights vary", model.robustness, 100,
-                                _pct(model.robustness), OPTION_COLOURS[7]))
+            bars.append(MiniBar("First in 10,000 draws", model.robustness,
+                                100, share_text(model.robustness / 100), OPTION_COLOURS[7]))
         out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)
     out[q_risks] = MiniBarsData(tuple(

@@ -3,7 +3,7 @@ paper, the workbook and the workshop report, from the window.
 
 A mixin of MainWindow (through ChartExport). ``export_any(what)`` opens the dialog on ``what``
 and writes what the planner picks, under the weighting picked (the scenario's, the group's or
-a participant's); the deck's house template is remembered (QSettings ``export/template``).
+a participant's; at first the one in view, core.view); the deck's house template is remembered (QSettings ``export/template``).
 Every chart can bring the deck, the paper and the workbook into its folder.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...core.errors import ScenarioError
 from ...core.outputs.names import sanitise
+from ...core.view import in_view
 from ...core.weighting import GROUP, SCENARIO, Weighting, person
 from .. import prompts
 from ..export.dialog import BESIDE, Choices, ExportDialog, ask
@@ -30,14 +31,17 @@ class OfficeExport:
     """A mixin of MainWindow: the export dialog for everything, and the office outputs."""
 
     def weighting_choices(self) -> list[tuple[str, Weighting]]:
-        """The dialog's "Whose weights": the scenario's, the group's, each person's."""
+        """The dialog's "Whose weights": the scenario's, the group's, each person's; the one
+        in view says so."""
         people = self.document.scenario.participants
         out = [("The scenario's weights", SCENARIO)]
         if people:
             out.append((f"The group's ({self.document.scenario.group.method})", GROUP))
             out += [(f"{p.name}'s" + (f" ({p.role})" if p.role else ""), person(p.id))
                     for p in people]
-        return out
+        shown = in_view(self.document)
+        return [(f"{label} (on screen)" if w == shown and len(out) > 1 else label, w)
+                for label, w in out]
 
     def export_any(self, what: str | None = None) -> bool:
         """The export dialog on ``what`` (chart, all, deck, paper, workbook, report)."""
@@ -48,7 +52,8 @@ class OfficeExport:
         template = str(settings.store().value(TEMPLATE_KEY, "") or "")
         choices = Choices(**{**remembered.__dict__, "template": template})
         dialog = ExportDialog(charts, self.current_chart(), choices, self.chart_caption, self,
-                              what=what, weightings=self.weighting_choices())
+                              what=what, weightings=self.weighting_choices(),
+                              shown=in_view(self.document))
         try:
             if not ask(dialog):
                 return False
@@ -114,7 +119,7 @@ class OfficeExport:
                 continue
             _, _, suffix, stem = OUTPUTS[kind]
             target = folder / f"{sanitise(self.scenario_name())}-{stem}{suffix}"
-            if self._write_office(target, SCENARIO, self._template_or_none()):
+            if self._write_office(target, in_view(self.document), self._template_or_none()):
                 written.append(target)
         return written
 
