@@ -110,8 +110,8 @@ def test_the_dialog_looks_right(window, qtbot, tmp_path):
     dialog.show()
     qtbot.waitExposed(dialog)
     labels = [dialog.weighting_box.itemText(i) for i in range(dialog.weighting_box.count())]
-    assert labels == ["The scenario's weights", "The group's (median)", "Ana's (CFO)",
-                      "Ben's (Faculty)"]
+    assert labels == ["The scenario's weights", "The group's (median) (on screen)",
+                      "Ana's (CFO)", "Ben's (Faculty)"]
     dialog.grab().save(str(Path(tmp_path) / "dialog-deck.png"))  # looked at while building
     dialog.what_box.setCurrentIndex(dialog.what_box.findData("chart"))
     assert dialog.preset_box.isVisible() and not dialog.template_edit.isVisible()
@@ -133,3 +133,19 @@ def test_the_report_from_the_dialog_under_a_participants_weights(window, tmp_pat
     assert f"{best.name} fits best ({best.fit:.0f}% fit)" in text  # Ana's 69%, not 72%
     assert round(best.fit) != round(window.document.ranking(BM).results[0].fit)
     assert "Wrote the workshop report" in window.statusBar().currentMessage()
+
+
+def test_the_dialog_starts_on_the_weighting_in_view(window, tmp_path, monkeypatch):
+    from mcexplorer.core.view import pick
+    from mcexplorer.core.weighting import person
+
+    ana = person(window.document.scenario.participants[0].id)
+    pick(window.document, ana)  # the room shows Ana's weights
+    seen = answer(monkeypatch, what="workbook")  # whose weights left as it opened
+    out = tmp_path / "book.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
+    window.export_any()
+    assert seen[0].weighting() == ana
+    box = seen[0].weighting_box
+    assert box.currentText() == "Ana's (CFO) (on screen)"
+    assert out.exists()

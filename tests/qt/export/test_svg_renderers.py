@@ -26,7 +26,7 @@ from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.room import edits as room_edits
 from mcexplorer.core.structures import edits as st_edits
 from mcexplorer.qt.charts.export import ImageSpec
-from mcexplorer.qt.export.charts import chart_items, export_all, offscreen_tabs
+from mcexplorer.qt.export.charts import drawn_charts, export_all
 
 PIL = pytest.importorskip("PIL", reason="Pillow (installed with python-pptx) is missing")
 from PIL import Image, ImageFilter  # noqa: E402
@@ -65,8 +65,7 @@ def exported(qapp, tmp_path_factory):
     """(name -> PNG path, name -> SVG path) for every chart of every tab."""
     out = tmp_path_factory.mktemp("charts")
     doc = busy_scenario()
-    with offscreen_tabs(doc) as tabs:
-        items = chart_items(tabs)
+    with drawn_charts(doc, pages=True) as items:
         pngs = export_all(doc, items, out / "png", ImageSpec(WIDTH), "Away day", "2025-03-14")
         svgs = export_all(doc, items, out / "svg", ImageSpec(WIDTH, fmt="svg"), "Away day",
                           "2025-03-14")
