@@ -20,24 +20,31 @@ run: $(STAMP)
 	$(BIN)/mcexplorer $(FILE)
 
 # The screenshot test (tests/qt/test_screens.py) needs an X server (Xvfb) and Qt's X11
-# libraries, the report test pdftoppm (poppler-utils); they skip, saying why, where those are
-# missing; the phone-page tests (tests/server) drive Debian's chromium through
-# chromium-driver, skipping likewise. As root on Debian/Ubuntu (a CI
+# libraries, the report test pdftoppm (poppler-utils), the SVG test rsvg-convert
+# (librsvg2-bin), the office tests LibreOffice (soffice, to recalculate the workbook and print
+# the deck and the paper); they skip, saying why, where those are missing; the SVG test and the
+# phone-page tests (tests/server) drive Debian's chromium through chromium-driver, skipping
+# likewise. As root on Debian/Ubuntu (a CI
 # container) they are installed first: unattended (no prompts, no stdin), time-limited, and
 # a failure only means the test skips. Nobody else is asked for a password. NO_APT=1 skips it.
 X11_PACKAGES := xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libegl1 \
-	libgl1 libfontconfig1 libdbus-1-3 poppler-utils chromium chromium-driver
+	libgl1 libfontconfig1 libdbus-1-3 poppler-utils librsvg2-bin chromium chromium-driver
+OFFICE_PACKAGES := libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-writer-nogui
 
 test-x11:
-	@if [ -n "$(NO_APT)" ] || { command -v Xvfb && command -v pdftoppm && command -v chromedriver; } >/dev/null 2>&1; then :; \
+	@if [ -n "$(NO_APT)" ] || { command -v Xvfb && command -v pdftoppm && command -v rsvg-convert \
+			&& command -v chromedriver && command -v soffice; } >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Xvfb, Qt's X11 libraries, poppler-utils and chromium for the screen, report and phone-page tests"; \
+		echo "Installing Xvfb, Qt's X11 libraries, poppler-utils, librsvg, Chromium and LibreOffice for the screen, report, SVG, office and phone-page tests"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		( timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq \
 			--no-install-recommends $(X11_PACKAGES) ) </dev/null >/dev/null 2>&1 \
-		|| echo "Could not install them: the screen and report tests will skip"; \
-	else echo "No Xvfb or pdftoppm: those tests will skip (apt-get install $(X11_PACKAGES))"; fi
+		|| echo "Could not install them: the screen, report and SVG tests will skip"; \
+		( timeout 900 apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) ) \
+			</dev/null >/dev/null 2>&1 \
+		|| echo "Could not install LibreOffice: the office tests will skip"; \
+	else echo "Missing tools: those tests will skip (apt-get install $(X11_PACKAGES) $(OFFICE_PACKAGES))"; fi
 
 test: $(STAMP) test-x11
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)

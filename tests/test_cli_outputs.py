@@ -59,7 +59,11 @@ def test_csv_writes_one_table_per_framework(workshop, tmp_path):
     files = sorted((tmp_path / "data").glob("*.csv"))
     assert [p.name for p in files] == ["away-day-business-models.csv",
                                        "away-day-credential-ecology.csv",
+                                       "away-day-risk-register.csv",
                                        "away-day-structures.csv"]
+    register = files.pop(2)
+    with register.open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.reader(fh))[:3] == ["Rank", "Category", "Risk"]
     for path in files:
         assert path.read_bytes().startswith(codecs.BOM_UTF8)
         with path.open(encoding="utf-8-sig", newline="") as fh:

@@ -81,7 +81,7 @@ def export_all(scenario, out: Path, width: int, *, fmt: str = "png", caption: bo
     document = Document(scenario)
     weighting = settle(document, SCENARIO if weighting is None else weighting)
     label = name or scenario_label(scenario)
-    with drawn_charts(document, weighting) as items:
+    with drawn_charts(document, weighting, pages=True) as items:
         run = write_all(document, items, Path(out),
                         ImageSpec(width=width, fmt=fmt).checked(), label, today(),
                         with_caption=caption, weighting=weighting)

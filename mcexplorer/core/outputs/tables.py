@@ -20,8 +20,10 @@ from pathlib import Path
 
 from ..document import Document
 from ..io import atomic_write
+from ..leadership_risks.content import FRAMEWORK_ID as RISK_EXTENSION
 from ..weighting import SCENARIO, Weighting, describe, resolve
 from .names import data_name, kept_beside
+from .office_data import risk_rows
 
 HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
           "Weight", "Target", "Rating", "Rating value", "Edited", "Utility", "Weighting")
@@ -86,22 +88,43 @@ def csv_text(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
+REGISTER = "risk-register"
+RISK_HEADER = ("Rank", "Category", "Risk", "Likelihood (1-5)", "Impact (1-5)",
+               "Score (likelihood x impact)", "Owner", "Mitigation")
+
+
+def risk_register_rows(doc: Document) -> list[list[str]]:
+    """The risk register, most serious first: the header row, then one row per risk."""
+    rows: list[list[str]] = [list(RISK_HEADER)]
+    for i, r in enumerate(risk_rows(doc), start=1):
+        rows.append([str(i), safe_text(r.category), safe_text(r.text), str(r.likelihood),
+                     str(r.impact), str(r.score), safe_text(r.owner), safe_text(r.mitigation)])
+    return rows
+
+
 def csv_paths(doc: Document, out: str | os.PathLike[str], scenario_name: str) -> dict[str, Path]:
     """Where write_csvs writes: framework id -> ``<out>/<scenario>-<framework>.csv``, for each
-    ranked framework (a register has no weights, ratings or fit to tabulate)."""
-    return {fid: Path(out) / data_name(scenario_name, fid)
-            for fid, fw in doc.frameworks.items() if fw.criteria}
+    ranked framework, then ``"risk-register"`` -> ``<out>/<scenario>-risk-register.csv`` when
+    the scenario has the leadership-and-risks tab (a register has no weights, ratings or fit
+    to tabulate: it gets its own columns, most serious first)."""
+    paths = {fid: Path(out) / data_name(scenario_name, fid)
+             for fid, fw in doc.frameworks.items() if fw.criteria}
+    if any(fw.extension == RISK_EXTENSION for fw in doc.frameworks.values()):
+        paths[REGISTER] = Path(out) / data_name(scenario_name, REGISTER)
+    return paths
 
 
 def write_csvs(doc: Document, out: str | os.PathLike[str], scenario_name: str,
                weighting: Weighting = SCENARIO, *, keep_both: bool = False) -> list[Path]:
     """One ``<scenario>-<framework>.csv`` per ranked framework into the folder ``out``, under
-    the weighting. A file of that name is replaced (the command line's way), or with
+    the weighting, then the risk register (see ``csv_paths``). A file of that name is
+    replaced (the command line's way), or with
     ``keep_both`` kept, the new one written beside it as ``<name> (2).csv``."""
     written = []
     for fid, path in csv_paths(doc, out, scenario_name).items():
         if keep_both and os.path.lexists(path):
             path = kept_beside(path)
-        atomic_write(path, csv_text(framework_rows(doc, fid, weighting)).encode(ENCODING))
+        rows = risk_register_rows(doc) if fid == REGISTER else framework_rows(doc, fid, weighting)
+        atomic_write(path, csv_text(rows).encode(ENCODING))
         written.append(path)
     return written

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
@@ -27,6 +27,7 @@ from ...core.errors import ScenarioError
 from ...core.io import atomic_write
 from .base import Chart
 from .style import ChartStyle, drawing, font
+from .svg_plain import plain_svg
 
 DEFAULT_WIDTH = 1920
 MIN_WIDTH = 320
@@ -173,7 +174,7 @@ def render_chart(chart: Chart, width: int = DEFAULT_WIDTH, ratio: float = PIXEL_
     scale = width_px / logical_w
     image = QImage(width_px, height_px, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent if spec.transparent else QColor("#ffffff"))
-    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin:
+    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin, drawn_as_shapes(twin, scale):
         if spec.transparent:
             twin.setBackground(None)
         painter = QPainter(image)
@@ -228,7 +229,7 @@ def svg_bytes(chart: Chart, spec: ImageSpec) -> bytes:
     generator.setResolution(round(spec.dpi or SCREEN_DPI))
     generator.setTitle(chart.title)
     generator.setDescription(spec.caption or chart.title)
-    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin:
+    with laid_out(chart, logical_w, math.ceil(chart_h)) as twin, drawn_as_shapes(twin):
         painter = QPainter(generator)
         if not spec.transparent:
             painter.fillRect(QRectF(0, 0, logical_w, logical_h), QColor("#ffffff"))
@@ -237,7 +238,24 @@ def svg_bytes(chart: Chart, spec: ImageSpec) -> bytes:
         _paint(painter, twin, logical_w, chart_h, spec.caption, caption_h)
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return plain_svg(bytes(data.data()), QFontInfo(font()).family())
+
+
+@contextmanager
+def drawn_as_shapes(twin: Chart, scale: float = 1.0) -> Iterator[None]:
+    """pyqtgraph's exporters' mode for the chart's items: markers are drawn one by one as
+    shapes ``scale`` times their size on screen (the image's pixels per laid-out pixel), not
+    copied out of a cached picture of every marker (which an SVG keeps as one embedded
+    bitmap per marker, clipped only by Qt when it reads the file back, and which a PNG drawn
+    at 2x would show at half size)."""
+    items = [item for item in twin.scene().items() if isinstance(item, pg.GraphicsItem)]
+    for item in items:
+        item.setExportMode(True, {"antialias": True, "resolutionScale": scale})
+    try:
+        yield
+    finally:
+        for item in items:
+            item.setExportMode(False)
 
 
 def export_svg(chart: Chart, path: str | os.PathLike[str], spec: ImageSpec) -> Path:

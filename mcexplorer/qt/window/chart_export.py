@@ -2,7 +2,7 @@
 every chart into a folder, the data as CSV and the workshop report; and the sessions' preview.
 
 A mixin of MainWindow. ``build_export_actions(menu)`` adds the actions (named
-``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
+``action:export`` (the one dialog for everything: see office_export.py), ``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
 ``action:export-report``) to the File menu. File dialogs are QFileDialog's static functions
 and start in the last folder used.
 """
@@ -30,6 +30,7 @@ from ..export.charts import drawn_charts, export_all
 from ..export.dialog import Choices, ExportDialog, ask
 from ..framework.tab import FrameworkTab
 from . import folders
+from .office_export import OfficeExport
 
 PROGRESS_AFTER_MS = 500
 """The progress dialog (with Cancel) appears when a run takes longer than this."""
@@ -38,7 +39,7 @@ REPORT_FILTERS = {"PDF, A4 (*.pdf)": "a4", "PDF, US Letter (*.pdf)": "letter",
 COPY_SPEC = ImageSpec(width=1920)
 
 
-class ChartExport:
+class ChartExport(OfficeExport):
     """A mixin of MainWindow: exports, the copy of a chart and the session preview."""
 
     _export_choices: Choices | None = None
@@ -48,6 +49,10 @@ class ChartExport:
 
     def build_export_actions(self, menu: QMenu) -> None:
         add = self._action
+        self.action_export_any = add("export", "E&xport…", self.export_any,
+                                     QKeySequence("Ctrl+Alt+E"),
+                                     "One dialog for a chart, every chart, the slide deck, the "
+                                     "board paper, the workbook or the report")
         self.action_export = add("export-png", "&Export chart…", self.export_dialog,
                                  QKeySequence("Ctrl+E"),
                                  "Save a chart of this tab as PNG or SVG, sized for a slide "
@@ -65,7 +70,8 @@ class ChartExport:
                                         self.export_report, QKeySequence("Ctrl+P"),
                                         "The five key questions answered from this scenario, "
                                         "as PDF or HTML")
-        for action in (self.action_export, self.action_copy_chart, self.action_export_all,
+        for action in (self.action_export_any, self.action_export, self.action_copy_chart,
+                       self.action_export_all,
                        self.action_export_csv, self.action_export_report):
             menu.addAction(action)
 
@@ -115,14 +121,25 @@ class ChartExport:
         if chart is not None and chart not in charts:
             charts.append(chart)
         dialog = ExportDialog(charts, chart or self.current_chart(), self._export_choices,
-                              self.chart_caption, self)
+                              self.chart_caption, self, what="chart",
+                              weightings=self.weighting_choices(), shown=in_view(self.document))
         try:
             if not ask(dialog):
                 return False
             self._export_choices = dialog.choices()
-            chart, spec = dialog.chart(), dialog.spec()
+            chart, spec, what = dialog.chart(), dialog.spec(), dialog.what()
+            weighting, template = dialog.weighting(), dialog.template()
         finally:
             dialog.deleteLater()
+        if what != "chart":  # the planner picked something else in the one dialog
+            if what == "all":
+                return self.export_all_charts() > 0
+            if what == "report":
+                return self.export_report(weighting)
+            return self.export_office(what, weighting, template or None)
+        return self._ask_and_write_chart(chart, spec)
+
+    def _ask_and_write_chart(self, chart: Chart, spec: ImageSpec) -> bool:
         ext = spec.fmt
         name = export_name(self.scenario_name(), chart.framework_id, chart.kind, ext)
         kind = "SVG drawing (*.svg)" if ext == "svg" else "PNG image (*.png)"
@@ -194,7 +211,9 @@ class ChartExport:
         spec = ImageSpec(width=c.width if c.preset == "custom" else 1920, fmt=c.fmt,
                          transparent=c.transparent)
         weighting = in_view(self.document)  # what is on screen
-        with drawn_charts(self.document, weighting) as items:  # from data: no tab is built
+        room = getattr(self, "room", None)  # the room's names (P1, P2 ... when hidden)
+        names = room.state.names() if room is not None else None
+        with drawn_charts(self.document, weighting, pages=True, names=names) as items:
             label = self.scenario_name()
             names = [Path(folder) / export_name(label, i.framework_id, i.kind, spec.fmt)
                      for i in items]
@@ -216,6 +235,9 @@ class ChartExport:
             text = f"Export cancelled: {n} of {run.total} charts written to {folder}"
         else:
             text = f"Exported {n} charts to {folder}"
+            beside = self.write_beside(Path(folder), c.beside)
+            if beside:
+                text += " with " + ", ".join(p.name for p in beside)
         self.statusBar().showMessage(text, 8000)
         return n
 
@@ -260,7 +282,10 @@ class ChartExport:
         self.statusBar().showMessage("Export cancelled: nothing was written", 5000)
         return None
 
-    def export_report(self) -> bool:
+    def export_report(self, weighting: Weighting | bool | None = None) -> bool:
+        """The workshop report as PDF or HTML under ``weighting`` (from the one export
+        dialog), or else the one ``report_weighting`` gives."""
+        weighting = weighting if isinstance(weighting, Weighting) else None
         filters = list(REPORT_FILTERS)
         letter = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
         name = f"{sanitise(self.scenario_name())}-report.pdf"
@@ -274,7 +299,7 @@ class ChartExport:
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".html", ".htm"):
             target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
-        weighting = self.report_weighting()
+        weighting = weighting or self.report_weighting()
         if weighting is None:
             return False
         from ..export.report_writer import write_report  # not on the start path

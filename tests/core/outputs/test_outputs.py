@@ -87,7 +87,13 @@ def test_each_csv_starts_with_a_bom_and_round_trips_through_the_csv_module(tmp_p
     doc.apply(doc.set_rating(BM, "mooc-platform", "effort", 3))
     written = write_csvs(doc, tmp_path, "Away day")
     assert [p.name for p in written] == [f"away-day-{fid}.csv" for fid, fw in doc.frameworks.items()
-                                          if fw.criteria]  # a register has no table
+                                          if fw.criteria] + ["away-day-risk-register.csv"]
+    register = written.pop()  # a register has no weights: its risks are a table of their own
+    with register.open(encoding="utf-8-sig", newline="") as fh:
+        risks = list(csv.reader(fh))
+    assert risks[0][:3] == ["Rank", "Category", "Risk"]
+    assert len(risks) == 1 + len(doc.scenario.risks.items) > 3
+    assert [int(r[5]) for r in risks[1:]] == sorted((int(r[5]) for r in risks[1:]), reverse=True)
     for path, fid in zip(written, doc.frameworks):
         raw = path.read_bytes()
         assert raw.startswith(codecs.BOM_UTF8)

@@ -191,8 +191,13 @@ def test_export_all_writes_every_chart_with_a_progress_dialog_and_names_the_fold
     out = tmp_path / "slides"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(out)))
     window.findChild(QAction, "action:export-all").trigger()
+    # Each tab's own charts, then for a ranked tab its Sensitivity and How sure pages (the
+    # room's page only with people in the room: nobody here).
     expected = {f"default-scenario-{fid}-{kind}.png"
-                for fid, tab in window.framework_tabs.items() for kind in tab.charts}
+                for fid, tab in window.framework_tabs.items()
+                for kind in [*tab.charts, *(("sensitivity", "how-sure")
+                                            if "ranking" in tab.charts else ())]}
+    assert len(expected) == 17
     assert {p.name for p in out.iterdir()} == expected
     assert window.export_progress.minimumDuration() == 500
     assert any(b.text() == "Cancel" for b in window.export_progress.findChildren(QPushButton))
@@ -218,10 +223,11 @@ def test_cancel_stops_export_all_and_says_how_far_it_got(window, tmp_path, monke
 def test_export_csv_from_the_window(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
     window.findChild(QAction, "action:export-csv").trigger()
+    # One table per ranked framework, and the risk register as a table of its own.
     assert sorted(p.name for p in tmp_path.glob("*.csv")) == sorted(
-        f"default-scenario-{fid}.csv" for fid, fw in window.document.frameworks.items()
-        if fw.criteria)  # a register (leadership and risks) has no weights or fit to tabulate
-    assert window.statusBar().currentMessage().startswith("Wrote 3 CSV files to ")
+        [f"default-scenario-{fid}.csv" for fid, fw in window.document.frameworks.items()
+         if fw.criteria] + ["default-scenario-risk-register.csv"])
+    assert window.statusBar().currentMessage().startswith("Wrote 4 CSV files to ")
 
 
 # -- notes ------------------------------------------------------------------------------------------
