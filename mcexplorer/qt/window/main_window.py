@@ -22,6 +22,7 @@ from .. import prompts
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
+from .. import hands
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
@@ -56,6 +57,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         (the interactive start path); by default every tab exists on return."""
         super().__init__()
         self.setObjectName("main-window")
+        hands.install()  # the wheel changes only a focused control; undo keys reach Undo
         self.controller = controller or DocumentController(parent=self)
         if self.controller.parent() is None:
             self.controller.setParent(self)
@@ -168,8 +170,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.action_redo.setShortcuts(redo_keys)
-        self.addAction(self.action_undo)
-        self.addAction(self.action_redo)
+        for action in (self.action_undo, self.action_redo):  # whatever has the focus
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(action)
 
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.action_new)
