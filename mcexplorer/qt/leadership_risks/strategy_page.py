@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy, answers
 from ..charts.mini_bars import MiniBars
-from .view_data import strategy_bars
+from .view_data import option_colours, strategy_bars
 from .widgets import plain_label, scrolled
 
 NOTE = ("Answers from the four tabs: the positioning reading (the ecology tab), the leadership "
@@ -70,7 +70,9 @@ class StrategyPage(QWidget):
             if label.text() != a.answer:
                 label.setText(a.answer)
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        for qid, data in strategy_bars(s, dark).items():
+        doc = self.tab.document
+        for qid, data in strategy_bars(s, dark, option_colours(doc, "business-models"),
+                                       option_colours(doc, "structures")).items():
             self.bars[qid].show_data(data)
 
     def restyle(self) -> None:

@@ -72,8 +72,20 @@ def _pct(v: float) -> str:
     return f"{v:.0f}%"
 
 
-def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
-    """The small chart beside each of the five answers, by question id."""
+def option_colours(doc, framework_id: str) -> dict[str, str]:
+    """Option name -> its colour in a framework (as in its ranking, table and radar)."""
+    fw = doc.frameworks.get(framework_id)
+    if fw is None:
+        return {}
+    return {o.name: OPTION_COLOURS[i % len(OPTION_COLOURS)] for i, o in enumerate(fw.options)}
+
+
+def strategy_bars(s: Strategy, dark: bool = False, models: dict[str, str] | None = None,
+                  structures: dict[str, str] | None = None) -> dict[str, MiniBarsData]:
+    """The small chart beside each of the five answers, by question id. ``models`` and
+    ``structures`` (name -> colour, see ``option_colours``) give each business model and
+    structure its own colour, the one it has on every other view."""
+    models, structures = models or {}, structures or {}
     c = content()
     q_positioning, q_leadership, q_structures, q_models, q_risks = KEY_QUESTIONS
     out: dict[str, MiniBarsData] = {}
@@ -99,8 +111,9 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
     ))
     bars = []
     if s.structure and s.structure.get("fit") is not None:
-        bars.append(MiniBar("Best structure's fit", s.structure["fit"], 100,
-                            _pct(s.structure["fit"]), OPTION_COLOURS[7]))
+        bars.append(MiniBar(f"Best structure's fit ({s.structure['name']})", s.structure["fit"],
+                            100, _pct(s.structure["fit"]),
+                            structures.get(s.structure["name"], OPTION_COLOURS[0])))
     for k in (1, 2, 3):
         share = (s.balance or {}).get(f"h{k}")
         if share is not None:
@@ -110,11 +123,12 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
     if model is None:
         out[q_models] = MiniBarsData(message="Set weights on the business-model tab")
     else:
-        bars = [MiniBar(name, fit, 100, _pct(fit), OPTION_COLOURS[i])
+        bars = [MiniBar(name, fit, 100, _pct(fit), models.get(name, OPTION_COLOURS[i]))
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
-            bars.append(MiniBar("First as weights vary", model.robustness, 100,
-                                _pct(model.robustness), OPTION_COLOURS[7]))
+            bars.append(MiniBar(f"{model.name} first as weights vary", model.robustness, 100,
+                                _pct(model.robustness),
+                                models.get(model.name, OPTION_COLOURS[0])))
         out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)
     out[q_risks] = MiniBarsData(tuple(
