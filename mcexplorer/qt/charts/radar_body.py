@@ -247,6 +247,11 @@ class RadarBody(pg.GraphicsWidget):
             p.drawPolygon(poly)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for s, poly in zip(series, polys):
+            if needs_edge(s.colour):  # yellow on white: a dark casing under the line
+                casing = QPen(st.foreground)
+                casing.setWidthF(dot * 2.0)
+                p.setPen(casing)
+                p.drawPolygon(poly)
             pen = QPen(st.ink(s.colour))
             pen.setWidthF(dot * 1.25)  # 2.5 px
             p.setPen(pen)

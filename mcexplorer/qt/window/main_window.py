@@ -23,6 +23,7 @@ from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
 from .. import hands
+from ..docks import fit_dock
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
 from ..tabs import tab_class
@@ -217,6 +218,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
             toggle.setObjectName(f"action:show-{name}")
             toggle.setShortcut(QKeySequence("Ctrl+H" if name == "history" else "Ctrl+L"))
             self.view_menu.addAction(toggle)
+            fit_dock(self, dock)  # floats on a narrow window, Esc closes it
             docks.append(dock)
         self.tabifyDockWidget(docks[0], docks[1])
         docks[0].raise_()
