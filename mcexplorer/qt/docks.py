@@ -38,7 +38,9 @@ def float_if_narrow(window: QMainWindow, dock: QDockWidget) -> None:
 
 def fit_dock(window: QMainWindow, dock: QDockWidget) -> None:
     """Give ``dock`` the projector behaviour (see the module's description)."""
-    dock.visibilityChanged.connect(lambda visible: visible and float_if_narrow(window, dock))
+    # When the planner opens it (menu or shortcut), not when a layout is restored.
+    dock.toggleViewAction().triggered.connect(
+        lambda shown: shown and float_if_narrow(window, dock))
     close = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
     close.setObjectName(f"close:{dock.objectName()}")
     close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

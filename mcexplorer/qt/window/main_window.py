@@ -35,6 +35,7 @@ from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .first_frame import FirstFrame
+from .first_run import add_first_run_hint
 from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
 from ..signals import signals_blocked
@@ -85,6 +86,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.restyle)
         self.statusBar().showMessage("Drag a slider: the charts follow.", 5000)
+        self.first_run_hint = add_first_run_hint(self)  # until "Got it"
 
     # -- construction -----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ def test_a_panel_opened_on_a_projector_floats_and_the_charts_keep_their_width(op
     ranking = window.framework_tabs[BM].ranking_chart
     before = (radar.width(), ranking.width())
     for dock in (window.history_dock, window.sessions_dock, window.room.snapshots_dock):
-        dock.show()
+        dock.toggleViewAction().trigger()  # View > History, Sessions; Room > Snapshots
         qtbot.waitUntil(dock.isFloating)
         qtbot.wait(50)
         assert (radar.width(), ranking.width()) == before
@@ -34,6 +34,7 @@ def test_a_panel_on_a_wide_window_docks(open_window, qtbot):
     window = open_window(BM)
     window.resize(1600, 900)
     qtbot.wait(50)
-    window.history_dock.show()
+    window.history_dock.hide()
+    window.history_dock.toggleViewAction().trigger()
     qtbot.waitUntil(window.history_dock.isVisible)
     assert window.width() >= 1400 and not window.history_dock.isFloating(), window.width()
