@@ -7,7 +7,9 @@ workshop".
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+)
 
 from . import settings
 
@@ -27,15 +29,19 @@ class FirstRunHint(QFrame):
         text = QLabel(TEXT)
         text.setObjectName("first-run-text")
         text.setWordWrap(True)
-        guide = QPushButton("Open the workshop guide")
+        text.setMinimumWidth(60)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        guide = QPushButton("Workshop guide")
         guide.setObjectName("first-run-guide")
         guide.clicked.connect(self.open_guide)
         done = QPushButton("Got it")
         done.setObjectName("first-run-done")
         done.clicked.connect(self.dismiss)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # narrow: the weights panel's width is the charts' to keep
+        buttons.setSpacing(4)
         buttons.addWidget(guide)
         buttons.addWidget(done)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(text)
