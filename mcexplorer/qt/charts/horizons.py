@@ -155,8 +155,7 @@ class HorizonsChart(Chart):
         # (a drag that moves the top structure leaves the models and initiatives alone).
         set_points(self._structures, [(m.time, hz_curves.height(m.time, m.horizon),
                                          26 if m.emphasis else 21,
-                                         m.colour or HORIZON_COLOURS.get(round(m.horizon),
-                                                                         "#777777"),
+                                         m.colour or HORIZON_COLOURS[round(m.horizon)],
                                          st.foreground, 3 if m.emphasis else 1.2)
                                         for m in structures])
         set_points(self._models, [(m.time, hz_curves.height(m.time, m.horizon),

@@ -70,9 +70,8 @@ class StrategyPage(QWidget):
             if label.text() != a.answer:
                 label.setText(a.answer)
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        doc = self.tab.document
-        for qid, data in strategy_bars(s, dark, option_colours(doc, "business-models"),
-                                       option_colours(doc, "structures")).items():
+        colours = option_colours(self.tab.document)
+        for qid, data in strategy_bars(s, dark, colours, colours).items():
             self.bars[qid].show_data(data)
 
     def restyle(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
-from ...core.leadership_risks.strategy import Strategy
+from ...core.leadership_risks.strategy import BUSINESS_MODELS, Strategy
 from ..charts.culture import SCALE_MAX, wrap_spoke
 from ..charts.heatmap import HeatmapData, HeatPoint, band_colour
 from ..charts.horizons_data import HORIZON_COLOURS
@@ -72,12 +72,15 @@ def _pct(v: float) -> str:
     return f"{v:.0f}%"
 
 
-def option_colours(doc, framework_id: str) -> dict[str, str]:
-    """Option name -> its colour in a framework (as in its ranking, table and radar)."""
-    fw = doc.frameworks.get(framework_id)
-    if fw is None:
-        return {}
-    return {o.name: OPTION_COLOURS[i % len(OPTION_COLOURS)] for i, o in enumerate(fw.options)}
+def option_colours(doc) -> dict[str, str]:
+    """Option name -> its colour in its framework (as in its ranking, table and radar); the
+    business models first, should a name be in two frameworks."""
+    out: dict[str, str] = {}
+    ordered = sorted(doc.frameworks.values(), key=lambda fw: fw.id != BUSINESS_MODELS)
+    for fw in ordered:
+        for i, o in enumerate(fw.options):
+            out.setdefault(o.name, OPTION_COLOURS[i % len(OPTION_COLOURS)])
+    return out
 
 
 def strategy_bars(s: Strategy, dark: bool = False, models: dict[str, str] | None = None,

@@ -21,7 +21,7 @@ TEXT = ("New here? Drag a weight below: the ranking and the radar follow. The mo
 class FirstRunHint(QFrame):
     def __init__(self, window) -> None:
         super().__init__()
-        self.window = window
+        self.main = window
         self.setObjectName("first-run-hint")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#first-run-hint { background: #fff4cc; border: 1px solid #8a6d00; }"
@@ -50,7 +50,7 @@ class FirstRunHint(QFrame):
     def open_guide(self) -> None:
         from .help import WORKSHOP_PAGE
 
-        guide = self.window.show_guide()
+        guide = self.main.show_guide()
         for row, path in enumerate(guide.pages):
             if path.name == WORKSHOP_PAGE:
                 guide.list.setCurrentRow(row)
@@ -65,11 +65,9 @@ def add_first_run_hint(window) -> FirstRunHint | None:
     """The hint on the first tab, unless it was dismissed before."""
     if str(settings.store().value(SEEN, "false")).lower() == "true":
         return None
-    tab = window.tabs.widget(0)
-    panel = getattr(tab, "weights_panel", None)
-    body = panel.widget() if panel is not None else None
-    if body is None or body.layout() is None:
+    panel = getattr(window.tabs.widget(0), "weights_panel", None)
+    if panel is None:
         return None
     hint = FirstRunHint(window)
-    body.layout().insertWidget(0, hint)
+    panel.add_top(hint)
     return hint
