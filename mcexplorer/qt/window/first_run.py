@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from . import settings
 
 SEEN = "hints/first_run_seen"
-TEXT = ("New here? Drag a weight below: the ranking and the radar follow. The mouse wheel "
+TEXT = ("New here? Drag a weight below: the ranking and the radar follow. Guide: how to run "
+        "a workshop. The mouse wheel "
         "scrolls; click a control to change it. Ctrl+Z undoes.")
 
 
@@ -30,8 +31,9 @@ class FirstRunHint(QFrame):
         text.setObjectName("first-run-text")
         text.setWordWrap(True)
         text.setMinimumWidth(60)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        guide = QPushButton("Workshop guide")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        guide = QPushButton("Guide")
+        guide.setToolTip("Open Help at \u201cRunning a workshop\u201d")
         guide.setObjectName("first-run-guide")
         guide.clicked.connect(self.open_guide)
         done = QPushButton("Got it")
