@@ -84,6 +84,7 @@ class PlanBPage(QWidget):
             self.fields[field] = edit
             if field == "review_date":
                 row_box = QHBoxLayout()
+                edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 16)
                 row_box.addWidget(edit)
                 row_box.addWidget(self._calendar_button(edit))
                 row_box.addStretch(1)
