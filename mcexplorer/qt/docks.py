@@ -1,7 +1,7 @@
 """Side panels (History, Sessions, Snapshots) that never squeeze the charts.
 
 On a window narrower than ``FLOAT_BELOW`` (a 1024 or 1366 pixel projector) a panel that opens
-floats over the window's right edge instead of taking its width from the charts; on a wide
+floats over the lower right of the window (under the charts) instead of taking its width from the charts; on a wide
 window it docks as usual. Esc closes a panel that has the focus.
 """
 
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 FLOAT_BELOW = 1400
 """Narrower windows float their side panels: the charts keep the width."""
 FLOAT_WIDTH = 300
+FLOAT_FROM = 0.6
+"""A floating panel starts this far down the window: the charts above stay in view."""
 
 
 def float_if_narrow(window: QMainWindow, dock: QDockWidget) -> None:
@@ -31,7 +33,9 @@ def float_if_narrow(window: QMainWindow, dock: QDockWidget) -> None:
     dock.setProperty("auto-floated", True)
     frame = window.geometry()
     width = min(FLOAT_WIDTH, frame.width() // 3)
-    top = frame.top() + window.menuBar().height()
+    # Over the lower right (the details under the charts), not over the radar.
+    top = frame.top() + round(frame.height() * FLOAT_FROM)
+    top = max(frame.top(), min(top, frame.bottom() - dock.minimumSizeHint().height()))
     dock.setFloating(True)
     dock.setGeometry(QRect(frame.right() - width, top, width, frame.bottom() - top))
 
