@@ -1,22 +1,21 @@
-"""A first-run hint on the first tab: the first step, and where the workshop guide is.
+"""A first-run hint beside the first tab: the first step, and where the workshop guide is.
 
-Shown at the top of the first tab's weights panel until the planner dismisses it ("Got it"),
-which is remembered in the settings; *Open the workshop guide* opens Help at "Running a
-workshop".
+Shown in the tab bar's corner (it takes no height from the sliders or the charts) until the
+planner dismisses it ("Got it"), which is remembered in the settings; *Workshop guide* opens
+Help at "Running a workshop".
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from . import settings
 
 SEEN = "hints/first_run_seen"
-TEXT = ("New here? Drag a weight below: the ranking and the radar follow. Guide: how to run "
-        "a workshop. The mouse wheel "
-        "scrolls; click a control to change it. Ctrl+Z undoes.")
+TEXT = "New here? Drag a weight on the left."
+TIP = ("Drag a weight on the left: the ranking and the radar follow. The mouse wheel scrolls; "
+       "click a control to change it. Ctrl+Z undoes. The workshop guide has a 60-minute plan.")
 
 
 class FirstRunHint(QFrame):
@@ -24,30 +23,25 @@ class FirstRunHint(QFrame):
         super().__init__()
         self.main = window
         self.setObjectName("first-run-hint")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setToolTip(TIP)
         self.setStyleSheet("#first-run-hint { background: #fff4cc; border: 1px solid #8a6d00; }"
                            " #first-run-hint QLabel { color: #1a1a1a; }")
         text = QLabel(TEXT)
         text.setObjectName("first-run-text")
-        text.setWordWrap(True)
-        text.setMinimumWidth(60)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        guide = QPushButton("Guide")
-        guide.setToolTip("Open Help at \u201cRunning a workshop\u201d")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        guide = QPushButton("Workshop guide")
         guide.setObjectName("first-run-guide")
+        guide.setToolTip("Open Help at \u201cRunning a workshop\u201d (F1 opens Help)")
         guide.clicked.connect(self.open_guide)
         done = QPushButton("Got it")
         done.setObjectName("first-run-done")
         done.clicked.connect(self.dismiss)
-        buttons = QHBoxLayout()  # narrow: the weights panel's width is the charts' to keep
-        buttons.setSpacing(4)
-        buttons.addWidget(guide)
-        buttons.addWidget(done)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 1, 2, 1)
+        layout.setSpacing(4)
         layout.addWidget(text)
-        layout.addLayout(buttons)
+        layout.addWidget(guide)
+        layout.addWidget(done)
 
     def open_guide(self) -> None:
         from .help import WORKSHOP_PAGE
@@ -59,17 +53,16 @@ class FirstRunHint(QFrame):
 
     def dismiss(self) -> None:
         settings.set_value(SEEN, True)
+        self.main.tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)
         self.hide()
         self.deleteLater()
 
 
 def add_first_run_hint(window) -> FirstRunHint | None:
-    """The hint on the first tab, unless it was dismissed before."""
+    """The hint beside the tabs, unless it was dismissed before."""
     if str(settings.store().value(SEEN, "false")).lower() == "true":
         return None
-    panel = getattr(window.tabs.widget(0), "weights_panel", None)
-    if panel is None:
-        return None
     hint = FirstRunHint(window)
-    panel.add_top(hint)
+    window.tabs.setCornerWidget(hint, Qt.Corner.TopRightCorner)
+    hint.show()
     return hint

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSlider, QSpinBox
 
 from mcexplorer.core.ecology import edits as eco_edits
+from mcexplorer.core.leadership_risks.rules import sorted_risks
 from mcexplorer.qt import prompts
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt.charts.export import render_chart
@@ -190,7 +191,8 @@ def test_removing_a_papers_risk_and_undoing_keeps_the_register_order(window, tab
     assert [r.id for r in window.document.scenario.risks.items] == ids
     layout = tab.risks_page.list_layout
     shown = [layout.itemAt(i).widget().risk_id for i in range(layout.count() - 1)]
-    assert shown == ids
+    # The list reads in the heat map's numbers (1 = highest likelihood x impact).
+    assert shown == [r.id for r in sorted_risks(window.document.scenario.risks.items)]
 
 
 def test_the_plan_b_sentence_follows_the_fields_and_undoes(window, tab, qtbot):
