@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import linecache
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -118,5 +120,47 @@ def run(path: str | None = None) -> int:
         return 2
     app = ensure_app()
     window = _window_for(scenario, path, lazy_tabs=True)  # first paint sooner; see create_window
+    close_on_terminate(window)
     window.show()
     return app.exec()
+
+
+def close_on_terminate(window) -> None:
+    """SIGTERM (a logout, ``kill``, a service manager, the bundle's smoke test) ends the app
+    cleanly instead of killing it: with nothing unsaved the window closes as Quit would (its
+    size and place remembered, its lock removed); with unsaved work nothing is asked (nobody
+    may be there to answer): the work is autosaved and the next start offers it back.
+
+    Qt's event loop does not run Python's signal handlers by itself: the signal writes a byte
+    to a socket (``signal.set_wakeup_fd``) that a QSocketNotifier watches. Not on Windows,
+    which sends GUI programs WM_CLOSE (the window's close, as Quit) rather than SIGTERM."""
+    if sys.platform == "win32":
+        return
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno())
+        signal.signal(signal.SIGTERM, lambda *_: None)  # the byte on the socket does the work
+    except ValueError:  # not the main thread (an embedding): leave the default
+        reader.close()
+        writer.close()
+        return
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def terminate() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+        if window.controller.modified:
+            window.keeper.autosave()
+            window.save_settings()
+            ensure_app().exit(0)
+        else:
+            window.close()
+
+    notifier.activated.connect(terminate)
+    window._terminate_channel = (reader, writer, notifier)  # kept alive with the window

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from mcexplorer.core.frameworks import framework_from_json
+from mcexplorer.core.models import SCHEMA_VERSION
 
 from test_cli import assert_refused, run
 
@@ -59,7 +60,8 @@ def test_validate_reads_framework_files_and_keeps_the_scenario_wording(csv_file,
     assert result.returncode == 0 and "Windows-1252" in result.stdout
     scenario = tmp_path / "s.json"
     assert run("new", scenario).returncode == 0
-    assert run("validate", scenario).stdout.startswith(f"{scenario}: valid (schema version 2;")
+    assert run("validate", scenario).stdout.startswith(
+        f"{scenario}: valid (schema version {SCHEMA_VERSION};")
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps({"id": "x", "title": "X", "criteria": [], "options": []}))
     assert_refused(run("validate", broken), str(broken), "at least one criterion")

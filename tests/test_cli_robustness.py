@@ -24,7 +24,7 @@ def frameworks(result) -> dict:
 def test_score_json_carries_stability_and_acceptability(new_file):
     bm = frameworks(run("score", new_file, "--json"))[BM]
     assert bm["stability"]["risk"] == {"low": 0.0, "high": 75.0, "below": None,
-                                       "above": "mooc-platform"}
+                                       "above": "mooc-platform", "low_open": False}
     a = bm["acceptability"]
     assert set(a) == {"draws", "seed", "jitter", "shares", "ranks", "rating_ranges"}
     assert (a["draws"], a["seed"], a["jitter"], a["rating_ranges"]) == (10_000, 0, 20.0, True)
@@ -88,6 +88,7 @@ def test_sensitivity_json_matches_the_core(new_file):
                  "--weight", f"{BM}:risk=80", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
+    assert report.pop("weighting") == "the scenario's weights"  # --weighting's default
     doc = Document()
     doc.apply(doc.set_weight(BM, "risk", 80))
     s = doc.settings(BM)

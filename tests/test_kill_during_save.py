@@ -1,7 +1,8 @@
 """Killing mcexplorer while it saves a large scenario never leaves a damaged file.
 
-A real Python process saves two variants of a ~3 MB scenario (titles "A" and "B") over and over
-with ``save_scenario``; the test SIGKILLs it at a random moment, twenty times. The file on disk
+A real Python process saves two variants (titles "A" and "B") of a ~3 MB scenario (ratings
+with long rationales, so that even the compact form is that large) over and over with
+``save_scenario``; the test SIGKILLs it at a random moment, twenty times. The file on disk
 must always be exactly one of the two complete versions, load cleanly, and keep its permissions.
 While the child is saving, the test also keeps reading the file: a reader never sees a half-written
 file either. A SIGKILL may leave a hidden temporary (``.mcx-XXXXXXXX.tmp``) behind; that is
@@ -57,7 +58,7 @@ def _large_scenario(title: str, salt: int) -> Scenario:
     options = [
         {"id": f"o{i:03d}", "name": f"Option {i}",
          "ratings": {f"c{j:02d}": {"value": (i * salt + j) % 5 + 1,
-                                   "rationale": f"{title}: option {i} on criterion {j}. " + "r" * 140}
+                                   "rationale": f"{title}: option {i} on criterion {j}. " + "r" * 300}
                      for j in range(1, 41)}}
         for i in range(1, 201)
     ]

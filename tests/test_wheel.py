@@ -48,6 +48,10 @@ def test_wheel_in_fresh_venv_runs_new_score_and_export(tmp_path):
     assert where.returncode == 0, where.stderr
     module_file, resources = where.stdout.split()
     assert str(env_dir) in module_file and str(env_dir) in resources
+    page = subprocess.run([str(py), "-c", "from mcexplorer.server.page import asset; "
+                           "print(all(asset(n) for n in ('page.html', 'page.css', 'page.js')))"],
+                          capture_output=True, text=True, cwd=work, env=env, timeout=60)
+    assert page.stdout.strip() == "True", page.stderr  # the phone page ships in the wheel
 
     scenario = work / "s.json"
     assert subprocess.run([str(exe), "new", str(scenario)], cwd=work, env=env,

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from ..core.errors import ScenarioError, shown_path
-from .parsing import exists, path_argument
+from .parsing import add_weighting, exists, path_argument, weighting_of
 
 
 def add(sub) -> None:
@@ -22,7 +22,9 @@ def add(sub) -> None:
     export.add_argument("--format", choices=("png", "svg"), default="png",
                         help="PNG (default) or SVG (text stays text)")
     export.add_argument("--caption", action="store_true",
-                        help="add a line under each chart: scenario, date, weights, source")
+                        help="add a line under each chart: scenario, date, weights and whose, "
+                             "source")
+    add_weighting(export)
     export.set_defaults(run=_export)
 
 
@@ -50,30 +52,37 @@ def _export(args) -> int:
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
 
+    from ..core.document import Document
+
     scenario, _ = load_scenario(args.file)
+    weighting = weighting_of(Document(scenario), args)
     out = out_folder(args.out)
     headless()
     for path in export_all(scenario, out, width, fmt=args.format, caption=args.caption,
-                           name=scenario_label(scenario, args.file)):
+                           name=scenario_label(scenario, args.file), weighting=weighting):
         print(shown_path(path))
     return 0
 
 
 def export_all(scenario, out: Path, width: int, *, fmt: str = "png", caption: bool = False,
-               name: str | None = None) -> list[Path]:
-    """Write one image per chart of every framework into ``out``; return the paths."""
+               name: str | None = None, weighting=None) -> list[Path]:
+    """Write one image per chart of every framework into ``out``, under ``weighting``
+    (core.weighting; default the scenario's own); return the paths. Only the charts are
+    drawn, from their data: no tab, slider or table is built."""
     from ..app import ensure_app
 
     ensure_app()
     from ..core.document import Document
     from ..core.outputs.names import scenario_label, today
+    from ..core.weighting import SCENARIO, settle
     from ..qt.charts.export import ImageSpec
-    from ..qt.export.charts import chart_items, export_all as write_all, offscreen_tabs
+    from ..qt.export.charts import drawn_charts, export_all as write_all
 
     document = Document(scenario)
+    weighting = settle(document, SCENARIO if weighting is None else weighting)
     label = name or scenario_label(scenario)
-    with offscreen_tabs(document) as tabs:
-        run = write_all(document, chart_items(tabs), Path(out),
+    with drawn_charts(document, weighting) as items:
+        run = write_all(document, items, Path(out),
                         ImageSpec(width=width, fmt=fmt).checked(), label, today(),
-                        with_caption=caption)
+                        with_caption=caption, weighting=weighting)
     return run.written

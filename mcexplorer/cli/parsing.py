@@ -93,3 +93,24 @@ def percentage(hi: float):
             raise argparse.ArgumentTypeError(f"{value:g} is out of range (must be 0-{hi:g})")
         return value
     return convert
+
+
+def add_weighting(parser: argparse.ArgumentParser) -> None:
+    """``--weighting scenario|group|PERSON``: whose weights the numbers are under."""
+    parser.add_argument("--weighting", default="scenario", metavar="scenario|group|PERSON",
+                        help="whose weights: the scenario's own (default), the group's, or a "
+                             "participant's (id or name)")
+
+
+def weighting_of(doc, args):
+    """The ``--weighting`` asked for, as core.weighting's value; an unknown name is one line
+    naming the people in the room (exit 2)."""
+    from ..core.weighting import parse
+
+    try:
+        return parse(doc, args.weighting)
+    except ScenarioError as exc:
+        exc.field = "--weighting"
+        if getattr(args, "file", None) and not exc.file:
+            exc.file = args.file
+        raise

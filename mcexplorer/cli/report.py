@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.errors import ScenarioError
 from .export import headless
+from .parsing import add_weighting, weighting_of
 
 SUFFIXES = (".pdf", ".html", ".htm")
 
@@ -16,6 +17,7 @@ def add(sub) -> None:
     report.add_argument("--out", required=True, metavar="REPORT.pdf|REPORT.html")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4",
                         help="page size of a PDF (default a4)")
+    add_weighting(report)
     report.set_defaults(run=_report)
 
 
@@ -31,18 +33,18 @@ def _report(args) -> int:
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
 
+    from ..core.document import Document
+
     scenario, _ = load_scenario(args.file)
+    document = Document(scenario)
+    weighting = weighting_of(document, args)
     headless()
     from ..app import ensure_app
 
     ensure_app()
-    from ..core.document import Document
-    from ..qt.export.charts import offscreen_tabs
     from ..qt.export.report_writer import write_report
 
-    document = Document(scenario)
-    with offscreen_tabs(document) as tabs:
-        pages = write_report(document, tabs, out, scenario_label(scenario, args.file),
-                             paper=args.paper)
+    pages = write_report(document, out, scenario_label(scenario, args.file),
+                         weighting=weighting, paper=args.paper)
     print(out if pages is None else f"{out} ({pages} pages)")
     return 0

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import sys
 
-from .parsing import add_overrides, apply_overrides, percentage, whole_number
+from .parsing import (add_overrides, add_weighting, apply_overrides, percentage, weighting_of,
+                      whole_number)
 
 
 def add(sub) -> None:
@@ -26,26 +27,31 @@ def add(sub) -> None:
                    "is swept; the others stay as they are)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_overrides(p)
+    add_weighting(p)
     p.set_defaults(run=_sensitivity)
 
 
 def _sensitivity(args) -> int:
     from ..core.document import Document
-    from ..core.robustness import format_sensitivity, sensitivity_report
+    from ..core.errors import shown_lines
+    from ..core.robustness import format_sensitivity
+    from ..core.robustness.in_view import sensitivity_of
     from ..core.validation import load_scenario
+    from ..core.weighting import describe
 
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
     apply_overrides(doc, args)
+    weighting = weighting_of(doc, args)
     fw = doc.framework(args.framework)
-    s = doc.settings(fw.id)
-    report = sensitivity_report(fw, s.weights, s.targets, s.rating_overrides, args.criterion,
-                                table=doc.utility_table(fw.id))
+    report = sensitivity_of(doc, fw.id, args.criterion, weighting)
+    report["weighting"] = describe(doc, weighting)
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(format_sensitivity(report))
+        print(shown_lines(format_sensitivity(report)))  # option names from a file
+        print(shown_lines(f"(all under {report['weighting']})"))  # a participant's name
     return 0
 
 
@@ -56,7 +62,7 @@ def add_draw_options(parser) -> None:
     from ..core.robustness.acceptability import MAX_DRAWS, MAX_JITTER
 
     parser.add_argument("--draws", type=whole_number(1, MAX_DRAWS), default=10_000,
-                        metavar="N", help="weightings drawn for the rank acceptability "
+                        metavar="N", help="draws made for the rank acceptability "
                                           "(default 10000)")
     parser.add_argument("--seed", type=whole_number(0), default=0, metavar="S",
                         help="seed of the draws: the same seed gives the same result (default 0)")
@@ -74,16 +80,14 @@ def draw_options(args) -> dict:
             "uniform": args.no_preferences, "rating_ranges": not args.fixed_ratings}
 
 
-def robustness_entry(doc, framework_id: str, *, draws: int = 10_000, seed: int = 0,
-                     jitter: float = 20.0, uniform: bool = False,
+def robustness_entry(doc, framework_id: str, weighting=None, *, draws: int = 10_000,
+                     seed: int = 0, jitter: float = 20.0, uniform: bool = False,
                      rating_ranges: bool = True) -> dict:
-    """``stability``, ``acceptability`` (as core.robustness.robustness_report gives them) and
-    the ``verdict`` sentence of one framework."""
-    from ..core.robustness import robustness_report
+    """``stability``, ``acceptability`` and the ``verdict`` sentence of one framework under
+    the weighting (core.robustness.in_view; default the scenario's own)."""
+    from ..core.robustness.in_view import robustness_of
+    from ..core.weighting import SCENARIO
 
-    s = doc.settings(framework_id)
-    return robustness_report(doc.framework(framework_id), s.weights, s.targets,
-                             s.rating_overrides, draws=draws, seed=seed, jitter=jitter,
-                             uniform=uniform, rating_ranges=rating_ranges,
-                             table=doc.utility_table(framework_id),
-                             ranking=doc.ranking(framework_id))
+    return robustness_of(doc, framework_id, SCENARIO if weighting is None else weighting,
+                         draws=draws, seed=seed, jitter=jitter, uniform=uniform,
+                         rating_ranges=rating_ranges)

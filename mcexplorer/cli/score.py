@@ -6,7 +6,7 @@ import json
 import sys
 
 from ..core.errors import shown
-from .parsing import add_overrides, apply_overrides
+from .parsing import add_overrides, add_weighting, apply_overrides, weighting_of
 from .robustness import add_draw_options, draw_options, robustness_entry
 
 
@@ -17,6 +17,7 @@ def add(sub) -> None:
     score.add_argument("--json", action="store_true", help="machine-readable output")
     add_overrides(score)
     add_draw_options(score)
+    add_weighting(score)
     score.set_defaults(run=_score)
 
 
@@ -27,7 +28,7 @@ def _score(args) -> int:
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
     apply_overrides(doc, args)
-    report = score_report(doc, **draw_options(args))
+    report = score_report(doc, weighting_of(doc, args), **draw_options(args))
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -36,17 +37,21 @@ def _score(args) -> int:
     return 0
 
 
-def score_report(doc, **draws) -> dict:
-    """The ``score --json`` document (a stable contract; see README).
+def score_report(doc, weighting=None, **draws) -> dict:
+    """The ``score --json`` document (a stable contract; see README), every number under
+    ``weighting`` (core.weighting; default the scenario's own), named in ``"weighting"``.
 
     ``draws`` (draws, seed, jitter, uniform, rating_ranges) set the rank acceptability."""
     from ..core.extensions import registered
     from ..core.room.group import report as room_report
+    from ..core.weighting import SCENARIO, applied, describe, resolve, settle
 
+    weighting = settle(doc, SCENARIO if weighting is None else weighting)
+    whose = describe(doc, weighting)
     extensions = registered()
     frameworks = []
     for fid, fw in doc.frameworks.items():
-        ranking = doc.ranking(fid)
+        ranking = resolve(doc, fid, weighting).ranking
         entry = {
             "id": fid,
             "title": fw.title,
@@ -60,15 +65,18 @@ def score_report(doc, **draws) -> dict:
         }
         ext = extensions.get(fw.extension) if fw.extension else None
         if ext is not None and ext.report is not None:
-            entry.update(ext.report(doc, fid))
+            entry.update(ext.report(applied(doc, weighting), fid))
         if fw.criteria:  # a register ranks nothing: no group weighting, nothing to be sure of
             entry.update(room_report(doc, fid))  # "group", when there are participants
-            entry.update(robustness_entry(doc, fid, **draws))
+            entry.update(robustness_entry(doc, fid, weighting, **draws))
         frameworks.append(entry)
-    return {"frameworks": frameworks}
+    return {"weighting": weighting.as_text(), "weighting_text": whose,
+            "frameworks": frameworks}
 
 
 def _print_report(report: dict) -> None:
+    print(f"Under {shown(report['weighting_text'])}.")
+    print()
     for fw in report["frameworks"]:
         print(f"{shown(fw['title'])} ({fw['id']})")
         if fw["weights"]:
@@ -89,7 +97,8 @@ def _print_report(report: dict) -> None:
         if "verdict" in fw:
             print(f"  how sure: {shown(fw['verdict'])}")
             a = fw["acceptability"]
-            how = "no preferences" if a["jitter"] is None else f"weights \u00b1{a['jitter']:g}%"
+            how = "no preferences" if a["jitter"] is None else \
+                "weights as set" if a["jitter"] == 0 else f"weights \u00b1{a['jitter']:g}%"
             ratings = "ranged ratings drawn" if a["rating_ranges"] else "ratings fixed"
             print(f"  ({a['draws']:,} draws, {how}, seed {a['seed']}, {ratings})")
         print()

@@ -6,25 +6,30 @@ from __future__ import annotations
 import json
 import sys
 
+from .parsing import add_weighting, weighting_of
+
 
 def add(sub) -> None:
     summary = sub.add_parser("summary", help="print the five key questions answered from FILE")
     summary.add_argument("file")
     summary.add_argument("--json", action="store_true",
                          help="machine-readable output (the answers and the figures behind them)")
+    add_weighting(summary)
     summary.set_defaults(run=_summary)
 
 
 def _summary(args) -> int:
     from ..core.document import Document
-    from ..core.leadership_risks.strategy import summary_json, summary_text
+    from ..core.answers import summary_json, summary_text
+    from ..core.errors import shown_lines
     from ..core.validation import load_scenario
 
     scenario, _ = load_scenario(args.file)
     doc = Document(scenario)
+    weighting = weighting_of(doc, args)
     if args.json:
-        json.dump(summary_json(doc), sys.stdout, indent=2)
+        json.dump(summary_json(doc, weighting), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary_text(doc))
+        sys.stdout.write(shown_lines(summary_text(doc, weighting)))  # a title from a file
     return 0

@@ -16,6 +16,16 @@ def shown(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+def shown_lines(text: str) -> str:
+    """Text of several lines for a terminal: line breaks and tabs kept, every other control
+    character (ESC, CR, BEL, CSI ...) from a file written as an escape (see ``shown``)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(shown(part) for part in line.split("\t"))
+                     for line in text.split("\n"))
+
+
 def shown_path(path: str | os.PathLike[str]) -> str:
     """A file path for a message or a terminal: bytes that are not UTF-8 read as ``\\xe9``,
     control characters escaped, so printing it can neither fail nor drive the terminal."""

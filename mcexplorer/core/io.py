@@ -5,7 +5,8 @@ Reading refuses, with a one-line ScenarioError naming file, field and problem: a
 a regular file (a FIFO, a device: never opened for reading), files above MAX_FILE_BYTES
 (checked before parsing), text that is not JSON or is truncated, non-finite numbers, numbers
 written as text or true/false, the wrong shape, values out of range, and files from a newer
-schema version. Writing is atomic (core.safe_files): a short-named temporary in the same
+schema version. Writing refuses what reading would refuse (a file above MAX_FILE_BYTES) and
+writes ratings compactly (core.compact_json). Writing is atomic (core.safe_files): a short-named temporary in the same
 folder, flushed and fsynced, then renamed; a symbolic link stays a link, a read-only file or a
 file changed on disk since it was read is replaced only when the caller says so.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import safe_files, strict_json
+from . import compact_json, safe_files, strict_json
 from .errors import FileChanged, ReadOnlyFile, ScenarioError, shown
 from .file_guard import FileStamp, changed_since
 from .migrations import MIGRATIONS
@@ -92,8 +93,37 @@ def parse_scenario_text(text: str, *, source: str = "<text>") -> Scenario:
     return scenario
 
 
+_NO_RATINGS = {"definitions": {"__all__": {"options": {"__all__": {"ratings"}}}}}
+
+
+def scenario_data(scenario: Scenario) -> dict:
+    """The scenario as JSON data, its frameworks' ratings in the compact form
+    (core.compact_json: one list per option, numbers and labels, not full objects)."""
+    data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)  # type: ignore[arg-type]
+    for doc, fw in zip(data["definitions"], scenario.definitions):
+        compact_json.compact_framework(doc, fw)
+    return data
+
+
 def scenario_json(scenario: Scenario) -> str:
-    return scenario.model_dump_json(indent=2) + "\n"
+    """The scenario file's text: indented when small, compact when large (compact_json)."""
+    return compact_json.dumps(scenario_data(scenario))
+
+
+def scenario_payload(scenario: Scenario, file: str | None = None) -> bytes:
+    """The scenario file's bytes; a ScenarioError (nothing written) when they could not be
+    written as UTF-8 or would be larger than every reader accepts (MAX_FILE_BYTES)."""
+    try:
+        payload = scenario_json(scenario).encode("utf-8")
+    except (ValueError, TypeError) as exc:  # e.g. text that cannot be written as UTF-8
+        raise ScenarioError(f"cannot be written as a scenario file ({exc})", file=file) from None
+    if len(payload) > MAX_FILE_BYTES:
+        raise ScenarioError(
+            f"the file would be {safe_files.size_text(len(payload))}; scenario files are "
+            f"limited to {safe_files.size_text(MAX_FILE_BYTES)}, so it could not be opened "
+            "again; nothing was written (remove options or criteria from the largest "
+            "framework, or shorten long texts)", file=file)
+    return payload
 
 
 @dataclass(frozen=True)
@@ -118,10 +148,7 @@ def save_scenario(path: str | os.PathLike[str], scenario: Scenario, *, backup: b
     """
     p = safe_files.follow_link(Path(path))
     safe_files.check_name(p)
-    try:
-        payload = scenario_json(scenario).encode("utf-8")
-    except (ValueError, TypeError) as exc:  # e.g. text that cannot be written as UTF-8
-        raise ScenarioError(f"cannot be written as a scenario file ({exc})", file=str(p)) from None
+    payload = scenario_payload(scenario, str(p))
     existing = safe_files.regular_file_stat(p, what="scenario file")
     if existing is not None:
         if expected is not None and changed_since(p, expected):
@@ -173,7 +200,9 @@ def parse_json(text: str, source: str) -> object:
         # An unterminated string runs to the end of the text: the file was cut short.
         ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         what = "truncated JSON" if ends_early else "not JSON"
-        raise ScenarioError(f"{what} ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+        # Python words one as "Unterminated string starting at"; the place follows once.
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        raise ScenarioError(f"{what} ({msg} at line {exc.lineno}, column {exc.colno})",
                             file=source) from None
     except ValueError as exc:
         raise ScenarioError(str(exc), file=source) from None

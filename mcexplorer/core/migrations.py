@@ -7,7 +7,10 @@ tests/data/.
 
 Version 2 only adds sections. To add another section to version 2 (before it is released),
 add one entry to V2_SECTIONS: the migration and its description in ``validate`` follow.
-A new field with a default inside an existing section (FrameworkSettings.rating_notes, the
+Version 3 lets a framework carried in the file (``definitions``) write each option's ratings
+as a list in the criteria's order, numbers and labels rather than full objects
+(core.compact_json); a version-2 file reads as it is, so its migration changes nothing but the
+number. A new field with a default inside an existing section (FrameworkSettings.rating_notes, the
 planner's notes on ratings) needs no entry: a version-1 file simply has none.
 """
 
@@ -39,4 +42,9 @@ def to_version_2(data: dict) -> dict:
 
 to_version_2.__doc__ = "adds " + ", ".join(text for _, text in V2_SECTIONS.values())
 
-MIGRATIONS: dict[int, Migration] = {1: to_version_2}
+def to_version_3(data: dict) -> dict:
+    """lets an option's ratings be written as a list, one per criterion (the compact form)"""
+    return dict(data)
+
+
+MIGRATIONS: dict[int, Migration] = {1: to_version_2, 2: to_version_3}

@@ -14,7 +14,7 @@ import math
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, model_serializer, model_validator
 
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
@@ -22,7 +22,7 @@ from .leadership_risks.models import Leadership, Risks
 from .room.models import MAX_PARTICIPANTS, GroupSettings, Participant
 from .structures.models import HorizonsPlan
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the scenario file format written by this build."""
 
 Direction = Literal["benefit", "cost", "target"]
@@ -115,7 +115,9 @@ class Framework(StrictModel):
     """A decision framework: criteria, options and the ratings of each option on each criterion.
 
     In a file, a rating may be written as a level label ("LOW/MED"), a number, or a full
-    Rating object with rationale; labels are resolved against the criterion's levels.
+    Rating object with rationale; labels are resolved against the criterion's levels. An
+    option's ratings are a mapping (criterion id -> rating) or, in the compact form, a list
+    with one rating per criterion in the criteria's order.
 
     A ``register`` framework has empty criteria and options (so no ratings, weights or
     ranking: its ranking is empty) and names the extension whose view and report it is.
@@ -163,7 +165,11 @@ class Framework(StrictModel):
             elif isinstance(c, Criterion):
                 by_id[c.id] = c.model_dump()
         new_options = []
+        order = [c.get("id") if isinstance(c, dict) else getattr(c, "id", None)
+                 for c in criteria]
         for opt in options:
+            if isinstance(opt, dict) and isinstance(opt.get("ratings"), list):
+                opt = {**opt, "ratings": _by_position(opt, order)}
             if isinstance(opt, dict) and isinstance(opt.get("ratings"), dict):
                 ratings = {}
                 for cid, r in opt["ratings"].items():
@@ -222,6 +228,19 @@ class Framework(StrictModel):
             if o.id == option_id:
                 return o
         raise KeyError(option_id)
+
+
+def _by_position(option: dict, order: list[object]) -> dict[str, object]:
+    """Ratings written as a list (one per criterion, in the criteria's order: the compact
+    form core.file_format writes) as the mapping criterion id -> rating."""
+    ratings = option["ratings"]
+    if len(ratings) != len(order):
+        raise ValueError(f"option {option.get('id')!r} has {len(ratings)} ratings for "
+                         f"{len(order)} criteria (a list of ratings holds one per criterion, "
+                         "in the criteria's order)")
+    if not all(isinstance(cid, str) for cid in order):
+        raise ValueError("every criterion needs an id")
+    return dict(zip(order, ratings))  # type: ignore[arg-type]
 
 
 def level_value(levels: dict[str, float], label: str, criterion_id: str) -> float:
@@ -298,6 +317,21 @@ class Snapshot(StrictModel):
     settings: SnapshotSettings
 
 
+class ViewSettings(StrictModel):
+    """Whose weighting the window shows (core.view): ``scenario``, ``group`` or
+    ``person:`` and a participant's id, for every framework, and per framework where one differs. Absent from a
+    file until something is picked, so a file without a pick stays readable by older builds."""
+
+    weighting: ShortText | None = None
+    """For every framework; None: the group's (the scenario's own with nobody in the room)."""
+    frameworks: dict[str, ShortText] = Field(default_factory=dict)
+    """Framework id -> the weighting that framework shows instead."""
+
+    @property
+    def is_set(self) -> bool:
+        return self.weighting is not None or bool(self.frameworks)
+
+
 class Scenario(StrictModel):
     """What a scenario file holds."""
 
@@ -316,3 +350,12 @@ class Scenario(StrictModel):
     """Leadership approach, team, culture (core.leadership_risks)."""
     risks: Risks = Field(default_factory=Risks)
     """The risk register and plan B (core.leadership_risks); new ones hold the paper's risks."""
+    view: ViewSettings = Field(default_factory=ViewSettings)
+    """Whose weighting is in view (core.view); written only once something is picked."""
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_view(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and not self.view.is_set:
+            data.pop("view", None)
+        return data

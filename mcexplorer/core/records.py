@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import compact_json
 from .errors import ScenarioError, StorageError
 from .io import MAX_FILE_BYTES
 from .safe_files import read_capped
@@ -16,8 +17,9 @@ from .safe_files import read_capped
 META_LIMIT = 256 * 1024
 """A session's meta file is a few hundred bytes; anything above this is not ours."""
 PREVIEW_LIMIT = 8 * 1024 * 1024
-RECOVERY_LIMIT = 2 * MAX_FILE_BYTES + 64 * 1024
-"""A recovery file holds a scenario (at most MAX_FILE_BYTES as a file) and a few fields."""
+RECOVERY_LIMIT = 3 * MAX_FILE_BYTES + 64 * 1024
+"""A recovery file holds a scenario (at most MAX_FILE_BYTES as a file, up to three times that
+once every non-ASCII character is written as an escape) and a few fields."""
 
 
 def dump_record(model: BaseModel, *, exclude: set[str] | None = None, **extra: object) -> bytes:
@@ -30,7 +32,7 @@ def dump_record(model: BaseModel, *, exclude: set[str] | None = None, **extra: o
     """
     data = model.model_dump(mode="json", exclude=exclude)
     data.update(extra)
-    return json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
+    return compact_json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
 
 
 def read_record(model: type[BaseModel], path: Path, limit: int, what: str):

@@ -118,7 +118,8 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _size_text(n: int) -> str:
+def size_text(n: int) -> str:
+    """A size as a person reads it: '8 MiB', '15.4 MiB', '96 KiB'."""
     if n >= 1 << 20:
         return f"{n / 1048576:.1f} MiB" if n % (1 << 20) else f"{n >> 20} MiB"
     return f"{n / 1024:.0f} KiB"
@@ -182,8 +183,8 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     fd, st = open_regular(path, what=what)
     try:
         if st.st_size > limit:
-            raise ScenarioError(f"file is {_size_text(st.st_size)}; {what}s are limited to "
-                                f"{_size_text(limit)}", file=str(path))
+            raise ScenarioError(f"file is {size_text(st.st_size)}; {what}s are limited to "
+                                f"{size_text(limit)}", file=str(path))
         chunks = []
         total = 0
         while total <= limit:
@@ -197,8 +198,8 @@ def read_capped(path: Path, limit: int, *, what: str = "file") -> bytes:
     finally:
         os.close(fd)
     if total > limit:
-        raise ScenarioError(f"file is larger than {_size_text(limit)}; {what}s are limited to "
-                            f"{_size_text(limit)}", file=str(path))
+        raise ScenarioError(f"file is larger than {size_text(limit)}; {what}s are limited to "
+                            f"{size_text(limit)}", file=str(path))
     return b"".join(chunks)
 
 
@@ -299,4 +300,4 @@ def is_read_only(st: os.stat_result, path: Path) -> bool:
 
 __all__ = ["atomic_copy", "atomic_write", "backup_path", "check_name", "follow_link",
            "fsync_dir", "is_read_only", "is_temporary", "name_max", "open_regular",
-           "read_capped", "reason", "regular_file_stat"]
+           "read_capped", "reason", "regular_file_stat", "size_text"]

@@ -155,10 +155,10 @@ def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]
             for i, fit, r, t in zip(order.tolist(), ordered.tolist(), ranks.tolist(),
                                     tied.tolist())
         ]
-    else:  # no weight: no fits, every option first, in the framework's order
-        results = [OptionFit(oid, name, None, pos + 1, False, row, utils)
-                   for pos, ((oid, name), row, utils) in enumerate(
-                       zip(table.options, table.ratings, table.utilities))]
+    else:  # no weight: no fits, every option shares first place, in the framework's order
+        results = [OptionFit(oid, name, None, 1, n > 1, row, utils)
+                   for (oid, name), row, utils in zip(table.options, table.ratings,
+                                                      table.utilities)]
     return Ranking(framework.id, w, dict(table.targets), results)
 
 

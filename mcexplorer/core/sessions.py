@@ -13,7 +13,6 @@ that crashed or was killed: the next start offers to restore it.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ScenarioError, SessionMissing, StorageError
-from .io import save_scenario, scenario_json
+from .io import save_scenario, scenario_data, scenario_payload
 from .models import Identifier, Scenario, ShortText
 from .paths import InstanceLock, ensure_folder, recovery_dir, sessions_dir, trash_dir
 from .records import (META_LIMIT, PREVIEW_LIMIT, RECOVERY_LIMIT, dump_record, read_record,
@@ -273,9 +272,11 @@ class RecoveryStore:
         try:
             entry = RecoveryEntry(instance=self.instance, saved_at=now(), path=path,
                                   session_id=session_id, scenario=scenario)
-            # The scenario is dumped through its own serialiser so the file stays loadable.
-            scenario_data = json.loads(scenario_json(entry.scenario))
-            payload = dump_record(entry, exclude={"scenario"}, scenario=scenario_data)
+            # The scenario is written as a scenario file is (compact ratings), and refused
+            # as a save would be when it could not be opened again.
+            scenario_payload(entry.scenario)
+            payload = dump_record(entry, exclude={"scenario"},
+                                  scenario=scenario_data(entry.scenario))
             atomic_write(target, payload)
         except Exception as exc:  # noqa: BLE001 - autosave reports, it never dies
             raise storage_error(exc, "autosave", target) from None

@@ -1,7 +1,8 @@
 """JSON text to Python data, refusing what a scenario file must not hold, by field.
 
-Besides the JSON grammar, ``loads`` refuses NaN and infinities, whole numbers too long for
-Python to convert (thousands of digits) and unpaired surrogate escapes (``"\\udce9"``: not
+Besides the JSON grammar, ``loads`` refuses NaN and infinities, a key written twice in one
+object (which of the two counts differs between readers), whole numbers too long for Python to
+convert (thousands of digits) and unpaired surrogate escapes (``"\\udce9"``: not
 text, and they cannot be written back). Each refusal names the field where it sits, e.g.
 ``frameworks.business-models.weights.effort``. No Qt here.
 """
@@ -71,13 +72,28 @@ def loads(text: str, source: str) -> object:
         refused.append(True)
         return _constant(name)
 
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        """An object; a key written twice (JSON readers disagree on which one wins) is
+        marked at its place, so the refusal names it."""
+        data = dict(items)
+        if len(data) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    data[key] = _Refused(f"the key {shown(key)!r} appears twice in one object; "
+                                         "keep one")
+                    refused.append(True)
+                seen.add(key)
+        return data
+
     try:
-        data = json.loads(text, parse_constant=constant)
+        data = json.loads(text, parse_constant=constant, object_pairs_hook=pairs)
     except json.JSONDecodeError:
         raise
     except ValueError:
         # A whole number too long to convert: parse again, marking it, to find its place.
-        data = json.loads(text, parse_constant=constant, parse_int=_whole)
+        data = json.loads(text, parse_constant=constant, parse_int=_whole,
+                          object_pairs_hook=pairs)
         refused.append(True)
     if refused or _SURROGATE_ESCAPE.search(text):
         found = _first_refused(data)

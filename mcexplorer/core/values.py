@@ -5,6 +5,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -47,3 +48,29 @@ def unique_id(base: str, taken: Iterable[str], *, always_number: bool = False) -
     while f"{base}-{n}" in used:
         n += 1
     return f"{base}-{n}"
+
+
+def share_text(share: float) -> str:
+    """A share (0-1) as the one percentage every place prints: whole percent, halves rounded
+    up (0.785 -> "79%"), "under 1%" and "over 99%" for what would read as 0% or 100% but is not.
+
+    The verdict, Strategy on a page, ``mcexplorer summary``, the report and the charts all use
+    this, so one share never reads two ways.
+    """
+    if share >= 1.0:
+        return "100%"
+    if share <= 0.0:
+        return "0%"
+    # Rounded to 9 places first so 0.785 (stored as 0.78499999...) reads as the half it is.
+    whole = math.floor(round(share * 100, 9) + 0.5)
+    if whole >= 100:
+        return "over 99%"
+    if whole <= 0:
+        return "under 1%"
+    return f"{whole}%"
+
+
+def percent_text(value: float) -> str:
+    """A percentage (0-100), such as a fit or a share of effort, as a whole percent with halves
+    rounded up (78.5 -> "79%"), the same rule as ``share_text``."""
+    return f"{math.floor(round(value, 9) + 0.5)}%"

@@ -15,12 +15,14 @@ No Qt here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from .document import Document
 from .errors import ScenarioError, shown
 from .room.group import group_targets, group_weights, person_targets, person_weights
-from .scoring import Ranking, rank, utility_table
+from .scoring import Ranking, UtilityTable, rank, utility_table
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,70 @@ def targets(doc: Document, framework_id: str, weighting: Weighting) -> dict[str,
 def ranking(doc: Document, framework_id: str, weighting: Weighting) -> Ranking:
     """The framework's options ranked under the weighting, with the scenario's edited
     ratings (ratings describe the options; weights describe the people)."""
-    w = settle(doc, weighting)
-    if w == SCENARIO:
-        return doc.ranking(framework_id)
+    return resolve(doc, framework_id, weighting).ranking
+
+
+@dataclass(frozen=True, eq=False)
+class Resolved:
+    """One framework under one weighting: what every chart, answer and output starts from.
+    ``weights``, ``targets`` and ``overrides`` go straight into core.robustness; ``table``
+    is their utility table (pass it on as ``table=``)."""
+
+    framework_id: str
+    weighting: Weighting
+    """Settled (see ``settle``): the weighting these numbers really are."""
+    weights: Mapping[str, float]
+    targets: Mapping[str, float]
+    overrides: Mapping[str, Mapping[str, float]]
+    table: UtilityTable
+    ranking: Ranking
+
+    @property
+    def key(self) -> tuple:
+        """Changes exactly when any number here changes (for a view's "redraw?" test)."""
+        return (self.framework_id, self.weighting, tuple(self.weights.items()),
+                tuple(self.targets.items()),
+                tuple(sorted((o, tuple(sorted(r.items()))) for o, r in self.overrides.items())))
+
+
+_TABLES: WeakKeyDictionary = WeakKeyDictionary()
+"""Document -> {(framework, targets, edited ratings): utility table}: a person's or the
+group's table is built once per change of what it depends on (a few per document)."""
+_TABLES_KEEP = 32
+
+
+def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
+    """The framework's weights, targets, edited ratings, utility table and ranking under the
+    weighting (the scenario's own are the Document's cached ones; another's are kept per
+    document until what they rest on changes)."""
     framework = doc.framework(framework_id)
+    w = settle(doc, weighting)
     overrides = doc.settings(framework_id).rating_overrides
-    table = utility_table(framework, targets(doc, framework_id, w), overrides)
-    return rank(framework, table, weights(doc, framework_id, w))
+    if w == SCENARIO:
+        s = doc.settings(framework_id)
+        return Resolved(framework_id, w, dict(s.weights), dict(s.targets), overrides,
+                        doc.utility_table(framework_id), doc.ranking(framework_id))
+    wts, tgts = weights(doc, framework_id, w), targets(doc, framework_id, w)
+    ratings = doc.ratings_key(framework_id)
+    cache = _TABLES.setdefault(doc, {})
+    if len(cache) >= _TABLES_KEEP:
+        cache.clear()
+    key = ("table", framework_id, id(framework), tuple(sorted(tgts.items())), ratings)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is framework:
+        table = hit[1]
+    else:
+        table = utility_table(framework, tgts, overrides)
+        cache[key] = (framework, table)
+    rkey = ("ranking", framework_id, id(framework), w, tuple(wts.items()),
+            tuple(sorted(tgts.items())), ratings)
+    hit = cache.get(rkey)
+    if hit is not None and hit[0] is framework:
+        ranked = hit[1]
+    else:
+        ranked = rank(framework, table, wts)
+        cache[rkey] = (framework, ranked)
+    return Resolved(framework_id, w, wts, tgts, overrides, table, ranked)
 
 
 def describe(doc: Document, weighting: Weighting) -> str:
@@ -156,3 +215,20 @@ def parse(doc: Document, text: str) -> Weighting:
     raise ScenarioError(f"{shown(wanted)!r} is not in the room: use scenario, group or one of "
                         f"{listed}",
                         field="weighting")
+
+
+def applied(doc: Document, weighting: Weighting) -> Document:
+    """A separate Document whose scenario's own weights and targets are the weighting's, on
+    every ranked framework: an output (the report, the CSV, exported charts) built from it
+    shows the weighting's numbers everywhere, every sentence and every chart alike. The
+    scenario's weighting gives ``doc`` itself (nothing to copy)."""
+    if settle(doc, weighting) == SCENARIO:
+        return doc
+    scenario = doc.scenario.model_copy(deep=True)
+    for fid, fw in doc.frameworks.items():
+        if not fw.criteria:
+            continue
+        s = scenario.frameworks[fid]
+        s.weights = weights(doc, fid, weighting)
+        s.targets = targets(doc, fid, weighting)
+    return Document(scenario)

@@ -60,6 +60,8 @@ class DocumentController(QObject):
     that framework's tab before any view redraws."""
     scenarioReplaced = Signal()
     modifiedChanged = Signal(bool)
+    viewChanged = Signal()
+    """The weighting in view changed (core.view): not an edit, nothing to undo or save."""
 
     def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,16 @@ class DocumentController(QObject):
 
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
+
+    def show_weighting(self, weighting, framework_id: str | None = None) -> bool:
+        """Put ``weighting`` (core.weighting) in view on every framework, or on one: core
+        state, saved with the scenario, not an undo step. True when it changed."""
+        from ..core import view
+
+        changed = view.pick(self.document, weighting, framework_id)
+        if changed:
+            self.viewChanged.emit()
+        return changed
 
     @property
     def modified(self) -> bool:

@@ -24,10 +24,22 @@ def escaped(text: object) -> str:
     return html.escape(shown(str(text)))
 
 
-def guarded(text: object) -> str:
-    """``text`` for an API that guesses rich text (message boxes, tooltips): unchanged when Qt
-    would read it as plain text, else escaped inside a paragraph that keeps line breaks."""
+def visible(text: object) -> str:
+    """``text`` for a plain-text sink (a tab title, a table cell, a combo item, chart text):
+    line breaks and tabs kept, every other control character (ESC, CR, ...) shown as an
+    escape, so nothing from a file can move the cursor or hide what follows."""
     value = str(text)
+    if value.isprintable():
+        return value
+    return "\n".join("\t".join(shown(part) for part in line.split("\t"))
+                     for line in value.split("\n"))
+
+
+def guarded(text: object) -> str:
+    """``text`` for an API that guesses rich text (message boxes, tooltips): control
+    characters as escapes (``visible``); unchanged when Qt would then read it as plain text,
+    else escaped inside a paragraph that keeps line breaks."""
+    value = visible(text)
     if not QtGui_Qt.mightBeRichText(value):
         return value
     return "<p style='white-space:pre-wrap'>" + html.escape(value) + "</p>"

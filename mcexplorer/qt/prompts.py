@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 _REAL = {name: getattr(QMessageBox, name) for name in ("question", "warning", "critical",
                                                         "information")}
+_REAL_EXEC = QMessageBox.exec
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 unanswered: list[tuple[str, str]] = []
@@ -71,9 +72,30 @@ def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str):
     return _call("question", parent, title, text, B.Save | B.Discard | B.Cancel, B.Save)
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str):
+def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = ""):
+    """Yes or No (None when nobody can answer). ``details`` (a long list: how a file was
+    read) go into the box's scrollable "Show Details…" area, so the box and its buttons fit
+    a 1024x768 screen however long the list; a replaced ``QMessageBox.question`` gets them
+    after the text."""
     B = QMessageBox.StandardButton
-    return _call("question", parent, title, text, B.Yes | B.No, B.Yes)
+    if not details or is_replaced("question") or (
+            QMessageBox.exec is _REAL_EXEC and _cannot_show("question")):
+        full = f"{text}\n\n{details}" if details else text
+        return _call("question", parent, title, full, B.Yes | B.No, B.Yes)
+    box = details_box(parent, title, text, details)
+    box.exec()  # a test may replace QMessageBox.exec to look at the box and answer
+    clicked = box.clickedButton()
+    return box.standardButton(clicked) if clicked is not None else None
+
+
+def details_box(parent: QWidget | None, title: str, text: str, details: str) -> QMessageBox:
+    """A Yes/No question whose ``details`` scroll in the box's details area (plain text)."""
+    B = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, guarded(text), B.Yes | B.No, parent)
+    box.setObjectName("question-with-details")
+    box.setDetailedText(details)  # shown as plain text, in a scrolling box of its own
+    box.setDefaultButton(B.Yes)
+    return box
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
@@ -85,7 +107,7 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 _REAL_INPUT = {name: getattr(QInputDialog, name)
-               for name in ("getText", "getDouble", "getMultiLineText")}
+               for name in ("getText", "getDouble", "getMultiLineText", "getItem")}
 
 
 def _input(name: str, *args, **kwargs):
@@ -107,6 +129,10 @@ def get_double(*args, **kwargs):
 
 def get_multiline_text(*args, **kwargs):
     return _input("getMultiLineText", *args, **kwargs)
+
+
+def get_item(*args, **kwargs):
+    return _input("getItem", *args, **kwargs)
 
 
 def run_dialog(dialog: QDialog) -> bool:

@@ -118,7 +118,7 @@ def test_autosave_reports_any_failure_as_a_storage_error(scenario, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("serialiser exploded")
 
-    monkeypatch.setattr(sessions, "scenario_json", broken)
+    monkeypatch.setattr(sessions, "scenario_payload", broken)
     with pytest.raises(StorageError, match="serialiser exploded"):
         RecoveryStore().write(scenario, None, None)
     monkeypatch.setattr(sessions, "save_scenario", broken)

@@ -16,7 +16,9 @@ from mcexplorer.core.io import MAX_FILE_BYTES, atomic_write
 from mcexplorer.core.io import from_validation as _from_validation
 from mcexplorer.core.io import read_json as _read_json
 from mcexplorer.core.validation import load_scenario
-from mcexplorer.core.models import Framework, level_value
+from mcexplorer.core.compact_json import rating_value, ratings_list
+from mcexplorer.core.models import Framework
+from mcexplorer.core.safe_files import size_text
 
 from .csv_import import check_framework_id, import_csv
 from .csv_read import DELIMITER_NAMES
@@ -39,29 +41,23 @@ def framework_from_json(path: str | os.PathLike[str]) -> Framework:
         raise _from_validation(exc, str(p)) from None
 
 
-def framework_json(fw: Framework, *, indent: int | None = 2) -> str:
+def framework_json(fw: Framework, *, indent: int | None = 2, by_position: bool = False) -> str:
     """The framework file's text, readable by io.load_framework and framework_from_json.
 
     Fields at their defaults are left out of criteria and options; a rating with no rationale
     or source is written as its level label (``"LOW/MED"``) or its number, as in the built-in
-    files.
+    files. With ``by_position`` each option's ratings are a list in the criteria's order (the
+    compact form of core.compact_json) rather than a mapping by criterion id.
     """
-    doc = fw.model_dump(mode="json", exclude_defaults=True)
+    doc = fw.model_dump(mode="json", exclude_defaults=True,
+                        exclude={"options": {"__all__": {"ratings"}}})  # type: ignore[arg-type]
     doc["method"] = fw.method
     doc["provenance"] = fw.provenance
-    by_id = {c.id: c for c in fw.criteria}
-    for opt_doc, opt in zip(doc["options"], fw.options):
-        ratings = {}
-        for cid, rating in opt.ratings.items():
-            if rating.rationale or rating.source:
-                ratings[cid] = rating.model_dump(mode="json", exclude_defaults=True)
-            elif rating.label and _label_reads_back(by_id[cid].levels, rating.label, rating.value):
-                ratings[cid] = rating.label
-            elif rating.label:
-                ratings[cid] = {"value": rating.value, "label": rating.label}
-            else:
-                ratings[cid] = rating.value
-        opt_doc["ratings"] = ratings
+    for i, (opt_doc, opt) in enumerate(zip(doc["options"], fw.options)):
+        if by_position:
+            opt_doc["ratings"] = ratings_list(fw, i)
+        else:
+            opt_doc["ratings"] = {c.id: rating_value(c, opt.ratings[c.id]) for c in fw.criteria}
     order = ["id", "extension", "order", "title", "method", "provenance", "description",
              "source", "criteria", "options"]
     doc = {**{key: doc[key] for key in order if key in doc},
@@ -71,22 +67,16 @@ def framework_json(fw: Framework, *, indent: int | None = 2) -> str:
 
 
 def framework_payload(fw: Framework, file: str | None = None) -> bytes:
-    """The framework file's bytes: indented, or compact when indenting would take it past
-    the size every reader accepts (MAX_FILE_BYTES); refused when even that is too large."""
+    """The framework file's bytes: indented, or compact (ratings as lists, core.compact_json)
+    when indenting would take it past the size every reader accepts (MAX_FILE_BYTES);
+    refused when even that is too large."""
     payload = framework_json(fw).encode("utf-8")
     if len(payload) > MAX_FILE_BYTES:
-        payload = framework_json(fw, indent=None).encode("utf-8")
+        payload = framework_json(fw, indent=None, by_position=True).encode("utf-8")
     if len(payload) > MAX_FILE_BYTES:
-        raise ScenarioError(f"the framework file would be {len(payload) / 1048576:.1f} MiB; "
-                            f"files are limited to {MAX_FILE_BYTES // 1048576} MiB", file=file)
+        raise ScenarioError(f"the framework file would be {size_text(len(payload))}; "
+                            f"files are limited to {size_text(MAX_FILE_BYTES)}", file=file)
     return payload
-
-
-def _label_reads_back(levels: dict[str, float], label: str, value: float) -> bool:
-    try:
-        return level_value(levels, label, "") == value
-    except ValueError:
-        return False
 
 
 def framework_schema() -> dict:

@@ -7,10 +7,11 @@ earlier file, in name order) is reported and skipped too. No Qt here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from mcexplorer.core.errors import ScenarioError
+from mcexplorer.core.errors import ScenarioError, shown_path
 from mcexplorer.core.extensions import check_frameworks
 from mcexplorer.core.io import atomic_write
 from mcexplorer.core.models import Framework, FrameworkSettings, Scenario
@@ -30,7 +31,8 @@ def load_user_frameworks(folder: Path | None = None, *, taken: Iterable[str] | N
     order, and one line per file skipped.
 
     ``taken`` are ids already in use; by default the built-in frameworks' ids, so a user file
-    cannot silently replace a built-in one. A missing folder is simply empty.
+    cannot silently replace a built-in one. A missing folder is simply empty; a file in its
+    place gives a note.
     """
     folder = user_frameworks_dir() if folder is None else Path(folder)
     if taken is None:
@@ -40,12 +42,15 @@ def load_user_frameworks(folder: Path | None = None, *, taken: Iterable[str] | N
     reserved = set(taken)
     try:
         if not folder.is_dir():
+            if os.path.lexists(folder):  # a file (or a dangling link) where the folder goes
+                return [], [f"{shown_path(folder)}: is not a folder, so no frameworks of your "
+                            "own were read from it (move it away to use the folder)"]
             return [], []
         paths = sorted((p for p in folder.iterdir()
                         if p.suffix.lower() == ".json" and not p.name.startswith(".")),
                        key=lambda p: p.name.lower())
     except OSError as exc:
-        return [], [f"{folder}: cannot read the folder ({exc.strerror or exc})"]
+        return [], [f"{shown_path(folder)}: cannot read the folder ({exc.strerror or exc})"]
     loaded: list[Framework] = []
     problems: list[str] = []
     owners: dict[str, Path] = {}

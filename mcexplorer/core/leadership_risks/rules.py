@@ -7,7 +7,7 @@
   the room's value or else the tool's default profile for the positioning (our reading).
 * ``sorted_risks``: by likelihood x impact, highest first; ties keep the register's order.
 * ``plan_b_sentence``: the plan B as one sentence for a board, whatever is still missing.
-* ``leadership_check``: the paper's link between positioning and leadership.
+* ``leadership_check``: our reading of the paper's link between positioning and leadership.
 
 ``content`` defaults to the bundled file; tests may pass their own. No Qt here.
 """

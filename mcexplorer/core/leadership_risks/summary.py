@@ -13,12 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
+from ..values import percent_text, share_text
 from .content import Content, content as bundled
 from .models import Leadership, Risk, Risks
 from .rules import (approach_name, gap_labels, gaps, leadership_check, plan_b_sentence,
                     risk_score, top_risks)
 
 MAX_GAPS_SHOWN = 3
+READING_NOTE = ("The positioning thresholds, the culture profiles, the risks' default ratings, "
+                "the suggested mitigations and the plan B's terms are the tool's reading, not "
+                "the paper's.")
+"""Said wherever the five answers are shown: the window's page, ``mcexplorer summary``."""
 
 POSITIONING_SENTENCES = {
     "none": "Not positioned yet: no offerings beyond degrees are on the credential-ecology map.",
@@ -43,7 +48,12 @@ class Answer:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.0f}%"
+    return percent_text(value)
+
+
+VARIED = "of draws varying each weight by +/-20% and any rating given as a range"
+"""What the default draws behind the business model's share vary (core.robustness's
+acceptability defaults: 10,000 seeded draws)."""
 
 
 def answer_positioning(reading: str, portfolio_fit: float | None = None) -> str:
@@ -94,13 +104,14 @@ def answer_structures(structure: str | None, balance: Mapping[str, float] | None
 
 def answer_business_model(name: str | None, fit: float | None = None,
                           robustness: float | None = None) -> str:
-    """``robustness``: the share (0-100) of weight variations in which it stays on top."""
+    """``robustness``: the share (0-100) of the default draws (``VARIED``) in which it stays on
+    top, printed as every share is (core.values.share_text)."""
     if name is None:
         return "No business model ranked yet: set at least one weight."
     first = f"{name} fits best" + (f" ({_pct(fit)} fit)" if fit is not None else "")
     if robustness is None:
         return f"{first}."
-    return f"{first} and stays on top in {_pct(robustness)} of the weight variations tried."
+    return f"{first} and stays on top in {share_text(robustness / 100)} {VARIED}."
 
 
 def answer_risks(top: Sequence[Risk], plan_b: str) -> str:

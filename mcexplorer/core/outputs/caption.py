@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from ..document import Document
 from ..references import is_our_reading, reference_of, split_source
+from ..weighting import SCENARIO, Weighting, describe, resolve
 
 SEP = " \u00b7 "
 
 
-def settings_text(doc: Document, framework_id: str) -> str:
-    """"Weights: Effort 50, Risk 20 ...; target Horizon H2" (every criterion, in order)."""
+def settings_text(doc: Document, framework_id: str, weighting: Weighting = SCENARIO) -> str:
+    """"Weights: Effort 50, Risk 20 ...; target Horizon H2 (Sam's weights)" (every criterion,
+    in order, under the weighting, which it names)."""
     fw = doc.framework(framework_id)
-    s = doc.settings(framework_id)
-    weights = ", ".join(f"{c.label} {s.weights.get(c.id, c.default_weight):g}"
+    r = resolve(doc, framework_id, weighting)
+    weights = ", ".join(f"{c.label} {r.weights.get(c.id, c.default_weight):g}"
                         for c in fw.criteria)
     text = f"Weights: {weights}"
-    targets = [f"{c.label.lower()} {c.label_of(s.targets[c.id])}" for c in fw.criteria
-               if c.direction == "target" and c.id in s.targets]
+    targets = [f"{c.label.lower()} {c.label_of(r.targets[c.id])}" for c in fw.criteria
+               if c.direction == "target" and c.id in r.targets]
     if targets:
         text += "; target " + ", ".join(targets)
+    if fw.criteria:
+        text += f" ({describe(doc, r.weighting)})"
     return text
 
 
@@ -49,10 +53,11 @@ def short_source(source: str, parts: int = 2) -> str:
     return text
 
 
-def caption(doc: Document, framework_id: str, scenario_name: str, date: str) -> str:
-    """Scenario · date · weights and target · source."""
+def caption(doc: Document, framework_id: str, scenario_name: str, date: str,
+            weighting: Weighting = SCENARIO) -> str:
+    """Scenario · date · weights and target, and whose · source."""
     fw = doc.framework(framework_id)
-    parts = [scenario_name, date, settings_text(doc, framework_id)]
+    parts = [scenario_name, date, settings_text(doc, framework_id, weighting)]
     source = short_source(fw.source)
     if source:
         parts.append(f"Source: {source}")

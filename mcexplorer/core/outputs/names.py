@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from ..models import Scenario
@@ -40,3 +41,20 @@ def today(now: dt.date | None = None) -> str:
 def data_name(scenario_name: str, framework_id: str) -> str:
     """``<scenario>-<framework>.csv``."""
     return f"{sanitise(scenario_name)}-{sanitise(framework_id, 'framework')}.csv"
+
+
+def kept_beside(path: Path) -> Path:
+    """A name beside ``path`` that no file has yet: ``plan-bm (2).csv``, ``(3)`` ... (what
+    "keep both" writes when ``path`` exists; exported names never hold a space, so these never
+    meet another export's name)."""
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+        n += 1
+
+
+def already_there(paths: list[Path]) -> list[Path]:
+    """The paths that something (a file, a link, a folder) already holds."""
+    return [p for p in paths if os.path.lexists(p)]

@@ -126,8 +126,9 @@ def leadership_blocks(doc: Document) -> list[Block]:
     filled = filled_roles(leadership_of(doc))
     items = tuple(f"{r.name}: {filled[r.id]}" if r.id in filled else f"{r.name}: vacant"
                   for r in c.team_roles)
-    blocks: list[Block] = [Bullets(items, "The team the paper describes (Figure 5), and who "
-                                          "fills each role")]
+    blocks: list[Block] = [Bullets(items, "The team of Figure 5 and the text after it (student "
+                                          "support and faculty representation are our "
+                                          "reading), and who fills each role")]
     register = doc.framework_for(LEADERSHIP_EXTENSION)
     if register is not None:
         blocks.append(ChartRef(register, "culture",
@@ -144,7 +145,8 @@ def risks_blocks(doc: Document) -> list[Block]:
     suggested = {t.id: t.suggested_mitigation for t in c.risks}
     rows = tuple((f"{names.get(r.category, r.category)}: {r.text}",
                   f"{risk_score(r)} ({r.likelihood} x {r.impact})",
-                  r.mitigation or (f"Suggested: {suggested[r.id]}" if suggested.get(r.id) else "-"))
+                  r.mitigation or (f"The tool suggests: {suggested[r.id]}"
+                                   if suggested.get(r.id) else "-"))
                  for r in sorted_risks(risks.items))
     caption = ("The room's risk register, most serious first." if own else
                "The paper's risks (the 3Rs: reputation, recruitment, revenue) as a starting "

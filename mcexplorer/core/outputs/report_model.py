@@ -94,6 +94,8 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     colophon: str = ""
+    whose: str = "the scenario's weights"
+    """Whose weighting every number is under (core.weighting.describe)."""
 
     def charts(self) -> list[ChartRef]:
         """Every chart the report shows, in order (each drawn once)."""

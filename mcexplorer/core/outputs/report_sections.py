@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..robustness.acceptability import acceptability
-from ..robustness.report import verdict
+from ..robustness.report import draws_note, verdict
 from ..room import group as room_group
 from .report_model import (OPENING, Block, ChartRef, Notes, Paragraph, Table,
                            contribute_framework, contribute_question)
@@ -93,20 +93,23 @@ def weights_table(doc: Document, framework_id: str) -> Table:
 
 
 def robustness_paragraph(doc: Document, framework_id: str) -> Paragraph | None:
-    """How sure the ranking is (core.robustness): the share of nearby weightings in which
-    the winner stays first, from 10,000 seeded draws."""
+    """How sure the ranking is (core.robustness): the share of 10,000 seeded draws (each weight
+    within +/-20% of its value, ranged ratings drawn inside their range) in which the winner
+    stays first, with a note saying how the draws were made."""
     fw = doc.framework(framework_id)
     ranking = doc.ranking(framework_id)
     if not ranking.has_weight or len(ranking.results) < 2:
         return None
     s = doc.settings(framework_id)
     accepted = acceptability(fw, s.weights, s.targets, s.rating_overrides)
-    return Paragraph(f"How sure: {verdict(ranking, accepted)} (each weight varied by up to "
-                     f"20 points, 10,000 draws; the tool's check, not the paper's.)", "reading")
+    names = {c.id: c.label for c in fw.criteria}
+    return Paragraph(f"How sure: {verdict(ranking, accepted, criteria=names)} "
+                     f"({draws_note(accepted)}; the tool's check, not the paper's.)", "reading")
 
 
 def best_share(doc: Document, framework_id: str) -> float | None:
-    """Percent of nearby weightings in which the current winner stays first (None without)."""
+    """Percent of the default draws (weights and ranged ratings varied) in which the current
+    winner stays first (None without)."""
     fw = doc.framework(framework_id)
     ranking = doc.ranking(framework_id)
     if not ranking.has_weight or not ranking.results:

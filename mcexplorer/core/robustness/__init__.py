@@ -13,14 +13,14 @@ Qt-free arithmetic over the scoring engine's utility table (``fit = 100 * sum(w 
 
 from .acceptability import (Acceptability, RangedCell, acceptability, ranged_cells,
                             time_acceptability)
-from .report import robustness_report, verdict
+from .report import draws_note, robustness_report, varied, verdict
 from .sensitivity import (Crossing, Crossings, Sweep, crossings, format_sensitivity,
                           sensitivity_report, sweep)
-from .stability import Interval, describe, stability, target_stability
+from .stability import Interval, describe, scale_label, stability, target_stability
 
 __all__ = [
     "Acceptability", "Crossing", "Crossings", "Interval", "RangedCell", "Sweep", "acceptability",
-    "crossings", "describe", "format_sensitivity", "ranged_cells", "robustness_report",
-    "sensitivity_report", "stability", "sweep", "target_stability", "time_acceptability",
-    "verdict",
+    "crossings", "describe", "draws_note", "format_sensitivity", "ranged_cells",
+    "robustness_report", "scale_label", "sensitivity_report", "stability", "sweep",
+    "target_stability", "time_acceptability", "varied", "verdict",
 ]

@@ -1,5 +1,7 @@
 """Rank acceptability (SMAA-style): how often each option comes first, second, ... when the
-weights, and the ratings a source gives only as a range, are drawn near the current ones.
+weights, and the ratings written as a range between two levels (Table 2's "LOW/MED", and the
+tool's own half-step defaults on the ecology and structures frameworks), are drawn near the
+current ones.
 
 The draws, in this order, all up-front from ``numpy.random.Generator(PCG64(seed))``:
 

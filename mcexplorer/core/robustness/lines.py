@@ -172,6 +172,8 @@ def steepest(candidates: np.ndarray, slopes: np.ndarray, largest: bool) -> int:
 
 
 def number(value: float) -> str:
-    """A weight or scale value for a sentence: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
+    """A weight or scale value for a sentence: at most one decimal, halves rounded up (1.25 ->
+    "1.3"), no trailing zero."""
+    tenths = math.floor(round(value * 10, 6) + 0.5)
+    text = f"{tenths / 10:.1f}"
     return text[:-2] if text.endswith(".0") else text

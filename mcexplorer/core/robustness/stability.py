@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.models import Framework
+from mcexplorer.core.models import Criterion, Framework, level_label
 from mcexplorer.core.scoring import UtilityTable
 
 from .lines import SLOPE_EPS, WEIGHT_RANGE, Overrides, number, prepare, steepest, tie_margin
@@ -44,13 +44,18 @@ class Interval:
     """The option that comes first just below ``low``; None when ``low`` is the scale's end."""
     above: str | None
     """The option that comes first just above ``high``; None when ``high`` is the scale's end."""
+    low_open: bool = False
+    """``low`` itself is outside: the weight is the only one set, and at 0 nothing is ranked."""
 
     def contains(self, value: float, tolerance: float = END_TOLERANCE) -> bool:
+        if self.low_open and value <= self.low:
+            return False
         return self.low - tolerance <= value <= self.high + tolerance
 
     def as_dict(self) -> dict:
-        """The ``score --json`` shape: {"low", "high", "below", "above"}."""
-        return {"low": self.low, "high": self.high, "below": self.below, "above": self.above}
+        """The ``score --json`` shape: {"low", "high", "below", "above", "low_open"}."""
+        return {"low": self.low, "high": self.high, "below": self.below, "above": self.above,
+                "low_open": self.low_open}
 
 
 def stability(
@@ -72,9 +77,11 @@ def stability(
         return {}
     lo, hi = WEIGHT_RANGE
     ids = lines.option_ids
-    if len(ids) == 1:
-        return {cid: Interval(lo, hi, None, None) for cid in lines.table.criteria}
     u, w = lines.utilities, lines.weights
+    alone = (w > 0) & (lines.total - w <= 0)  # the only weight set: no fit at 0
+    if len(ids) == 1:
+        return {cid: Interval(lo, hi, None, None, bool(alone[c]))
+                for c, cid in enumerate(lines.table.criteria)}
     intercepts = lines.numerators[None, :] - w[:, None] * u.T  # criteria x options: a_j
     slopes = u[top][:, None] - u.T  # criteria x options: s_j = u_T - u_j
     gaps = intercepts[:, [top]] - intercepts  # a_T - a_j
@@ -85,6 +92,10 @@ def stability(
     upper = np.where(falling, roots, np.inf)  # the winner needs w <= root
     lows = np.minimum(np.maximum(lower.max(axis=1), lo), w)
     highs = np.maximum(np.minimum(upper.min(axis=1), hi), w)
+    # An end within round-off of the scale's end is that end: the tie there belongs to the
+    # interval (a root at 2.8e-13 is a tie at 0, not "below 0: another option").
+    lows = np.where(lows - lo <= _tol(lo), lo, lows)
+    highs = np.where(hi - highs <= _tol(hi), hi, highs)
     out: dict[str, Interval] = {}
     for c, cid in enumerate(lines.table.criteria):
         low, high = float(lows[c]), float(highs[c])
@@ -95,7 +106,7 @@ def stability(
         if high < hi:
             near = np.flatnonzero(falling[c] & (np.abs(upper[c] - high) <= _tol(high)))
             above = ids[steepest(near, slopes[c], largest=False)] if near.size else None
-        out[cid] = Interval(low, high, below, above)
+        out[cid] = Interval(low, high, below, above, bool(alone[c]) and low <= lo)
     return out
 
 
@@ -168,6 +179,8 @@ def _walk(gaps: Callable[[float], np.ndarray], start: float, points: list[float]
             share = np.clip(np.maximum(g_prev[behind], 0.0) / drop, 0.0, 1.0)
             first = share.min()
             where = prev + (p - prev) * first
+            if abs(where - end) <= _tol(end):  # a tie at the scale's end: the end is inside
+                return end, None
             near = behind[(share - first) * abs(p - prev) <= _tol(where)]
             # The rival gaining fastest leads just beyond the end.
             rates = np.zeros(len(g))
@@ -177,13 +190,25 @@ def _walk(gaps: Callable[[float], np.ndarray], start: float, points: list[float]
     return end, None
 
 
+def scale_label(criterion: Criterion) -> Callable[[float], str]:
+    """Writes a value of ``criterion``'s scale as its words where it is a level or the midpoint
+    of two ("H2", "H2/H3"), else as a number with at most one decimal (2.08333 -> "2.1")."""
+
+    def label(value: float) -> str:
+        text = level_label(criterion.levels, value)
+        return text if text != f"{value:g}" else number(value)
+
+    return label
+
+
 def describe(interval: Interval, names: Mapping[str, str],
              label: Callable[[float], str] = number) -> str:
     """A sentence for a slider's accessible description: "stable from 31 to 72; above 72: X".
 
     ``label`` writes a value (for a target, the level label such as "H2/H3").
     """
-    text = f"stable from {label(interval.low)} to {label(interval.high)}"
+    start = f"above {label(interval.low)}" if interval.low_open else label(interval.low)
+    text = f"stable from {start} to {label(interval.high)}"
     if interval.below is not None:
         text += f"; below {label(interval.low)}: {names.get(interval.below, interval.below)}"
     if interval.above is not None:

@@ -86,8 +86,9 @@ def _index(doc, participant_id: str) -> int:
 
 def add_participant(doc, name: str | None = None, role: str = "", start=None) -> Edit:
     """Add a person ("Participant 3" if no name) with the framework defaults as their weights,
-    or, given ``start`` (a core.weighting Weighting), the weights and targets the room is
-    looking at: a newcomer starts where the discussion is, not at 50s and H2."""
+    or, given ``start``, the weights and targets the room is looking at: a newcomer starts
+    where the discussion is, not at 50s and H2. ``start`` is a core.weighting Weighting (for
+    every framework) or ``IN_VIEW`` (each framework's own weighting in view, core.view)."""
     people = list(doc.scenario.participants)
     if len(people) >= MAX_PARTICIPANTS:
         raise ScenarioError(f"a scenario holds at most {MAX_PARTICIPANTS} participants",
@@ -102,16 +103,21 @@ def add_participant(doc, name: str | None = None, role: str = "", start=None) ->
     return participants_edit(doc, people + [person], f"Add participant {name}")
 
 
+IN_VIEW = "in view"
+"""``add_participant``'s ``start`` for "each framework's weighting in view" (core.view)."""
+
+
 def _starting_point(doc, start) -> tuple[dict, dict]:
     """Every ranked framework's weights and targets under the weighting ``start``."""
-    from .. import weighting as W  # core.weighting reads the room: imported when used
+    from .. import view, weighting as W  # they read the room: imported when used
 
     weights, targets = {}, {}
     for fid, fw in doc.frameworks.items():
         if not fw.ranked or not fw.criteria:
             continue
-        weights[fid] = W.weights(doc, fid, start)
-        aimed = W.targets(doc, fid, start)
+        w = view.in_view(doc, fid) if start == IN_VIEW else start
+        weights[fid] = W.weights(doc, fid, w)
+        aimed = W.targets(doc, fid, w)
         if aimed:
             targets[fid] = aimed
     return weights, targets
@@ -146,6 +152,25 @@ def remove_participant(doc, participant_id: str) -> Edit:
     person = find_participant(doc, participant_id)
     people = [p for p in doc.scenario.participants if p.id != participant_id]
     return participants_edit(doc, people, f"Remove participant {person.name}")
+
+
+def merge_participants(doc, from_id: str, into_id: str) -> Edit:
+    """One person entered twice (typed in, and again from a phone): ``into`` stays (its id,
+    name and role, and its own weights and targets); a weight or target only ``from`` had is
+    kept; ``from`` leaves the room. One undo step."""
+    if from_id == into_id:
+        raise ScenarioError("pick two different people to merge", field="participants")
+    source, target = find_participant(doc, from_id), find_participant(doc, into_id)
+    data = target.model_dump()
+    for section in ("weights", "targets"):
+        for fid, values in getattr(source, section).items():
+            own = data[section].setdefault(fid, {})
+            for cid, value in values.items():
+                own.setdefault(cid, value)
+    merged = Participant.model_validate(data)
+    people = [merged if p.id == into_id else p for p in doc.scenario.participants
+              if p.id != from_id]
+    return participants_edit(doc, people, f"Merge {source.name} into {target.name}")
 
 
 def set_participant_weight(doc, participant_id: str, framework_id: str, criterion_id: str,
@@ -215,12 +240,18 @@ def find_snapshot(doc, ref: str) -> Snapshot:
     return pick_snapshot(doc.scenario.snapshots, ref)
 
 
+def _same_name(name: str) -> str:
+    """A name as compared: spaces of any kind and runs of them as one space, any case."""
+    return " ".join(name.split()).casefold()
+
+
 def pick_snapshot(snapshots: list[Snapshot], ref: str, file: str | None = None) -> Snapshot:
     for s in snapshots:
         if s.id == ref:
             return s
-    for s in snapshots:
-        if s.name.casefold() == " ".join(ref.split()).casefold():
+    wanted = _same_name(ref)
+    for s in snapshots:  # a name from a file may hold runs of spaces, tabs, no-break spaces
+        if _same_name(s.name) == wanted:
             return s
     known = ", ".join(repr(s.name) for s in snapshots)
     raise ScenarioError(f"no snapshot named {ref!r} "

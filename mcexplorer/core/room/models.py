@@ -18,7 +18,8 @@ from pydantic import Field
 
 from ..base import Identifier, Number, ShortText, StrictModel, Weight
 
-MAX_PARTICIPANTS = 50
+MAX_PARTICIPANTS = 200
+"""A room of people joining from their phones; files with up to this many read and write."""
 GROUP_METHODS = ("median", "mean")
 
 

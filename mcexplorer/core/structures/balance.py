@@ -22,13 +22,19 @@ _TOTAL = 1000
 """The split in tenths of a percent: every share is a whole number of tenths summing to this."""
 
 
+def _tenth(x: float) -> int:
+    """A share in whole tenths of a percent, halves rounded up as typed (2.45 -> 2.5), not to
+    even; the float's last digit (2.45 is held as 24.499999...) does not count."""
+    return math.floor(round(x * 10, 6) + 0.5)
+
+
 def shares(split: Split) -> dict[str, float]:
     return {k: getattr(split, k) for k in KEYS}
 
 
 def make_split(h1: float, h2: float, h3: float) -> Split:
     """A split from three shares that should sum to 100, rounded to tenths (sum kept at 100)."""
-    return _from_tenths(_normalised([round(h1 * 10), round(h2 * 10), round(h3 * 10)]))
+    return _from_tenths(_normalised([_tenth(h1), _tenth(h2), _tenth(h3)]))
 
 
 def _normalised(tenths: list[int]) -> list[int]:
@@ -47,7 +53,7 @@ def _normalised(tenths: list[int]) -> list[int]:
 
 
 def _tenths_of(split: Split) -> list[int]:
-    return _normalised([round(getattr(split, k) * 10) for k in KEYS])
+    return _normalised([_tenth(getattr(split, k)) for k in KEYS])
 
 
 def _from_tenths(tenths: Sequence[int]) -> Split:
@@ -73,7 +79,7 @@ def rebalance(split: Split, changed: str, value: float, locked: str | None = Non
     t = dict(zip(KEYS, _tenths_of(split)))
     if locked == changed or not math.isfinite(value):
         return _from_tenths([t[k] for k in KEYS])
-    v = min(_TOTAL, max(0, round(value * 10)))
+    v = min(_TOTAL, max(0, _tenth(value)))
     others = [k for k in KEYS if k != changed]
     if locked in others:
         free = others[0] if others[1] == locked else others[1]

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 
-from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from ...core.robustness.chart_data import AcceptabilityData, AcceptabilityRow  # noqa: F401
+from ...core.values import share_text
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import font
 
 RANK_COLOURS = ("#253494", "#2c7fb8", "#41b6c4", "#a1dab4", "#e6f2c4")
 """Darker is better: first place darkest (ColorBrewer YlGnBu, reversed)."""
@@ -29,24 +30,6 @@ SHARE_AT = 102.0
 X_MAX = 121.0
 NARROW = 470
 """Below this width (pixels) the key and caption take more, shorter lines."""
-
-
-@dataclass(frozen=True)
-class AcceptabilityRow:
-    name: str
-    colour: str
-    ranks: tuple[float, ...]
-    """Share (0-1) of draws at rank 1, 2, ..., n; sums to 1."""
-
-
-@dataclass(frozen=True)
-class AcceptabilityData:
-    rows: tuple[AcceptabilityRow, ...]
-    caption: tuple[str, ...] = ()
-    """How the draws were made, in short parts ("10,000 draws", "weights ±20%", "seed 0",
-    ...) joined on one line or two, as the width allows."""
-    message: str = ""
-    """Shown instead of bars (no weight set, or not computed yet)."""
 
 
 def rank_groups(n: int) -> list[tuple[int, int, str]]:
@@ -163,15 +146,11 @@ class AcceptabilityChart(Chart):
         return "<br>".join(t for t in lines if t)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._ticks = []
         self._style_axes()
         super().restyle()
 
 
 def _pct(share: float) -> str:
-    if share >= 0.995 and share < 1.0:
-        return ">99%"
-    if 0 < share < 0.005:
-        return "<1%"
-    return f"{share * 100:.0f}%"
+    return share_text(share)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 
 from .base import Chart, text_item
 from .horizons_data import HORIZON_COLOURS
-from .style import ChartStyle
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}
 """Label colour on each horizon's bar colour (dark text on orange for contrast)."""
@@ -100,7 +99,7 @@ class BalanceChart(Chart):
         self._labels.append(item)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._style_axes()
         super().restyle()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import functools
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
@@ -11,14 +13,32 @@ from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
-from ..plain import escaped, guarded
+from ..plain import escaped, guarded, visible
 from .fit import elide, view_scale
-from .style import ChartStyle, font
+from .style import ChartStyle, drawing, font
 
 TITLE_SCALE = 1.25
 CAPTION_SCALE = 0.85
 CAPTION_ROW = 20
 """The caption sits below every other row of a chart's layout."""
+
+STYLED = ("_draw", "show_data", "redraw", "restyle", "ensure_drawn", "set_title",
+          "set_caption", "fit_parts", "fit_view", "fit_width", "refit", "resizeEvent",
+          "showEvent", "viewportEvent", "event", "tooltip_at")
+"""A chart's methods that run in the chart's own style (charts.style.drawing), in every
+chart class that defines them."""
+
+
+def _in_own_style(method):
+    if getattr(method, "_in_own_style", False):
+        return method
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with drawing(self):
+            return method(self, *args, **kwargs)
+    run._in_own_style = True
+    return run
 
 
 class Chart(pg.GraphicsLayoutWidget):
@@ -33,8 +53,17 @@ class Chart(pg.GraphicsLayoutWidget):
     CAPTION: ClassVar[str] = ""
     """One line under the chart saying what it shows (``set_caption`` changes it)."""
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in STYLED:
+            if name in cls.__dict__:
+                setattr(cls, name, _in_own_style(cls.__dict__[name]))
+
     def __init__(self, framework_id: str, title: str, parent=None) -> None:
         self.style = ChartStyle.current()
+        """How it draws (charts.style): normal, presenting or print; ``set_style`` changes
+        it. A chart built inside ``drawing(style)`` takes that style."""
+        self._next_style: ChartStyle | None = None
         super().__init__(parent=parent, show=False)
         self.framework_id = framework_id
         self.setObjectName(f"chart:{framework_id}:{self.kind}")
@@ -63,6 +92,8 @@ class Chart(pg.GraphicsLayoutWidget):
     chart whose plot is the point (the radar) keeps its room on a projector."""
 
     def title_scale(self) -> float:
+        if self.style.kind == "print":  # an export has its own size: the full title
+            return TITLE_SCALE
         h = self.height() if self.COMPACT_HEIGHT and shiboken6.isValid(self) else 0
         return 1.0 if 1 < h < self.COMPACT_HEIGHT else TITLE_SCALE
 
@@ -236,9 +267,23 @@ class Chart(pg.GraphicsLayoutWidget):
     def _draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def set_style(self, style: ChartStyle) -> None:
+        """Draw in ``style`` from now on (presenting sets and unsets its larger style)."""
+        self._next_style = style
+        try:
+            self.restyle()
+        finally:
+            self._next_style = None
+
+    def restyled(self) -> ChartStyle:
+        """The style a restyle takes: the one ``set_style`` gives, else this chart's style
+        following the window's palette."""
+        pending = getattr(self, "_next_style", None)
+        return pending if pending is not None else self.style.following()
+
     def restyle(self) -> None:
-        """Follow a change of the window's light or dark palette."""
-        self.style = ChartStyle.current()
+        """Follow a change of the window's light or dark palette (or ``set_style``)."""
+        self.style = self.restyled()
         self.setBackground(self.style.background)
         self._style_title()
         self._style_caption()
@@ -261,8 +306,12 @@ class Chart(pg.GraphicsLayoutWidget):
             axis.setPen(pg.mkPen(self.style.grid))
             axis.setTextPen(pg.mkPen(self.style.foreground))
 
+    def event(self, ev) -> bool:
+        return super().event(ev)
+
     def clone(self) -> Chart:
-        """A fresh chart of the same kind showing the same data (for export)."""
+        """A fresh chart of the same kind showing the same data (for export), in the style
+        of the drawing around the call (``drawing(ChartStyle.print())`` for an export)."""
         twin = type(self)(self.framework_id, self.title)
         twin.set_caption(self.caption)
         if self.data is not None:
@@ -274,6 +323,28 @@ LEGEND_SAMPLE_PX = 28
 """A legend entry's line sample, beside its text."""
 LEGEND_GAP_PX = 18
 """Between two legend columns."""
+
+
+for _name in STYLED:
+    if _name in Chart.__dict__:
+        setattr(Chart, _name, _in_own_style(Chart.__dict__[_name]))
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """One chart as an export or a report draws it: its kind (the last part of its
+    automation name), its class, its title and the plain data it shows."""
+
+    kind: str
+    chart: type[Chart]
+    title: str
+    data: Any
+
+    def build(self, framework_id: str) -> Chart:
+        """The chart widget alone (no tab, slider or table), showing the data."""
+        chart = self.chart(framework_id, self.title)
+        chart.show_data(self.data)
+        return chart
 
 
 def legend_columns(names: list[str], width: float, most: int, scale: float = 1.0) -> int:
@@ -296,6 +367,11 @@ class Text(pg.TextItem):
     drew a label's box away from its text. Here the painter keeps whatever maps the scene to
     the device (the view's scale, an export's pixel ratio).
     """
+
+    def setText(self, text: str, color=None) -> None:  # noqa: N802 - pyqtgraph's name
+        """Plain text as pyqtgraph shows it, with control characters from a file (ESC, CR)
+        written as escapes; line breaks kept."""
+        super().setText(visible(text), color)
 
     def paint(self, p, *args) -> None:
         s = self.scene()

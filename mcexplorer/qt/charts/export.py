@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView
 from ...core.errors import ScenarioError
 from ...core.io import atomic_write
 from .base import Chart
-from .style import ChartStyle, font, forced_style
+from .style import ChartStyle, drawing, font
 
 DEFAULT_WIDTH = 1920
 MIN_WIDTH = 320
@@ -85,9 +85,10 @@ def pixels_for(cm: float, dpi: float) -> int:
 
 @contextmanager
 def laid_out(chart: Chart, logical_w: int, logical_h: int) -> Iterator[Chart]:
-    """A light-styled copy of ``chart`` laid out offscreen at the given logical size (to paint
+    """A copy of ``chart`` in the print style (light, scale 1, whatever the window shows:
+    presenting changes no export) laid out offscreen at the given logical size (to paint
     into an image, an SVG or a PDF page)."""
-    with forced_style(ChartStyle.light()):
+    with drawing(ChartStyle.print()):
         twin = chart.clone()
     try:
         twin.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -103,7 +104,8 @@ def laid_out(chart: Chart, logical_w: int, logical_h: int) -> Iterator[Chart]:
         if twin.data is not None:
             twin._draw(twin.data)
         QApplication.processEvents()
-        yield twin
+        with drawing(twin):
+            yield twin
     finally:
         twin.hide()
         twin.deleteLater()

@@ -16,6 +16,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ...core.errors import shown
+
 MIN_SCALE = 0.6
 """Below this text is too small to read on a projector; a chart clips rather than shrink
 further (the window's minimum size keeps every chart above it)."""
@@ -74,7 +76,7 @@ def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str]) 
     widths = []
     font = legend_font(legend)
     for (_sample, label), full in zip(legend.items, names):
-        text = elide(full, font, room - LEGEND_SAMPLE - LEGEND_GAP)
+        text = elide(shown(full), font, room - LEGEND_SAMPLE - LEGEND_GAP)  # ESC as \x1b
         if html.escape(text) != label.text:
             label.setText(html.escape(text))  # a LabelItem renders rich text: names are plain
         widths.append(LEGEND_SAMPLE + LEGEND_GAP + QFontMetricsF(font).horizontalAdvance(text))

@@ -199,7 +199,7 @@ class HeatmapChart(Chart):
         super().resizeEvent(event)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._style_axes()
         super().restyle()
 

@@ -28,7 +28,7 @@ from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_label
 from .horizons_view import HorizonsView, set_points
 from .label_pool import LabelPool
 from .painted import TextBoxes
-from .style import ChartStyle, font, needs_edge
+from .style import font, needs_edge
 
 
 class HorizonsChart(Chart):
@@ -137,7 +137,7 @@ class HorizonsChart(Chart):
             self.legend.addItem(sample, escaped(name))
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self._style_items()
         super().restyle()
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from ..plain import escaped
 from .base import Chart, text_item
-from .style import ChartStyle, font
+from .style import font
 
 BAR = 0.34
 X_MAX = 100.0
@@ -109,10 +110,11 @@ class PairedBarsChart(Chart):
         self.legend.clear()
         for label, colour in ((data.a_label, data.a_colour), (data.b_label, data.b_colour)):
             self.legend.addItem(pg.BarGraphItem(x0=[0], y=[0], width=[1], height=[1],
-                                                brush=pg.mkBrush(QColor(colour))), label)
+                                                brush=pg.mkBrush(QColor(colour))),
+                                   escaped(label))  # a LabelItem reads HTML; names are plain
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.legend.opts["labelTextColor"] = self.style.foreground
         self.legend.opts["labelTextSize"] = f"{font(0.9).pointSizeF():.0f}pt"
         for lab in self._values:

@@ -17,39 +17,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from ...core.room.chart_data import ParticipantsData, PersonDot, SpreadRow  # noqa: F401
 from .base import Chart, text_item
-from .style import ChartStyle, font, line, option_colour
+from .style import font, line, option_colour
 
 SYMBOLS = ("o", "s", "t", "d", "h")
 X_RANGE = (-4.0, 104.0)
 LABEL_SCALE = 0.82
 LABEL_GAP_PX = 4.0
-
-
-@dataclass(frozen=True)
-class PersonDot:
-    name: str
-    """As shown: the person's name, or P1, P2 ..."""
-    index: int
-    """The person's place in the room (fixes their colour and symbol)."""
-    value: float
-
-
-@dataclass(frozen=True)
-class SpreadRow:
-    label: str
-    dots: tuple[PersonDot, ...]
-    low: float
-    median: float
-    high: float
-
-
-@dataclass(frozen=True)
-class ParticipantsData:
-    rows: tuple[SpreadRow, ...]
-    """Most divisive first (drawn at the top)."""
-    reading: str
-    message: str = ""
 
 
 def person_symbol(index: int) -> str:
@@ -240,7 +215,7 @@ class ParticipantsChart(Chart):
         return self.data.reading if self.data is not None else ""
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         for lab in self._labels:
             lab.setFont(font(LABEL_SCALE))
         self._style_axes()

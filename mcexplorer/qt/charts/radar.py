@@ -7,17 +7,17 @@ and cached; a new slider value repaints only the profiles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 import pyqtgraph as pg
 
+from ...core.chart_data import RadarData, RadarSeries  # noqa: F401 - API (plain data)
 from ..plain import escaped
 from .base import Chart
 from .fit import fit_legend, make_legend
 from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody  # noqa: F401 - API
 from .radar_marks import WideSample
-from .style import ChartStyle, font, line, option_symbol
+from .style import font, line, option_symbol
 
 LEGEND_SCALE = 0.8
 """The legend's type, compact under the plot so the rings keep the room."""
@@ -25,26 +25,6 @@ DASHED = "dashed: "
 """Starts the legend entry of the dashed profile, so the legend says what it is."""
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
-
-
-@dataclass(frozen=True)
-class RadarSeries:
-    name: str
-    colour: str
-    values: tuple[float, ...]
-    """Utility 0-1 per criterion, in spoke order."""
-
-
-@dataclass(frozen=True)
-class RadarData:
-    spokes: tuple[str, ...]
-    series: tuple[RadarSeries, ...]
-    weights: tuple[float, ...] = ()
-    """Weight profile on 0-1 (slider value / 100), drawn faintly behind the options."""
-    message: str = ""
-    """Shown in the centre instead of the options (e.g. all weights zero)."""
-    weights_label: str = "Weights"
-    extra: dict = field(default_factory=dict)
 
 
 class RadarChart(Chart):
@@ -150,7 +130,7 @@ class RadarChart(Chart):
         return name or super().tooltip_at(scene_pos)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.body.set_style(self.style)
         self._legend_key = ()
         self._legend_samples = []

@@ -7,35 +7,18 @@ fits only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
 
+from ...core.chart_data import RankingData, RankingRow  # noqa: F401 - API (plain data)
 from .base import Chart
 from .fit import elide
 from .ranking_body import TICK_STEPS, VALUE_SCALE, RankingBody  # noqa: F401 - API
-from .style import ChartStyle, font
+from .style import font
 
 NAME_SHARE = 0.45
 """Option names take at most this share of the chart's width; longer ones are elided (the
 full name shows on hover)."""
-
-
-@dataclass(frozen=True)
-class RankingRow:
-    name: str
-    fit: float | None
-    rank: int
-    tied: bool
-    colour: str = ""
-    """Bar colour; empty for the neutral colour (options not on the radar)."""
-
-
-@dataclass(frozen=True)
-class RankingData:
-    rows: tuple[RankingRow, ...]
-    message: str = ""
-    unit: str = "Fit (%)"
 
 
 def rank_label(row: RankingRow) -> str:
@@ -85,7 +68,7 @@ class RankingChart(Chart):
         return super().tooltip_at(scene_pos)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.body.set_style(self.style)
         super().restyle()
 

@@ -9,52 +9,19 @@ data (``SensitivityData``); it draws only.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from ...core.robustness.chart_data import (SensitivityData, SensitivityMark,  # noqa: F401
+                                            SensitivitySeries)
 from .base import Chart, legend_columns, text_item
-from .style import ChartStyle, font
+from .style import font
 
 BAND_BRUSH = (0, 158, 115, 38)
 """The stable range, as on the slider's groove (fainter: it sits behind the lines)."""
-
-
-@dataclass(frozen=True)
-class SensitivitySeries:
-    name: str
-    colour: str
-    fits: tuple[float | None, ...]
-    """Fit (0-100) at each swept weight; None where there is no fit."""
-    leading: bool = False
-    """The option first now: drawn thicker."""
-
-
-@dataclass(frozen=True)
-class SensitivityMark:
-    weight: float
-    fit: float
-    label: str
-
-
-@dataclass(frozen=True)
-class SensitivityData:
-    criterion: str
-    """The swept criterion's name (the x axis says "Weight of <criterion>")."""
-    weights: tuple[float, ...]
-    series: tuple[SensitivitySeries, ...]
-    current: float
-    """The criterion's weight now: the dashed marker."""
-    top_changes: tuple[SensitivityMark, ...] = ()
-    """Where first place changes hands, labelled."""
-    crossings: tuple[tuple[float, float], ...] = ()
-    """(weight, fit) of the other crossings of two lines."""
-    stable: tuple[float, float] | None = None
-    """Where the leader stays first, shaded."""
-    message: str = ""
 
 
 class SensitivityChart(Chart):
@@ -242,7 +209,7 @@ class SensitivityChart(Chart):
         self._fit_legend(width)
 
     def restyle(self) -> None:
-        self.style = ChartStyle.current()
+        self.style = self.restyled()
         self.legend.setLabelTextColor(self.style.foreground)
         self._legend_key = ()
         self._drawn, self._shown_range = None, None

@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-OPTION_COLOURS = (
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#000000",  # black (drawn in the text colour on a dark background)
-    "#F0E442",  # yellow (drawn with a dark edge)
-)
-"""Okabe & Ito (2008), "Color Universal Design", in this order; option N of a framework takes
-colour N (modulo 8)."""
+from ...core.chart_data import OPTION_COLOURS  # noqa: F401 - the palette is plain data
 
 OPTION_SYMBOLS = ("o", "s", "t", "d", "t1", "p", "h", "star")
 """Marker shape per option colour (pyqtgraph names): circle, square, triangle down, diamond,
@@ -38,26 +27,28 @@ WEIGHTS_LABEL = "weights"
 BASE_POINT_SIZE = 11
 """Chart text size in points: legible at 1280x720 on a projector; scales with DPI on 4K."""
 
-_scale = 1.0
-"""Presentation mode draws chart type and lines larger (set_scale(1.4)); 1.0 otherwise."""
+PRESENTING_SCALE = 1.4
+"""Presenting draws chart type and lines this much larger (the charts' presenting style)."""
+
+_drawing: list = []
+"""What is being drawn now, innermost last: a chart (its ``style``) or a style. A chart
+enters its own style while it builds, draws, fits or paints (charts.base), so ``font`` and
+``line`` size by the style of the chart at hand: no scale shared between charts, and an
+export's copy, drawn in the print style, is the same whatever the window shows."""
 
 
-def set_scale(factor: float) -> None:
-    """Scale every chart's type and lines from now on (charts pick it up on restyle())."""
-    global _scale
-    _scale = max(0.5, min(3.0, float(factor)))
-
-
-def scale() -> float:
-    return _scale
+def _style_now():
+    for holder in reversed(_drawing):
+        style = getattr(holder, "style", None)
+        if isinstance(style, ChartStyle):
+            return style
+    return None
 
 
 def line(width: float) -> float:
-    """A pen width in pixels at the current scale."""
-    return width * _scale
-
-
-_forced: list[ChartStyle] = []
+    """A pen width in pixels in the style being drawn."""
+    style = _style_now()
+    return width * (style.scale if style is not None else 1.0)
 
 
 def option_colour(index: int) -> QColor:
@@ -109,17 +100,48 @@ def readable_on(colour: str, background: QColor, ratio: float = 4.5) -> QColor:
 
 @dataclass(frozen=True)
 class ChartStyle:
+    """How a chart draws: colours, and the scale of its type and lines. Three kinds:
+    ``normal`` (the window's light or dark palette), ``presenting`` (the same, larger) and
+    ``print`` (light, for exports, slides and paper; it never follows the window)."""
+
     background: QColor
     foreground: QColor
     muted: QColor
     grid: QColor
     weights: QColor
     dark: bool
+    scale: float = 1.0
+    kind: str = "normal"
+
+    @property
+    def style(self) -> ChartStyle:
+        """A style stands for itself where a chart would (see ``drawing``)."""
+        return self
 
     @classmethod
     def current(cls) -> ChartStyle:
-        if _forced:
-            return _forced[-1]
+        """The style of whatever is being drawn now; outside any drawing, the window's."""
+        now = _style_now()
+        return now if now is not None else cls.normal()
+
+    @classmethod
+    def print(cls) -> ChartStyle:
+        """Exports: light, at scale 1, whatever the window shows."""
+        return replace(cls.light(), kind="print")
+
+    def presenting(self) -> ChartStyle:
+        """This style for the projector: type and lines ``PRESENTING_SCALE`` larger."""
+        return replace(self, scale=PRESENTING_SCALE, kind="presenting")
+
+    def following(self) -> ChartStyle:
+        """This style after a change of the window's palette (a print style stays)."""
+        if self.kind == "print":
+            return self
+        return replace(ChartStyle.normal(), scale=self.scale, kind=self.kind)
+
+    @classmethod
+    def normal(cls) -> ChartStyle:
+        """The window's light or dark palette, at scale 1."""
         app = QApplication.instance()
         palette = app.palette() if isinstance(app, QApplication) else QPalette()
         bg = palette.color(QPalette.ColorRole.Base)
@@ -146,19 +168,24 @@ class ChartStyle:
 
 
 @contextmanager
-def forced_style(style: ChartStyle) -> Iterator[None]:
-    """Charts built inside the block use ``style`` whatever the window's scheme (exports are
-    drawn light, for white slides and paper)."""
-    _forced.append(style)
+def drawing(holder) -> Iterator[None]:
+    """Inside the block, ``font``, ``line`` and ``ChartStyle.current`` follow ``holder``: a
+    chart (its style as it is at each call) or a style. Charts built inside take it as
+    their style (exports build their copies inside ``drawing(ChartStyle.print())``)."""
+    _drawing.append(holder)
     try:
         yield
     finally:
-        _forced.pop()
+        _drawing.pop()
+
+
 
 
 def font(scale: float = 1.0, bold: bool = False) -> QFont:
+    """Chart type ``scale`` times the base size, in the style being drawn."""
+    style = _style_now()
     f = QFont()
-    f.setPointSizeF(BASE_POINT_SIZE * scale * _scale)
+    f.setPointSizeF(BASE_POINT_SIZE * scale * (style.scale if style is not None else 1.0))
     f.setBold(bold)
     return f
 

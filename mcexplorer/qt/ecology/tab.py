@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidgetItem, QSplitter, QTabWidget,
 )
 
+from ...core.chart_data import Colour, RadarData
+from ...core.document import Document
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
-from ..charts.radar import RadarData
+from ...core.weighting import Weighting, applied
+from ..charts.base import ChartPlan
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
-from ..plain import guarded
+from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
 from .. import prompts
@@ -125,22 +128,26 @@ class EcologyTab(FrameworkTab):
     def selected_offering(self) -> str:
         return self._selected
 
-    def option_colour(self, option_id: str) -> str:
+    @classmethod
+    def colours(cls, doc: Document, framework_id: str) -> Colour:
         """A quadrant has one colour in every chart: its tint on the map and in the mix."""
-        for q in eco_mix.QUADRANTS:
-            if q.id == option_id:
-                return QUADRANT_TINTS[q.position]
-        return super().option_colour(option_id)
+        tints = {q.id: QUADRANT_TINTS[q.position] for q in eco_mix.QUADRANTS}
+        others = super().colours(doc, framework_id)
+        return lambda option_id: tints.get(option_id) or others(option_id)
 
     def portfolio_fit_text(self) -> str:
-        fit = eco_mix.portfolio_fit(self.document)
+        doc = applied(self.document, self.in_view())  # the weighting on screen
+        fit = eco_mix.portfolio_fit(doc)
         if fit is None:
-            note = eco_mix.portfolio_fit_note(self.document)
+            note = eco_mix.portfolio_fit_note(doc)
             return f"Portfolio fit: {note}" if note else "Portfolio fit: -"
         return f"Portfolio fit {fit:.1f}%"
 
     def map_data(self) -> MapData:
-        doc = self.document
+        return self.map_for(self.document, self._selected)
+
+    @classmethod
+    def map_for(cls, doc: Document, selected: str = "") -> MapData:
         p = doc.scenario.portfolio
         lens = eco_lenses.lens(p.lens)
         labels = marker_labels([o.name for o in p.offerings])
@@ -154,14 +161,24 @@ class EcologyTab(FrameworkTab):
         reading = ", axes/placement: our reading" if p.lens in OUR_PLACEMENT_LENSES else ""
         note = (f"Lens: {lens.title}{reading}  \u00b7  marker area \u221d {unit}  \u00b7  "
                 "at the centre an offering counts 25% to each quadrant")
-        return MapData(lens, markers, shares, self._selected, message, p.volume_unit, note)
+        return MapData(lens, markers, shares, selected, message, p.volume_unit, note)
 
-    def radar_data(self) -> RadarData:
+    @classmethod
+    def radar_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RadarData:
         """The generic radar with the quadrants' short names, so the legend fits."""
-        data = super().radar_data()
-        short = {o.name: o.label for o in self.framework.options}
+        data = super().radar_for(doc, framework_id, weighting)
+        short = {o.name: o.label for o in doc.framework(framework_id).options}
         series = tuple(replace(s, name=short.get(s.name, s.name)) for s in data.series)
         return replace(data, series=series, weights_label="Weights")
+
+    @classmethod
+    def chart_plans(cls, doc: Document, framework_id: str,
+                    weighting: Weighting) -> list[ChartPlan]:
+        lens = eco_lenses.lens(doc.scenario.portfolio.lens)
+        ranking, radar = super().chart_plans(doc, framework_id, weighting)
+        return [ChartPlan("map", EcologyMap, f"Portfolio map: {lens.title}", cls.map_for(doc)),
+                replace(ranking, title="Fit by quadrant"),
+                replace(radar, title="Quadrant profile")]
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -201,7 +218,7 @@ class EcologyTab(FrameworkTab):
             with signals_blocked(self.offering_list):
                 self.offering_list.clear()
                 for i, (o, label) in enumerate(zip(p.offerings, labels), start=1):
-                    item = QListWidgetItem(f"{i}. {label} ({o.volume:,.0f})")
+                    item = QListWidgetItem(f"{i}. {visible(label)} ({o.volume:,.0f})")
                     item.setData(ID_ROLE, o.id)
                     self.offering_list.addItem(item)
                     if o.id == self._selected:
@@ -219,7 +236,7 @@ class EcologyTab(FrameworkTab):
         """Each offering's tooltip: where it sits and its fit under the current weights."""
         doc = self.document
         offerings = {o.id: o for o in doc.scenario.portfolio.offerings}
-        fits = eco_mix.quadrant_fits(doc)
+        fits = eco_mix.quadrant_fits(applied(doc, self.in_view()))
         for row in range(self.offering_list.count()):
             item = self.offering_list.item(row)
             o = offerings.get(item.data(ID_ROLE))

@@ -3,17 +3,17 @@ dependency), or one self-contained HTML file with its images embedded as data: U
 
 Charts are drawn for print: light, laid out at the width they are shown (16.4 cm) and
 rendered at 288 dpi, so their text prints at its point size; the PDF keeps them lossless.
-They come from the tabs given: the window's own, or tabs built offscreen by the command line.
+They are drawn from the report's own weighting (qt.export.charts.drawn_charts), so every
+chart shows the numbers its sentence gives; no tab is built.
 """
 
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QTextCursor,
                            QTextDocument)
@@ -24,10 +24,14 @@ from ...core.io import atomic_write
 from ...core.outputs.names import today
 from ...core.outputs.report_build import build_report
 from ...core.outputs.report_model import ChartRef, Report
+from ...core.weighting import SCENARIO, Weighting, applied
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, png_bytes, render_chart
-from ..framework.tab import FrameworkTab
+from .charts import by_kind, drawn_charts
 from .report_html import Picture, report_html
+
+Charts = Mapping[tuple[str, str], Chart]
+"""(framework id, kind) -> the chart drawn for the report."""
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 18.0
@@ -59,15 +63,14 @@ def figure_width(chart: Chart) -> int:
     return TALL_WIDTH if chart.export_aspect > TALL else FIGURE_WIDTH
 
 
-def _chart(tabs: Mapping[str, FrameworkTab], ref: ChartRef) -> Chart | None:
-    tab = tabs.get(ref.framework_id)
-    return tab.charts.get(ref.kind) if tab is not None else None
+def _chart(charts: Charts, ref: ChartRef) -> Chart | None:
+    return charts.get((ref.framework_id, ref.kind))
 
 
 # -- HTML ---------------------------------------------------------------------------------------
 
 
-def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
+def render_figures(report: Report, charts: Charts,
                    progress: Progress | None = None) -> dict[ChartRef, QImage] | None:
     """Every chart of the report as an image (None when ``progress`` says stop)."""
     refs = report.charts()
@@ -75,15 +78,14 @@ def render_figures(report: Report, tabs: Mapping[str, FrameworkTab],
     for i, ref in enumerate(refs):
         if progress is not None and not progress(i, len(refs), f"{ref.framework_id} {ref.kind}"):
             return None
-        chart = _chart(tabs, ref)
+        chart = _chart(charts, ref)
         if chart is not None:
             spec = ImageSpec(width=round(figure_width(chart) * FIGURE_DPI / 96), dpi=FIGURE_DPI)
             images[ref] = trim_bottom(render_chart(chart, spec=spec))
     return images
 
 
-def html_file(report: Report, images: dict[ChartRef, QImage],
-              tabs: Mapping[str, FrameworkTab]) -> str:
+def html_file(report: Report, images: dict[ChartRef, QImage], charts: Charts) -> str:
     """One HTML file with every image inside it (data: URIs)."""
     def picture(ref: ChartRef) -> Picture | None:
         image = images.get(ref)
@@ -93,7 +95,7 @@ def html_file(report: Report, images: dict[ChartRef, QImage],
         width = round(image.width() * 96 / FIGURE_DPI)
         height = round(width * image.height() / image.width())
         return Picture(f"data:image/png;base64,{data}", width, height,
-                       tabs[ref.framework_id].charts[ref.kind].title)
+                       charts[ref.framework_id, ref.kind].title)
     return report_html(report, picture)
 
 
@@ -101,7 +103,7 @@ def html_file(report: Report, images: dict[ChartRef, QImage],
 
 
 def text_document(report: Report, images: dict[ChartRef, QImage],
-                  tabs: Mapping[str, FrameworkTab]) -> QTextDocument:
+                  charts: Charts) -> QTextDocument:
     """The report as a QTextDocument with the chart images as its resources (for the PDF)."""
     doc = QTextDocument()
     font = QFont()
@@ -118,7 +120,7 @@ def text_document(report: Report, images: dict[ChartRef, QImage],
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         width = round(image.width() * 96 / FIGURE_DPI)
         height = round(width * image.height() / image.width())
-        return Picture(name, width, height, tabs[ref.framework_id].charts[ref.kind].title)
+        return Picture(name, width, height, charts[ref.framework_id, ref.kind].title)
 
     doc.setHtml(report_html(report, picture, for_qt=True))
     return doc
@@ -153,8 +155,12 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
     under ``footer``; return the number of pages."""
     if paper not in PAPERS:
         raise ScenarioError(f"unknown paper {paper!r} (known: a4, letter)", field="--paper")
-    tmp = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(tmp))
+    # Qt's writer does not say when the disk is full (it writes a broken file and goes on),
+    # so the PDF is made in memory and written by atomic_write, which checks every step and
+    # keeps the previous report when it cannot.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setTitle(footer or path.stem)
     writer.setCreator("mcexplorer")
@@ -196,28 +202,37 @@ def write_pdf(doc: QTextDocument, path: Path, paper: str = "a4", footer: str = "
                              else f"page {i + 1} of {pages}")
             painter.restore()
     finally:
-        painter.end()
+        ended = painter.end()
     del writer
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not ended or not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise ScenarioError("the report could not be made as a PDF; the previous file, if "
+                            "any, is kept", file=str(path))
     try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ScenarioError(f"cannot write the report ({exc.strerror})", file=str(path)) from None
+        atomic_write(path, data)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{exc.problem}; the report was not written (a previous one, if "
+                            "any, is kept)", file=str(path)) from None
     return pages
 
 
-def write_report(document: Document, tabs: Mapping[str, FrameworkTab], out: str | Path,
-                 scenario_name: str, *, paper: str = "a4", date: str | None = None,
+def write_report(document: Document, out: str | Path, scenario_name: str, *,
+                 weighting: Weighting = SCENARIO, paper: str = "a4", date: str | None = None,
                  progress: Progress | None = None) -> int | None:
-    """The report of ``document`` as ``out`` (.pdf or .html). Returns the PDF's page count
-    (None for HTML; -1 when ``progress`` said stop before anything was written); raises
-    ScenarioError when it cannot be written."""
+    """The report of ``document`` under ``weighting`` (every sentence, table and chart) as
+    ``out`` (.pdf or .html). Returns the PDF's page count (None for HTML; -1 when
+    ``progress`` said stop before anything was written); raises ScenarioError when it cannot
+    be written."""
     path = Path(out)
-    report = build_report(document, scenario_name, date or today())
-    images = render_figures(report, tabs, progress)
-    if images is None:
-        return -1
-    if path.suffix.lower() in (".html", ".htm"):
-        atomic_write(path, html_file(report, images, tabs).encode("utf-8"))
-        return None
-    doc = text_document(report, images, tabs)
+    report = build_report(document, scenario_name, date or today(), weighting)
+    with drawn_charts(applied(document, weighting)) as items:
+        charts = by_kind(items)
+        images = render_figures(report, charts, progress)
+        if images is None:
+            return -1
+        if path.suffix.lower() in (".html", ".htm"):
+            atomic_write(path, html_file(report, images, charts).encode("utf-8"))
+            return None
+        doc = text_document(report, images, charts)
     return write_pdf(doc, path, paper, f"{report.title}, {report.date}")

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
 )
 
+from ..plain import guarded, visible
+
 TEXT_CONTRAST = 4.6
 """Secondary text is greyer than the main text but keeps WCAG AA's 4.5:1 on its background."""
 
@@ -151,7 +153,8 @@ class ElidedLabel(QLabel):
         return self._full
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
-        tooltip = text if tooltip is None else tooltip
+        text = visible(text)  # names from files: no control characters, no markup
+        tooltip = guarded(text if tooltip is None else tooltip)
         if tooltip != self.toolTip():
             self.setToolTip(tooltip)
         if text != self._full:
@@ -247,8 +250,14 @@ class NameLabel(QLabel):
     clicked = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(visible(text), parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(visible(text))
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(guarded(text))
 
     def set_clickable(self, hint: str) -> None:
         """A pointing hand and ``hint`` added under the tooltip the label already has."""

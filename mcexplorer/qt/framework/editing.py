@@ -24,6 +24,7 @@ from ...core.frameworks import editing as fw_editing
 from ...core.frameworks.files import framework_payload
 from ...core.io import atomic_write
 from .. import prompts
+from ..plain import guarded, visible
 from .dialogs import AddCriterionDialog, AddOptionDialog
 
 FRAMEWORK_FILTER = "Framework files (*.json);;All files (*)"
@@ -105,7 +106,8 @@ class FrameworkEditor(QObject):
         removals.menuAction().setObjectName(f"remove-criterion-menu:{self.framework_id}")
         removals.setEnabled(len(fw.criteria) > 1)
         for c in fw.criteria:
-            action = QAction(f"{c.name}…", removals)
+            action = QAction(f"{visible(c.name)}…", removals)
+            action.setToolTip(guarded(c.name))
             action.setObjectName(f"remove-criterion:{self.framework_id}:{c.id}")
             action.triggered.connect(lambda _=False, cid=c.id: self.remove_criterion(cid))
             removals.addAction(action)

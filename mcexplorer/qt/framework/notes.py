@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from ...core.errors import ScenarioError
 from ...core.notes import MAX_NOTES, clean_notes, set_notes
 from ..controller import DocumentController
+from ..plain import guarded
 from ..signals import signals_blocked
 
 BURST_GAP_S = 2.0
@@ -33,8 +34,8 @@ class NotesBox(QPlainTextEdit):
         title = controller.document.framework(framework_id).title
         self.setAccessibleName(f"Notes on {title}")
         self.setPlaceholderText("Notes for the report: what the room agreed, open questions…")
-        self.setToolTip(f"Your notes on {title.lower()}: saved with the scenario and printed in "
-                        f"the workshop report (up to {MAX_NOTES} characters).")
+        self.setToolTip(guarded(f"Your notes on {title}: saved with the scenario and printed "
+                                f"in the workshop report (up to {MAX_NOTES} characters)."))
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
         self.setMaximumHeight(140)

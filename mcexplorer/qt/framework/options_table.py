@@ -20,7 +20,7 @@ from ...core.frameworks.building import rating_source
 from ...core.models import Criterion, Framework
 from ..charts.ranking import rank_label
 from ..controller import DocumentController
-from ..plain import guarded
+from ..plain import guarded, visible
 from .rating_editor import rating_editor, rating_editor_value, set_rating_editor_value
 
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +108,7 @@ class OptionsModel(QAbstractTableModel):
             return None
         c = self.criterion_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return c.label
+            return visible(c.label)
         if role == Qt.ItemDataRole.ToolTipRole:
             return guarded(f"{c.name} ({direction_text(c.direction)})\n{c.description}".strip())
         return None
@@ -130,7 +130,7 @@ class OptionsModel(QAbstractTableModel):
         col = index.column()
         if col == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return opt.name
+                return visible(opt.name)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return (Qt.CheckState.Checked if opt.id in self._radar
                         else Qt.CheckState.Unchecked)
@@ -158,7 +158,7 @@ class OptionsModel(QAbstractTableModel):
         if role == RATING_ROLE or role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
-            text = c.label_of(value)
+            text = visible(c.label_of(value))
             return f"{text} *" if edited else text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

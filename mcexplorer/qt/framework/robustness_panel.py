@@ -29,12 +29,13 @@ from dataclasses import astuple
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.robustness import (Acceptability, acceptability, describe, stability, sweep,
-                                target_stability, verdict)
+from ...core.robustness import Acceptability, describe, scale_label, verdict
+from ...core.robustness.in_view import (criterion_names, how_sure, leaders, target_band,
+                                        weight_bands)
 from ...core.robustness.report import NO_WEIGHT
-from ..charts.acceptability import AcceptabilityData
-from ..charts.sensitivity import SensitivityData
-from .robustness_data import acceptability_data, sensitivity_data
+from ...core.weighting import Resolved, resolve
+from ...core.robustness.chart_data import (AcceptabilityData, SensitivityData,
+                                           acceptability_chart, sensitivity_data)
 from .robustness_views import (AcceptabilityPage, DrawSettings, SensitivityPage, build_verdict,
                                slider_line, slider_tooltip)
 
@@ -143,10 +144,14 @@ class RobustnessPanel(QObject):
     def settings(self) -> DrawSettings:
         return self.acceptability_page.settings()
 
-    def _state(self) -> tuple:
+    def resolved(self) -> Resolved:
+        """The tab's framework under the weighting it shows (core.weighting): every number
+        here is computed from it, as ``score --weighting`` computes them."""
         doc, fid = self.tab.document, self.tab.framework_id
-        s = doc.settings(fid)
-        return (tuple(s.weights.items()), tuple(s.targets.items()), doc.ratings_key(fid))
+        return resolve(doc, fid, self.tab.weighting.value(doc, fid))
+
+    def _state(self) -> tuple:
+        return self.resolved().key
 
     def _names(self, short: bool) -> dict[str, str]:
         return {o.id: (o.label if short else o.name) for o in self.tab.framework.options}
@@ -198,11 +203,10 @@ class RobustnessPanel(QObject):
 
     def _update_stability(self, spread: bool = False) -> None:
         doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
-        s = doc.settings(fid)
-        table = doc.utility_table(fid)
-        self.intervals = stability(fw, s.weights, s.targets, s.rating_overrides, table=table)
+        r = self.resolved()
+        self.intervals = weight_bands(doc, fid, r.weighting)
         names, short = self._names(False), self._names(True)
-        ranking = doc.ranking(fid)
+        ranking = r.ranking
         leader = ranking.results[0].name if ranking.has_weight else ""
 
         def weight_job(cid, w):
@@ -216,14 +220,13 @@ class RobustnessPanel(QObject):
 
         def target_job(cid, t):
             crit = fw.criterion(cid)
-            iv = target_stability(fw, s.weights, s.targets, s.rating_overrides, cid,
-                                  table=table)
+            iv = target_band(doc, fid, cid, r.weighting)
             if iv is None:
                 t.show_stability(None, "set a weight to see where the ranking holds",
                                  "no stable range while every weight is zero")
                 return
             lo, hi = (float(v) for v in crit.scale)
-            label = crit.label_of
+            label = scale_label(crit)
             t.show_stability(((iv.low - lo) / (hi - lo), (iv.high - lo) / (hi - lo)),
                              slider_line(iv, short, label, (lo, hi), "target"),
                              describe(iv, names, label),
@@ -272,15 +275,9 @@ class RobustnessPanel(QObject):
 
     def sensitivity_data(self, criterion_id: str | None = None) -> SensitivityData:
         """What the sensitivity chart draws for ``criterion_id`` (default: the one picked)."""
-        doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
         cid = criterion_id or self.sensitivity_page.criterion()
-        s = doc.settings(fid)
-        sw = sweep(fw, s.weights, s.targets, s.rating_overrides, cid,
-                   table=doc.utility_table(fid))
-        best = [r.option for r in doc.ranking(fid).results]
-        return sensitivity_data(sw, fw.criterion(cid).name, self._names(True),
-                                self.tab.option_colour, set(self._leaders()),
-                                self.intervals.get(cid), best)
+        return sensitivity_data(self.tab.document, self.tab.framework_id, cid,
+                                self.resolved().weighting, self.tab.option_colour)
 
     # -- acceptability ----------------------------------------------------------------------------
 
@@ -311,11 +308,10 @@ class RobustnessPanel(QObject):
         key = self._accept_key()
         if key == self._result_key:
             return
-        doc, fid, fw = self.tab.document, self.tab.framework_id, self.tab.framework
-        s, d = doc.settings(fid), self.settings
-        self.result = acceptability(fw, s.weights, s.targets, s.rating_overrides, d.draws,
-                                    d.seed, d.jitter, d.uniform, d.rating_ranges,
-                                    table=doc.utility_table(fid))
+        doc, fid, d = self.tab.document, self.tab.framework_id, self.settings
+        self.result = how_sure(doc, fid, self.resolved().weighting, draws=d.draws, seed=d.seed,
+                               jitter=d.jitter, uniform=d.uniform,
+                               rating_ranges=d.rating_ranges)
         self.runs += 1
         self._result_key = key
         self._result_leaders = self._leaders()
@@ -323,22 +319,22 @@ class RobustnessPanel(QObject):
         self._update_verdict()
 
     def acceptability_data(self) -> AcceptabilityData:
-        return acceptability_data(self.result, self._names(True), self.tab.option_colour)
+        return acceptability_chart(self.result, self._names(True), self.tab.option_colour)
 
     # -- the verdict ------------------------------------------------------------------------------
 
     def _leaders(self) -> tuple[str, ...]:
-        ranking = self.tab.document.ranking(self.tab.framework_id)
-        return tuple(r.option for r in ranking.results if r.rank == 1) if ranking.has_weight \
-            else ()
+        return leaders(self.resolved().ranking)
 
     def _update_verdict(self) -> None:
-        ranking = self.tab.document.ranking(self.tab.framework_id)
+        ranking = self.resolved().ranking
         label = self.verdict_label
         if not ranking.has_weight:
             text, fresh = NO_WEIGHT, True
         elif self.result is not None and self._result_key == self._accept_key():
-            text, fresh = verdict(ranking, self.result), True
+            text, fresh = verdict(ranking, self.result,
+                                  criteria=criterion_names(self.tab.document,
+                                                           self.tab.framework_id)), True
         elif self.result is not None and self._leaders() == self._result_leaders \
                 and label.text() and label.text() != NO_WEIGHT:
             text, fresh = label.text(), False  # same leader: the last verdict, greyed

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from ...core.models import Framework
 from ...core.robustness import Interval
+from ...core.robustness.chart_data import value_text
 from ..charts.acceptability import AcceptabilityChart
 from ..charts.sensitivity import SensitivityChart
 from ..charts.style import font
+from ..plain import visible
 from ..signals import signals_blocked
 from .band import ElidedLabel, small
 
@@ -40,7 +42,8 @@ class DrawSettings:
 
 
 VERDICT_TIP = ("The tool's own arithmetic on the ratings, not a finding of the sources: "
-               "weightings drawn near the current one (see the \u201cHow sure\u201d page). It "
+               "weights and ranged ratings drawn near the current ones, as the sentence says "
+               "(see the \u201cHow sure\u201d page). It "
                "updates when you let go of a slider; greyed, it is out of date.")
 
 
@@ -89,12 +92,6 @@ def build_verdict(framework_id: str) -> QLabel:
     return label
 
 
-def value_text(value: float) -> str:
-    """A value for a chart label: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def whole(value: float) -> str:
     """A weight for the line under a slider: the slider's own whole steps (the accessible
     description keeps one decimal)."""
@@ -107,8 +104,10 @@ def slider_line(interval: Interval, names: dict[str, str], label=whole,
     lo, hi = label(interval.low), label(interval.high)
     if interval.below is None and interval.above is None \
             and interval.low <= scale[0] and interval.high >= scale[1]:
-        return f"stable at any {what}"
+        return f"stable at any {what} above {lo}" if interval.low_open else f"stable at any {what}"
     text = f"stable {lo}\u2013{hi}" if lo != hi else f"first only at {lo}"
+    if interval.low_open:
+        text = f"stable above {lo} to {hi}"
     if interval.below is not None:
         text += f"; below {lo}: {names.get(interval.below, interval.below)}"
     if interval.above is not None:
@@ -142,7 +141,7 @@ class SensitivityPage(QWidget):
         self.combo.setObjectName(f"sensitivity-criterion:{fid}")
         self.combo.setAccessibleName("Weight to move on the sensitivity chart")
         for c in framework.criteria:
-            self.combo.addItem(c.name, c.id)
+            self.combo.addItem(visible(c.name), c.id)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
@@ -191,14 +190,15 @@ class AcceptabilityPage(QWidget):
         self.uniform.setToolTip("Draw any weighting at all, uniformly, ignoring the sliders "
                                 "(the 'no preferences' case)")
         self.draws = self._spin(f"acceptability-draws:{fid}", 100, MAX_DRAWS_IN_VIEW, d.draws,
-                                1000, "How many weightings are drawn")
+                                1000, "How many draws are made")
         self.draws.setGroupSeparatorShown(True)
         self.seed = d.seed
         """Fixed in the window (shown under the chart); ``mcexplorer score --seed`` varies it."""
         self.fixed = QCheckBox("Fixed ratings")
         self.fixed.setObjectName(f"acceptability-fixed:{fid}")
-        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating the source "
-                              "gives as a range (such as LOW/MED) is drawn inside that range")
+        self.fixed.setToolTip("Keep every rating as shown. Unticked, a rating written as a range "
+                              "between two levels (Table 2's LOW/MED, or the tool's own "
+                              "half-step defaults such as weak/moderate) is drawn inside it")
         for box in (self.uniform, self.fixed):
             box.toggled.connect(self._changed)
         grid = QGridLayout()

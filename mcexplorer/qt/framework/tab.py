@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QMenu, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from ...core import chart_data
+from ...core.chart_data import (NO_SELECTION_MESSAGE, NO_WEIGHT_MESSAGE,  # noqa: F401 - API
+                                RANKING_MAX_ROWS, Colour, RadarData, RankingData)
+from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.frameworks import editing as fw_editing
 from ...core.models import Framework
-from ..charts.base import Chart
-from ..charts.radar import RadarChart, RadarData, RadarSeries
-from ..charts.ranking import RankingChart, RankingData, RankingRow
-from ..charts.style import OPTION_COLOURS
+from ...core.weighting import Weighting
+from ..charts.base import Chart, ChartPlan
+from ..charts.radar import RadarChart
+from ..charts.ranking import RankingChart
 from .. import prompts
 from ..controller import DocumentController
 from ..labels import AdaptiveRow, WrapLabel
@@ -33,10 +37,6 @@ from .weighting import SCENARIO_WEIGHTING
 from .table_fit import NameColumnFit
 from .weights_panel import WeightsPanel
 
-NO_WEIGHT_MESSAGE = "Set at least one weight"
-NO_SELECTION_MESSAGE = "Tick options in the table to compare them"
-RANKING_MAX_ROWS = 25
-"""More bars than this are unreadable on a slide: the chart shows the top ones and says so."""
 TABLE_SETTLE_MS = 80
 """The table's Fit column follows a drag this long after the last change."""
 HEAD_SIDE_BY_SIDE = 480
@@ -62,7 +62,7 @@ class FrameworkTab(QWidget):
         self.setObjectName(f"tab:{framework_id}")
         fw = self.framework
         self._ratings_key: tuple | None = None
-        self._colour_index = {o.id: i for i, o in enumerate(fw.options)}
+        self._colour = self.colours(controller.document, framework_id)
         self.weighting = SCENARIO_WEIGHTING
         """Whose weights the sliders and charts show (see weighting.py; the room swaps it)."""
 
@@ -206,12 +206,42 @@ class FrameworkTab(QWidget):
     def framework(self) -> Framework:
         return self.document.framework(self.framework_id)
 
+    def in_view(self) -> Weighting:
+        """Whose weighting the tab shows (core.weighting; the room's pick, else the
+        scenario's own): every chart's data is computed from it."""
+        return self.weighting.value(self.document, self.framework_id)
+
     def current_ranking(self):
         """The ranking by the weighting shown (the scenario's unless the room picked one)."""
         return self.weighting.ranking(self.document, self.framework_id)
 
     def option_colour(self, option_id: str) -> str:
-        return OPTION_COLOURS[self._colour_index.get(option_id, 0) % len(OPTION_COLOURS)]
+        return self._colour(option_id)
+
+    # -- what the charts draw (class methods: an export needs no tab) -----------------------
+
+    @classmethod
+    def colours(cls, doc: Document, framework_id: str) -> Colour:
+        return chart_data.palette(doc, framework_id)
+
+    @classmethod
+    def ranking_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RankingData:
+        return chart_data.ranking_data(doc, framework_id, weighting,
+                                       cls.colours(doc, framework_id))
+
+    @classmethod
+    def radar_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RadarData:
+        return chart_data.radar_data(doc, framework_id, weighting, cls.colours(doc, framework_id))
+
+    @classmethod
+    def chart_plans(cls, doc: Document, framework_id: str,
+                    weighting: Weighting) -> list[ChartPlan]:
+        """Every chart the tab exports, as kind, chart class, title and data."""
+        title = doc.framework(framework_id).title
+        return [ChartPlan("ranking", RankingChart, f"{title}: ranking of fit",
+                          cls.ranking_for(doc, framework_id, weighting)),
+                ChartPlan("radar", RadarChart, f"{title}: profile of fit",
+                          cls.radar_for(doc, framework_id, weighting))]
 
     # -- edits from the widgets ------------------------------------------------------------
 
@@ -253,8 +283,13 @@ class FrameworkTab(QWidget):
         if framework_id in ("", self.framework_id):
             self.schedule_refresh()
 
+    detached = False
+    """True once the window is replacing this tab: it follows nothing any more."""
+
     def schedule_refresh(self) -> None:
         """Redraw now, or once at the end of this event-loop turn (see qt.scheduler)."""
+        if self.detached:
+            return
         self.controller.scheduler.soon(("tab", self.framework_id, id(self)), self.refresh)
 
     def refresh(self) -> None:
@@ -290,43 +325,10 @@ class FrameworkTab(QWidget):
                                              TABLE_SETTLE_MS)
 
     def ranking_data(self) -> RankingData:
-        ranking = self.current_ranking()
-        on_radar = set(self.options_model.radar_options())
-        shown = ranking.results[:RANKING_MAX_ROWS]
-        rows = tuple(
-            RankingRow(r.name, r.fit, r.rank, r.tied,
-                       self.option_colour(r.option) if r.option in on_radar else "")
-            for r in shown)
-        unit = "Fit (%)"
-        if len(ranking.results) > len(shown):
-            unit = f"Fit (%), top {len(shown)} of {len(ranking.results)}"
-        return RankingData(rows, "" if ranking.has_weight else NO_WEIGHT_MESSAGE, unit)
+        return self.ranking_for(self.document, self.framework_id, self.in_view())
 
     def radar_data(self) -> RadarData:
-        fw = self.framework
-        ranking = self.current_ranking()
-        wanted = set(self.options_model.radar_options())
-        chosen = []  # the search stops once every chosen option is found
-        for r in ranking.results:
-            if len(chosen) == len(wanted):
-                break
-            if r.option in wanted:
-                chosen.append(r)
-        # In the framework's order, not the ranking's: the legend stays put while a drag
-        # reorders the options (the ranking beside it shows the order).
-        chosen.sort(key=lambda r: self._colour_index.get(r.option, 0))
-        series = tuple(
-            RadarSeries(r.name, self.option_colour(r.option),
-                        tuple(r.utilities[c.id] for c in fw.criteria))
-            for r in chosen)
-        weights = tuple(ranking.weights[c.id] / 100.0 for c in fw.criteria)
-        message = ""
-        if not ranking.has_weight:
-            message = NO_WEIGHT_MESSAGE
-        elif not series:
-            message = NO_SELECTION_MESSAGE
-        return RadarData(tuple(c.label for c in fw.criteria), series, weights, message,
-                         "your weights")
+        return self.radar_for(self.document, self.framework_id, self.in_view())
 
     def _on_current_row(self, current, _previous) -> None:
         self._show_details(current.row())
@@ -373,6 +375,7 @@ class FrameworkTab(QWidget):
     def detach(self) -> None:
         """Stop following the document: the window is replacing this tab (its framework's
         options or criteria changed) and will delete it."""
+        self.detached = True
         try:
             self.controller.changed.disconnect(self._on_changed)
         except (RuntimeError, TypeError):

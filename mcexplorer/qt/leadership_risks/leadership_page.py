@@ -1,6 +1,7 @@
 """The leadership page: the intended approach (every style the paper names, explained, with its
-source), who leads and the governance, the paper's check against the positioning, and the
-team as a checklist (a name, or empty for vacant) with its coverage and named gaps."""
+source), who leads and the governance, the check against the positioning (our reading of the
+paper), and the team as a checklist (a name, or empty for vacant) with its coverage and named
+gaps."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class LeadershipPage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(6, 6, 6, 6)
-        approach_box = QGroupBox("Leadership approach (Figure 4)")
+        approach_box = QGroupBox("Leadership approach (Figure 4 and the text after it)")
         av = QVBoxLayout(approach_box)
         self.approach = choice_combo(
             "leadership:approach", [("Not chosen yet", None)] + [(a.name, a.id)
@@ -69,8 +70,9 @@ class LeadershipPage(QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 6, 6, 6)
-        team_box = QGroupBox("The team (Figure 5): a name, or empty for vacant; bold: a role "
-                             "the paper stresses")
+        team_box = QGroupBox("The team (Figure 5 and the text after it; two roles our "
+                             "reading): a name, or empty for vacant; bold: a role the paper "
+                             "stresses")
         grid = QGridLayout(team_box)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(3)
@@ -170,7 +172,7 @@ class LeadershipPage(QWidget):
     @staticmethod
     def _gaps_html(gaps: list[rules.Gap]) -> str:
         if not gaps:
-            return "<b>No gaps:</b> every role of Figure 5 has someone named."
+            return "<b>No gaps:</b> every role on the team list has someone named."
         key = [g for g in gaps if g.key]
         rest = [g for g in gaps if not g.key]
         lines = [f"<b>Gaps the paper warns about</b> ({len(gaps)} vacant):"]

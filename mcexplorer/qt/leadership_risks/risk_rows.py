@@ -104,5 +104,5 @@ class RiskRow(QFrame):
             suggestion = content().risk(risk.id).suggested_mitigation
         except KeyError:
             suggestion = ""
-        self.mitigation.setPlaceholderText(f"mitigation, e.g. {suggestion}" if suggestion
-                                           else "mitigation")
+        self.mitigation.setPlaceholderText(f"mitigation; the tool suggests: {suggestion}"
+                                           if suggestion else "mitigation")

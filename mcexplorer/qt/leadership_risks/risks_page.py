@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ...core.leadership_risks import edits as E
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.rules import sorted_risks
-from ...core.leadership_risks.strategy import Strategy
+from ...core.leadership_risks.strategy import PLANNER_MARK, Strategy
 from ..plain import escaped
 from .risk_rows import RiskRow
 from .view_data import heatmap_data, risk_numbers
@@ -133,9 +133,11 @@ class RisksPage(QWidget):
         else:
             ratings = ", ".join(f"{escaped(name)} <b>{escaped(label)}</b>"
                                 for name, label in model.ratings)
+            edited = any(PLANNER_MARK in label for _name, label in model.ratings)
+            where = ("; unmarked ratings are Table 2's, adapted from Presant 2020" if edited
+                     else " in Table 2, adapted from Presant 2020")
             lines.append(f"Best-fitting business model: <b>{escaped(model.name)}</b>"
-                         + (f" ({ratings} in Table 2, adapted from Presant 2020)"
-                            if ratings else ""))
+                         + (f" ({ratings}{where})" if ratings else ""))
         structure = s.structure
         if structure is None:
             lines.append("Structures: no ranking yet (set a weight on that tab).")

@@ -1,5 +1,5 @@
 """Strategy on a page: the paper's five key questions, each answered from the scenario in a
-sentence or two (core.leadership_risks.strategy), with a small chart beside it."""
+sentence or two (core.answers), with a small chart beside it."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...core.answers import answers
 from ...core.leadership_risks.content import content
-from ...core.leadership_risks.strategy import Strategy, answers
+from ...core.leadership_risks.strategy import Strategy
+from ...core.leadership_risks.summary import READING_NOTE
 from ..charts.mini_bars import MiniBars
+from ..plain import visible
 from .view_data import option_colours, strategy_bars
 from .widgets import plain_label, scrolled
 
 NOTE = ("Answers from the four tabs: the positioning reading (the ecology tab), the leadership "
         "approach and team, the best-fitting structure and the intended balance, the "
-        "best-fitting business model and how often it stays first when the weights vary by up "
-        "to 20% (10,000 seeded draws), and the register's top three risks with the plan B. "
-        "The positioning thresholds, the culture profiles, the risks' default ratings and the "
-        "plan B's terms are the tool's reading.")
+        "best-fitting business model and how often it stays first when each weight varies by "
+        "+/-20% and ranged ratings are drawn (10,000 seeded draws), and the register's top "
+        f"three risks with the plan B. {READING_NOTE}")
 
 
 class StrategyPage(QWidget):
@@ -68,7 +70,7 @@ class StrategyPage(QWidget):
         for a in answers(s):
             label = self.answer_labels[a.id]
             if label.text() != a.answer:
-                label.setText(a.answer)
+                label.setText(visible(a.answer))
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         colours = option_colours(self.tab.document)
         for qid, data in strategy_bars(s, dark, colours, colours).items():

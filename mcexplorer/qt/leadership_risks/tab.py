@@ -21,9 +21,13 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
 from ...core.leadership_risks import extension as lr_extension
-from ...core.leadership_risks.strategy import Strategy, strategy
+from ...core.answers import strategy
+from ...core.leadership_risks.strategy import Strategy
+from ...core.view import in_view
 from .. import prompts
-from ..charts.base import Chart
+from ...core.document import Document
+from ...core.weighting import Weighting
+from ..charts.base import Chart, ChartPlan
 from ..charts.culture import CultureChart
 from ..charts.heatmap import HeatmapChart
 from ..controller import DocumentController
@@ -32,6 +36,10 @@ from .leadership_page import LeadershipPage
 from .plan_b_page import PlanBPage
 from .risks_page import RisksPage
 from .strategy_page import StrategyPage
+from .view_data import culture_data, heatmap_data
+
+CULTURE_TITLE = "Culture: where we are, what is needed"
+HEATMAP_TITLE = "Risks: likelihood x impact"
 
 OTHER_TABS_SETTLE_MS = 150
 """Another tab's drag shows here this long after it pauses (the strategy page is a summary)."""
@@ -50,8 +58,8 @@ class LeadershipRisksTab(QWidget):
         self._robustness: dict = {}
         self.strategy: Strategy | None = None
 
-        self.culture_chart = CultureChart(framework_id, "Culture: where we are, what is needed")
-        self.heatmap_chart = HeatmapChart(framework_id, "Risks: likelihood x impact")
+        self.culture_chart = CultureChart(framework_id, CULTURE_TITLE)
+        self.heatmap_chart = HeatmapChart(framework_id, HEATMAP_TITLE)
         self.charts: dict[str, Chart] = {"culture": self.culture_chart,
                                          "heatmap": self.heatmap_chart}
         for chart in self.charts.values():
@@ -79,9 +87,18 @@ class LeadershipRisksTab(QWidget):
         layout.addWidget(self.pages)
 
         controller.changed.connect(self._on_changed)
+        controller.viewChanged.connect(self._on_view)  # another weighting in view
         self.refresh()
 
     # -- reading ----------------------------------------------------------------------------
+
+    @classmethod
+    def chart_plans(cls, doc: Document, framework_id: str,
+                    weighting: Weighting) -> list[ChartPlan]:
+        """The charts the tab exports, as data (no tab built)."""
+        s = strategy(doc, weighting, robustness=False)
+        return [ChartPlan("culture", CultureChart, CULTURE_TITLE, culture_data(s)),
+                ChartPlan("heatmap", HeatmapChart, HEATMAP_TITLE, heatmap_data(s.risks.items))]
 
     @property
     def document(self):
@@ -114,6 +131,9 @@ class LeadershipRisksTab(QWidget):
         else:
             self._stale = True
 
+    def _on_view(self) -> None:
+        self._on_changed("")
+
     def schedule_refresh(self) -> None:
         self.controller.scheduler.soon(("tab", self.framework_id, id(self)), self.refresh)
 
@@ -125,7 +145,7 @@ class LeadershipRisksTab(QWidget):
     def refresh(self) -> None:
         """Redraw every page from the Document."""
         self._stale = False
-        s = strategy(self.document, cache=self._robustness)
+        s = strategy(self.document, in_view(self.document), cache=self._robustness)
         self.strategy = s
         for page in (self.strategy_page, self.leadership_page, self.culture_page,
                      self.risks_page, self.plan_b_page):

@@ -7,6 +7,7 @@ from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
 from ...core.leadership_risks.strategy import BUSINESS_MODELS, Strategy
+from ...core.values import percent_text, share_text
 from ..charts.culture import SCALE_MAX, wrap_spoke
 from ..charts.heatmap import HeatmapData, HeatPoint, band_colour
 from ..charts.horizons_data import HORIZON_COLOURS
@@ -69,7 +70,7 @@ def risk_numbers(items: list[Risk]) -> dict[str, int]:
 
 
 def _pct(v: float) -> str:
-    return f"{v:.0f}%"
+    return percent_text(v)
 
 
 def option_colours(doc) -> dict[str, str]:
@@ -129,8 +130,8 @@ def strategy_bars(s: Strategy, dark: bool = False, models: dict[str, str] | None
         bars = [MiniBar(name, fit, 100, _pct(fit), models.get(name, OPTION_COLOURS[i]))
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
-            bars.append(MiniBar(f"{model.name} first as weights vary", model.robustness, 100,
-                                _pct(model.robustness),
+            bars.append(MiniBar(f"{model.name} first in 10,000 draws", model.robustness, 100,
+                                share_text(model.robustness / 100),
                                 models.get(model.name, OPTION_COLOURS[0])))
         out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)

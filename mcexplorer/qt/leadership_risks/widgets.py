@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QScrollArea, QWidget
 
-from ..plain import guarded, make_plain
+from ..plain import guarded, make_plain, visible
 from ..signals import signals_blocked
 
 
@@ -15,7 +15,7 @@ def plain_label(text: str = "", name: str = "", wrap: bool = True, muted: bool =
                 scale: float = 1.0, bold: bool = False) -> QLabel:
     """A label that shows its text as plain text (text from files or users is never markup)."""
     label = make_plain(QLabel())
-    label.setText(text)
+    label.setText(visible(text))
     label.setWordWrap(wrap)
     if name:
         label.setObjectName(name)

@@ -1,9 +1,11 @@
 """RoomViews: everything the room adds to the main window, built in one object.
 
 The window makes one (``self.room = RoomViews(self)``, after its tabs, menus and docks) and
-calls ``attach(tab)`` for a tab it builds later. RoomViews puts the participant picker above
+adds it to its tab host (qt.tab_host), which calls ``attach(tab)`` for every tab built or
+rebuilt. RoomViews puts the participant picker above
 each tab's sliders and the "Where the room disagrees" page beside its charts, adds the
-Snapshots panel, the Room menu (participants, the room's view, snapshots, compare) and
+Snapshots panel, the Room menu (participants, inviting the room's phones, the room's view,
+snapshots, compare) and
 View > Present (F5) and View > Anonymise participants. It reads the window only through
 ``controller``, ``tabs``, ``framework_tabs``, ``view_menu`` and ``menuBar()``; nothing here
 imports the window.
@@ -11,16 +13,19 @@ imports the window.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from ..docks import fit_dock
+from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
 from . import people
 from .compare_data import Choice
 from .compare_view import CompareDialog
+from .invitation import Invitation
 from .picker import ParticipantPicker
 from .presentation import Presentation, table_area
 from .room_view import RoomViewSwitch, install
@@ -38,9 +43,9 @@ class RoomViews(QObject):
         self.pickers: dict[str, ParticipantPicker] = {}
         self.views: dict[str, RoomViewSwitch] = {}
         self.compare_dialog: CompareDialog | None = None
-        for tab in window.framework_tabs.values():
-            self.attach(tab)
         self._build_docks()
+        self.invitation = Invitation(window, self.state)
+        """Room > Invite the room...: people join from their phones."""
         self._build_actions()
         self.presentation.changed.connect(self._on_presenting)
         self.state.viewChanged.connect(self._sync_tables)
@@ -48,20 +53,22 @@ class RoomViews(QObject):
     # -- tabs ---------------------------------------------------------------------------------
 
     def attach(self, tab: QWidget) -> None:
-        """Give a framework tab the room's weighting and its participant picker."""
-        fid = getattr(tab, "framework_id", None)
-        if fid is None or fid in self.pickers:
-            return
-        tab.weighting = self.state.weighting
-        panel = getattr(tab, "weights_panel", None)
-        if panel is not None:
+        """Give a framework tab (a new one, or one rebuilt after its framework changed) the
+        room's weighting, its participant picker and the room's page; present it when
+        presenting (qt.tab_host.TabAttachment)."""
+        if isinstance(tab, FrameworkTab):
+            fid = tab.framework_id
+            old = self.pickers.get(fid)
+            if old is not None and shiboken6.isValid(old) and old.tab is tab:
+                return  # attached already
+            tab.weighting = self.state.weighting
             picker = ParticipantPicker(self.state, tab)
-            panel.add_top(picker)
+            tab.weights_panel.add_top(picker)
             self.pickers[fid] = picker
-        switch = install(self.state, tab)
-        if switch is not None:
-            self.views[fid] = switch
-        tab.schedule_refresh()
+            switch = install(self.state, tab)
+            if switch is not None:
+                self.views[fid] = switch
+            tab.schedule_refresh()
         self.presentation.apply(tab)
         self._sync_table(tab)
 
@@ -135,7 +142,8 @@ class RoomViews(QObject):
         snap_toggle.setText("S&napshots")
         menu = QMenu("&Room", w)
         menu.setObjectName("menu-room")
-        for item in (self.action_add, self.action_import, None, room_toggle, None,
+        for item in (self.action_add, self.action_import, None,
+                     *self.invitation.actions(), None, room_toggle, None,
                      self.action_snapshot, snap_toggle, self.action_compare):
             menu.addSeparator() if item is None else menu.addAction(item)
         help_action = next((a for a in w.menuBar().actions()
@@ -179,6 +187,7 @@ class RoomViews(QObject):
         b = b or Choice("now")
         if self.compare_dialog is None:
             self.compare_dialog = CompareDialog(self.state, self.window)
+            self.presentation.restyle(self.compare_dialog)  # larger if opened presenting
         dialog = self.compare_dialog
         dialog.set_sides(a, b)
         ids = list(doc.frameworks)

@@ -21,6 +21,7 @@ from ...core.validation import load_scenario
 from .. import prompts
 from ..charts.paired_bars import PairedBarsChart
 from ..charts.radar import RadarChart
+from ..plain import visible
 from ..signals import signals_blocked
 from .compare_data import Choice, FrameworkComparison, comparisons
 from .people import SCENARIO_FILTER
@@ -134,7 +135,7 @@ class CompareDialog(QDialog):
             with signals_blocked(combo):
                 combo.clear()
                 for c in choices:
-                    combo.addItem(c.label(doc), c)
+                    combo.addItem(visible(c.label(doc)), c)
                 combo.addItem(ANOTHER_FILE, None)
                 index = choices.index(chosen) if chosen in choices else 0
                 combo.setCurrentIndex(index)
@@ -195,7 +196,7 @@ class CompareDialog(QDialog):
         with signals_blocked(self.framework):
             self.framework.clear()
             for r in self.results:
-                self.framework.addItem(r.title, r.framework_id)
+                self.framework.addItem(visible(r.title), r.framework_id)
             index = self.framework.findData(current) if current else -1
             self.framework.setCurrentIndex(max(index, 0))
         self._show_framework()
@@ -233,7 +234,7 @@ class CompareDialog(QDialog):
                      _fit(c.fit_a), _fit(c.fit_b),
                      _change(fit_delta))
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(visible(text))
                 if j > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if j == 3 and c.delta:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...core import weighting as W
 from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
 from ...core.room.people_import import import_participants
@@ -45,9 +44,8 @@ def add_person(parent: QWidget | None, room: RoomState) -> str | None:
     role = _ask(parent, title, "Role (optional, e.g. Finance or Faculty):")
     if role is None:
         return None
-    looking_at = W.person(room.picked) if room.picked else W.GROUP  # the room's weights now
     edit = _push(parent, room, room_edits.add_participant, room.document, name, role,
-                 looking_at, title="Cannot add participant")
+                 room_edits.IN_VIEW, title="Cannot add participant")
     if edit is None:
         return None
     pid = room_edits.added_participant_id(edit)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ScenarioError
 from ...core.room.models import GROUP_METHODS
 from .. import prompts
+from ..plain import visible
 from ..signals import signals_blocked
 from . import people
 from .state import RoomState
@@ -105,6 +106,8 @@ class ParticipantPicker(QWidget):
     # -- keeping up ---------------------------------------------------------------------------
 
     def _on_room_changed(self) -> None:
+        if self.tab.detached or self.framework_id not in self.room.document.frameworks:
+            return  # a tab on its way out (its framework changed or is gone)
         self.sync()
         self.tab.schedule_refresh()
 
@@ -131,7 +134,7 @@ class ParticipantPicker(QWidget):
                 self._items = items
                 self.combo.clear()
                 for pid, text in items:
-                    self.combo.addItem(text, pid)
+                    self.combo.addItem(visible(text), pid)
             index = self.combo.findData(self.room.picked) if self.room.picked else 0
             self.combo.setCurrentIndex(max(index, 0))
         doc = self.room.document

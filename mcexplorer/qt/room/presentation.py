@@ -16,10 +16,10 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow, QSizePolicy, QWidget
 
-from ..charts import style as chart_style
 from ..charts.base import Chart
+from ..charts.style import PRESENTING_SCALE, ChartStyle
 
-SCALE = 1.4
+SCALE = PRESENTING_SCALE
 SCALED_PROPERTY = "present-scaled"
 """A widget with this property set True gets its type 1.4x larger too while presenting (the
 charts always do); other widgets (panels, sliders) keep their size, so nothing crowds out
@@ -109,7 +109,6 @@ class Presentation(QObject):
             "menu": w.menuBar().isVisible(), "status": w.statusBar().isVisible(),
             "docks": {d.objectName(): d.isVisible() for d in w.findChildren(QDockWidget)},
         }
-        chart_style.set_scale(SCALE)
         self._scaled = []
         for widget in w.findChildren(QWidget):
             if widget.property(SCALED_PROPERTY):
@@ -125,7 +124,7 @@ class Presentation(QObject):
                 dock.hide()
         for tab in getattr(w, "framework_tabs", {}).values():
             self.apply(tab)
-        self._restyle()
+        self.restyle(self.window)
         handle = w.windowHandle()
         if handle is not None and w.screen() is not None:
             handle.setScreen(w.screen())
@@ -140,6 +139,7 @@ class Presentation(QObject):
         """Present one tab (also for a tab built while presenting)."""
         if not self.active or id(tab) in self._tabs:
             return
+        self.restyle(tab)
         panel = getattr(tab, "weights_panel", None)
         strip = None
         if panel is not None and hasattr(tab, "add_leading"):
@@ -189,7 +189,6 @@ class Presentation(QObject):
                 strip.setParent(None)  # its own widget
         self._tabs.clear()
         s = self._saved
-        chart_style.set_scale(1.0)
         for widget, font, own in self._scaled:
             if shiboken6.isValid(widget):
                 widget.setFont(font if own else QFont())
@@ -203,9 +202,12 @@ class Presentation(QObject):
         w.restoreGeometry(s["geometry"])
         if s["maximized"]:
             w.showMaximized()
-        self._restyle()
+        self.restyle(self.window)
         self.changed.emit(False)
 
-    def _restyle(self) -> None:
-        for chart in self.window.findChildren(Chart):
-            chart.restyle()
+    def restyle(self, widget: QWidget) -> None:
+        """Every chart in ``widget`` in the presenting style (larger) or the normal one."""
+        normal = ChartStyle.normal()
+        for chart in widget.findChildren(Chart):
+            if chart.style.kind != "print":
+                chart.set_style(normal.presenting() if self.active else normal)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from ...core.room.models import GROUP_METHODS
 from ..charts.participants import ParticipantsChart
+from ..plain import guarded, visible
 from ..signals import signals_blocked
 from . import people
 from .presentation import SCALED_PROPERTY
-from .spread_data import participants_data, top_rows
+from ...core.room.chart_data import participants_data, top_rows
 from .state import RoomState
 
 TOP_HEADERS = ("Who", "Top option", "Fit")
@@ -166,8 +167,8 @@ class RoomPage(QWidget):
             who = f"{r.who} ({r.role})" if r.role else r.who
             fit = "-" if r.fit is None else f"{r.fit:.1f}%"
             for j, text in enumerate((who, r.option, fit)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(f"{who}: {r.option_name} ({fit})")
+                item = QTableWidgetItem(visible(text))
+                item.setToolTip(guarded(f"{who}: {r.option_name} ({fit})"))
                 if r.is_group:
                     item.setFont(bold)
                 if j == 2:

@@ -17,7 +17,7 @@ from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
 from .. import prompts
 from .state import RoomState
-from ..plain import guarded
+from ..plain import guarded, visible
 from ..signals import signals_blocked
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -106,7 +106,7 @@ class SnapshotsPanel(QWidget):
             self.list.clear()
             for s in snaps:
                 when = s.created.astimezone().strftime("%d %b %Y %H:%M")
-                item = QListWidgetItem(f"{s.name}\n    {when}")
+                item = QListWidgetItem(f"{visible(s.name)}\n    {when}")
                 item.setData(ID_ROLE, s.id)
                 item.setToolTip(guarded(f"{s.name}, taken {when}"))
                 self.list.addItem(item)

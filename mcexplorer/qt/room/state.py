@@ -1,8 +1,10 @@
-"""RoomState: the one place that knows whose weights the tabs show, and how names appear.
+"""RoomState: the window's handle on whose weights the tabs show, and how names appear.
 
-Every tab's participant picker reads and sets it, so all tabs agree: picking Ana on one tab
-shows Ana's weights on every tab. When the picked person leaves the room (removed, or an undo
-takes their addition back) the pick falls back to the group.
+The pick itself is core state (core.view: saved with the scenario, read by every tab, the
+outputs and the Strategy page); RoomState sets it and says when it changed. Every tab's
+participant picker reads and sets it, so all tabs agree: picking Ana on one tab shows Ana's
+weights on every tab. When the picked person leaves the room (removed, or an undo takes their
+addition back) the pick falls back to the group.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from collections.abc import Hashable
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core import view
 from ...core.edits import Edit
 from ...core.room.group import display_names
 from ...core.room.models import Participant
 from ...core.scoring import Ranking
+from ...core.weighting import GROUP, Weighting, person
 from ..controller import DocumentController
-from ..framework.weighting import ScenarioWeighting
-from .weighting import GroupWeighting, PersonWeighting, RankingCache
+from ..framework.weighting import SCENARIO_WEIGHTING, ScenarioWeighting
+from .weighting import GroupWeighting, PersonWeighting
 
 
 class RoomState(QObject):
@@ -29,15 +33,14 @@ class RoomState(QObject):
     def __init__(self, controller: DocumentController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.cache = RankingCache(controller.document)
-        self._picked: str | None = None
         self._anonymous = False
         self._showing_room = False
-        self._group = GroupWeighting(self.cache)
+        self._group = GroupWeighting()
         self.weighting = RoomWeighting(self)
         """What every tab's ``weighting`` is: it follows the pick."""
         controller.changed.connect(self._check_pick)
-        controller.scenarioReplaced.connect(self._check_pick)
+        controller.scenarioReplaced.connect(self._on_replaced)
+        controller.viewChanged.connect(self.changed)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -52,7 +55,11 @@ class RoomState(QObject):
     @property
     def picked(self) -> str | None:
         """The id of the participant whose weights are shown; None for the group."""
-        return self._picked
+        return self.in_view().participant
+
+    def in_view(self) -> Weighting:
+        """The weighting every tab shows (core.view, settled against the room)."""
+        return view.in_view(self.document)
 
     @property
     def showing_room(self) -> bool:
@@ -66,19 +73,21 @@ class RoomState(QObject):
         """Participant id -> the name to show (P1, P2 ... when anonymised)."""
         return display_names(self.document.scenario.participants, self._anonymous)
 
-    def current(self) -> ScenarioWeighting:
-        """The weighting picked now (the group's if the picked person has left)."""
-        pid = self._picked
-        if pid is not None and any(p.id == pid for p in self.document.scenario.participants):
-            return PersonWeighting(pid, self.cache)
-        return self._group
+    def current(self, framework_id: str | None = None) -> ScenarioWeighting:
+        """The weighting picked now for a framework (its own pick, else the pick for every
+        framework; the group's if the picked person has left)."""
+        w = view.in_view(self.document, framework_id)
+        if w.participant is not None:
+            return PersonWeighting(w.participant)
+        return self._group if w.group or not self.document.scenario.participants \
+            else SCENARIO_WEIGHTING
 
     def note(self) -> str:
         """One line under the picker saying what the sliders show."""
         people = self.document.scenario.participants
         if not people:
             return "Nobody in the room yet: the sliders set the scenario's own weights."
-        pid = self._picked
+        pid = self.picked
         for p in people:
             if p.id == pid:
                 name = self.names()[p.id]
@@ -96,9 +105,8 @@ class RoomState(QObject):
         if participant_id is not None and not any(
                 p.id == participant_id for p in self.document.scenario.participants):
             participant_id = None
-        if participant_id != self._picked:
-            self._picked = participant_id
-            self.changed.emit()
+        self.controller.show_weighting(GROUP if participant_id is None
+                                       else person(participant_id))
 
     def show_room_view(self, on: bool) -> None:
         """Every tab shows where the room disagrees (True) or its fit charts (False)."""
@@ -111,10 +119,18 @@ class RoomState(QObject):
             self._anonymous = bool(on)
             self.changed.emit()
 
-    def _check_pick(self, *_args) -> None:
-        if self._picked is not None and not any(
-                p.id == self._picked for p in self.document.scenario.participants):
-            self._picked = None
+    def _check_pick(self, *_args) -> bool:
+        """A person picked who has left: the group's from now on (an undo bringing them
+        back does not pick them again)."""
+        saved = view.picked(self.document)
+        if saved.participant is not None and not any(
+                p.id == saved.participant for p in self.document.scenario.participants):
+            return self.controller.show_weighting(GROUP)
+        return False
+
+    def _on_replaced(self, *_args) -> None:
+        """Another scenario opened: its own saved pick is shown."""
+        if not self._check_pick():
             self.changed.emit()
 
 
@@ -125,21 +141,24 @@ class RoomWeighting(ScenarioWeighting):
     def __init__(self, state: RoomState) -> None:
         self._state = state
 
+    def value(self, doc, framework_id: str) -> Weighting:
+        return self._state.current(framework_id).value(doc, framework_id)
+
     def ranking(self, doc, framework_id: str) -> Ranking:
-        return self._state.current().ranking(doc, framework_id)
+        return self._state.current(framework_id).ranking(doc, framework_id)
 
     def editable(self, doc, framework_id: str) -> bool:
-        return self._state.current().editable(doc, framework_id)
+        return self._state.current(framework_id).editable(doc, framework_id)
 
     def weight_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
-        return self._state.current().weight_edit(doc, framework_id, criterion_id, value,
-                                                 gesture)
+        return self._state.current(framework_id).weight_edit(doc, framework_id, criterion_id,
+                                                             value, gesture)
 
     def target_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
-        return self._state.current().target_edit(doc, framework_id, criterion_id, value,
-                                                 gesture)
+        return self._state.current(framework_id).target_edit(doc, framework_id, criterion_id,
+                                                             value, gesture)
 
     def reset_edits(self, doc, framework_id: str) -> list[Edit]:
-        return self._state.current().reset_edits(doc, framework_id)
+        return self._state.current(framework_id).reset_edits(doc, framework_id)

@@ -14,49 +14,24 @@ from collections.abc import Hashable
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
-from ...core.room.group import group_ranking, person_ranking
-from ...core.scoring import Ranking
-from ..framework.weighting import SCENARIO_WEIGHTING, ScenarioWeighting
+from ...core.room.group import group_ranking
+from ...core.weighting import GROUP, Weighting, person, settle
+from ..framework.weighting import ScenarioWeighting
 
 READ_ONLY = "The group's weights follow the participants: pick a person to change theirs."
-
-
-class RankingCache:
-    """Rankings of people and of the group, each kept with what it was computed from (the
-    participants list itself, which every edit replaces, the group method and the edited
-    ratings), so a changed scenario is never answered from the cache. Holding the list keeps
-    its identity from being reused."""
-
-    def __init__(self, doc) -> None:
-        self._doc = doc
-        self._cache: dict[tuple, tuple] = {}
-
-    def get(self, key: tuple, framework_id: str, make) -> Ranking | None:
-        s = self._doc.scenario
-        stamp = (s.participants, s.group.method, self._doc.ratings_key(framework_id))
-        hit = self._cache.get(key)
-        if hit is not None and hit[0] is stamp[0] and hit[1:3] == stamp[1:]:
-            return hit[3]
-        ranking = make()
-        self._cache[key] = (*stamp, ranking)
-        return ranking
 
 
 class PersonWeighting(ScenarioWeighting):
     """One participant's weights and targets (their own; defaults where they set none)."""
 
-    def __init__(self, participant_id: str, cache: RankingCache) -> None:
+    def __init__(self, participant_id: str) -> None:
         self.participant_id = participant_id
-        self._cache = cache
 
     def _person(self, doc):
         return room_edits.find_participant(doc, self.participant_id)
 
-    def ranking(self, doc, framework_id: str) -> Ranking:
-        def make():
-            return person_ranking(doc.framework(framework_id), self._person(doc),
-                                  doc.settings(framework_id).rating_overrides)
-        return self._cache.get(("person", self.participant_id, framework_id), framework_id, make)
+    def value(self, doc, framework_id: str) -> Weighting:
+        return settle(doc, person(self.participant_id))
 
     def weight_edit(self, doc, framework_id: str, criterion_id: str, value: float,
                     gesture: Hashable = None) -> Edit:
@@ -81,22 +56,12 @@ class PersonWeighting(ScenarioWeighting):
 class GroupWeighting(ScenarioWeighting):
     """The group's weighting when there are participants (read-only), else the scenario's."""
 
-    def __init__(self, cache: RankingCache) -> None:
-        self._cache = cache
-
     @staticmethod
     def has_people(doc) -> bool:
         return bool(doc.scenario.participants)
 
-    def ranking(self, doc, framework_id: str) -> Ranking:
-        if not self.has_people(doc):
-            return SCENARIO_WEIGHTING.ranking(doc, framework_id)
-
-        def make():
-            s = doc.scenario
-            return group_ranking(doc.framework(framework_id), s.participants, s.group.method,
-                                 doc.settings(framework_id).rating_overrides)
-        return self._cache.get(("group", framework_id), framework_id, make)
+    def value(self, doc, framework_id: str) -> Weighting:
+        return settle(doc, GROUP)
 
     def editable(self, doc, framework_id: str) -> bool:
         return not self.has_people(doc)

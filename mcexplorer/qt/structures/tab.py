@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
 from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
-from .view_data import balance_data, horizons_data, ranked_by_name, short_names
+from .view_data import (BALANCE_TITLE, HORIZONS_TITLE, balance_data, horizons_data,
+                        ranked_by_name, short_names)
 from ..charts.balance import BalanceChart, BalanceData
-from ..charts.radar import RadarData
-from ..charts.ranking import RankingData
+from ...core.chart_data import RadarData, RankingData
+from ...core.document import Document
+from ...core.weighting import Weighting, applied
+from ..charts.base import ChartPlan
 from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
@@ -49,8 +52,8 @@ class StructuresTab(FrameworkTab):
         self._balance_base: Split | None = None
 
         # -- charts -------------------------------------------------------------------------
-        self.horizons_chart = HorizonsChart(framework_id, "Three Horizons")
-        self.balance_chart = BalanceChart(framework_id, "Balance of effort: intended, observed, reference")
+        self.horizons_chart = HorizonsChart(framework_id, HORIZONS_TITLE)
+        self.balance_chart = BalanceChart(framework_id, BALANCE_TITLE)
         self.charts["horizons"] = self.horizons_chart
         self.charts["balance"] = self.balance_chart
         for chart in (self.horizons_chart, self.balance_chart):
@@ -194,21 +197,30 @@ class StructuresTab(FrameworkTab):
         return self.document.scenario.horizons
 
     def tensions(self) -> list[hz_rules.Tension]:
-        return hz_rules.tensions(self.document)
+        return hz_rules.tensions(applied(self.document, self.in_view()))
 
     def horizons_data(self) -> HorizonsData:
-        return horizons_data(self.document, self.framework_id)
+        return horizons_data(self.document, self.framework_id, self.in_view())
 
     def balance_data(self) -> BalanceData:
         return balance_data(self.plan)
 
-    def radar_data(self) -> RadarData:
-        """The generic radar with the structures' short names, so the legend fits."""
-        return short_names(super().radar_data(), self.framework)
+    @classmethod
+    def radar_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RadarData:
+        return short_names(super().radar_for(doc, framework_id, weighting), doc, framework_id)
 
-    def ranking_data(self) -> RankingData:
-        """The generic ranking, with each structure's scenario number after its name."""
-        return ranked_by_name(super().ranking_data(), self.framework)
+    @classmethod
+    def ranking_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RankingData:
+        data = super().ranking_for(doc, framework_id, weighting)
+        return ranked_by_name(data, doc, framework_id)
+
+    @classmethod
+    def chart_plans(cls, doc: Document, framework_id: str, weighting: Weighting) -> list[ChartPlan]:
+        return [*super().chart_plans(doc, framework_id, weighting),
+                ChartPlan("horizons", HorizonsChart, HORIZONS_TITLE,
+                          horizons_data(doc, framework_id, weighting)),
+                ChartPlan("balance", BalanceChart, BALANCE_TITLE,
+                          balance_data(doc.scenario.horizons))]
 
     # -- refreshing -----------------------------------------------------------------------
 

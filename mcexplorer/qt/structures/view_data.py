@@ -7,6 +7,7 @@ from dataclasses import replace
 from ...core.document import Document
 from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan
+from ...core.weighting import SCENARIO, Weighting, resolve
 from ..charts.balance import BalanceData, BalanceRow
 from ..charts.radar import RadarData
 from ..charts.ranking import RankingData
@@ -15,11 +16,17 @@ from ..charts.style import OPTION_COLOURS
 from .balance_controls import split_tuple
 
 
-def horizons_data(doc: Document, framework_id: str) -> HorizonsData:
+HORIZONS_TITLE = "Three Horizons"
+BALANCE_TITLE = "Balance of effort: intended, observed, reference"
+
+
+def horizons_data(doc: Document, framework_id: str,
+                  weighting: Weighting = SCENARIO) -> HorizonsData:
     """The structures on their horizons, the business models at their Table 2 horizon, and the
-    planner's initiatives, with the top structure and the top model emphasised."""
+    planner's initiatives, with the top structure and the top model (under the weighting)
+    emphasised."""
     fw = doc.framework(framework_id)
-    ranking = doc.ranking(framework_id)
+    ranking = resolve(doc, framework_id, weighting).ranking
     top_structure = ranking.results[0].option if ranking.has_weight else ""
     fixed: list[HorizonMarker] = []
     entries: list[tuple[str, str, float, str, str]] = []
@@ -36,7 +43,7 @@ def horizons_data(doc: Document, framework_id: str) -> HorizonsData:
     top_model = ""
     if hz_rules.BUSINESS_MODELS in doc.frameworks:
         bm = doc.framework(hz_rules.BUSINESS_MODELS)
-        bm_rank = doc.ranking(hz_rules.BUSINESS_MODELS)
+        bm_rank = resolve(doc, hz_rules.BUSINESS_MODELS, weighting).ranking
         top_model = bm_rank.results[0].option if bm_rank.has_weight else ""
         if any(c.id == hz_rules.BM_HORIZON for c in bm.criteria):
             for opt in bm.options:
@@ -72,15 +79,17 @@ def ranking_name(name: str, scenario) -> str:
     return name
 
 
-def ranked_by_name(data: RankingData, fw) -> RankingData:
+def ranked_by_name(data: RankingData, doc: Document, framework_id: str) -> RankingData:
     """A ranking whose structure names carry their scenario number after the name."""
+    fw = doc.framework(framework_id)
     names = {o.name: ranking_name(o.name, o.attributes.get("scenario")) for o in fw.options}
     return replace(data, rows=tuple(replace(r, name=names.get(r.name, r.name))
                                     for r in data.rows))
 
 
-def short_names(data: RadarData, fw) -> RadarData:
+def short_names(data: RadarData, doc: Document, framework_id: str) -> RadarData:
     """A radar whose series carry the options' short names (a legend that fits)."""
+    fw = doc.framework(framework_id)
     short = {o.name: o.label for o in fw.options}
     return replace(data, series=tuple(replace(s, name=short.get(s.name, s.name))
                                       for s in data.series))

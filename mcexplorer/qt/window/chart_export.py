@@ -13,16 +13,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import export_name, sanitise, scenario_label, today
-from ...core.outputs.tables import write_csvs
+from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, \
+    today
+from ...core.outputs.tables import csv_paths, write_csvs
+from ...core.view import in_view
+from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person
 from .. import prompts
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
-from ..export.charts import chart_items, export_all
+from ..export.charts import drawn_charts, export_all
 from ..export.dialog import Choices, ExportDialog, ask
 from ..framework.tab import FrameworkTab
 from . import folders
@@ -90,7 +93,10 @@ class ChartExport:
         return scenario_label(self.document.scenario, self.path)
 
     def chart_caption(self, chart: Chart) -> str:
-        return caption(self.document, chart.framework_id, self.scenario_name(), today())
+        """Scenario, date, the weights the chart shows and whose they are, source."""
+        fid = chart.framework_id
+        weighting = in_view(self.document, fid) if fid in self.document.frameworks else SCENARIO
+        return caption(self.document, fid, self.scenario_name(), today(), weighting)
 
     def current_chart(self) -> Chart:
         tab = self.current_tab()
@@ -186,16 +192,24 @@ class ChartExport:
         c = self._export_choices or Choices()
         spec = ImageSpec(width=c.width if c.preset == "custom" else 1920, fmt=c.fmt,
                          transparent=c.transparent)
-        items = chart_items(self.all_tabs())
-        progress = self._progress("Exporting charts…", len(items))
-        try:
-            run = export_all(self.document, items, Path(folder), spec, self.scenario_name(),
-                             today(), self._step(progress), with_caption=c.caption)
-        except ScenarioError as exc:
-            prompts.error(self, "Could not export", exc.message)
-            return 0
-        finally:
-            progress.close()
+        weighting = in_view(self.document)  # what is on screen
+        with drawn_charts(self.document, weighting) as items:  # from data: no tab is built
+            label = self.scenario_name()
+            names = [Path(folder) / export_name(label, i.framework_id, i.kind, spec.fmt)
+                     for i in items]
+            keep_both = self._ask_replace(folder, names, "charts")
+            if keep_both is None:
+                return 0
+            progress = self._progress("Exporting charts…", len(items))
+            try:
+                run = export_all(self.document, items, Path(folder), spec, label, today(),
+                                 self._step(progress), with_caption=c.caption,
+                                 weighting=weighting, keep_both=keep_both)
+            except ScenarioError as exc:
+                prompts.error(self, "Could not export", exc.message)
+                return 0
+            finally:
+                progress.close()
         n = len(run.written)
         if run.cancelled:
             text = f"Export cancelled: {n} of {run.total} charts written to {folder}"
@@ -210,13 +224,40 @@ class ChartExport:
         if not folder:
             return 0
         folders.remember(folder)
+        names = list(csv_paths(self.document, folder, self.scenario_name()).values())
+        keep_both = self._ask_replace(folder, names, "CSV files")
+        if keep_both is None:
+            return 0
         try:
-            written = write_csvs(self.document, folder, self.scenario_name())
+            written = write_csvs(self.document, folder, self.scenario_name(),
+                                 in_view(self.document), keep_both=keep_both)
         except ScenarioError as exc:
             prompts.error(self, "Could not export", exc.message)
             return 0
         self.statusBar().showMessage(f"Wrote {len(written)} CSV files to {folder}", 8000)
         return len(written)
+
+    def _ask_replace(self, folder: str, paths: list[Path], what: str) -> bool | None:
+        """When files of these names are already in the folder, ask once: replace them all
+        (False), keep both (True: the new ones get " (2)" in their names) or cancel (None,
+        also when nobody can answer). False when none is there."""
+        there = already_there(paths)
+        if not there:
+            return False
+        B = QMessageBox.StandardButton
+        shown_names = ", ".join(p.name for p in there[:3]) + (", …" if len(there) > 3 else "")
+        answer = prompts.ask_buttons(
+            self, "Files already there",
+            f"{len(there)} of the {len(paths)} {what} to export already exist in {folder} "
+            f"({shown_names}).\n\nReplace them all, or keep both (the new files get \u201c (2)"
+            f"\u201d in their names)?",
+            {B.YesToAll: "Replace all", B.Save: "Keep both", B.Cancel: "Cancel"}, B.Save)
+        if answer == B.YesToAll:
+            return False
+        if answer == B.Save:
+            return True
+        self.statusBar().showMessage("Export cancelled: nothing was written", 5000)
+        return None
 
     def export_report(self) -> bool:
         filters = list(REPORT_FILTERS)
@@ -232,13 +273,16 @@ class ChartExport:
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".html", ".htm"):
             target = target.with_suffix(".html" if chosen.startswith("HTML") else ".pdf")
+        weighting = self.report_weighting()
+        if weighting is None:
+            return False
         from ..export.report_writer import write_report  # not on the start path
 
-        tabs = self.all_tabs()
         progress = self._progress("Drawing the report's charts…", 1)
         try:
-            pages = write_report(self.document, tabs, target, self.scenario_name(),
-                                 paper=paper or "a4", progress=self._step(progress))
+            pages = write_report(self.document, target, self.scenario_name(),
+                                 weighting=weighting, paper=paper or "a4",
+                                 progress=self._step(progress))
         except ScenarioError as exc:
             prompts.error(self, "Could not write the report", exc.message)
             return False
@@ -250,6 +294,27 @@ class ChartExport:
         extra = "" if pages is None else f", {pages} pages"
         self.statusBar().showMessage(f"Wrote the workshop report {target}{extra}", 8000)
         return True
+
+    def report_weighting(self) -> Weighting | None:
+        """Whose weighting the report shows: what is on screen, unless the room has people
+        and the planner picks another (the scenario's, the group's, a person's). None when
+        the choice is cancelled."""
+        doc = self.document
+        shown = in_view(doc)
+        people = doc.scenario.participants
+        if not people:
+            return shown
+        choices = [shown, SCENARIO, GROUP, *(person(p.id) for p in people)]
+        choices = list(dict.fromkeys(choices))
+        labels = [f"What is on screen: {describe(doc, shown)}"] + \
+            [describe(doc, w) for w in choices[1:]]
+        label, ok = prompts.get_item(
+            self, "Workshop report", "Whose weights should every number of the report be "
+            "from? (With people in the room, the group's answers are added beside the "
+            "scenario's.)", labels, 0, False)
+        if not ok or label not in labels:
+            return None
+        return choices[labels.index(label)]
 
     # -- the sessions' preview ------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ from ..framework.new_framework import NewFrameworkDialog
 
 IMPORT_FILTER = ("Frameworks (*.csv *.tsv *.txt *.json);;CSV files (*.csv *.tsv *.txt);;"
                  "Framework files (*.json);;All files (*)")
+SHORT_NOTES = 6
+"""Notes on how a file was read shown in the question itself; more go into its details."""
 
 
 class FrameworkImport:
@@ -62,11 +64,15 @@ class FrameworkImport:
         lines = [f"{Path(path).name}: {summary(fw)}."]
         if fw.id != original:
             lines.append(f"The id {original!r} is already used here, so it becomes {fw.id!r}.")
-        if notes:
-            lines.append("How it was read:\n" + "\n".join(f"• {n}" for n in notes))
+        details = ""
+        if len(notes) <= SHORT_NOTES:
+            lines += ["How it was read:\n" + "\n".join(f"• {n}" for n in notes)] if notes else []
+        else:  # a long list scrolls in the box's details, so Yes and No stay on the screen
+            lines.append(f"How it was read: {len(notes)} notes (Show Details…).")
+            details = "How it was read:\n" + "\n".join(f"• {n}" for n in notes)
         lines.append("Add it to this scenario? It gets a tab of its own, and the scenario file "
                      "carries it.")
-        answer = prompts.ask_yes_no(self, "Import framework", "\n\n".join(lines))
+        answer = prompts.ask_yes_no(self, "Import framework", "\n\n".join(lines), details)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self.add_own_framework(fw, f"Imported {fw.title} from {Path(path).name}")

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.frameworks.user_folder import carry_frameworks, load_user_frameworks, \
     user_frameworks_dir
 from ...core.models import Framework, Scenario
-from ..tabs import tab_class
-from ..plain import guarded
+from ..plain import guarded, visible
 from ..signals import signals_blocked
 
 log = logging.getLogger(__name__)
@@ -88,7 +87,7 @@ class FrameworkTabs:
                 page = self._put_tab(fid, fw, self.tabs.indexOf(page), replacing=page)
             else:
                 self._tab_sources[fid] = fw
-                self.tabs.setTabText(self.tabs.indexOf(page), fw.title)
+                self.tabs.setTabText(self.tabs.indexOf(page), visible(fw.title))
             previous = page
         self.framework_tabs = {fid: self.framework_tabs[fid] for fid in frameworks
                                if fid in self.framework_tabs}
@@ -98,7 +97,7 @@ class FrameworkTabs:
 
     def _put_tab(self, fid: str, fw: Framework, index: int, replacing: QWidget | None = None):
         current = self.tabs.currentWidget()
-        tab = tab_class(fw)(self.controller, fid, self.tabs)
+        tab = self.tab_host.build(fid, self.tabs)  # the room and presenting attach there
         self.framework_tabs[fid] = tab
         self._tab_sources[fid] = fw
         with signals_blocked(self.tabs):
@@ -106,7 +105,7 @@ class FrameworkTabs:
                 self._detach(replacing)
                 self.tabs.removeTab(index)
                 self._dispose(replacing)
-            self.tabs.insertTab(index, tab, fw.title)
+            self.tabs.insertTab(index, tab, visible(fw.title))
             tip = fw.description or ("Your own framework" if fw.provenance == "user" else "")
             self.tabs.setTabToolTip(index, guarded(tip))
             if current is not None:
@@ -116,6 +115,7 @@ class FrameworkTabs:
     def _drop_tab(self, fid: str) -> None:
         page = self.framework_tabs.pop(fid, None) or self._pending_tabs.pop(fid, None)
         self._tab_sources.pop(fid, None)
+        self.tab_host.forget(fid)
         if page is None:
             return
         self._detach(page)

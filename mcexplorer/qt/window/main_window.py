@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget,
 
 from ... import __version__
 from ...core.errors import shown_path
-from ..plain import guarded
+from ..plain import guarded, visible
 from .. import prompts
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
@@ -26,7 +26,7 @@ from .. import hands
 from ..docks import fit_dock
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
-from ..tabs import tab_class
+from ..tab_host import TabHost
 from .chart_export import ChartExport
 from .file_actions import FileActions
 from .framework_import import FrameworkImport
@@ -71,12 +71,15 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         self.framework_tabs: dict[str, FrameworkTab] = {}
         self._backed_up: set[Path] = set()
         self._pending_tabs: dict[str, QWidget] = {}
+        self.tab_host = TabHost(self.controller, self)
+        """Builds and rebuilds every framework tab; the room attaches through it."""
         self._init_frameworks()  # the user's frameworks folder; tabs follow structure changes
         self._build_tabs(lazy_tabs)
         self.keeper = SessionKeeper(self)
         self._build_actions()
         self._build_docks()
         self.room = RoomViews(self)  # participants, snapshots, compare, presenting
+        self.tab_host.add(self.room)
         self.controller.modifiedChanged.connect(self.setWindowModified)
         self.controller.scenarioReplaced.connect(self._update_title)
         self.setAcceptDrops(True)
@@ -97,9 +100,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
                 page.setObjectName(f"tab-pending:{fid}")
                 self._pending_tabs[fid] = page
             else:
-                page = tab_class(fw)(self.controller, fid, self.tabs)
+                page = self.tab_host.build(fid, self.tabs)
                 self.framework_tabs[fid] = page
-            self.tabs.addTab(page, fw.title)
+            self.tabs.addTab(page, visible(fw.title))
             self.tabs.setTabToolTip(self.tabs.count() - 1, guarded(fw.description))
         if self._pending_tabs:
             self.tabs.currentChanged.connect(self._build_current_if_pending)
@@ -116,10 +119,8 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
             return self.framework_tabs[framework_id]
         index = self.tabs.indexOf(page)
         current = self.tabs.currentIndex()
-        tab = tab_class(self.document.framework(framework_id))(self.controller, framework_id,
-                                                                self.tabs)
+        tab = self.tab_host.build(framework_id, self.tabs)
         self.framework_tabs[framework_id] = tab
-        self.room.attach(tab)
         self.framework_tabs = {fid: self.framework_tabs[fid]
                                for fid in self.controller.document.frameworks
                                if fid in self.framework_tabs}

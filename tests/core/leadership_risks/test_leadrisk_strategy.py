@@ -8,8 +8,8 @@ import json
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks import edits as E
-from mcexplorer.core.leadership_risks.strategy import (answers, business_model, strategy,
-                                                       summary_json, summary_text)
+from mcexplorer.core.answers import (answers, business_model, strategy, summary_json,
+                                     summary_text)
 
 BM = "business-models"
 
@@ -71,6 +71,10 @@ def test_summary_json_and_text_follow_the_register_and_plan_b():
     assert "5. What could possibly go wrong?" in text and "Rival launches first" in text
     assert all(len(line) <= 88 for line in text.splitlines()[1:-1])
     assert "Brown, McGreal & Peters 2023" in text.splitlines()[-1]
+    # The note the window shows: thresholds, ratings and plan B terms are the tool's reading.
+    flat = " ".join(text.split())
+    assert ("The positioning thresholds, the culture profiles, the risks' default ratings, the "
+            "suggested mitigations and the plan B's terms are the tool's reading") in flat
 
 
 def test_the_robustness_is_reused_until_the_business_models_change():

@@ -83,8 +83,8 @@ def test_structures_answer_with_and_without_a_balance():
 
 def test_business_model_answer_with_its_robustness_if_given():
     assert answer_business_model("Peer consortium", 71.9, 64) == (
-        "Peer consortium fits best (72% fit) and stays on top in 64% of the weight variations "
-        "tried.")
+        "Peer consortium fits best (72% fit) and stays on top in 64% of draws varying each "
+        "weight by +/-20% and any rating given as a range.")
     assert answer_business_model("Peer consortium", 71.9) == "Peer consortium fits best (72% fit)."
     assert answer_business_model(None).startswith("No business model ranked yet")
 

@@ -191,8 +191,9 @@ def test_stability_of_the_default_matrix_hand_checked(bm):
     # Risk: business unit MED (u .5) against MOOC LOW (u 1). Other numerators: 287.5 - 25 and
     # 275 - 50, so 262.5 + .5 w = 225 + w at w = 75, where MOOC led takes over.
     assert s["risk"].as_dict() == {"low": 0.0, "high": 75.0, "below": None,
-                                   "above": "mooc-platform"}
-    assert s["costs"].as_dict() == {"low": 0.0, "high": 100.0, "below": None, "above": None}
+                                   "above": "mooc-platform", "low_open": False}
+    assert s["costs"].as_dict() == {"low": 0.0, "high": 100.0, "below": None, "above": None,
+                                    "low_open": False}
     names = {o.id: o.name for o in fw.options}
     assert describe(s["risk"], names) == "stable from 0 to 75; above 75: MOOC led"
 
@@ -200,16 +201,21 @@ def test_stability_of_the_default_matrix_hand_checked(bm):
 def test_a_current_tie_for_first_closes_the_interval_where_the_other_leads():
     fw = make(["benefit", "benefit"], [[3.0, 1.0], [1.0, 3.0], [1.0, 1.0]])
     s = stability(fw, {"c0": 50.0, "c1": 50.0})
-    assert s["c0"].as_dict() == {"low": 50.0, "high": 100.0, "below": "o1", "above": None}
-    assert s["c1"].as_dict() == {"low": 0.0, "high": 50.0, "below": None, "above": "o1"}
+    assert s["c0"].as_dict() == {"low": 50.0, "high": 100.0, "below": "o1", "above": None,
+                                 "low_open": False}
+    assert s["c1"].as_dict() == {"low": 0.0, "high": 50.0, "below": None, "above": "o1",
+                                 "low_open": False}
 
 
 def test_zero_weights_and_one_option():
     fw = make(["benefit", "cost"], [[3.0, 3.0], [1.0, 1.0]])  # o0 best on c0, o1 on c1
     assert stability(fw, {"c0": 0.0, "c1": 0.0}) == {}
     only = stability(fw, {"c0": 40.0, "c1": 0.0})
-    assert only["c0"].as_dict() == {"low": 0.0, "high": 100.0, "below": None, "above": None}
-    assert only["c1"].as_dict() == {"low": 0.0, "high": 40.0, "below": None, "above": "o1"}
+    # The only weight set: at 0 nothing is ranked, so 0 itself is outside (issue 23, point 8).
+    assert only["c0"].as_dict() == {"low": 0.0, "high": 100.0, "below": None, "above": None,
+                                    "low_open": True}
+    assert only["c1"].as_dict() == {"low": 0.0, "high": 40.0, "below": None, "above": "o1",
+                                    "low_open": False}
     single = make(["benefit"], [[2.0]])
     assert stability(single, {"c0": 10.0})["c0"].as_dict()["high"] == 100.0
 
@@ -321,7 +327,7 @@ def test_report_has_the_contract_shape(bm):
     assert set(report) == {"stability", "acceptability"}
     assert set(report["stability"]) == {c.id for c in fw.criteria}
     for entry in report["stability"].values():
-        assert set(entry) == {"low", "high", "below", "above"}
+        assert set(entry) == {"low", "high", "below", "above", "low_open"}
     acc = report["acceptability"]
     assert set(acc) == {"draws", "seed", "jitter", "shares", "ranks", "rating_ranges"}
     assert (acc["draws"], acc["seed"], acc["jitter"], acc["rating_ranges"]) == (500, 3, 10.0, True)
@@ -340,8 +346,8 @@ def test_verdict_reads_aloud(bm):
     acc = acceptability(fw, w)
     text = verdict(score(fw, w), acc)
     pct = round(acc.shares["business-unit"] * 100)
-    assert text == (f"Institutional business unit stays first for {pct}% of nearby weightings; "
-                    "its nearest rival is MOOC led.")
+    assert text == (f"Institutional business unit stays first for {pct}% of draws of weights "
+                    "and ranged ratings; its nearest rival is MOOC led.")
     assert verdict(score(fw, w), acc, threshold=0.95).startswith(
         "Too close to call: Institutional business unit comes first for")
     zero = {c.id: 0.0 for c in fw.criteria}

@@ -29,3 +29,17 @@ def test_without_a_starting_point_the_defaults_as_before():
     doc.apply(doc.set_weight(BM, "roi", 80))
     doc.apply(E.add_participant(doc, "Ann"))
     assert W.weights(doc, BM, W.person(doc.scenario.participants[0].id))["roi"] == 50
+
+
+def test_a_newcomer_starts_at_each_frameworks_weighting_in_view():
+    from mcexplorer.core import view
+
+    doc = Document()
+    doc.apply(doc.set_weight(BM, "roi", 80))
+    doc.apply(E.add_participant(doc, "Ann"))
+    ann = doc.scenario.participants[0]
+    doc.apply(E.set_participant_weight(doc, ann.id, BM, "roi", 20))
+    view.pick(doc, W.person(ann.id), BM)  # the business models show Ann's weights
+    doc.apply(E.add_participant(doc, "Bo", "", E.IN_VIEW))
+    bo = doc.scenario.participants[1]
+    assert W.weights(doc, BM, W.person(bo.id))["roi"] == 20

@@ -20,7 +20,7 @@ ROOM_SECTIONS = {"participants": [], "group": {"method": "median"}, "snapshots":
 
 
 def test_every_older_version_has_a_migration():
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
 
 
@@ -29,17 +29,17 @@ def test_the_kept_version_1_default_file_opens_and_migrates(tmp_path):
     assert v1["schema_version"] == 1 and "participants" not in v1
     scenario, report = load_scenario(DATA / "scenario-v1.json")
     assert report.file_version == 1
-    assert len(report.migrations) == 1 and report.migrations[0].startswith(
+    assert len(report.migrations) == 2 and report.migrations[0].startswith(
         "1->2: adds participants (none), group weighting (median), snapshots (none)")
     assert scenario.schema_version == SCHEMA_VERSION
     assert (scenario.participants, scenario.group.method, scenario.snapshots) == \
         ([], "median", [])
     assert scenario.frameworks["business-models"].targets["horizon"] == 2
-    # Saved again, it is a version-2 file that opens without migrating.
+    # Saved again, it is a file of this version that opens without migrating.
     path = tmp_path / "again.json"
     save_scenario(path, scenario)
     data = json.loads(path.read_text())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == SCHEMA_VERSION
     assert {k: data[k] for k in ROOM_SECTIONS} == ROOM_SECTIONS
     again, report = load_scenario(path)
     assert report.migrations == [] and again == scenario
@@ -54,7 +54,7 @@ def test_a_freshly_written_version_1_file_migrates_to_the_same_scenario(tmp_path
     path = tmp_path / "v1.json"
     path.write_text(json.dumps(data))
     loaded, report = load_scenario(path)
-    assert report.file_version == 1 and len(report.migrations) == 1
+    assert report.file_version == 1 and len(report.migrations) == 2
     assert loaded == current
 
 

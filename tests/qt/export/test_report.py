@@ -17,7 +17,6 @@ from mcexplorer.core.document import Document
 from mcexplorer.core.notes import set_notes
 from mcexplorer.core.outputs.report_build import build_report
 from mcexplorer.core.room import edits as room_edits
-from mcexplorer.qt.export.charts import offscreen_tabs
 from mcexplorer.qt.export.report_writer import write_report
 
 BM = "business-models"
@@ -57,8 +56,7 @@ def with_participants() -> Document:
 def test_the_pdf_has_the_pages_it_says_and_every_page_renders(qtbot, tmp_path, paper, size):
     doc = with_participants()
     path = tmp_path / f"report-{paper}.pdf"
-    with offscreen_tabs(doc) as tabs:
-        pages = write_report(doc, tabs, path, "Away day", paper=paper, date="2025-03-14")
+    pages = write_report(doc, path, "Away day", paper=paper, date="2025-03-14")
     info = pdfinfo(path)
     assert int(info["Pages"]) == pages
     assert 6 <= pages <= 30
@@ -74,8 +72,7 @@ def test_the_pdf_has_the_pages_it_says_and_every_page_renders(qtbot, tmp_path, p
 def test_the_html_is_one_file_with_its_images_inside(qtbot, tmp_path):
     doc = with_participants()
     path = tmp_path / "report.html"
-    with offscreen_tabs(doc) as tabs:
-        assert write_report(doc, tabs, path, "Away day", date="2025-03-14") is None
+    assert write_report(doc, path, "Away day", date="2025-03-14") is None
     text = path.read_text(encoding="utf-8")
     sources = re.findall(r'<img[^>]*src="([^"]+)"', text)
     expected = len(build_report(doc, "Away day", "2025-03-14").charts())

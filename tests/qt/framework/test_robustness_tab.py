@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider, QSpinBox, QTabWidget
 
-from mcexplorer.core.robustness import (acceptability, describe, stability, sweep,
-                                        target_stability, verdict)
+from mcexplorer.core.robustness import (acceptability, describe, scale_label, stability,
+                                        sweep, target_stability, verdict)
 from mcexplorer.core.robustness.report import NO_WEIGHT
 from mcexplorer.qt.framework.robustness_panel import ACCEPT_SETTLE_MS, LIVE_MS
 
@@ -88,7 +88,7 @@ def test_the_target_slider_shows_which_targets_keep_the_leader(window, tab, qtbo
     fw, s = tab.framework, tab.document.settings(BM)
     iv = target_stability(fw, s.weights, s.targets, s.rating_overrides, "horizon")
     crit = fw.criterion("horizon")
-    assert target.accessibleDescription().startswith(describe(iv, names(tab), crit.label_of))
+    assert target.accessibleDescription().startswith(describe(iv, names(tab), scale_label(crit)))
     assert target.band == pytest.approx(((iv.low - 1) / 2, (iv.high - 1) / 2))
     assert "Currently H2" in target.accessibleDescription()
     target.setValue(1.0)
@@ -96,7 +96,7 @@ def test_the_target_slider_shows_which_targets_keep_the_leader(window, tab, qtbo
     s = tab.document.settings(BM)
     iv = target_stability(fw, s.weights, s.targets, s.rating_overrides, "horizon")
     qtbot.waitUntil(lambda: target.accessibleDescription().startswith(
-        describe(iv, names(tab), crit.label_of)), timeout=2000)
+        describe(iv, names(tab), scale_label(crit))), timeout=2000)
     assert "Currently H1" in target.accessibleDescription()
 
 
@@ -177,8 +177,8 @@ def test_acceptability_runs_after_letting_go_never_during_the_drag(window, tab, 
 def test_the_verdict_reads_aloud(window, tab, panel, qtbot):
     label = window.findChild(QLabel, f"verdict:{BM}")
     assert label.textFormat() == Qt.TextFormat.PlainText
-    assert label.text() == ("Institutional business unit stays first for 72% of nearby "
-                            "weightings; its nearest rival is MOOC led.")
+    assert label.text() == ("Institutional business unit stays first for 72% of draws of "
+                            "weights and ranged ratings; its nearest rival is MOOC led.")
     runs = panel.runs
     slider(window, "risk").setValue(80)
     qtbot.waitUntil(lambda: panel.runs > runs, timeout=3000)

@@ -232,7 +232,9 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     tab = window.framework_tabs[BM]
     area = table_area(tab)
     assert area is not None and area.isVisible()
-    title_size = style.font(1.25).pointSizeF()
+    radar = tab.radar_chart
+    with style.drawing(radar):
+        title_size = style.font(1.25).pointSizeF()
     table = window.findChild(object, f"top-options:{BM}")
     table_font = table.font().pointSizeF()
     trigger(window, "present")
@@ -241,10 +243,12 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     assert not area.isVisible()
     assert not window.findChild(QMenuBar).isVisible()
-    assert style.font(1.25).pointSizeF() == pytest.approx(title_size * SCALE)
+    assert radar.style.kind == "presenting"  # the chart's own style, no scale shared
+    with style.drawing(radar):
+        assert style.font(1.25).pointSizeF() == pytest.approx(title_size * SCALE)
+        assert radar.legend.opts["labelTextSize"] == f"{style.font(LEGEND_SCALE).pointSizeF():.1f}pt"
+    assert style.font(1.25).pointSizeF() == pytest.approx(title_size)  # outside any chart
     assert table.font().pointSizeF() == pytest.approx(table_font * SCALE)
-    radar = tab.radar_chart
-    assert radar.legend.opts["labelTextSize"] == f"{style.font(LEGEND_SCALE).pointSizeF():.1f}pt"
     assert not tab.weights_panel.isVisible()
     strip = tab.findChild(object, f"weights-strip:{BM}")
     strip.click()
@@ -255,7 +259,9 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
     assert area.isVisible() and tab.weights_panel.isVisible()
     assert window.findChild(QMenuBar).isVisible()
-    assert style.font(1.25).pointSizeF() == pytest.approx(title_size)
+    assert radar.style.kind == "normal"
+    with style.drawing(radar):
+        assert style.font(1.25).pointSizeF() == pytest.approx(title_size)
     assert table.font().pointSizeF() == pytest.approx(table_font)
     assert tab.findChild(object, f"weights-strip:{BM}") is None or not strip.isVisible()
 

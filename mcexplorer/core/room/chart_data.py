@@ -1,14 +1,43 @@
-"""Plain data for the room's views, from the core's group arithmetic (no drawing here)."""
+"""What the room's views draw, as plain data: the spread of everyone's weights on each
+criterion (most divisive first, with its one-line reading), and the top option of the group
+and of each person (under core.weighting, as the tabs show them).
+
+No Qt here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...core.room.group import (
-    group_ranking, person_ranking, spread, spread_reading, top_option,
-)
-from ...core.scoring import Ranking
-from ..charts.participants import ParticipantsData, PersonDot, SpreadRow
+from ..scoring import Ranking
+from ..weighting import GROUP, person, ranking
+from .group import spread, spread_reading, top_option
+
+
+@dataclass(frozen=True)
+class PersonDot:
+    name: str
+    """As shown: the person's name, or P1, P2 ..."""
+    index: int
+    """The person's place in the room (fixes their colour and symbol)."""
+    value: float
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    label: str
+    dots: tuple[PersonDot, ...]
+    low: float
+    median: float
+    high: float
+
+
+@dataclass(frozen=True)
+class ParticipantsData:
+    rows: tuple[SpreadRow, ...]
+    """Most divisive first (drawn at the top)."""
+    reading: str
+    message: str = ""
 
 
 def participants_data(doc, framework_id: str, names: dict[str, str]) -> ParticipantsData:
@@ -48,15 +77,14 @@ def _row(doc, framework_id: str, who: str, role: str, ranking: Ranking | None,
 
 
 def top_rows(doc, framework_id: str, names: dict[str, str], anonymous: bool) -> list[TopRow]:
-    """The group's top option, then each person's, side by side."""
+    """The group's top option, then each person's, side by side (core.weighting's rankings,
+    the ones the tabs show when the group or that person is picked)."""
     s = doc.scenario
-    fw = doc.framework(framework_id)
-    overrides = doc.settings(framework_id).rating_overrides
     if not s.participants:
         return []
     rows = [_row(doc, framework_id, f"Group ({s.group.method})", "",
-                 group_ranking(fw, s.participants, s.group.method, overrides), True)]
+                 ranking(doc, framework_id, GROUP), True)]
     for p in s.participants:
         rows.append(_row(doc, framework_id, names.get(p.id, p.name),
-                         "" if anonymous else p.role, person_ranking(fw, p, overrides)))
+                         "" if anonymous else p.role, ranking(doc, framework_id, person(p.id))))
     return rows
