@@ -1,7 +1,7 @@
 """One colour per option in every view, the exports and the report (issue 25, point 5): the
 ranking, radar, options table, Three Horizons and Strategy on a page give a business model
 or a structure the same colour, in the window and in the tabs the exports and the report
-draw from (built offscreen)."""
+draw (truth's drawn_charts: the chart widgets alone, from data)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from mcexplorer.core.structures import edits as hz_edits  # noqa: F401 - the feature's edits
-from mcexplorer.qt.export.charts import offscreen_tabs
+from mcexplorer.core import view
+from mcexplorer.qt.export.charts import by_kind, drawn_charts
 
 BM, ST, LR = "business-models", "structures", "leadership-risks"
 
@@ -71,6 +72,27 @@ def _colours_in(tabs) -> dict[tuple[str, str], set[str]]:
     return seen
 
 
+def _colours_drawn(doc, charts) -> dict[tuple[str, str], set[str]]:
+    """(framework, option name) -> its colours in the charts an export draws."""
+    seen: dict[tuple[str, str], set[str]] = {}
+
+    def note(fid: str, name: str, colour: str) -> None:
+        seen.setdefault((fid, name), set()).add(QColor(colour).name().lower())
+
+    for fid in (BM, ST):
+        fw = doc.framework(fid)
+        labels = _resolver(fw)
+        for row in charts[(fid, "ranking")].data.rows:
+            if row.colour:
+                note(fid, labels(row.name), row.colour)
+        for series in charts[(fid, "radar")].data.series:
+            note(fid, labels(series.name), series.colour)
+    for m in charts[(ST, "horizons")].data.fixed:
+        if m.kind == "structure":
+            note(ST, next(o.name for o in doc.framework(ST).options if o.id == m.id), m.colour)
+    return seen
+
+
 def test_every_option_has_one_colour_across_tabs_exports_and_the_report(open_window, qtbot):
     window = open_window(LR)
     window.framework_tabs[LR].refresh()
@@ -80,10 +102,13 @@ def test_every_option_has_one_colour_across_tabs_exports_and_the_report(open_win
     # Strategy on a page names the leading model and structure: they were checked above.
     s = window.framework_tabs[LR].strategy
     assert (BM, s.model.name) in on_screen and (ST, s.structure["name"]) in on_screen
-    with offscreen_tabs(window.document) as tabs:  # what Export all and the report draw
-        tabs[LR].refresh()
-        printed = _colours_in(tabs)
-    assert printed == on_screen
+    # What Export all and the report draw: the charts built from data under the weighting in
+    # view, no tab among them.
+    with drawn_charts(window.document, view.in_view(window.document)) as items:
+        printed = _colours_drawn(window.document, by_kind(items))
+    assert printed, "the exports draw no option"
+    for key, colours in printed.items():
+        assert colours == on_screen[key], (key, colours, on_screen[key])
     # Different options, different colours (eight business models, four structures).
     for fid in (BM, ST):
         colours = [next(iter(c)) for (f, _n), c in on_screen.items() if f == fid]
