@@ -70,14 +70,16 @@ class LeadershipPage(QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 6, 6, 6)
-        team_box = QGroupBox("The team (Figure 5 and the text after it; two roles our "
-                             "reading): a name, or empty for vacant; bold: a role the paper "
-                             "stresses")
+        # A short title (a group box's title never wraps: a long one widens the whole page
+        # past a 1024 px screen); the rest wraps on the box's first row.
+        team_box = QGroupBox("The team (Figure 5 and the text after it)")
         grid = QGridLayout(team_box)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(3)
+        grid.addWidget(plain_label("Two roles are our reading. A name, or empty for vacant; "
+                                   "bold: a role the paper stresses.", muted=True), 0, 0, 1, 2)
         self.team: dict[str, QLineEdit] = {}
-        for row, role in enumerate(c.team_roles):
+        for row, role in enumerate(c.team_roles, start=1):
             name = plain_label(role.name, wrap=True, bold=role.key)
             set_tip(name, f"{role.description}\n\n{role.source}")
             edit = line_edit(f"team:{role.id}", "vacant", f"Who holds the role {role.name}")
