@@ -131,4 +131,4 @@ def radar_data(doc: Document, framework_id: str, weighting: Weighting = SCENARIO
     elif not series:
         message = NO_SELECTION_MESSAGE
     return RadarData(tuple(c.label for c in fw.criteria), series, weights, message,
-                     "Weights (slider / 100)")
+                     "your weights")

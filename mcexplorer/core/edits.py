@@ -61,6 +61,18 @@ class Edit:
     def is_noop(self) -> bool:
         return self.old == self.new
 
+    @property
+    def step_text(self) -> str:
+        """The step's name in History, with the number it changed: "Weight of ROI 50 -> 74".
+
+        A number (a weight, a target) or one number field of one item of a list (a risk's
+        likelihood) shows its value before and after; any other change shows its name alone.
+        """
+        change = _number_change(self.old, self.new)
+        if change is None:
+            return self.text
+        return f"{self.text} {_number(change[0])} -> {_number(change[1])}"
+
 
 def set_path(root: Any, path: Path, value: Any) -> None:
     target = root
@@ -98,3 +110,26 @@ def copy_value(value: Any) -> Any:
     return value
 
 
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _number_change(old: Any, new: Any) -> tuple[float, float] | None:
+    """(before, after) when the edit changes exactly one number, else None."""
+    if _is_number(old) and _is_number(new):
+        return old, new
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        changed = [(a, b) for a, b in zip(old, new) if a != b]
+        if len(changed) == 1 and isinstance(changed[0][0], BaseModel) \
+                and type(changed[0][0]) is type(changed[0][1]):
+            a, b = (m.model_dump() for m in changed[0])
+            fields = [k for k in a if a[k] != b.get(k)]
+            if len(fields) == 1 and _is_number(a[fields[0]]) and _is_number(b[fields[0]]):
+                return a[fields[0]], b[fields[0]]
+    return None

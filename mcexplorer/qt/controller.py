@@ -24,7 +24,7 @@ class EditCommand(QUndoCommand):
     MERGEABLE_ID = 1
 
     def __init__(self, document: Document, edit: Edit) -> None:
-        super().__init__(edit.text)
+        super().__init__(edit.step_text)
         self.document = document
         self.edit = edit
 
@@ -37,6 +37,7 @@ class EditCommand(QUndoCommand):
         if self.edit.merge_key is None or other.edit.merge_key != self.edit.merge_key:
             return False
         self.edit = self.edit.merged(other.edit)
+        self.setText(self.edit.step_text)
         if self.edit.is_noop:
             self.setObsolete(True)
         return True

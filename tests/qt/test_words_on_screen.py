@@ -3,8 +3,8 @@ an edited rating never cited as Table 2's (point 11)."""
 
 from __future__ import annotations
 
-from mcexplorer.core.document import Document
 from mcexplorer.core.answers import strategy
+from mcexplorer.core.document import Document
 from mcexplorer.core.values import share_text
 from mcexplorer.qt.charts import acceptability as chart
 from mcexplorer.qt.leadership_risks.view_data import strategy_bars
@@ -19,7 +19,7 @@ def test_strategy_on_a_page_bar_prints_the_summarys_share():
     s = strategy(Document())
     bars = strategy_bars(s)["business-models"].bars
     last = bars[-1]
-    assert last.label == "First in 10,000 draws"
+    assert last.label == f"{s.model.name} first in 10,000 draws"  # in the leader's colour
     assert last.text == share_text(s.model.robustness / 100)
 
 

@@ -84,8 +84,11 @@ def _index(doc, participant_id: str) -> int:
     return [p.id for p in doc.scenario.participants].index(participant_id)
 
 
-def add_participant(doc, name: str | None = None, role: str = "") -> Edit:
-    """Add a person with the framework defaults as their weights ("Participant 3" if no name)."""
+def add_participant(doc, name: str | None = None, role: str = "", start=None) -> Edit:
+    """Add a person ("Participant 3" if no name) with the framework defaults as their weights,
+    or, given ``start``, the weights and targets the room is looking at: a newcomer starts
+    where the discussion is, not at 50s and H2. ``start`` is a core.weighting Weighting (for
+    every framework) or ``IN_VIEW`` (each framework's own weighting in view, core.view)."""
     people = list(doc.scenario.participants)
     if len(people) >= MAX_PARTICIPANTS:
         raise ScenarioError(f"a scenario holds at most {MAX_PARTICIPANTS} participants",
@@ -94,9 +97,30 @@ def add_participant(doc, name: str | None = None, role: str = "") -> Edit:
     name = _unused_name("Participant", names) if name is None else clean_name(name, "participant")
     _require_new_name(name, names, "participant", "participant name")
     role = _role(role)
+    weights, targets = _starting_point(doc, start) if start is not None else ({}, {})
     person = Participant(id=slug_id(name, (p.id for p in people), "participant"),
-                         name=name, role=role)
+                         name=name, role=role, weights=weights, targets=targets)
     return participants_edit(doc, people + [person], f"Add participant {name}")
+
+
+IN_VIEW = "in view"
+"""``add_participant``'s ``start`` for "each framework's weighting in view" (core.view)."""
+
+
+def _starting_point(doc, start) -> tuple[dict, dict]:
+    """Every ranked framework's weights and targets under the weighting ``start``."""
+    from .. import view, weighting as W  # they read the room: imported when used
+
+    weights, targets = {}, {}
+    for fid, fw in doc.frameworks.items():
+        if not fw.ranked or not fw.criteria:
+            continue
+        w = view.in_view(doc, fid) if start == IN_VIEW else start
+        weights[fid] = W.weights(doc, fid, w)
+        aimed = W.targets(doc, fid, w)
+        if aimed:
+            targets[fid] = aimed
+    return weights, targets
 
 
 def added_participant_id(edit: Edit) -> str:

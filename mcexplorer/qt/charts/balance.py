@@ -105,4 +105,5 @@ class BalanceChart(Chart):
 
 
 def _pct(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"
+    """A share in whole percent ("38%", not "38.1%": the balance is a rough intent)."""
+    return f"{x:.0f}%"

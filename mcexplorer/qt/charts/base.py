@@ -86,9 +86,20 @@ class Chart(pg.GraphicsLayoutWidget):
         if self.CAPTION:
             self.set_caption(self.CAPTION)
 
+    _title_scale = TITLE_SCALE
+    COMPACT_HEIGHT = 0
+    """Below this widget height the title is drawn at the body's size (0: never), so a
+    chart whose plot is the point (the radar) keeps its room on a projector."""
+
+    def title_scale(self) -> float:
+        if self.style.kind == "print":  # an export has its own size: the full title
+            return TITLE_SCALE
+        h = self.height() if self.COMPACT_HEIGHT and shiboken6.isValid(self) else 0
+        return 1.0 if 1 < h < self.COMPACT_HEIGHT else TITLE_SCALE
+
     def _style_title(self) -> None:
         self._title_item.setText(escaped(self._shown_title),
-                                 size=f"{font(TITLE_SCALE).pointSizeF():.0f}pt",
+                                 size=f"{font(self.title_scale()).pointSizeF():.0f}pt",
                                  bold=True, color=self.style.foreground.name())
 
     def set_caption(self, text: str) -> None:
@@ -116,9 +127,9 @@ class Chart(pg.GraphicsLayoutWidget):
         """Let the parts that can give way fit ``width`` logical pixels: the title is elided
         here; charts with a legend wrap it (override and call this)."""
         room = width - 24
-        shown = elide(self.title, font(TITLE_SCALE, True), room)
-        if shown != self._shown_title:
-            self._shown_title = shown
+        shown = elide(self.title, font(self.title_scale(), True), room)
+        if shown != self._shown_title or self.title_scale() != self._title_scale:
+            self._shown_title, self._title_scale = shown, self.title_scale()
             self._style_title()
         if self._caption_item is not None:
             shown = elide(self.caption, font(CAPTION_SCALE), room)

@@ -18,6 +18,7 @@ class CultureChart(RadarChart):
     x_range = (-2.3, 2.3)
     y_range = (-1.42, 1.42)
     ring_labels = ((0.5, "2"), (1.0, "4"))
+    CAPTION = "Centre = 0 (absent), edge = 4 (embedded); rings at 1, 2, 3, 4"
 
     def __init__(self, framework_id: str, title: str = "Culture", parent=None) -> None:
         super().__init__(framework_id, title, parent)

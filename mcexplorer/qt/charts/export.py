@@ -126,9 +126,19 @@ def paint_chart(painter: QPainter, twin: Chart, target: QRectF) -> None:
     """Paint a laid-out chart into ``target`` as vectors (text stays text)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    # Markers sized in screen pixels (pyqtgraph's pxMode) ignore the painter's scale: grown by
+    # it for the export, so a marker keeps its size beside the text on a page or a slide.
+    scale = painter.transform().m11() * target.width() / max(1, twin.viewport().width())
+    markers = [(item, item.data["size"].copy()) for item in twin.scene().items()
+               if isinstance(item, pg.ScatterPlotItem) and item.opts.get("pxMode")
+               and len(item.data)] if scale > 1.01 else []
+    for item, sizes in markers:
+        item.setSize(sizes * scale)
     # The scene is vector: painting it into a larger device draws text and lines sharp.
     QGraphicsView.render(twin, painter, target, twin.viewport().rect(),
                          Qt.AspectRatioMode.IgnoreAspectRatio)
+    for item, sizes in markers:
+        item.setSize(sizes)
 
 
 def _paint(painter: QPainter, twin: Chart, logical_w: float, chart_h: float,

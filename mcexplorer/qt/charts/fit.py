@@ -56,11 +56,13 @@ def legend_font(legend: pg.LegendItem) -> QFont:
 
 def legend_columns(widths: list[float], room: float, most: int) -> int:
     """The most columns (at most ``most``) whose entries fit ``room`` pixels side by side;
-    entries fill rows left to right, so column ``c`` holds entries c, c + n, c + 2n..."""
+    entries fill columns top to bottom (read down, then across), so a long name shares its
+    column with its neighbours in order, not with every n-th entry."""
     n_items = len(widths)
     for n in range(min(most, n_items), 0, -1):
-        cols = [max(widths[c::n]) for c in range(n)]
-        if sum(cols) + LEGEND_GAP * (n - 1) <= room:
+        rows = math.ceil(n_items / n)
+        cols = [max(widths[c * rows:(c + 1) * rows]) for c in range(math.ceil(n_items / rows))]
+        if sum(cols) + LEGEND_GAP * (len(cols) - 1) <= room:
             return n
     return 1
 
@@ -79,16 +81,19 @@ def fit_legend(legend: pg.LegendItem, room: float, most: int, names: list[str]) 
             label.setText(html.escape(text))  # a LabelItem renders rich text: names are plain
         widths.append(LEGEND_SAMPLE + LEGEND_GAP + QFontMetricsF(font).horizontalAdvance(text))
     n = legend_columns(widths, room, most)
-    if n != legend.columnCount:
+    placed = (n, tuple(id(label) for _sample, label in legend.items))
+    if placed != getattr(legend, "laid_out", None):
         # pyqtgraph's grid keeps its old column count after removals: place items by index.
         layout = legend.layout
         for i in range(layout.count() - 1, -1, -1):
             layout.removeAt(i)
         legend.columnCount = n
-        legend.rowCount = math.ceil(len(legend.items) / n)
+        rows = legend.rowCount = math.ceil(len(legend.items) / n)
         for i, (sample, label) in enumerate(legend.items):
-            layout.addItem(sample, i // n, 2 * (i % n), alignment=Qt.AlignmentFlag.AlignVCenter)
-            layout.addItem(label, i // n, 2 * (i % n) + 1)
+            layout.addItem(sample, i % rows, 2 * (i // rows),
+                           alignment=Qt.AlignmentFlag.AlignVCenter)
+            layout.addItem(label, i % rows, 2 * (i // rows) + 1)
+        legend.laid_out = placed
         legend.updateSize()
     return n
 

@@ -53,6 +53,13 @@ def band_colour(score: int, dark: bool) -> str:
     return BANDS[-1][2 if dark else 1]
 
 
+MARK_MIN_PX, MARK_MAX_PX = 24.0, 72.0
+MARK_SHARE = 0.26
+"""A marker's diameter as a share of a cell (four markers in a cell still stand apart)."""
+NUMBER_SHARE = 0.5
+"""A marker's number's height as a share of the marker: it stays inside."""
+
+
 def spots(count: int) -> list[tuple[float, float]]:
     if count in SPOTS:
         return SPOTS[count]
@@ -102,6 +109,24 @@ class HeatmapChart(Chart):
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._style_axes()
+        self._mark_px = MARK_MIN_PX
+        self.plot.getViewBox().sigResized.connect(self._size_marks)
+
+    def mark_px(self) -> float:
+        """A risk marker's diameter in the chart's pixels: a share of a cell, so the markers
+        and their numbers grow with the chart (a slide, a printed page), never below
+        MARK_MIN_PX."""
+        px_per_unit = self.plot.getViewBox().viewPixelSize()[0]
+        cell = 1.0 / px_per_unit if px_per_unit > 0 else 0.0
+        return max(MARK_MIN_PX, min(MARK_MAX_PX, MARK_SHARE * cell))
+
+    def _size_marks(self, *_args) -> None:
+        size = self.mark_px()
+        if abs(size - self._mark_px) < 0.5:
+            return
+        self._mark_px = size
+        if self.data is not None:
+            self._draw(self.data)
 
     def _style_axes(self) -> None:
         self.style_axes(self.plot, bottom_scale=1.0)
@@ -114,6 +139,7 @@ class HeatmapChart(Chart):
         self.plot.getAxis("left").setTicks(ticks)
 
     def _draw(self, data: HeatmapData) -> None:
+        self._mark_px = self.mark_px()
         dark = self.style.dark
         cells = [(x, y) for x in LEVELS for y in LEVELS]
         self._cells.setOpts(x0=[x - 0.5 for x, _ in cells], y0=[y - 0.5 for _, y in cells],
@@ -129,7 +155,7 @@ class HeatmapChart(Chart):
             for p, (dx, dy) in zip(group, spots(len(group))):
                 placed.append((x + dx, y + dy, p))
         self._points.setData(
-            [{"pos": (px, py), "size": 24, "brush": pg.mkBrush(QColor(p.colour)),
+            [{"pos": (px, py), "size": self._mark_px, "brush": pg.mkBrush(QColor(p.colour)),
               "pen": pg.mkPen(self.style.background, width=1.5), "symbol": "o"}
              for px, py, p in placed])
         while len(self._numbers) < len(placed):
@@ -142,6 +168,9 @@ class HeatmapChart(Chart):
                 lab.setVisible(False)
                 continue
             px, py, p = placed[i]
+            number_font = font(0.8, bold=True)
+            number_font.setPixelSize(max(9, round(self._mark_px * NUMBER_SHARE)))
+            lab.setFont(number_font)  # inside its marker at every size
             lab.setText(str(p.number))
             lab.setPos(px, py)
             lab.setVisible(True)

@@ -28,7 +28,7 @@ from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_label
 from .horizons_view import HorizonsView, set_points
 from .label_pool import LabelPool
 from .painted import TextBoxes
-from .style import font
+from .style import font, needs_edge
 
 
 class HorizonsChart(Chart):
@@ -155,7 +155,7 @@ class HorizonsChart(Chart):
         # (a drag that moves the top structure leaves the models and initiatives alone).
         set_points(self._structures, [(m.time, hz_curves.height(m.time, m.horizon),
                                          26 if m.emphasis else 21,
-                                         HORIZON_COLOURS.get(round(m.horizon), "#777777"),
+                                         m.colour or HORIZON_COLOURS[round(m.horizon)],
                                          st.foreground, 3 if m.emphasis else 1.2)
                                         for m in structures])
         set_points(self._models, [(m.time, hz_curves.height(m.time, m.horizon),
@@ -170,7 +170,8 @@ class HorizonsChart(Chart):
                                          for m in data.initiatives])
         for m in structures:
             if m.badge:
-                badge = self._pool.take(m.badge, "#ffffff", 0.9, bold=True)
+                ink = "#1a1a1a" if m.colour and needs_edge(m.colour) else "#ffffff"
+                badge = self._pool.take(m.badge, ink, 0.9, bold=True)
                 badge.setPos(m.time, hz_curves.height(m.time, m.horizon))
                 badge.setZValue(6)
                 badge.overlap_ok = True  # it sits on its own marker

@@ -40,6 +40,8 @@ class HorizonMarker:
     """Top-ranked: drawn larger with a bold label."""
     size: float = 1.0
     """An initiative's relative effort or budget."""
+    colour: str = ""
+    """A structure's own colour (as in its ranking, table and radar); "" for none."""
 
 
 @dataclass(frozen=True)

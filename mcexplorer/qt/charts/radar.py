@@ -19,14 +19,21 @@ from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody  # noqa: F
 from .radar_marks import WideSample
 from .style import font, line, option_symbol
 
+LEGEND_SCALE = 0.8
+"""The legend's type, compact under the plot so the rings keep the room."""
+DASHED = "dashed: "
+"""Starts the legend entry of the dashed profile, so the legend says what it is."""
 X_RANGE = (-1.5, 1.5)
 Y_RANGE = (-1.36, 1.36)
 
 
 class RadarChart(Chart):
     kind = "radar"
-    CAPTION = "Centre = worst, edge = best on each criterion; dashed = your weights"
+    CAPTION = "Centre = worst, edge = best on each criterion (rings at 0.25, 0.5, 0.75, 1)"
+    """What the rings mean (their values are here, not on the data); ``_draw`` adds what the
+    dashed line is when there is one."""
     export_aspect = 0.8
+    COMPACT_HEIGHT = 560
     x_range: ClassVar[tuple[float, float]] = X_RANGE
     y_range: ClassVar[tuple[float, float]] = Y_RANGE
     """The least extent a view shows around the unit circle (kept for subclasses; the rings
@@ -41,10 +48,11 @@ class RadarChart(Chart):
         self.body.set_style(self.style)
         self.addItem(self.body, row=1, col=0)
         self.legend = make_legend(colCount=2, labelTextColor=self.style.foreground,
-                                  labelTextSize=f"{font().pointSizeF():.0f}pt",
-                                  sampleType=WideSample, horSpacing=8)
+                                  labelTextSize=f"{font(LEGEND_SCALE).pointSizeF():.1f}pt",
+                                  sampleType=WideSample, horSpacing=4, verSpacing=-4)
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setRowStretchFactor(1, 10)
+        self.ci.layout.setVerticalSpacing(0)  # every pixel of height to the rings
         self._legend_key: tuple = ()
         self._legend_samples: list[pg.PlotDataItem] = []
         self._legend_names: list[str] = []
@@ -57,9 +65,11 @@ class RadarChart(Chart):
         series = data.series if not data.message and n >= 3 else ()
         self.body.set_data(data.spokes, series, data.weights, data.message)
         self._update_legend(data, series)
+        dashed = f"; dashed line = {data.weights_label}" if data.weights and n >= 3 else ""
+        self.set_caption(self.CAPTION + dashed)
 
     def _update_legend(self, data: RadarData, series) -> None:
-        key = tuple((s.name, s.colour) for s in series) + (bool(data.weights),)
+        key = tuple((s.name, s.colour) for s in series) + (bool(data.weights) and data.weights_label,)
         if key == self._legend_key:
             return
         entries = [(s.name, pg.mkPen(self.style.ink(s.colour), width=line(4)), option_symbol(s.colour),
@@ -67,7 +77,7 @@ class RadarChart(Chart):
         if data.weights:
             dashed = pg.mkPen(self.style.weights, width=line(2.5))
             dashed.setDashPattern([3.0, 1.5, 0.8, 1.5])
-            entries.append((data.weights_label, dashed, None, None))
+            entries.append((DASHED + data.weights_label, dashed, None, None))
         for _, pen, _, _ in entries:
             pen.setCosmetic(False)  # scales with the chart in an export
         if len(entries) == len(self.legend.items) and self._legend_samples:
@@ -126,5 +136,5 @@ class RadarChart(Chart):
         self._legend_samples = []
         self.legend.clear()
         self.legend.opts["labelTextColor"] = self.style.foreground
-        self.legend.opts["labelTextSize"] = f"{font().pointSizeF():.0f}pt"
+        self.legend.opts["labelTextSize"] = f"{font(LEGEND_SCALE).pointSizeF():.1f}pt"
         super().restyle()

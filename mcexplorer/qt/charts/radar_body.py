@@ -1,5 +1,5 @@
 """The radar's plot as one painted item: rings, spokes and their names (the still layer,
-cached), the dashed weights profile with its label, each option's filled polygon, outline and
+cached), the dashed weights profile (named by the chart's legend, not on the data), each option's filled polygon, outline and
 vertex markers, and a message in the centre.
 
 Geometry is in units (the unit circle, y up) mapped to the item's pixels: the rings get the
@@ -21,8 +21,8 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 
 from .fit import elide, radar_extent, radar_min_radius, radar_radius
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
-from .radar_marks import add_symbol, weights_label_spot
-from .style import WEIGHTS_LABEL, ChartStyle, font, line, needs_edge, option_symbol
+from .radar_marks import add_symbol
+from .style import ChartStyle, font, line, needs_edge, option_symbol
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 LABEL_RADIUS = 1.13
@@ -30,8 +30,11 @@ MIN_RADIUS_PX = 45.0
 """Below this the rings are too small to read: spoke labels are elided instead."""
 PAD_PX = 4.0
 FILL_ALPHA = 40
-LABEL_FILL_ALPHA = 200
 WEIGHTS_DASHES = (5.0, 2.5, 1.0, 2.5)
+NAME_SCALES = (1.0, 0.9, 0.8, 0.72)
+"""Spoke names shrink through these (of the chart type) until the rings get RING_SHARE."""
+RING_SHARE = 0.86
+"""The plotted diameter the names should leave: this share of the plot's shorter side."""
 
 
 def _sign(x: float, eps: float = 1e-6) -> int:
@@ -62,7 +65,6 @@ class _Layout:
     names: list[str]
     """The spoke names as shown (elided when the rings would be too small)."""
     name_rects: list[QRectF]
-    ring_rects: list[QRectF]
 
 
 class RadarBody(pg.GraphicsWidget):
@@ -82,23 +84,15 @@ class RadarBody(pg.GraphicsWidget):
         # Take the room the chart's layout has, as pyqtgraph's plots do.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._layout: _Layout | None = None
-        self._label_key: tuple | None = None
-        self._label_rect = QRectF()
+        self._name_scale = NAME_SCALES[0]
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     # -- fonts ------------------------------------------------------------------------------
 
-    @staticmethod
-    def name_font():
-        return font(1.0, bold=True)
-
-    @staticmethod
-    def ring_font():
-        return font(0.8)
-
-    @staticmethod
-    def weights_font():
-        return font(0.85)
+    def name_font(self):
+        """The spoke names' font: as large as lets the rings take their share (see
+        ``layout_now``), down to NAME_SCALES[-1]."""
+        return font(self._name_scale, bold=True)
 
     @staticmethod
     def message_font():
@@ -135,6 +129,7 @@ class RadarBody(pg.GraphicsWidget):
     def _set_minimum(self) -> None:
         """Ask the layout for the room the names need apart from each other: the chart then
         shrinks as a whole (charts.fit) rather than pile them up."""
+        self._name_scale = NAME_SCALES[-1]
         boxes = self._name_boxes(self.spokes)
         need = max(MIN_RADIUS_PX, radar_min_radius(boxes, LABEL_RADIUS))
         half_w, half_h = radar_extent(boxes, need, LABEL_RADIUS)
@@ -148,8 +143,12 @@ class RadarBody(pg.GraphicsWidget):
         if self._layout is not None and self._layout.size == (w, h):
             return self._layout
         names = list(self.spokes)
-        boxes = self._name_boxes(names)
-        r = radar_radius(w, h, boxes, LABEL_RADIUS) if names else min(w, h) / 2 - PAD_PX
+        want = RING_SHARE * (min(w, h) / 2 - PAD_PX)
+        for self._name_scale in NAME_SCALES:  # the largest names that leave the rings room
+            boxes = self._name_boxes(names)
+            r = radar_radius(w, h, boxes, LABEL_RADIUS) if names else min(w, h) / 2 - PAD_PX
+            if r >= want:
+                break
         if r < MIN_RADIUS_PX and names:
             r = min(MIN_RADIUS_PX, min(w, h) / 2 - PAD_PX)
             f = self.name_font()
@@ -166,12 +165,7 @@ class RadarBody(pg.GraphicsWidget):
             anchor = (0.5 - 0.5 * _sign(c), 0.5 + 0.5 * _sign(s))
             x, y = self.to_px(centre, r, LABEL_RADIUS * c, LABEL_RADIUS * s)
             name_rects.append(anchored(x, y, anchor, self._boxes.size(name, f)))
-        ring_rects = []
-        for radius, text in self.ring_labels:
-            # Just inside the ring, right of the top spoke: clear of the top spoke's label.
-            x, y = self.to_px(centre, r, 0.02, radius)
-            ring_rects.append(anchored(x, y, (0.0, 0.0), self._boxes.size(text, self.ring_font())))
-        self._layout = _Layout((w, h), r, centre, names, name_rects, ring_rects)
+        self._layout = _Layout((w, h), r, centre, names, name_rects)
         return self._layout
 
     @staticmethod
@@ -186,6 +180,10 @@ class RadarBody(pg.GraphicsWidget):
 
     def px_per_unit(self) -> float:
         return self.layout_now().r
+
+    def diameter(self) -> float:
+        """The plotted diameter (the outer ring's) in item pixels."""
+        return 2 * self.layout_now().r
 
     # -- painting ---------------------------------------------------------------------------
 
@@ -226,8 +224,6 @@ class RadarBody(pg.GraphicsWidget):
                 p.drawLine(QPointF(*self.to_px(lay.centre, lay.r, 0.0, 0.0)),
                            QPointF(*self.to_px(lay.centre, lay.r, math.cos(a), math.sin(a))))
             p.restore()
-        for (_radius, text), rect in zip(self.ring_labels, lay.ring_rects):
-            self._boxes.draw(p, rect, text, self.ring_font(), st.muted)
         for name, rect in zip(lay.names, lay.name_rects):
             self._boxes.draw(p, rect, name, self.name_font(), st.foreground)
 
@@ -237,43 +233,7 @@ class RadarBody(pg.GraphicsWidget):
         p.setPen(self.weights_pen())
         p.setBrush(self.weights_brush())
         p.drawPolygon(self._polygon(lay, self.weights))
-        label = self.weights_label_rect(lay)
-        if label is not None:
-            fill = QColor(st.background)
-            fill.setAlpha(LABEL_FILL_ALPHA)
-            p.save()
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(fill)
-            p.drawRect(label)
-            p.restore()
-            self._boxes.draw(p, label, WEIGHTS_LABEL, self.weights_font(), st.weights)
-
-    def weights_label_rect(self, lay: _Layout | None = None) -> QRectF | None:
-        """Where "weights" is written (None when the weights profile is not drawn)."""
-        lay = lay or self.layout_now()
-        if len(self.spokes) < 3 or not self.weights:
-            return None
-        key = (id(lay), lay.size, self.weights)
-        if self._label_key == key:
-            return QRectF(self._label_rect)
-        r = lay.r
-        xs = [max(0.0, v) * math.cos(a) for v, a in zip(self.weights, angles(len(self.weights)))]
-        ys = [max(0.0, v) * math.sin(a) for v, a in zip(self.weights, angles(len(self.weights)))]
-        size = self._boxes.size(WEIGHTS_LABEL, self.weights_font())
-        avoid = [self._unit_box(lay, rect) for rect in lay.name_rects + lay.ring_rects]
-        (lx, ly), anchor = weights_label_spot(xs, ys, avoid,
-                                              (size.width() / r, size.height() / r))
-        x, y = self.to_px(lay.centre, r, lx, ly)
-        self._label_key, self._label_rect = key, anchored(x, y, (anchor[0], anchor[1]), size)
-        return QRectF(self._label_rect)
-
-    @staticmethod
-    def _unit_box(lay: _Layout, rect: QRectF):
-        """A pixel rectangle as a box in units (left, bottom, right, top; y up)."""
-        c, r = lay.centre, lay.r
-        return ((rect.left() - c.x()) / r, (c.y() - rect.bottom()) / r,
-                (rect.right() - c.x()) / r, (c.y() - rect.top()) / r)
+        # No label on the data: the legend names the dashed line and the caption the rings.
 
     def _paint_series(self, p: QPainter, lay: _Layout, series) -> None:
         st = self.look
@@ -287,6 +247,11 @@ class RadarBody(pg.GraphicsWidget):
             p.drawPolygon(poly)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for s, poly in zip(series, polys):
+            if needs_edge(s.colour):  # yellow on white: a dark casing under the line
+                casing = QPen(st.foreground)
+                casing.setWidthF(dot * 2.0)
+                p.setPen(casing)
+                p.drawPolygon(poly)
             pen = QPen(st.ink(s.colour))
             pen.setWidthF(dot * 1.25)  # 2.5 px
             p.setPen(pen)
@@ -323,11 +288,6 @@ class RadarBody(pg.GraphicsWidget):
         m = 4.0
         out = [(name, rect.adjusted(m, m, -m, -m)) for name, rect in zip(lay.names,
                                                                          lay.name_rects)]
-        out += [(text, rect.adjusted(m, m, -m, -m))
-                for (_r, text), rect in zip(self.ring_labels, lay.ring_rects)]
-        label = self.weights_label_rect(lay)
-        if label is not None:
-            out.append((WEIGHTS_LABEL, label.adjusted(m, m, -m, -m)))
         return out
 
     def outline_colours(self) -> list[QColor]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QSizePolicy
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
 from .style import ChartStyle, font, needs_edge
@@ -226,6 +226,8 @@ class RankingBody(pg.GraphicsWidget):
         neutral = QColor(st.muted)
         neutral.setAlpha(NEUTRAL_ALPHA)
         edge = QPen(st.foreground, 1)
+        leader_edge = QPen(st.foreground, 2.5)
+        leader_edge.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         n = len(self.rows)
         lo, hi = self._span()
         row_h = BAR_HEIGHT / (hi - lo) * plot.height()
@@ -244,8 +246,15 @@ class RankingBody(pg.GraphicsWidget):
             fit = r.fit if r.fit is not None else 0.0
             y = self.y_px(lay, n - 1 - i)
             bar = QRectF(plot.left(), y - row_h / 2, self.x_px(lay, fit) - plot.left(), row_h)
-            p.setBrush(st.ink(r.colour) if r.colour else neutral)
-            p.setPen(edge if r.colour and needs_edge(r.colour) else Qt.PenStyle.NoPen)
+            # Told apart in black and white too: an option off the radar is hatched, not
+            # solid; the leader has a heavy edge; a light colour (yellow) a thin dark one.
+            if not r.colour:
+                p.setBrush(QBrush(neutral, Qt.BrushStyle.BDiagPattern))
+                p.setPen(QPen(neutral, 1))
+            else:
+                p.setBrush(st.ink(r.colour))
+                p.setPen(leader_edge if r.rank == 1 and not r.tied
+                         else edge if needs_edge(r.colour) else Qt.PenStyle.NoPen)
             p.drawRect(bar)
         # The names' axis over the bars, with a short tick mark into the plot for each row.
         p.setPen(QPen(st.grid, 0))

@@ -153,12 +153,26 @@ class SensitivityChart(Chart):
             # the plot); a change close to the previous one flips side so labels stay apart.
             close = k > 0 and m.weight - data.top_changes[k - 1].weight < 18
             above = (not above) if close else m.fit < (lo + hi) / 2
-            lab.setAnchor((0.5 if 12 < m.weight < 88 else (0 if m.weight <= 12 else 1),
-                           1.15 if above else -0.15))
             lab.setText(m.label)
+            lab.setAnchor((self._x_anchor(lab, m.weight), 1.15 if above else -0.15))
             lab.setColor(self.style.foreground)
             lab.setPos(m.weight, m.fit)
             lab.setVisible(not data.message)
+
+    def _x_anchor(self, label: pg.TextItem, weight: float) -> float:
+        """Centred on its dot, unless half the label would cross the plot's left or right
+        edge: then it starts (or ends) at the dot, so it is never clipped."""
+        vb = self.plot.getViewBox()
+        (x0, x1), _ = vb.viewRange()
+        units_per_px = vb.viewPixelSize()[0]
+        if units_per_px <= 0:
+            return 0.5 if 12 < weight < 88 else (0 if weight <= 12 else 1)
+        half = label.boundingRect().width() / 2 * units_per_px
+        if weight - half < x0:
+            return 0.0
+        if weight + half > x1:
+            return 1.0
+        return 0.5
 
     @staticmethod
     def _y_range(data: SensitivityData) -> tuple[float, float]:

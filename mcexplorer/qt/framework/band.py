@@ -8,13 +8,43 @@ again costs nothing; a new band repaints only the slider.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
 )
 
 from ..plain import guarded, visible
+
+TEXT_CONTRAST = 4.6
+"""Secondary text is greyer than the main text but keeps WCAG AA's 4.5:1 on its background."""
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def legible(colour: QColor, background: QColor, ratio: float = TEXT_CONTRAST) -> QColor:
+    """``colour`` moved towards black (white on a dark background) until it reads."""
+    c = QColor(colour)
+    toward = QColor("#ffffff" if background.lightnessF() < 0.5 else "#000000")
+    for step in range(1, 11):
+        if contrast(c, background) >= ratio:
+            return c
+        t = step / 10
+        c = QColor.fromRgbF(colour.redF() + (toward.redF() - colour.redF()) * t,
+                            colour.greenF() + (toward.greenF() - colour.greenF()) * t,
+                            colour.blueF() + (toward.blueF() - colour.blueF()) * t)
+    return toward
+
 
 BAND_COLOUR = QColor(0, 158, 115, 95)
 """Translucent green: reads on light and dark palettes, behind the groove's own fill."""
@@ -97,11 +127,16 @@ class BandedSlider(QSlider):
 
 
 class ElidedLabel(QLabel):
-    """One line of plain text, cut with an ellipsis when narrow; the whole text as tooltip.
+    """Plain text on ``max_lines`` lines (one unless set), wrapped at spaces, the last line cut
+    with an ellipsis when narrow; the whole text as tooltip. Secondary (greyer) text keeps a
+    4.5:1 contrast with the window (``legible``).
 
-    The text is painted here, not laid out by QLabel: a new text repaints the label only and
-    never re-lays out the panel around it (it changes on every step of a slider drag).
+    The text is painted here, not laid out by QLabel: a new text that needs no more lines
+    repaints the label only and never re-lays out the panel around it (it changes on every
+    step of a slider drag); one that needs another line (up to ``max_lines``) grows it.
     """
+
+    max_lines = 1
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,30 +160,88 @@ class ElidedLabel(QLabel):
         if text != self._full:
             self._full = text
             self.setAccessibleName(text)
+            self._fit_lines()
             self.update()
 
     def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802
         self.set_full_text(text)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def wrapped_lines(self, width: int | None = None) -> list[str]:
+        """The text as painted at ``width`` (the current one): at most ``max_lines`` lines,
+        the last cut with an ellipsis if the text needs more."""
+        fm = self.fontMetrics()
+        room = max(1, (self.contentsRect().width() if width is None else
+                       width - self.contentsMargins().left() - self.contentsMargins().right()))
+        if self.max_lines <= 1:
+            return [fm.elidedText(self._full, Qt.TextElideMode.ElideRight, room)]
+        lines: list[str] = []
+        words = self._full.split(" ")
+        while words and len(lines) < self.max_lines:
+            line = words.pop(0)
+            while words and fm.horizontalAdvance(f"{line} {words[0]}") <= room:
+                line = f"{line} {words.pop(0)}"
+            lines.append(line)
+        if words:
+            lines[-1] = fm.elidedText(f"{lines[-1]} {' '.join(words)}",
+                                      Qt.TextElideMode.ElideRight, room)
+        elif lines:
+            lines[-1] = fm.elidedText(lines[-1], Qt.TextElideMode.ElideRight, room)
+        return lines or [""]
+
+    def _height_for(self, lines: int) -> int:
         m = self.contentsMargins()
-        return QSize(120, self.fontMetrics().height() + m.top() + m.bottom())
+        fm = self.fontMetrics()
+        return fm.height() + (lines - 1) * fm.lineSpacing() + m.top() + m.bottom()
+
+    def _fit_lines(self) -> None:
+        if self.max_lines <= 1 or self.width() <= 1:
+            return
+        needed = self._height_for(len(self.wrapped_lines()))
+        if needed != self.minimumHeight() or needed != self.maximumHeight():
+            self.setFixedHeight(needed)
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_lines()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        lines = len(self.wrapped_lines()) if self.max_lines > 1 and self.width() > 1 else 1
+        return QSize(120, self._height_for(lines))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(20, self.sizeHint().height())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
+        palette = self.palette()
+        colour = palette.color(self.foregroundRole())
+        if self.isEnabled():  # greyed (out of date) stays greyed; current text must read
+            colour = legible(colour, palette.color(self.backgroundRole()))
+        painter.setPen(colour)
         painter.setFont(self.font())
         rect = self.contentsRect()
-        painter.drawText(rect, int(self.alignment()) | int(Qt.TextFlag.TextSingleLine),
-                         self.shown_text())
+        step = self.fontMetrics().lineSpacing()
+        lines = self.wrapped_lines()
+        if len(lines) == 1:
+            painter.drawText(rect, int(self.alignment()) | int(Qt.TextFlag.TextSingleLine),
+                             lines[0])
+            return
+        for i, text in enumerate(lines):
+            painter.drawText(QRect(rect.left(), rect.top() + i * step, rect.width(), step),
+                             int(self.alignment() & ~Qt.AlignmentFlag.AlignVertical_Mask)
+                             | int(Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextSingleLine),
+                             text)
 
     def shown_text(self) -> str:
-        """The text as painted at the current width."""
-        return self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                             self.contentsRect().width())
+        """The text as painted at the current width (its lines joined by a space)."""
+        return " ".join(self.wrapped_lines())
+
+    def text_colour(self) -> QColor:
+        """The colour the text is painted in while enabled."""
+        palette = self.palette()
+        return legible(palette.color(self.foregroundRole()), palette.color(self.backgroundRole()))
 
 
 class NameLabel(QLabel):

@@ -48,11 +48,19 @@ VERDICT_TIP = ("The tool's own arithmetic on the ratings, not a finding of the s
 
 
 class VerdictLabel(ElidedLabel):
-    """The verdict on one line over the ranking, cut with an ellipsis when narrow (the whole
-    sentence and what it rests on in the tooltip), so the charts keep their room. Its
-    minimum height is one line; ``heightNeeded`` says when that changes (type size)."""
+    """The verdict over the ranking, the sentence to read aloud: wrapped onto as many lines
+    as its width needs (up to three), never cut (the whole sentence and what it rests on
+    also in the tooltip). ``heightNeeded`` says when its height changes (width, text or
+    type size)."""
 
     heightNeeded = Signal(int)
+    max_lines = 3
+
+    def _fit_lines(self) -> None:
+        before = self.minimumHeight()
+        super()._fit_lines()
+        if self.minimumHeight() != before:
+            self.heightNeeded.emit(self.minimumHeight())
 
     def __init__(self) -> None:
         super().__init__()

@@ -131,7 +131,7 @@ class FrameworkTab(QWidget):
         head.add(self._provenance, 1)
         head.add(self.top_three)
         tb.addWidget(head)
-        tb.addWidget(self.table)
+        tb.addWidget(self.table, 1)  # the spare height goes to the rows, not around the note
 
     # -- arranging the parts ------------------------------------------------------------------
 
@@ -141,9 +141,9 @@ class FrameworkTab(QWidget):
 
     def arrange(self) -> None:
         """Weights | (ranking beside radar, over the options table beside the details)."""
-        charts = self.fit_charts(Qt.Orientation.Horizontal, stretch=(11, 9))
+        charts = self.fit_charts(Qt.Orientation.Horizontal, stretch=(9, 11))
         self.main_area = self.charts_over_table(charts, self.table_and_details())
-        self.main_area.setSizes([380, 260])
+        self.main_area.setSizes([440, 200])  # the radar keeps >= 240 px across at 1024x768
         self.place(self.main_area)
 
     def fit_charts(self, orientation: Qt.Orientation,

@@ -5,23 +5,26 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCalendarWidget, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QMenu, QPushButton,
+    QToolButton, QVBoxLayout, QWidget, QWidgetAction,
 )
 
+from ...core.errors import ScenarioError
 from ...core.leadership_risks import edits as E
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.models import PlanB
 from ...core.leadership_risks.rules import format_amount, plan_b_sentence
 from ...core.leadership_risks.strategy import Strategy
+from .plan_b_input import advice, read_field
 from .widgets import line_edit, plain_label, scrolled, set_line
 
 FIELDS = (
-    ("income_target", "Income target", "e.g. 250000 (in the institution's currency)"),
+    ("income_target", "Income target", "e.g. £250,000 (in the institution's currency)"),
     ("recruitment_target", "Recruitment target", "learners, e.g. 400"),
-    ("review_date", "Review date", "YYYY-MM-DD"),
+    ("review_date", "Review date", "e.g. 31/07/2026, or pick it"),
     ("threshold_pct", "Threshold (% of target)", "e.g. 80: below it, plan B starts"),
 )
 
@@ -41,11 +44,20 @@ def shown(plan_b: PlanB, field: str) -> str:
 
 
 def typed(field: str, text: str) -> str:
-    """What was typed, with thousands separators and a % sign dropped from numbers."""
-    text = text.strip()
-    if field != "review_date":
-        text = text.replace(",", "").replace(" ", "").rstrip("%")
-    return text
+    """What was typed, read as the core takes it: currency signs, thousands separators and a
+    % sign dropped from numbers, a date in the locale's order as YYYY-MM-DD."""
+    return read_field(field, text)
+
+
+def problem(field: str, text: str) -> str:
+    """Why a number that reads as one was refused, in words ("" when it is not a number)."""
+    try:
+        number = float(typed(field, text))
+    except ValueError:
+        return ""
+    if field == "recruitment_target" and not number.is_integer():
+        return "is not a whole number"
+    return "is out of range"
 
 
 class PlanBPage(QWidget):
@@ -62,12 +74,27 @@ class PlanBPage(QWidget):
         box = QGroupBox("Targets and the trigger")
         form = QFormLayout(box)
         self.fields: dict[str, QLineEdit] = {}
+        self.refused: dict[str, str] = {}
+        """Fields whose text was refused: kept as typed until it is changed or accepted."""
         for field, title, placeholder in FIELDS:
             edit = line_edit(f"plan-b:{field}", placeholder, title)
             edit.setMaximumWidth(320)
             edit.editingFinished.connect(partial(self._on_field, field))
-            form.addRow(title, edit)
+            edit.textEdited.connect(partial(self._on_edited, field))
             self.fields[field] = edit
+            if field == "review_date":
+                row_box = QHBoxLayout()
+                edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 16)
+                row_box.addWidget(edit)
+                row_box.addWidget(self._calendar_button(edit))
+                row_box.addStretch(1)
+                form.addRow(title, row_box)
+            else:
+                form.addRow(title, edit)
+        self.problem = plain_label("", "plan-b:problem")
+        self.problem.setStyleSheet("color: #b00020")  # dark red: 6:1 on the window
+        self.problem.setVisible(False)
+        form.addRow(self.problem)
         column.addWidget(box)
         sentence_box = QGroupBox("For the board")
         sv = QVBoxLayout(sentence_box)
@@ -92,11 +119,61 @@ class PlanBPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolled(body, "plan-b-scroll"))
 
+    def _calendar_button(self, edit: QLineEdit) -> QToolButton:
+        """A calendar under a button beside the date: a click on a day fills the field."""
+        button = QToolButton()
+        button.setObjectName("plan-b:review_date:pick")
+        button.setText("Pick\u2026")
+        button.setToolTip("Pick the review date on a calendar")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("plan-b:calendar")
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._calendar_to_field)
+        self.calendar.clicked.connect(lambda day: (menu.close(), self.pick_date(day)))
+        button.setMenu(menu)
+        return button
+
+    def _calendar_to_field(self) -> None:
+        value = self.tab.document.scenario.risks.plan_b.review_date
+        if value is not None:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+    def pick_date(self, day: QDate) -> None:
+        """The review date picked on the calendar."""
+        edit = self.fields["review_date"]
+        edit.setText(day.toString("yyyy-MM-dd"))
+        self._on_field("review_date")
+
+    def _on_edited(self, field: str, _text: str) -> None:
+        if field in self.refused:  # being fixed: the note stays until the next commit
+            del self.refused[field]
+
     def _on_field(self, field: str) -> None:
         edit = self.fields[field]
+        text = edit.text()
+        try:
+            change = E.set_plan_b(self.tab.document, field, typed(field, text))
+        except ScenarioError:
+            # Refused: the text stays as typed, and a line says in words what to fix.
+            self.refused[field] = text
+            self._show_problem()
+            return
+        self.refused.pop(field, None)
+        self._show_problem()
         edit.setModified(False)  # committed: from now on the field shows the model
-        self.tab.push(E.set_plan_b, field, typed(field, edit.text()))
+        self.tab.controller.push(change)
         self.tab.schedule_refresh()  # "250000" typed over "250,000" changes nothing
+
+    def _show_problem(self) -> None:
+        lines = [advice(f, text, problem(f, text)) for f, text in self.refused.items()]
+        self.problem.setText("\n".join(lines))
+        self.problem.setVisible(bool(lines))
+        for field, edit in self.fields.items():
+            edit.setStyleSheet("border: 2px solid #b00020" if field in self.refused else "")
 
     def copy_sentence(self) -> None:
         QGuiApplication.clipboard().setText(self.sentence.text())
@@ -104,7 +181,8 @@ class PlanBPage(QWidget):
     def refresh(self, s: Strategy) -> None:
         plan_b = s.risks.plan_b
         for field, edit in self.fields.items():
-            set_line(edit, shown(plan_b, field))
+            if field not in self.refused:  # a refused text stays until it is fixed
+                set_line(edit, shown(plan_b, field))
         text = plan_b_sentence(plan_b)
         if self.sentence.text() != text:
             self.sentence.setText(text)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...core.leadership_risks import edits as E
 from ...core.leadership_risks.content import content
+from ...core.leadership_risks.rules import sorted_risks
 from ...core.leadership_risks.strategy import PLANNER_MARK, Strategy
 from ..plain import escaped
 from .risk_rows import RiskRow
@@ -95,9 +96,9 @@ class RisksPage(QWidget):
 
     def refresh(self, s: Strategy) -> None:
         items = s.risks.items
-        ids = [r.id for r in items]
-        if ids != self._order:
-            self._rebuild(items)
+        ordered = sorted_risks(items)  # the list in the heat map's numbers: 1 on top
+        if [r.id for r in ordered] != self._order:
+            self._rebuild(ordered)
         numbers = risk_numbers(items)
         for r in items:
             self.rows[r.id].show_risk(r, numbers[r.id])

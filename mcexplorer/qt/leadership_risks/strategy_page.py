@@ -13,7 +13,7 @@ from ...core.leadership_risks.strategy import Strategy
 from ...core.leadership_risks.summary import READING_NOTE
 from ..charts.mini_bars import MiniBars
 from ..plain import visible
-from .view_data import strategy_bars
+from .view_data import option_colours, strategy_bars
 from .widgets import plain_label, scrolled
 
 NOTE = ("Answers from the four tabs: the positioning reading (the ecology tab), the leadership "
@@ -72,7 +72,8 @@ class StrategyPage(QWidget):
             if label.text() != a.answer:
                 label.setText(visible(a.answer))
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        for qid, data in strategy_bars(s, dark).items():
+        colours = option_colours(self.tab.document)
+        for qid, data in strategy_bars(s, dark, colours, colours).items():
             self.bars[qid].show_data(data)
 
     def restyle(self) -> None:

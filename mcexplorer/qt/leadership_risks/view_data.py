@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
-from ...core.leadership_risks.strategy import Strategy
+from ...core.leadership_risks.strategy import BUSINESS_MODELS, Strategy
 from ...core.values import percent_text, share_text
 from ..charts.culture import SCALE_MAX, wrap_spoke
 from ..charts.heatmap import HeatmapData, HeatPoint, band_colour
@@ -73,8 +73,23 @@ def _pct(v: float) -> str:
     return percent_text(v)
 
 
-def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
-    """The small chart beside each of the five answers, by question id."""
+def option_colours(doc) -> dict[str, str]:
+    """Option name -> its colour in its framework (as in its ranking, table and radar); the
+    business models first, should a name be in two frameworks."""
+    out: dict[str, str] = {}
+    ordered = sorted(doc.frameworks.values(), key=lambda fw: fw.id != BUSINESS_MODELS)
+    for fw in ordered:
+        for i, o in enumerate(fw.options):
+            out.setdefault(o.name, OPTION_COLOURS[i % len(OPTION_COLOURS)])
+    return out
+
+
+def strategy_bars(s: Strategy, dark: bool = False, models: dict[str, str] | None = None,
+                  structures: dict[str, str] | None = None) -> dict[str, MiniBarsData]:
+    """The small chart beside each of the five answers, by question id. ``models`` and
+    ``structures`` (name -> colour, see ``option_colours``) give each business model and
+    structure its own colour, the one it has on every other view."""
+    models, structures = models or {}, structures or {}
     c = content()
     q_positioning, q_leadership, q_structures, q_models, q_risks = KEY_QUESTIONS
     out: dict[str, MiniBarsData] = {}
@@ -100,8 +115,9 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
     ))
     bars = []
     if s.structure and s.structure.get("fit") is not None:
-        bars.append(MiniBar("Best structure's fit", s.structure["fit"], 100,
-                            _pct(s.structure["fit"]), OPTION_COLOURS[7]))
+        bars.append(MiniBar(f"Best structure's fit ({s.structure['name']})", s.structure["fit"],
+                            100, _pct(s.structure["fit"]),
+                            structures.get(s.structure["name"], OPTION_COLOURS[0])))
     for k in (1, 2, 3):
         share = (s.balance or {}).get(f"h{k}")
         if share is not None:
@@ -111,11 +127,12 @@ def strategy_bars(s: Strategy, dark: bool = False) -> dict[str, MiniBarsData]:
     if model is None:
         out[q_models] = MiniBarsData(message="Set weights on the business-model tab")
     else:
-        bars = [MiniBar(name, fit, 100, _pct(fit), OPTION_COLOURS[i])
+        bars = [MiniBar(name, fit, 100, _pct(fit), models.get(name, OPTION_COLOURS[i]))
                 for i, (name, fit) in enumerate(model.top)]
         if model.robustness is not None:
-            bars.append(MiniBar("First in 10,000 draws", model.robustness,
-                                100, share_text(model.robustness / 100), OPTION_COLOURS[7]))
+            bars.append(MiniBar(f"{model.name} first in 10,000 draws", model.robustness, 100,
+                                share_text(model.robustness / 100),
+                                models.get(model.name, OPTION_COLOURS[0])))
         out[q_models] = MiniBarsData(tuple(bars))
     top = rules.top_risks(s.risks.items, 3)
     out[q_risks] = MiniBarsData(tuple(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
@@ -91,6 +92,7 @@ class RoomViews(QObject):
         dock.setObjectName("dock-snapshots")
         dock.setWidget(self.snapshots_panel)
         w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        fit_dock(w, dock)  # floats on a narrow window, Esc closes it
         dock.hide()
         history = w.findChild(QDockWidget, "dock-history")
         if history is not None:

@@ -76,6 +76,7 @@ class CompareDialog(QDialog):
         self.summary.setFont(font)
         self.weights_chart = PairedBarsChart("compare", "Weights: A and B")
         self.radar_chart = RadarChart("compare", "Weight profiles, overlaid")
+        self.radar_chart.CAPTION = "Centre = 0, edge = 100 on each weight (rings at 25, 50, 75, 100)"
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.weights_chart)
         charts.addWidget(self.radar_chart)

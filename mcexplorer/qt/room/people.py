@@ -45,7 +45,7 @@ def add_person(parent: QWidget | None, room: RoomState) -> str | None:
     if role is None:
         return None
     edit = _push(parent, room, room_edits.add_participant, room.document, name, role,
-                 title="Cannot add participant")
+                 room_edits.IN_VIEW, title="Cannot add participant")
     if edit is None:
         return None
     pid = room_edits.added_participant_id(edit)

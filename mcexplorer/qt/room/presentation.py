@@ -27,7 +27,8 @@ the charts on a 1024x768 projector."""
 NARROW_SCREEN = 1400
 """On a screen narrower than this (a 1024x768 projector), a tab's ranking and radar stack
 while presenting: side by side, the larger type would leave the bars and spokes no room."""
-RANKING_SHARE = 0.42
+RANKING_SHARE = 0.36
+"""The ranking's share of the height when stacked: the radar keeps >= 240 px across at 768."""
 HIDDEN_DOCKS = ("dock-history", "dock-sessions", "dock-snapshots")
 
 

@@ -97,7 +97,8 @@ def split_tuple(split: Split) -> tuple[float, float, float]:
 
 
 def pct(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") + "%"
+    """A share in whole percent ("38%", not "38.1%": the balance is a rough intent)."""
+    return f"{x:.0f}%"
 
 
 TENSIONS_TIP = (

@@ -12,6 +12,7 @@ from ..charts.balance import BalanceData, BalanceRow
 from ..charts.radar import RadarData
 from ..charts.ranking import RankingData
 from ..charts.horizons_data import HorizonMarker, HorizonsData, spread_times
+from ..charts.style import OPTION_COLOURS
 from .balance_controls import split_tuple
 
 
@@ -29,6 +30,7 @@ def horizons_data(doc: Document, framework_id: str,
     top_structure = ranking.results[0].option if ranking.has_weight else ""
     fixed: list[HorizonMarker] = []
     entries: list[tuple[str, str, float, str, str]] = []
+    colours = {o.id: OPTION_COLOURS[i % len(OPTION_COLOURS)] for i, o in enumerate(fw.options)}
     for opt in fw.options:
         h = opt.attributes.get("horizon")
         if isinstance(h, (int, float)):
@@ -51,7 +53,8 @@ def horizons_data(doc: Document, framework_id: str,
     times = spread_times([e[2] for e in entries], [e[3] for e in entries])
     for (oid, label, h, kind, badge), t in zip(entries, times):
         emphasis = oid == (top_structure if kind == "structure" else top_model)
-        fixed.append(HorizonMarker(oid, label, t, h, kind, badge, emphasis))
+        fixed.append(HorizonMarker(oid, label, t, h, kind, badge, emphasis,
+                                   colour=colours.get(oid, "") if kind == "structure" else ""))
     initiatives = tuple(HorizonMarker(i.id, i.name, i.time, i.horizon, "initiative",
                                       size=i.size) for i in doc.scenario.horizons.initiatives)
     return HorizonsData(tuple(fixed), initiatives)

@@ -22,6 +22,8 @@ from ...core.errors import ScenarioError
 from ...core.references import library
 
 FIRST_PAGE = "guide.md"
+WORKSHOP_PAGE = "workshop.md"
+"""Second in the list: how to run a session, for a facilitator opening the guide."""
 DIALOG_SIZE = (920, 660)
 
 
@@ -46,11 +48,12 @@ def page_title(path: Path) -> str:
 
 
 def guide_pages() -> list[Path]:
-    """The guide first, then the other pages by title."""
+    """The guide first, running a workshop second, then the other pages by title."""
     folder = docs_dir()
     if folder is None:
         return []
-    pages = sorted(folder.glob("*.md"), key=lambda p: (p.name != FIRST_PAGE, page_title(p)))
+    pages = sorted(folder.glob("*.md"), key=lambda p: (p.name != FIRST_PAGE,
+                                                      p.name != WORKSHOP_PAGE, page_title(p)))
     return pages
 
 

@@ -22,6 +22,8 @@ from .. import prompts
 from ..controller import DocumentController
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
+from .. import hands
+from ..docks import fit_dock
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
 from ..tab_host import TabHost
@@ -33,6 +35,7 @@ from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
 from .first_frame import FirstFrame
+from .first_run import add_first_run_hint
 from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
 from ..signals import signals_blocked
@@ -56,6 +59,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         (the interactive start path); by default every tab exists on return."""
         super().__init__()
         self.setObjectName("main-window")
+        hands.install()  # the wheel changes only a focused control; undo keys reach Undo
         self.controller = controller or DocumentController(parent=self)
         if self.controller.parent() is None:
             self.controller.setParent(self)
@@ -85,6 +89,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.restyle)
         self.statusBar().showMessage("Drag a slider: the charts follow.", 5000)
+        self.first_run_hint = add_first_run_hint(self)  # until "Got it"
 
     # -- construction -----------------------------------------------------------------------
 
@@ -169,8 +174,9 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.action_redo.setShortcuts(redo_keys)
-        self.addAction(self.action_undo)
-        self.addAction(self.action_redo)
+        for action in (self.action_undo, self.action_redo):  # whatever has the focus
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(action)
 
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.action_new)
@@ -215,6 +221,7 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
             toggle.setObjectName(f"action:show-{name}")
             toggle.setShortcut(QKeySequence("Ctrl+H" if name == "history" else "Ctrl+L"))
             self.view_menu.addAction(toggle)
+            fit_dock(self, dock)  # floats on a narrow window, Esc closes it
             docks.append(dock)
         self.tabifyDockWidget(docks[0], docks[1])
         docks[0].raise_()

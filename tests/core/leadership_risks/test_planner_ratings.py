@@ -4,8 +4,8 @@ business model."""
 
 from __future__ import annotations
 
-from mcexplorer.core.document import Document
 from mcexplorer.core.answers import strategy, summary_json
+from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks.strategy import PLANNER_MARK
 
 BM = "business-models"

@@ -267,7 +267,9 @@ def test_the_radar_weights_profile_cannot_be_read_as_an_option(window):
     body = radar.body  # the radar's plot, one painted item
     assert body.weights_shown() and body.weights_brush().style() == Qt.BrushStyle.NoBrush
     assert body.weights_pen().style() == Qt.PenStyle.CustomDashLine
-    assert "weights" in [text for text, _box in body.text_boxes()]
+    # Named where it cannot sit on the data: the legend says what the dashed line is.
+    assert "weights" not in [text for text, _box in body.text_boxes()]
+    assert radar.legend.items[-1][1].text.startswith("dashed: ") and "weights" in radar.caption
     samples = radar._legend_samples
     assert samples[-1].opts["symbol"] is None and samples[0].opts["symbol"] is not None
     assert samples[0].opts["pen"].widthF() >= 4

@@ -68,7 +68,7 @@ def test_undo_redo_keys_and_named_history(window, qtbot):
     weight(window, "risk").setValue(80)
     window.findChild(QSlider, f"target:{BM}:horizon").setValue(3)
     texts = [window.history.item(i).text() for i in range(window.history.count())]
-    assert texts == ["Opened scenario", "Weight of Risk", "Target Horizon"]
+    assert texts == ["Opened scenario", "Weight of Risk 50 -> 80", "Target Horizon 2 -> 3"]
     undo(window)
     assert window.document.target(BM, "horizon") == 2
     assert window.history.currentRow() == 1
