@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -126,19 +126,17 @@ def paint_chart(painter: QPainter, twin: Chart, target: QRectF) -> None:
     """Paint a laid-out chart into ``target`` as vectors (text stays text)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    # Markers sized in screen pixels (pyqtgraph's pxMode) ignore the painter's scale: grown by
-    # it for the export, so a marker keeps its size beside the text on a page or a slide.
+    # Markers sized in screen pixels (pyqtgraph's pxMode) ignore the painter's scale: drawn
+    # one by one as shapes grown by it (pyqtgraph's export mode), so a marker keeps its size
+    # beside the text on a page or a slide. An image export has put the chart in that mode
+    # already, with the same scale.
     scale = painter.transform().m11() * target.width() / max(1, twin.viewport().width())
-    markers = [(item, item.data["size"].copy()) for item in twin.scene().items()
-               if isinstance(item, pg.ScatterPlotItem) and item.opts.get("pxMode")
-               and len(item.data)] if scale > 1.01 else []
-    for item, sizes in markers:
-        item.setSize(sizes * scale)
-    # The scene is vector: painting it into a larger device draws text and lines sharp.
-    QGraphicsView.render(twin, painter, target, twin.viewport().rect(),
-                         Qt.AspectRatioMode.IgnoreAspectRatio)
-    for item, sizes in markers:
-        item.setSize(sizes)
+    exporting = any(getattr(item, "_exportOpts", False) is not False
+                    for item in twin.scene().items() if isinstance(item, pg.GraphicsItem))
+    with nullcontext() if exporting else drawn_as_shapes(twin, max(scale, 1.0)):
+        # The scene is vector: painting it into a larger device draws text and lines sharp.
+        QGraphicsView.render(twin, painter, target, twin.viewport().rect(),
+                             Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 def _paint(painter: QPainter, twin: Chart, logical_w: float, chart_h: float,
