@@ -45,3 +45,13 @@ def scenario_file(tmp_path, scenario):
     path = tmp_path / "scenario.json"
     save_scenario(path, scenario)
     return path
+
+
+@pytest.fixture
+def cli():
+    """``cli(*args, cwd=None, env=None, input=b"", text=True)``: ``mcexplorer ARGS`` run in this
+    process (see tests/cli_inprocess.py), returning a CompletedProcess (returncode, stdout,
+    stderr) as ``subprocess.run(capture_output=True)`` would."""
+    from cli_inprocess import run_cli
+
+    return run_cli
