@@ -1,6 +1,6 @@
-"""``mcexplorer room serve FILE`` in a subprocess on 127.0.0.1 (its refusals in this process: tests/cli_inprocess.py): the join URL first, each
+"""``mcexplorer room serve FILE`` in a subprocess on 127.0.0.1: the join URL first, each
 submission saved into FILE atomically, SIGINT and SIGTERM exit 0, bad arguments exit 2 in one
-line. Every wait is bounded."""
+line (the refusals in this process: tests/cli_inprocess.py). Every wait is bounded."""
 
 from __future__ import annotations
 
