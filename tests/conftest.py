@@ -14,7 +14,10 @@ os.environ["MCEXPLORER_NO_RECOVERY_PROMPT"] = "0"
 
 import pytest  # noqa: E402
 
+import fuzzing  # noqa: E402
 from mcexplorer.core.resources import default_scenario  # noqa: E402
+
+fuzzing.register()  # Hypothesis profiles: modest in make test, many examples in make fuzz
 
 
 @pytest.fixture(autouse=True)
