@@ -53,7 +53,7 @@ CHILD = textwrap.dedent("""
                 while True:
                     variant = variants[n % len(variants)]
                     save_scenario(target, variant)
-                    print(variant.title, flush=True)
+                    os.write(1, variant.title.encode() + b"\\n")  # a whole line or none
                     n += 1
             except BaseException:
                 traceback.print_exc()
