@@ -1,5 +1,7 @@
 # make run   - set up .venv (if missing or stale) and open the app on the default scenario
-# make test  - set up .venv and run the whole test suite headless
+# make test  - set up .venv and run the whole test suite headless, on up to 4 workers (xdist)
+# make fuzz  - the property (Hypothesis) tests only, with ten times Hypothesis's examples
+# make coverage - the suite under coverage (the CLI and child processes too); report in htmlcov/
 # make bench - set up .venv and print the benchmark table (rewrites the figures block of BENCHMARKS.md)
 # make bundle - the standalone app (PyInstaller): dist/mcexplorer/mcexplorer and its .tar.gz
 # make bundle-test - the bundle's smoke test (also run by `make test` when dist/mcexplorer exists)
@@ -8,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-x11 bench bundle bundle-test clean
+.PHONY: run test test-x11 fuzz coverage bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,8 +48,26 @@ test-x11:
 		|| echo "Could not install LibreOffice: the office tests will skip"; \
 	else echo "Missing tools: those tests will skip (apt-get install $(X11_PACKAGES) $(OFFICE_PACKAGES))"; fi
 
+# Workers: one per core, at most 4 (WORKERS=0 runs in one process). Tests that must not run
+# beside another share an xdist_group (--dist loadgroup keeps a group on one worker).
+WORKERS ?= auto --maxprocesses=4
+XDIST   := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadgroup)
+
 test: $(STAMP) test-x11
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(XDIST) $(PYTEST_ARGS)
+
+# The property tests (pytest's "hypothesis" marker, added to every @given test) under the
+# "fuzz" profile of tests/fuzzing.py: 1000 examples a test (scaled per test), not derandomized.
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q $(XDIST) \
+		-m hypothesis --hypothesis-show-statistics $(PYTEST_ARGS)
+
+coverage: $(STAMP) test-x11
+	rm -f .coverage .coverage.*
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coverage run -m pytest -q -p no:xdist $(PYTEST_ARGS)
+	$(BIN)/python -m coverage combine -q
+	$(BIN)/python -m coverage report --skip-covered --sort=cover | tail -25
+	$(BIN)/python -m coverage html -q
 
 BENCH_STAMP := $(VENV)/.bench-installed
 
@@ -82,4 +102,4 @@ bundle-test: $(STAMP)
 	$(BIN)/python packaging/smoke.py dist/mcexplorer/mcexplorer
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info htmlcov .coverage .coverage.*

@@ -14,7 +14,10 @@ os.environ["MCEXPLORER_NO_RECOVERY_PROMPT"] = "0"
 
 import pytest  # noqa: E402
 
+import fuzzing  # noqa: E402
 from mcexplorer.core.resources import default_scenario  # noqa: E402
+
+fuzzing.register()  # Hypothesis profiles: modest in make test, many examples in make fuzz
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +48,13 @@ def scenario_file(tmp_path, scenario):
     path = tmp_path / "scenario.json"
     save_scenario(path, scenario)
     return path
+
+
+@pytest.fixture
+def cli():
+    """``cli(*args, cwd=None, env=None, input=b"", text=True)``: ``mcexplorer ARGS`` run in this
+    process (see tests/cli_inprocess.py), returning a CompletedProcess (returncode, stdout,
+    stderr) as ``subprocess.run(capture_output=True)`` would."""
+    from cli_inprocess import run_cli
+
+    return run_cli

@@ -101,6 +101,26 @@ def fill_and_send(web, name: str | None, weights: dict[str, int]) -> str:
         set_slider(web, field, value)
     old = web.find_element(By.TAG_NAME, "html")
     web.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(web, WAIT).until(ec.staleness_of(old))
+    WebDriverWait(web, WAIT).until(_gone(old))
     return WebDriverWait(web, WAIT).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, ".message"))).text
+
+
+def _gone(element):
+    """``staleness_of``, also when chromedriver says so in its own words: while the new page
+    replaces the old one it may answer "Node with given id does not belong to the document"
+    (an unknown error) instead of a stale element (seen under load, on parallel test runs)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def predicate(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
+    return predicate

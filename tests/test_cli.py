@@ -1,11 +1,10 @@
-"""The command-line contracts, run as a user would: a separate process, exit codes, output."""
+"""The command-line contracts, run as a user would: exit codes, output. In this process
+(tests/cli_inprocess.py: the same argv, streams and environment a separate process gets)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,11 @@ import pytest
 from mcexplorer.core.io import MAX_FILE_BYTES
 from mcexplorer.core.models import SCHEMA_VERSION
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+from cli_inprocess import run_cli
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mcexplorer", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, env=ENV, cwd=cwd)
+    return run_cli(*args, cwd=cwd)
 
 
 def assert_refused(result, *needles: str) -> None:

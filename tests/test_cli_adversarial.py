@@ -1,9 +1,10 @@
 """Issue 10, on the command line: what an attacker or an unlucky user feeds the subcommands.
 
-Each test runs mcexplorer as a separate process, as a user would, and reads the raw bytes it
-prints: no control character from a path or a file may reach the terminal, a name too long for
-the file system gets one line and exit 2, a symbolic link stays a link, a read-only file is not
-replaced.
+Each test runs mcexplorer as a user would (in this process, with the argv bytes and output
+streams a separate process gets: tests/cli_inprocess.py), and reads the raw bytes it prints:
+no control character from a path or a file may reach the terminal, a name too long for the file
+system gets one line and exit 2, a symbolic link stays a link, a read-only file is not
+replaced. The FIFO test keeps a separate process: its failure is a hang.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.models import SCHEMA_VERSION
 from mcexplorer.core.resources import default_scenario
 
+from cli_inprocess import run_cli
+
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.name != "posix", reason="POSIX file names and FIFOs")]
 
@@ -31,6 +34,12 @@ CONTROL = [b"\x1b", b"\x07", b"\r", b"\x9b"]
 
 
 def run(*args) -> subprocess.CompletedProcess:
+    argv = [os.fsencode(a) if isinstance(a, (str, Path)) else a for a in args]
+    return run_cli(*argv, cwd=REPO, text=False)
+
+
+def run_process(*args) -> subprocess.CompletedProcess:
+    """A separate process, for a test whose failure would be a hang (bounded by the timeout)."""
     argv = [os.fsencode(a) if isinstance(a, (str, Path)) else a for a in args]
     return subprocess.run([sys.executable.encode(), b"-m", b"mcexplorer", *argv],
                           capture_output=True, timeout=120, env=ENV, cwd=REPO)
@@ -146,7 +155,7 @@ def test_validate_refuses_a_fifo_without_hanging(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     try:
-        result = run("validate", fifo)  # the old code blocked here until the 120 s timeout
+        result = run_process("validate", fifo)  # the old code blocked here until the timeout
     except subprocess.TimeoutExpired:
         pytest.fail("validate hung on a FIFO")
     assert_refused(result, b"named pipe")

@@ -1,27 +1,26 @@
-"""The export, csv and report verbs, run as a planner would (subprocess): exit 0 with the
-files, exit 2 with one line on bad input."""
+"""The export, csv and report verbs, run as a planner would (in this process, as a separate
+one would run: tests/cli_inprocess.py): exit 0 with the files, exit 2 with one line on bad
+input."""
 
 from __future__ import annotations
 
 import codecs
 import csv
-import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args, timeout=300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "mcexplorer", *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout, env=env)
+    return run_cli(*args)
 
 
 @pytest.fixture

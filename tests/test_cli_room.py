@@ -1,10 +1,9 @@
-"""The room's verbs on the command line, in subprocesses: exit 0, or 2 with one line."""
+"""The room's verbs on the command line (in this process, as a separate one would run:
+tests/cli_inprocess.py): exit 0, or 2 with one line."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,15 @@ from mcexplorer.core.room.edits import take_snapshot
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
 from mcexplorer.core.validation import load_scenario
 
+from cli_inprocess import run_cli
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 BM = "business-models"
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "mcexplorer", *map(str, args)], cwd=cwd or ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return run_cli(*args, cwd=cwd or ROOT)
 
 
 def one_line_error(out) -> str:

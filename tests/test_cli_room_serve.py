@@ -1,6 +1,6 @@
 """``mcexplorer room serve FILE`` in a subprocess on 127.0.0.1: the join URL first, each
 submission saved into FILE atomically, SIGINT and SIGTERM exit 0, bad arguments exit 2 in one
-line. Every wait is bounded."""
+line (the refusals in this process: tests/cli_inprocess.py). Every wait is bounded."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ import pytest
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.validation import load_scenario
+
+from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,18 +98,14 @@ def test_serve_prints_the_url_saves_each_submission_and_stops_on_a_signal(scenar
     (["--frameworks", "nope"], "frameworks: unknown framework 'nope'"),
 ])
 def test_serve_refuses_bad_arguments_in_one_line(scenario, args, problem):
-    out = subprocess.run([sys.executable, "-m", "mcexplorer", "room", "serve", str(scenario),
-                          "--port", "0", *args], cwd=ROOT, capture_output=True, text=True,
-                         timeout=60)
+    out = run_cli("room", "serve", str(scenario), "--port", "0", *args, cwd=ROOT)
     assert out.returncode == 2, out.stderr
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and problem in out.stderr
 
 
 def test_serve_refuses_a_missing_file(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "mcexplorer", "room", "serve",
-                          str(tmp_path / "none.json"), "--port", "0"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    out = run_cli("room", "serve", str(tmp_path / "none.json"), "--port", "0", cwd=ROOT)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "none.json" in out.stderr
 
 
@@ -117,9 +115,7 @@ def test_serve_refuses_a_port_in_use_in_one_line(scenario):
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        out = subprocess.run([sys.executable, "-m", "mcexplorer", "room", "serve",
-                              str(scenario), "--port", str(port)], cwd=ROOT,
-                             capture_output=True, text=True, timeout=60)
+        out = run_cli("room", "serve", str(scenario), "--port", str(port), cwd=ROOT)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.count("\n") == 1 and f"cannot listen on 127.0.0.1 port {port}" in out.stderr
 
@@ -138,9 +134,7 @@ def test_names_sent_with_markup_are_plain_text_in_the_report(scenario, tmp_path)
             proc.kill()
             proc.communicate(timeout=30)
     out = tmp_path / "report.html"
-    done = subprocess.run([sys.executable, "-m", "mcexplorer", "report", str(scenario), "--out",
-                           str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = run_cli("report", str(scenario), "--out", str(out), cwd=ROOT)
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -1,12 +1,11 @@
-"""`mcexplorer summary FILE [--json]`: the five key questions answered, in a subprocess as a
-planner or a script would run it; bad input is one line and exit 2."""
+"""`mcexplorer summary FILE [--json]`: the five key questions answered, as a planner or a
+script would run it (in this process, as a separate one would run: tests/cli_inprocess.py);
+bad input is one line and exit 2."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -14,12 +13,13 @@ from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.leadership_risks import edits as E
 
+from cli_inprocess import run_cli
+
 pytestmark = pytest.mark.slow
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "mcexplorer", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+    return run_cli(*args)
 
 
 @pytest.fixture

@@ -25,16 +25,16 @@ def test_wheel_in_fresh_venv_runs_new_score_and_export(tmp_path):
     assert build.returncode == 0, build.stderr
     wheel = next(dist.glob("mcexplorer-*.whl"))
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)  # this venv's pip installs into it
     py = env_dir / "bin" / "python"
-    install = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q",
-                              "--disable-pip-version-check", str(wheel)],
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install",
+                              "--no-deps", "-q", "--disable-pip-version-check", str(wheel)],
                              capture_output=True, text=True, timeout=300)
     assert install.returncode == 0, install.stderr
     # Third-party dependencies come from the test venv's site-packages (appended, so they
     # cannot shadow the installed wheel); the source tree is never on the path.
-    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = sysconfig.get_paths(vars={"base": str(env_dir), "platbase": str(env_dir)})["purelib"]
+    assert Path(site, "mcexplorer").is_dir(), site
     (Path(site) / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "elsewhere"
     work.mkdir()
@@ -43,15 +43,14 @@ def test_wheel_in_fresh_venv_runs_new_score_and_export(tmp_path):
     exe = env_dir / "bin" / "mcexplorer"
 
     where = subprocess.run([str(py), "-c", "import mcexplorer, mcexplorer.core.resources as res; "
-                            "print(mcexplorer.__file__); print(res.resources_dir())"],
+                            "from mcexplorer.server.page import asset; "
+                            "print(mcexplorer.__file__); print(res.resources_dir()); "
+                            "print(all(asset(n) for n in ('page.html', 'page.css', 'page.js')))"],
                            capture_output=True, text=True, cwd=work, env=env, timeout=60)
     assert where.returncode == 0, where.stderr
-    module_file, resources = where.stdout.split()
+    module_file, resources, page = where.stdout.split()
     assert str(env_dir) in module_file and str(env_dir) in resources
-    page = subprocess.run([str(py), "-c", "from mcexplorer.server.page import asset; "
-                           "print(all(asset(n) for n in ('page.html', 'page.css', 'page.js')))"],
-                          capture_output=True, text=True, cwd=work, env=env, timeout=60)
-    assert page.stdout.strip() == "True", page.stderr  # the phone page ships in the wheel
+    assert page == "True", where.stderr  # the phone page ships in the wheel
 
     scenario = work / "s.json"
     assert subprocess.run([str(exe), "new", str(scenario)], cwd=work, env=env,

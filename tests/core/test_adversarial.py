@@ -20,6 +20,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.errors import ScenarioError, StorageError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.paths import data_dir, recovery_dir, sessions_dir
@@ -88,7 +90,7 @@ def test_session_records_keep_a_path_that_is_not_utf8(tmp_path, scenario):
     assert listed.name == "caf\ufffd"  # a display name a widget can show
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.binary(min_size=1, max_size=60).filter(lambda b: b"/" not in b and b"\0" not in b))
 def test_any_file_name_round_trips_through_the_records(name):
     path = "/somewhere/" + os.fsdecode(name)

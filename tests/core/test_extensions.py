@@ -4,8 +4,6 @@ feature needs is refused with one line by the loader, the CLI and the window."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -14,6 +12,8 @@ from mcexplorer.core.extensions import check_framework, registered
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
 from mcexplorer.core.validation import load_scenario
+
+from cli_inprocess import run_cli
 
 
 def _three_quadrant_ecology() -> dict:
@@ -56,8 +56,7 @@ def test_an_unknown_extension_is_refused():
 @pytest.mark.parametrize("command", ["validate", "score"])
 def test_the_cli_refuses_the_redefinition_with_exit_2(tmp_path, command):
     path = _scenario_redefining_ecology(tmp_path)
-    out = subprocess.run([sys.executable, "-m", "mcexplorer", command, str(path)],
-                         capture_output=True, text=True, timeout=120)
+    out = run_cli(command, str(path))
     assert out.returncode == 2, out.stderr
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "badges-awards" in lines[0] and "Traceback" not in out.stderr

@@ -18,6 +18,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.resources import default_scenario
@@ -41,7 +43,8 @@ _FUZZ = settings(
 
 
 def fuzz(max_examples: int) -> settings:
-    return settings(_FUZZ, max_examples=max_examples)
+    """The loader's fuzz settings, ``max_examples`` scaled to the profile (tests/fuzzing.py)."""
+    return settings(_FUZZ, max_examples=examples(max_examples))
 
 
 # --------------------------------------------------------------------------------------------

@@ -185,6 +185,8 @@ def test_every_builtin_framework_scores_between_0_and_100():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from fuzzing import examples  # noqa: E402
+
 from mcexplorer.core.robustness.acceptability import acceptability  # noqa: E402
 from mcexplorer.core.robustness.sensitivity import sweep  # noqa: E402
 
@@ -202,7 +204,7 @@ def test_a_subnormal_weight_alone_gives_that_criterion_utility(bm, tiny):
     assert by_id["opx-partnership"] == pytest.approx(0.0)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(_WEIGHT, min_size=8, max_size=8))
 def test_any_non_negative_weights_give_finite_fits_in_range(weights):
     bm = builtin_frameworks()[BM]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtWidgets import QSlider
@@ -16,6 +14,8 @@ from mcexplorer.core.io import scenario_json
 from mcexplorer.core.resources import RESOURCES_ENV, builtin_frameworks, default_scenario, resources_dir
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt import prompts
+
+from cli_inprocess import run_cli
 
 FOURTH = {
     "id": "delivery-partners",
@@ -70,16 +70,13 @@ def test_a_fourth_framework_is_scored_and_exported_by_the_cli(resources_with_fou
     scenario.write_text(scenario_json(default_scenario()))
     env = {**__import__("os").environ, RESOURCES_ENV: str(resources_with_fourth),
            "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-m", "mcexplorer", "score", str(scenario), "--json"],
-                         capture_output=True, text=True, timeout=120, env=env)
+    out = run_cli("score", str(scenario), "--json", env=env)
     assert out.returncode == 0, out.stderr
     entry = json.loads(out.stdout)["frameworks"][-1]
     assert entry["id"] == "delivery-partners"
     assert [r["option"] for r in entry["ranking"]][0] == "alpha"  # reach 5 beats price at 50/50
     png = tmp_path / "png"
-    out = subprocess.run([sys.executable, "-m", "mcexplorer", "export", str(scenario),
-                          "--out", str(png), "--width", "400"],
-                         capture_output=True, text=True, timeout=300, env=env)
+    out = run_cli("export", str(scenario), "--out", str(png), "--width", "400", env=env)
     assert out.returncode == 0, out.stderr
     assert (png / "s-delivery-partners-ranking.png").stat().st_size > 1000
     assert (png / "s-delivery-partners-radar.png").stat().st_size > 1000

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix, report as eco_report
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
@@ -119,7 +121,7 @@ def test_degrees_alone_position_no_micro_credentials():
     assert "Only degrees" in c.reason
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.tuples(st.floats(-1, 1), st.floats(-1, 1), st.floats(0.1, 1e4)),
                 min_size=1, max_size=8),
        st.floats(0.1, 1e5), st.floats(0.01, 100))

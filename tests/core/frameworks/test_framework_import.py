@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_csv, framework_from_csv, import_csv
 from mcexplorer.core.frameworks.cells import column_letter, make_id
@@ -345,7 +347,7 @@ def small_frameworks(draw):
                                      "criteria": [c for c, _ in criteria]})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(fw=small_frameworks(), delimiter=st.sampled_from([",", ";", "\t"]),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
 def test_any_small_framework_survives_csv_in_any_encoding_and_delimiter(fw, delimiter, encoding):

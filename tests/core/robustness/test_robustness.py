@@ -10,6 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
@@ -77,7 +79,8 @@ def check_interval(interval, top, grid, first_at, step):
 
 
 GRID = [i / 10 for i in range(1001)]
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=examples(40), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @SLOW

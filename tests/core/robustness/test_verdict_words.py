@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks.summary import answer_business_model
 from mcexplorer.core.models import Framework
@@ -175,7 +177,7 @@ def test_all_weights_zero_every_option_shares_first_place(bm):
 # -- 7. identical options keep the framework's order --------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.floats(0.0, 3.0).map(lambda v: round(1 + v * 2 / 3, 3)), min_size=3,
                 max_size=3),
        st.lists(st.floats(0.0, 100.0), min_size=3, max_size=3), st.integers(2, 5))

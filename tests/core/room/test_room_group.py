@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.room.models import Participant
 from mcexplorer.core.room.group import (
@@ -41,7 +43,7 @@ room_strategy = st.lists(
     min_size=1, max_size=20)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(room=room_strategy, method=st.sampled_from(["median", "mean"]))
 def test_group_weights_and_targets_match_numpy_on_random_rooms(room, method):
     people = [person(f"p{i}", {c: w for c, w in ws.items() if w is not None}, h)

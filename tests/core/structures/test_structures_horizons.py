@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.core.structures import balance as hz_balance, curves as hz_curves, edits as hz_edits, report as hz_report, rules as hz_rules
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
@@ -39,7 +41,7 @@ def splits(draw) -> Split:
 # -- rebalance ------------------------------------------------------------------------------
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(splits(), st.sampled_from(KEYS), st.floats(0, 100, allow_nan=False),
        st.sampled_from((None,) + KEYS))
 def test_rebalance_sums_to_exactly_100_and_never_negative(split, key, value, locked):
@@ -50,7 +52,7 @@ def test_rebalance_sums_to_exactly_100_and_never_negative(split, key, value, loc
     assert math.isclose(new.h1 + new.h2 + new.h3, 100.0, abs_tol=1e-9)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(splits(), st.sampled_from(KEYS), st.floats(0, 100, allow_nan=False), st.sampled_from(KEYS))
 def test_a_locked_share_never_moves(split, key, value, locked):
     new = hz_balance.rebalance(split, key, value, locked)
@@ -61,7 +63,7 @@ def test_a_locked_share_never_moves(split, key, value, locked):
                                                   abs=0.051)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(splits(), st.sampled_from(KEYS), st.floats(0, 100, allow_nan=False))
 def test_without_a_lock_the_others_keep_their_proportions(split, key, value):
     new = hz_balance.rebalance(split, key, value)

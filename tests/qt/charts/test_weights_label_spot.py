@@ -8,6 +8,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import examples
+
 from mcexplorer.qt.charts.radar_marks import text_box, weights_label_spot
 
 
@@ -48,7 +50,7 @@ box = st.tuples(st.floats(-1.5, 1.5), st.floats(-1.5, 1.5), st.floats(0.0, 0.6),
                 st.floats(0.0, 0.3)).map(lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(unit, min_size=3, max_size=40), st.lists(box, max_size=45),
        st.tuples(st.floats(0.0, 0.5), st.floats(0.0, 0.2)))
 def test_the_fast_search_picks_the_plain_searchs_spot(weights, avoid, size):
