@@ -11,8 +11,8 @@ import pytest
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.room.edits import take_snapshot
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
+from mcexplorer.core.room.edits import take_snapshot
 from mcexplorer.core.validation import load_scenario
 
 pytestmark = pytest.mark.slow

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario, scenario_json
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import Framework, FrameworkSettings, Scenario
+from mcexplorer.core.validation import load_scenario
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,18 @@ import sys
 from .. import __version__
 from ..core.errors import ScenarioError, shown_path
 from . import (
-    data, export, frameworks, report, robustness, room, scenario_files, score, summary,
+    data,
+    export,
+    frameworks,
+    report,
+    robustness,
+    room,
+    scenario_files,
+    score,
+    summary,
 )
-from .parsing import Usage as _Usage, UsageParser as _Parser
+from .parsing import Usage as _Usage
+from .parsing import UsageParser as _Parser
 
 COMMAND_MODULES = (scenario_files, score, robustness, export, data, report, frameworks, room,
                    summary)
@@ -100,4 +109,4 @@ def _reset_settings() -> None:
 from .export import export_all  # noqa: E402
 from .score import score_report  # noqa: E402
 
-__all__ = ["main", "commands", "export_all", "score_report"]
+__all__ = ["commands", "export_all", "main", "score_report"]

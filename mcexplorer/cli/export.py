@@ -49,10 +49,9 @@ def _export(args) -> int:
     from ..qt.charts.export import DEFAULT_WIDTH, check_width
 
     width = DEFAULT_WIDTH if args.width is None else check_width(args.width)
+    from ..core.document import Document
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
-
-    from ..core.document import Document
 
     scenario, _ = load_scenario(args.file)
     weighting = weighting_of(Document(scenario), args)
@@ -76,7 +75,8 @@ def export_all(scenario, out: Path, width: int, *, fmt: str = "png", caption: bo
     from ..core.outputs.names import scenario_label, today
     from ..core.weighting import SCENARIO, settle
     from ..qt.charts.export import ImageSpec
-    from ..qt.export.charts import drawn_charts, export_all as write_all
+    from ..qt.export.charts import drawn_charts
+    from ..qt.export.charts import export_all as write_all
 
     document = Document(scenario)
     weighting = settle(document, SCENARIO if weighting is None else weighting)

@@ -30,10 +30,9 @@ def _report(args) -> int:
         raise ScenarioError("is a folder; name the report file", file=str(out), field="--out")
     if not out.parent.is_dir():
         raise ScenarioError("no such folder", file=str(out.parent), field="--out")
+    from ..core.document import Document
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
-
-    from ..core.document import Document
 
     scenario, _ = load_scenario(args.file)
     document = Document(scenario)

@@ -13,8 +13,14 @@ from __future__ import annotations
 import json
 import sys
 
-from .parsing import (add_overrides, add_weighting, apply_overrides, percentage, weighting_of,
-                      whole_number)
+from .parsing import (
+    add_overrides,
+    add_weighting,
+    apply_overrides,
+    percentage,
+    weighting_of,
+    whole_number,
+)
 
 
 def add(sub) -> None:

@@ -20,10 +20,22 @@ from typing import Any
 from .document import Document
 from .extensions import read
 from .leadership_risks.content import content
-from .leadership_risks.rules import gaps, leadership_check, plan_b_sentence, risk_score, \
-    team_coverage, top_risks
-from .leadership_risks.strategy import (CONTEXT_CRITERIA, PLANNER_MARK, POSITIONINGS, ModelPick,
-                                        Strategy, _number)
+from .leadership_risks.rules import (
+    gaps,
+    leadership_check,
+    plan_b_sentence,
+    risk_score,
+    team_coverage,
+    top_risks,
+)
+from .leadership_risks.strategy import (
+    CONTEXT_CRITERIA,
+    PLANNER_MARK,
+    POSITIONINGS,
+    ModelPick,
+    Strategy,
+    _number,
+)
 from .leadership_risks.summary import READING_NOTE, Answer, summary
 from .robustness.in_view import how_sure, leaders
 from .weighting import SCENARIO, Weighting, applied, describe, resolve

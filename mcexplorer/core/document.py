@@ -21,7 +21,6 @@ from .resources import all_frameworks, default_scenario
 from .scoring import Ranking, UtilityTable, rank, utility_table
 from .validation import check_scenario
 
-
 Listener = Callable[[Edit | None], None]
 
 

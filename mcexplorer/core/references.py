@@ -19,8 +19,8 @@ from functools import cache
 
 from pydantic import Field
 
-from .errors import ScenarioError
 from .base import LongText, ShortText, StrictModel
+from .errors import ScenarioError
 from .resources import load_resource, resources_dir
 
 REFERENCES_FILE = "references.json"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,14 +25,20 @@ from .errors import ScenarioError, SessionMissing, StorageError
 from .io import save_scenario, scenario_data, scenario_payload
 from .models import Identifier, Scenario, ShortText
 from .paths import InstanceLock, ensure_folder, recovery_dir, sessions_dir, trash_dir
-from .records import (META_LIMIT, PREVIEW_LIMIT, RECOVERY_LIMIT, dump_record, read_record,
-                      storage_error)
+from .records import (
+    META_LIMIT,
+    PREVIEW_LIMIT,
+    RECOVERY_LIMIT,
+    dump_record,
+    read_record,
+    storage_error,
+)
 from .safe_files import atomic_write, read_capped
 from .validation import check_scenario, load_scenario
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_id() -> str:

@@ -90,7 +90,7 @@ class SessionKeeper(QObject):
             window.statusBar().showMessage(f"Autosave failed: {getattr(exc, 'message', exc)}",
                                            8000)
             return False
-        except Exception:  # noqa: BLE001 - autosave runs from a timer and must never die
+        except Exception:
             log.exception("autosave failed unexpectedly")
             window.statusBar().showMessage("Autosave failed unexpectedly (see the log)", 8000)
             return False

@@ -10,8 +10,8 @@ import pytest
 from mcexplorer.core import io, resources, safe_files
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import SCHEMA_VERSION
+from mcexplorer.core.validation import load_scenario
 
 
 def _doc(scenario) -> dict:

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json
+from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.validation import load_scenario, parse_scenario
-from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 
 TIME_LIMIT = 2.0
 """Seconds one example (parse, load and any round trip) may take."""

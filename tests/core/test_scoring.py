@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Criterion, Framework, Option, Rating
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score, utility
 
 BM = "business-models"

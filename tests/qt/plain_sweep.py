@@ -4,14 +4,22 @@ control characters, and what the window displays for each widget, item and chart
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGraphicsSimpleTextItem,
-                               QGraphicsTextItem, QGraphicsView, QLabel, QTabBar, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
 
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.models import Snapshot, SnapshotSettings
@@ -42,7 +50,7 @@ def hostile_file(folder: Path) -> Path:
     data["participants"] = [{"id": f"p{i}", "name": f"{n} person", "role": f"{LINK} role"}
                             for i, n in enumerate(names)]
     data["frameworks"]["business-models"]["notes"] = f"Notes {LINK} and {BIG} {ESC}"
-    created = datetime(2026, 1, 1, tzinfo=timezone.utc).isoformat()
+    created = datetime(2026, 1, 1, tzinfo=UTC).isoformat()
     settings = json.loads(SnapshotSettings(
         frameworks=scenario.frameworks).model_dump_json())
     data["snapshots"] = [json.loads(Snapshot(id=f"s{i}", name=f"{n} snap", created=created,

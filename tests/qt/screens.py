@@ -90,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from mcexplorer.app import create_window, ensure_app
     from screen_checks import problems
+
+    from mcexplorer.app import create_window, ensure_app
 
     app = ensure_app()
     window = create_window()

@@ -13,9 +13,14 @@ from PySide6.QtWidgets import QSlider
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import scenario_json
-from mcexplorer.core.resources import RESOURCES_ENV, builtin_frameworks, default_scenario, resources_dir
-from mcexplorer.qt.charts.base import Chart
+from mcexplorer.core.resources import (
+    RESOURCES_ENV,
+    builtin_frameworks,
+    default_scenario,
+    resources_dir,
+)
 from mcexplorer.qt import prompts
+from mcexplorer.qt.charts.base import Chart
 
 FOURTH = {
     "id": "delivery-partners",

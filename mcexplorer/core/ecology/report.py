@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from ..errors import ScenarioError, require_unique_ids
 from .lenses import lens_ids
 from .mix import (
-    QUADRANT_IDS, classify, membership, mix, offering_fit, portfolio_fit_note, quadrant_fits,
+    QUADRANT_IDS,
+    classify,
+    membership,
+    mix,
+    offering_fit,
+    portfolio_fit_note,
+    quadrant_fits,
     weighted_fit,
 )
 

@@ -43,8 +43,18 @@ from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import from_validation as _from_validation
 from mcexplorer.core.models import Framework, level_value
 
-from .cells import COMMON_SCALES, CellError, Scale, column_letter, infer_scale, make_id, \
-    parse_number, parse_scale, place, shown
+from .cells import (
+    COMMON_SCALES,
+    CellError,
+    Scale,
+    column_letter,
+    infer_scale,
+    make_id,
+    parse_number,
+    parse_scale,
+    place,
+    shown,
+)
 from .csv_read import HEADER_WORDS, CsvText, read_csv
 
 ROLE_ROWS = {"direction": "direction", "directions": "direction", "scale": "scale",

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from mcexplorer.core.compact_json import rating_value, ratings_list
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import MAX_FILE_BYTES, atomic_write
 from mcexplorer.core.io import from_validation as _from_validation
 from mcexplorer.core.io import read_json as _read_json
-from mcexplorer.core.validation import load_scenario
-from mcexplorer.core.compact_json import rating_value, ratings_list
 from mcexplorer.core.models import Framework
 from mcexplorer.core.safe_files import size_text
+from mcexplorer.core.validation import load_scenario
 
 from .csv_import import check_framework_id, import_csv
 from .csv_read import DELIMITER_NAMES

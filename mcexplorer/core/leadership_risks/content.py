@@ -18,8 +18,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.base import Identifier, LongText, ShortText, StrictModel
+from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.paths import resources_dir
 
 FRAMEWORK_ID = "leadership-risks"

@@ -19,10 +19,17 @@ from typing import Any
 from mcexplorer.core.document import MISSING, Document, Edit
 from mcexplorer.core.errors import ScenarioError, finite_number
 
-from .content import (CATEGORIES, CULTURE_MAX, CULTURE_MIN, FRAMEWORK_ID, LEVEL_MAX, LEVEL_MIN,
-                      Choice, content)
-from .models import (MAX_INCOME, MAX_RECRUITMENT, MAX_RISKS, Leadership, Risk, Risks,
-                     TeamMember)
+from .content import (
+    CATEGORIES,
+    CULTURE_MAX,
+    CULTURE_MIN,
+    FRAMEWORK_ID,
+    LEVEL_MAX,
+    LEVEL_MIN,
+    Choice,
+    content,
+)
+from .models import MAX_INCOME, MAX_RECRUITMENT, MAX_RISKS, Leadership, Risk, Risks, TeamMember
 from .rules import format_amount, format_date, is_vacant
 
 PLAN_B_FIELDS = ("income_target", "recruitment_target", "review_date", "threshold_pct")

@@ -7,10 +7,21 @@ from __future__ import annotations
 
 from mcexplorer.core.errors import ScenarioError, require_unique_ids
 
-from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content, content as bundled
+from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content
+from .content import content as bundled
 from .models import Leadership, Risks
-from .rules import (current_profile, culture_gap, filled_roles, gaps, leadership_check,
-                    needed_profile, plan_b_sentence, risk_score, sorted_risks, team_coverage)
+from .rules import (
+    culture_gap,
+    current_profile,
+    filled_roles,
+    gaps,
+    leadership_check,
+    needed_profile,
+    plan_b_sentence,
+    risk_score,
+    sorted_risks,
+    team_coverage,
+)
 
 
 def check(leadership: Leadership, risks: Risks, file: str | None = None,

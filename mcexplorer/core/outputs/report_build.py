@@ -5,15 +5,24 @@ frameworks that answer none of them; then every source cited in full. No Qt here
 
 from __future__ import annotations
 
-from ..answers import answers as answer_all, strategy
+from ..answers import answers as answer_all
+from ..answers import strategy
 from ..document import Document
 from ..leadership_risks.content import content as lr_content
 from ..references import references
 from ..weighting import GROUP, SCENARIO, Weighting, applied, describe, settle
 from . import report_features, report_sections
 from .caption import short_source
-from .report_model import (OPENING, OTHER, Heading, Paragraph, Report, Section,
-                           framework_blocks, question_blocks)
+from .report_model import (
+    OPENING,
+    OTHER,
+    Heading,
+    Paragraph,
+    Report,
+    Section,
+    framework_blocks,
+    question_blocks,
+)
 from .report_sections import notes_block
 
 _registered = False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..edits import Edit
 from ..errors import ScenarioError
@@ -245,7 +245,7 @@ def take_snapshot(doc, name: str | None = None, now: datetime | None = None) -> 
     names = [s.name for s in snaps]
     name = _unused_name("Snapshot", names) if name is None else clean_name(name, "snapshot")
     _require_new_name(name, names, "snapshot", "snapshot name")
-    created = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    created = (now or datetime.now(UTC)).replace(microsecond=0)
     snap = Snapshot(id=slug_id(name, (s.id for s in snaps), "snapshot"), name=name,
                     created=created, settings=state_of(doc.scenario))
     return snapshots_edit(doc, snaps + [snap], f"Take snapshot {name}")

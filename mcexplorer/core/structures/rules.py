@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .balance import KEYS, LABELS, horizon_label, keys_text, observed_split, pct, support, support_keys
+from .balance import (
+    KEYS,
+    LABELS,
+    horizon_label,
+    keys_text,
+    observed_split,
+    pct,
+    support,
+    support_keys,
+)
 from .models import Split
 
 if TYPE_CHECKING:

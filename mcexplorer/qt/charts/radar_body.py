@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QSizePolicy
 
 from .fit import elide, radar_extent, radar_min_radius, radar_radius
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint

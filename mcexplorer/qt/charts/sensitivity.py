@@ -15,8 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ...core.robustness.chart_data import (SensitivityData, SensitivityMark,  # noqa: F401
-                                            SensitivitySeries)
+from ...core.robustness.chart_data import SensitivityData, SensitivityMark, SensitivitySeries  # noqa: F401
 from .base import Chart, legend_columns, text_item
 from .style import font
 

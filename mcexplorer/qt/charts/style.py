@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ...core.chart_data import OPTION_COLOURS  # noqa: F401 - the palette is plain data
+from ...core.chart_data import OPTION_COLOURS
 
 OPTION_SYMBOLS = ("o", "s", "t", "d", "t1", "p", "h", "star")
 """Marker shape per option colour (pyqtgraph names): circle, square, triangle down, diamond,

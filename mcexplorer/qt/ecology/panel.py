@@ -9,12 +9,25 @@ import html
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QListWidget, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
+from ...core.ecology import edits as eco_edits
+from ...core.ecology import lenses as eco_lenses
+from ...core.ecology import mix as eco_mix
 from ...core.references import cited
 from ..charts.map_items import QUADRANT_TINTS
 from ..labels import WrapLabel

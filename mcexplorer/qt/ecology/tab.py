@@ -15,23 +15,28 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QLineEdit, QListWidgetItem, QSplitter, QTabWidget,
+    QInputDialog,  # noqa: F401 - tests replace its static functions here
+    QLineEdit,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
 )
 
 from ...core.chart_data import Colour, RadarData
 from ...core.document import Document
-from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
+from ...core.ecology import edits as eco_edits
+from ...core.ecology import lenses as eco_lenses
+from ...core.ecology import mix as eco_mix
 from ...core.weighting import Weighting, applied
+from .. import prompts
 from ..charts.base import ChartPlan
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
+from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
-from .. import prompts
-from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 OUR_PLACEMENT_LENSES = ("landscape", "discourses", "camilleri")

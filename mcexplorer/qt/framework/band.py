@@ -11,7 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QStylePainter,
+    QWidget,
 )
 
 from ..plain import guarded, visible

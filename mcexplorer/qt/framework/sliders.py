@@ -14,14 +14,20 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QWidget,
 )
 
 from ...core.models import level_label
 from ..gestures import GestureTracker
 from ..plain import guarded, make_plain
-from .band import BandedSlider, ElidedLabel, NameLabel, small
 from ..signals import signals_blocked
+from .band import BandedSlider, ElidedLabel, NameLabel, small
 
 
 def percent_slider(object_name: str, page_step: int) -> BandedSlider:

@@ -7,10 +7,17 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ...core.leadership_risks import edits as E, rules
+from ...core.leadership_risks import edits as E
+from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
 from .view_data import culture_data, needed_label

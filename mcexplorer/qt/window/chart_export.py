@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPr
 
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, \
-    today
+from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, today
 from ...core.outputs.tables import csv_paths, write_csvs
 from ...core.view import in_view
 from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-    QVBoxLayout, QWidget,
+    QGridLayout,
+    QGroupBox,
+    QInputDialog,  # noqa: F401 - tests replace its static functions here
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError, shown_path

@@ -8,13 +8,20 @@ import json
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.frameworks import framework_from_csv, framework_from_json, framework_json, \
-    framework_schema, import_framework, install_user_framework, load_user_frameworks, \
-    user_frameworks_dir, validate_any
-from mcexplorer.core.models import SCHEMA_VERSION
-from mcexplorer.core.resources import builtin_frameworks, load_framework
-from mcexplorer.core.models import Framework
+from mcexplorer.core.frameworks import (
+    framework_from_csv,
+    framework_from_json,
+    framework_json,
+    framework_schema,
+    import_framework,
+    install_user_framework,
+    load_user_frameworks,
+    user_frameworks_dir,
+    validate_any,
+)
+from mcexplorer.core.models import SCHEMA_VERSION, Framework
 from mcexplorer.core.paths import data_dir
+from mcexplorer.core.resources import builtin_frameworks, load_framework
 from mcexplorer.core.scoring import score
 
 CSV = ("option;Effort;Horizon;Impact\r\ndirection;cost;target;benefit\r\n"

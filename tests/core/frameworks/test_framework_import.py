@@ -15,8 +15,8 @@ from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_csv, framework_from_csv, import_csv
 from mcexplorer.core.frameworks.cells import column_letter, make_id
 from mcexplorer.core.frameworks.csv_import import ROLE_ROWS
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score
 
 TABLE = """option,Effort,Horizon,Risk,Impact,Cost per learner

@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.leadership_risks.content import (CATEGORIES, POSITIONINGS, REFERENCE,
-                                                      content, content_path, load_content)
+from mcexplorer.core.leadership_risks.content import (
+    CATEGORIES,
+    POSITIONINGS,
+    REFERENCE,
+    content,
+    content_path,
+    load_content,
+)
 
 SEED = next(iter(Path("/work/shared/seeds").glob("000_*.txt")), None) \
     if Path("/work/shared/seeds").is_dir() else None

@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 
 from mcexplorer.core.leadership_risks.content import content
 from mcexplorer.core.leadership_risks.models import Leadership, PlanB, Risk, TeamMember
-from mcexplorer.core.leadership_risks.rules import (culture_gap, gaps, leadership_check,
-                                                    needed_profile, plan_b_sentence, risk_score,
-                                                    sorted_risks, team_coverage, top_risks)
+from mcexplorer.core.leadership_risks.rules import (
+    culture_gap,
+    gaps,
+    leadership_check,
+    needed_profile,
+    plan_b_sentence,
+    risk_score,
+    sorted_risks,
+    team_coverage,
+    top_risks,
+)
 
 ROLES = [r.id for r in content().team_roles]
 

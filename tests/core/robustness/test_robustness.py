@@ -11,15 +11,30 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
-from mcexplorer.core.robustness import (acceptability, crossings, describe, ranged_cells,
-                                        robustness_report, sensitivity_report, stability, sweep,
-                                        target_stability, verdict)
+from mcexplorer.core.resources import builtin_frameworks
+from mcexplorer.core.robustness import (
+    acceptability,
+    crossings,
+    describe,
+    ranged_cells,
+    robustness_report,
+    sensitivity_report,
+    stability,
+    sweep,
+    target_stability,
+    verdict,
+)
 from mcexplorer.core.robustness.acceptability import shares_from_counts
 from mcexplorer.core.robustness.report import NO_WEIGHT
-from mcexplorer.core.scoring import (TIE_TOLERANCE, effective_ratings, rank, score, utility,
-                                     utility_table)
+from mcexplorer.core.scoring import (
+    TIE_TOLERANCE,
+    effective_ratings,
+    rank,
+    score,
+    utility,
+    utility_table,
+)
 
 LEVELS = {"LOW": 1.0, "MED": 2.0, "HIGH": 3.0}
 LABEL = {1.0: "LOW", 1.5: "LOW/MED", 2.0: "MED", 2.5: "MED/HIGH", 3.0: "HIGH"}

@@ -11,7 +11,11 @@ from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.room.edits import add_participant, merge_participants
 from mcexplorer.core.room.models import MAX_PARTICIPANTS, Participant
 from mcexplorer.core.room.phones import (
-    MAX_PHONE_NAME, parse_submission, participant_id_for, phone_count, room_spec,
+    MAX_PHONE_NAME,
+    parse_submission,
+    participant_id_for,
+    phone_count,
+    room_spec,
     submission_edit,
 )
 

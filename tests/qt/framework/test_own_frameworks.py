@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QSlider
 
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.app import create_window
 from mcexplorer.core.frameworks import framework_from_csv, framework_json, user_frameworks_dir
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score
 from mcexplorer.qt import prompts  # noqa: F401 - knows Qt's own boxes before a test replaces them
 from mcexplorer.qt.charts.base import Chart

@@ -7,8 +7,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider, QSpinBox, QTabWidget
 
-from mcexplorer.core.robustness import (acceptability, describe, scale_label, stability,
-                                        sweep, target_stability, verdict)
+from mcexplorer.core.robustness import (
+    acceptability,
+    describe,
+    scale_label,
+    stability,
+    sweep,
+    target_stability,
+    verdict,
+)
 from mcexplorer.core.robustness.report import NO_WEIGHT
 from mcexplorer.qt.framework.robustness_panel import ACCEPT_SETTLE_MS, LIVE_MS
 

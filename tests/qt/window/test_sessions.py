@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSlider
 
 from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.paths import recovery_dir
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.qt.session_keeper import AUTOSAVE_IDLE_MS
 
 BM = "business-models"
