@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SECONDS = 10
 TIMEOUT = 180  # one verb, generous: a cold start of a big folder on a busy runner
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-TITLE = "Smoke test: Stratégie 2027 – ōtautahi"  # non-ASCII on purpose (paths stay ASCII)
+TITLE = "Smoke test: Stratégie 2027 – ōtautahi"  # noqa: RUF001 - non-ASCII on purpose (paths stay ASCII)
 
 
 class Failed(Exception):
@@ -54,7 +54,7 @@ def version() -> str:
 def bare_env(home: Path) -> dict[str, str]:
     """The environment of `env -i PATH=/usr/bin:/bin HOME=...`, or Windows' equivalent."""
     if sys.platform == "win32":
-        root = os.environ.get("SystemRoot", r"C:\Windows")
+        root = os.environ.get("SystemRoot", r"C:\Windows")  # noqa: SIM112 - Windows spells it so
         local, roaming, temp = home / "AppData" / "Local", home / "AppData" / "Roaming", home / "Temp"
         for folder in (local, roaming, temp):
             folder.mkdir(parents=True, exist_ok=True)
@@ -149,7 +149,7 @@ def smoke_cli(r: Runner) -> None:
         width, height = png_size(png)
         check(width == 1920 and 300 <= height <= 4000, f"{png.name} is {width} x {height}")
         check(png.stat().st_size > 10_000, f"{png.name} is only {png.stat().st_size} bytes")
-    prefix = os.path.commonprefix([p.stem for p in pngs])
+    prefix = os.path.commonprefix([p.stem for p in pngs])  # noqa: RUF071 - names, not paths
     print(f"     {len(pngs)} PNG charts 1920 px wide, {prefix}*: "
           + ", ".join(p.stem[len(prefix):] for p in pngs))
 

@@ -57,7 +57,7 @@ def test_participants_add_imports_people_atomically_with_a_backup(tmp_path, scen
     group = json.loads(score.stdout)["frameworks"][0]["group"]
     assert group["method"] == "median" and group["weights"]["risk"] == 10
     assert [p["name"] for p in group["participants"]] == ["ana", "ben", "Ana María"]
-    assert list(group["spread"])[0] == "risk"
+    assert next(iter(group["spread"])) == "risk"
     assert group["spread"]["risk"] == {"min": 10, "median": 10, "max": 90}
 
 

@@ -73,7 +73,7 @@ def test_serve_prints_the_url_saves_each_submission_and_stops_on_a_signal(scenar
         assert [(p.name, p.weights[BM]) for p in people] == [
             ("Ana", {"risk": 65.0}), ("Anonymous 1", {"costs": 5.0})]
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # Output piped into something that stopped reading (e.g. `| head`): not an error.
         try:
-            sys.stdout = open(os.devnull, "w")
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         except OSError:
             pass
         return 0

@@ -10,6 +10,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import datetime
 from typing import Literal
@@ -262,7 +263,7 @@ def level_label(levels: dict[str, float], value: float) -> str:
         if math.isclose(v, value):
             return label
     items = sorted(levels.items(), key=lambda kv: kv[1])
-    for (a, va), (b, vb) in zip(items, items[1:]):
+    for (a, va), (b, vb) in itertools.pairwise(items):
         if math.isclose((va + vb) / 2, value):
             return f"{a}/{b}"
     return f"{value:g}"

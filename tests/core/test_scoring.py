@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -211,7 +212,7 @@ def test_any_non_negative_weights_give_finite_fits_in_range(weights):
     fits = [r.fit for r in ranking.results]
     if any(w > 0 for w in weights):
         assert all(f is not None and math.isfinite(f) and 0.0 <= f <= 100.0 for f in fits)
-        assert all(b <= a + 1e-9 for a, b in zip(fits, fits[1:]))  # best first, ties aside
+        assert all(b <= a + 1e-9 for a, b in itertools.pairwise(fits))  # best first, ties aside
     else:
         assert fits == [None] * len(fits)
     drawn = acceptability(bm, dict(zip(ids, weights, strict=True)), {}, {}, draws=50, seed=1)

@@ -81,7 +81,7 @@ def as_displayed(text: str, rich: bool | None = None) -> str:
     return doc.toPlainText()
 
 
-def _model_texts(model, where: str, out: list[tuple[str, str]], parent=QModelIndex(),
+def _model_texts(model, where: str, out: list[tuple[str, str]], parent=QModelIndex(),  # noqa: B008
                  depth: int = 0) -> None:
     if model is None or depth > 3:
         return

@@ -80,7 +80,7 @@ def test_a_fourth_framework_is_scored_and_exported_by_the_cli(resources_with_fou
     assert out.returncode == 0, out.stderr
     entry = json.loads(out.stdout)["frameworks"][-1]
     assert entry["id"] == "delivery-partners"
-    assert [r["option"] for r in entry["ranking"]][0] == "alpha"  # reach 5 beats price at 50/50
+    assert next(r["option"] for r in entry["ranking"]) == "alpha"  # reach 5 beats price at 50/50
     png = tmp_path / "png"
     out = subprocess.run([sys.executable, "-m", "mcexplorer", "export", str(scenario),
                           "--out", str(png), "--width", "400"],

@@ -128,7 +128,7 @@ def observed_split(initiatives: Iterable[Initiative]) -> Split | None:
     total = 0.0
     for i in initiatives:
         h = min(3.0, max(1.0, i.horizon))
-        lo = min(int(math.floor(h)), 2)
+        lo = min(math.floor(h), 2)
         f = h - lo
         w[lo - 1] += i.size * (1.0 - f)
         w[lo] += i.size * f

@@ -310,7 +310,7 @@ class EcologyMap(Chart):
     def mouseReleaseEvent(self, ev) -> None:  # noqa: N802
         left = ev.button() == Qt.MouseButton.LeftButton
         if self.interactive and self._press is not None and left:
-            oid, start, dx, dy = self._press
+            oid, _start, dx, dy = self._press
             if self._dragging:
                 p = self._to_plane(ev.position())
                 self._move(oid, p.x() - dx, p.y() - dy, self._gesture)

@@ -47,7 +47,7 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
                                (m.x - gap, m.y + shift)))
         others = [rect for key, rect in discs.items() if key != id(g)]
 
-        def cost(c, others=others, m=m) -> float:
+        def cost(c, others=others, m=m, w=w, h=h) -> float:
             rect = c[1]
             out = 0.0
             if rect.left() < -span or rect.right() > span:

@@ -81,10 +81,10 @@ class OptionsModel(QAbstractTableModel):
     def criterion_at(self, column: int) -> Criterion:
         return self.framework.criteria[column - FIRST_RATING_COLUMN]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
         return 0 if parent.isValid() or self._frozen else len(self.framework.options)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name and default
         if parent.isValid() or self._frozen:
             return 0
         return FIRST_RATING_COLUMN + len(self.framework.criteria)

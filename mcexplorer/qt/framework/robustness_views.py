@@ -243,7 +243,7 @@ class AcceptabilityPage(QWidget):
 
     def set_settings(self, s: DrawSettings) -> None:
         with signals_blocked(self.jitter, self.uniform, self.draws, self.fixed):
-            self.jitter.setValue(int(round(s.jitter)))
+            self.jitter.setValue(round(s.jitter))
             self.uniform.setChecked(s.uniform)
             self.draws.setValue(s.draws)
             self.seed = s.seed

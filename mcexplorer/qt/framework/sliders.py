@@ -126,7 +126,7 @@ class WeightSlider(StabilityMixin, QWidget):
 
     def set_value(self, value: float) -> None:
         """Show a value from the scenario without emitting an edit."""
-        v = int(round(value))
+        v = round(value)
         if v == self.slider.value() and v == self.spin.value():
             return  # a spin box repaints (and its row with it) even for the same value
         with signals_blocked(self.slider, self.spin):

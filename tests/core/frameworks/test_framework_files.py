@@ -94,14 +94,14 @@ def test_import_framework_refuses_and_writes_nothing(tmp_path):
     assert not out.exists()
     good = write(tmp_path / "good.csv", CSV)
     out.write_text("keep me")
-    with pytest.raises(ScenarioError, match="out.json: already exists"):
+    with pytest.raises(ScenarioError, match=r"out.json: already exists"):
         import_framework(good, out)
     assert out.read_text() == "keep me"
     import_framework(good, out, overwrite=True)
     assert load_framework(out).id == "good"
     scenario = tmp_path / "scenario.json"
     scenario.write_text(json.dumps({"schema_version": 1}))
-    with pytest.raises(ScenarioError, match="scenario.json: is a scenario file, not a framework"):
+    with pytest.raises(ScenarioError, match=r"scenario.json: is a scenario file, not a framework"):
         import_framework(scenario, tmp_path / "other.json")
     assert not (tmp_path / "other.json").exists()
 

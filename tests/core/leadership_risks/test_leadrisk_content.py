@@ -111,7 +111,7 @@ def test_team_roles_are_the_issues_and_the_unnamed_ones_are_our_reading():
 def test_culture_principles_are_the_twelve_of_figure_6():
     c = content()
     assert [p.id for p in c.principles] == PRINCIPLE_IDS
-    assert [lvl.label for lvl in c.culture_scale][0] == "Absent"
+    assert next(lvl.label for lvl in c.culture_scale) == "Absent"
     assert [lvl.label for lvl in c.culture_scale][-1] == "Embedded"
 
 

@@ -4,6 +4,7 @@ leadership/positioning check."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -133,7 +134,7 @@ def test_heat_map_order_is_a_stable_sort_by_score(pairs):
     scores = [risk_score(r) for r in out]
     assert scores == sorted(scores, reverse=True)
     position = {r.id: i for i, r in enumerate(items)}
-    for a, b in zip(out, out[1:]):
+    for a, b in itertools.pairwise(out):
         if risk_score(a) == risk_score(b):
             assert position[a.id] < position[b.id]
     assert top_risks(items) == out[:3]

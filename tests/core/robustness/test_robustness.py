@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
@@ -170,7 +171,7 @@ def test_crossings_are_where_the_brute_force_order_changes(case):
         f = {r.option: r.fit for r in rank(fw, table, {**weights, cid: x.weight}).results}
         assert math.isclose(f[x.before], x.fit, abs_tol=1e-9)
         assert math.isclose(f[x.after], x.fit, abs_tol=1e-9)
-    for a, b in zip(GRID, GRID[1:]):  # each sign change on the grid: a listed crossing
+    for a, b in itertools.pairwise(GRID):  # each sign change on the grid: a listed crossing
         for i, p in enumerate(ids):
             for q in ids[i + 1:]:
                 if (fits[a][p] - fits[a][q]) * (fits[b][p] - fits[b][q]) < -1e-18:

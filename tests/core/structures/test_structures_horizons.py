@@ -266,11 +266,11 @@ def test_edits_are_undoable_and_never_mutate_in_place():
 
 def test_bad_edits_name_the_field():
     d = doc()
-    with pytest.raises(ScenarioError, match="horizons.balance.h1"):
+    with pytest.raises(ScenarioError, match=r"horizons.balance.h1"):
         hz_edits.set_balance(d, "h1", 120)
-    with pytest.raises(ScenarioError, match="horizons.balance"):
+    with pytest.raises(ScenarioError, match=r"horizons.balance"):
         hz_edits.set_balance(d, "h4", 10)
-    with pytest.raises(ScenarioError, match="horizons.initiatives"):
+    with pytest.raises(ScenarioError, match=r"horizons.initiatives"):
         hz_edits.move_initiative(d, "nope", 0, 1)
     d.apply(hz_edits.add_initiative(d))
     with pytest.raises(ScenarioError, match="name"):
@@ -292,7 +292,7 @@ def test_reference_edits():
     assert hz_balance.shares(d.scenario.horizons.reference) == {"h1": 50, "h2": 33.3, "h3": 16.7}
     d.apply(hz_edits.set_reference(d, None))
     assert hz_balance.shares(d.scenario.horizons.reference) == {"h1": 70, "h2": 20, "h3": 10}
-    with pytest.raises(ScenarioError, match="horizons.reference"):
+    with pytest.raises(ScenarioError, match=r"horizons.reference"):
         hz_edits.set_reference(d, [50, 50, 50])
 
 

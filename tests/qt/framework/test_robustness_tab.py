@@ -174,7 +174,7 @@ def test_acceptability_runs_after_letting_go_never_during_the_drag(window, tab, 
     expected = acceptability(tab.framework, s.weights, s.targets, s.rating_overrides)
     assert panel.result.shares == expected.shares and panel.result.ranks == expected.ranks
     chart = window.findChild(object, f"chart:{BM}:acceptability")
-    assert [r.ranks for r in chart.data.rows][0] == tuple(max(
+    assert next(r.ranks for r in chart.data.rows) == tuple(max(
         expected.ranks.values(), key=lambda ranks: ranks[0]))
     assert verdict_label.isEnabled()
     assert verdict_label.text() == verdict(tab.document.ranking(BM), expected)
