@@ -63,7 +63,8 @@ def bare_env(home: Path) -> dict[str, str]:
         return {"SystemRoot": root, "PATH": rf"{root}\System32;{root}", "USERPROFILE": str(home),
                 "HOMEDRIVE": str(home)[:2], "HOMEPATH": str(home)[2:], "APPDATA": str(roaming),
                 "LOCALAPPDATA": str(local), "TEMP": str(temp), "TMP": str(temp),
-                "WIN_PD_OVERRIDE_APPDATA": str(roaming), "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(local)}
+                "WIN_PD_OVERRIDE_APPDATA": str(roaming),
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(local)}
     return {"PATH": "/usr/bin:/bin", "HOME": str(home)}
 
 
@@ -142,7 +143,8 @@ def smoke_cli(r: Runner) -> None:
 
     r.run("export", "--out", "png", "scenario.json")
     pngs = sorted((r.work / "png").glob("*.png"))
-    check(len(pngs) >= len(frameworks), f"export wrote {len(pngs)} PNGs for {len(frameworks)} frameworks")
+    check(len(pngs) >= len(frameworks),
+          f"export wrote {len(pngs)} PNGs for {len(frameworks)} frameworks")
     for fid in frameworks:
         check(any(f"-{fid}-" in p.name for p in pngs), f"export: no chart of {fid}")
     for png in pngs:

@@ -29,7 +29,8 @@ def user_dirs(tmp_path, monkeypatch):
         yield base
         return
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(base / "qsettings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(base / "qsettings"))
     yield base
 
 

@@ -63,7 +63,8 @@ def _large_scenario(title: str, salt: int) -> Scenario:
         for i in range(1, 201)
     ]
     framework = Framework.model_validate(
-        {"id": "big", "title": f"Large framework {title}", "criteria": criteria, "options": options})
+        {"id": "big", "title": f"Large framework {title}", "criteria": criteria,
+         "options": options})
     weights = {f"c{j:02d}": float((j * salt) % 101) for j in range(1, 41)}
     return Scenario(title=title, definitions=[framework],
                     frameworks={"big": FrameworkSettings(weights=weights)})

@@ -33,7 +33,8 @@ def test_wheel_in_fresh_venv_runs_new_score_and_export(tmp_path):
     assert install.returncode == 0, install.stderr
     # Third-party dependencies come from the test venv's site-packages (appended, so they
     # cannot shadow the installed wheel); the source tree is never on the path.
-    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+    site = subprocess.run([str(py), "-c",
+                           "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
     (Path(site) / "zz_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "elsewhere"

@@ -61,7 +61,8 @@ def read_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
             f"up to {SCHEMA_VERSION}); update mcexplorer to open it",
             file=str(p), field="schema_version")
     if version < 1:
-        raise ScenarioError(f"unknown schema version {version}", file=str(p), field="schema_version")
+        raise ScenarioError(f"unknown schema version {version}", file=str(p),
+                            field="schema_version")
     report = LoadReport(str(p), version)
     while version < SCHEMA_VERSION:
         migrate = MIGRATIONS[version]

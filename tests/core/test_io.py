@@ -75,7 +75,8 @@ HOSTILE = {
     "target off scale": (lambda d: d["frameworks"]["business-models"]["targets"].update(horizon=4),
                          "targets.horizon"),
     "rating off scale": (lambda d: d["frameworks"]["business-models"].update(
-        rating_overrides={"mooc-platform": {"impact": 9}}), "rating_overrides.mooc-platform.impact"),
+        rating_overrides={"mooc-platform": {"impact": 9}}),
+        "rating_overrides.mooc-platform.impact"),
     "unknown option selected": (lambda d: d["frameworks"]["business-models"].update(
         selected=["nobody"]), "selected"),
     "offering off the plane": (lambda d: d["portfolio"].update(

@@ -220,7 +220,8 @@ RICH_DOC: dict = {
                  "ratings": {"gain": "LOW/MED", "pain": 4,
                              "aim": {"value": 2.5, "rationale": "why", "source": "me"}},
                  "attributes": {"horizon": 2, "note": "x"}},
-                {"id": "beta", "name": "Beta", "ratings": {"gain": "HIGH", "pain": 0.5, "aim": "h1"}},
+                {"id": "beta", "name": "Beta",
+                 "ratings": {"gain": "HIGH", "pain": 0.5, "aim": "h1"}},
             ],
         }
     ],
@@ -524,8 +525,10 @@ def valid_scenarios(draw) -> dict:
         "portfolio": {"offerings": offerings, "lens": draw(st.sampled_from(["ecology", "holoniq"])),
                       "volume_unit": draw(st.sampled_from(["learners", "hours"]))},
         "horizons": {"initiatives": initiatives, "balance": draw(splits()),
-                     "reference": draw(splits()), "locked": draw(st.sampled_from([None, "h1", "h3"]))},
-        "definitions": [{"id": fid, "title": draw(names), "criteria": criteria, "options": options}],
+                     "reference": draw(splits()),
+                     "locked": draw(st.sampled_from([None, "h1", "h3"]))},
+        "definitions": [{"id": fid, "title": draw(names), "criteria": criteria,
+                         "options": options}],
     }
 
 

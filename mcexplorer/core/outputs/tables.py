@@ -23,7 +23,8 @@ from ..io import atomic_write
 from ..weighting import SCENARIO, Weighting, describe, resolve
 from .names import data_name, kept_beside
 
-HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
+HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id",
+          "Direction",
           "Weight", "Target", "Rating", "Rating value", "Edited", "Utility", "Weighting")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ENCODING = "utf-8-sig"

@@ -277,7 +277,8 @@ class HorizonsChart(Chart):
         """A (time, horizon) where a new initiative is clear of every marker on the chart."""
         self.ensure_drawn()
         data = self.data or HorizonsData()
-        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
+        taken = [(m.time,
+                  hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
         taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]
         return free_spot(taken, hz_curves.height, self._text_size("", 1.0, False, unit=True))
 

@@ -222,7 +222,8 @@ class OptionsModel(QAbstractTableModel):
     def update_fits(self) -> None:
         """The Fit column and the radar ticks follow the ranking (one change signal)."""
         ranking = self.ranking()
-        self._fits = {r.option: (r.fit, "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
+        self._fits = {r.option: (r.fit,
+                                 "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
                       for r in ranking.results}
         self._radar = set(self.radar_options())
         rows = self.rowCount()
@@ -232,7 +233,8 @@ class OptionsModel(QAbstractTableModel):
     def update_ratings(self) -> None:
         rows, cols = self.rowCount(), self.columnCount()
         if rows and cols > FIRST_RATING_COLUMN:
-            self.dataChanged.emit(self.index(0, FIRST_RATING_COLUMN), self.index(rows - 1, cols - 1))
+            self.dataChanged.emit(self.index(0, FIRST_RATING_COLUMN),
+                                  self.index(rows - 1, cols - 1))
 
 
 class RatingDelegate(QStyledItemDelegate):

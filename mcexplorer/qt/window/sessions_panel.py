@@ -161,7 +161,8 @@ class SessionsPanel(QWidget):
             return
         menu = QMenu(self)
         for text, slot in (("Open", self.open_selected), ("Rename…", self.rename_selected),
-                           ("Duplicate", self.duplicate_selected), ("Delete", self.delete_selected)):
+                           ("Duplicate", self.duplicate_selected),
+                           ("Delete", self.delete_selected)):
             action = QAction(text, menu)
             action.triggered.connect(slot)
             menu.addAction(action)

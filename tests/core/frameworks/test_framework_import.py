@@ -302,7 +302,8 @@ def test_ids_are_made_from_names():
     assert make_id("  Coût (€) / Straße ", "c") == "cout-strasse"
     assert make_id("x" * 100, "c") == "x" * 64
     assert make_id("a" * 63 + " b", "c") == "a" * 63
-    assert make_id("品質", "criterion") == make_id("品質", "criterion") != make_id("価格", "criterion")
+    assert make_id("品質", "criterion") == make_id("品質", "criterion") != make_id("価格",
+                                                                               "criterion")
     assert re.fullmatch(r"criterion-[0-9a-f]{8}", make_id("品質", "criterion"))
     assert [column_letter(i) for i in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
 

@@ -107,7 +107,8 @@ def test_mouse_drag_is_one_undo_step(window, qtbot):
     start = ranking_rows(window)
     y = s.height() // 2
     handle_x = round(s.width() * 0.5)
-    QTest.mousePress(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(handle_x, y))
+    QTest.mousePress(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(handle_x, y))
     for x in range(handle_x, s.width() - 2, 6):
         QTest.mouseMove(s, QPoint(x, y))
     QTest.mouseRelease(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
@@ -139,7 +140,8 @@ def test_target_horizon_changes_the_fit(window, qtbot):
     target.setValue(3)
     settle(qtbot)
     assert window.document.target(BM, "horizon") == 3
-    assert window.findChild(object, f"tab:{BM}").target_sliders["horizon"].value_label.text() == "H3"
+    assert window.findChild(object,
+                            f"tab:{BM}").target_sliders["horizon"].value_label.text() == "H3"
     target.setFocus()
     qtbot.keyClick(target, Qt.Key.Key_Left)
     settle(qtbot)
