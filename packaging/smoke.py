@@ -55,7 +55,8 @@ def bare_env(home: Path) -> dict[str, str]:
     """The environment of `env -i PATH=/usr/bin:/bin HOME=...`, or Windows' equivalent."""
     if sys.platform == "win32":
         root = os.environ.get("SystemRoot", r"C:\Windows")  # noqa: SIM112 - Windows spells it so
-        local, roaming, temp = home / "AppData" / "Local", home / "AppData" / "Roaming", home / "Temp"
+        local, roaming = home / "AppData" / "Local", home / "AppData" / "Roaming"
+        temp = home / "Temp"
         for folder in (local, roaming, temp):
             folder.mkdir(parents=True, exist_ok=True)
         # platformdirs asks the shell for the user's folders; its WIN_PD_OVERRIDE_* variables
@@ -179,7 +180,8 @@ def smoke_cli(r: Runner) -> None:
         check(shown.returncode == 0, "pdftoppm cannot draw the report's first page")
         width, height = png_size(next(r.work.glob("page*.png")))
         check(height > width > 0, f"the report's first page drawn as {width} x {height}")
-    print(f"     report.pdf: {pages} pages" + (", first page drawn by pdftoppm" if pdftoppm else ""))
+    drawn = ", first page drawn by pdftoppm" if pdftoppm else ""
+    print(f"     report.pdf: {pages} pages{drawn}")
 
     r.run("report", "--out", "report.html", "scenario.json")
     html = (r.work / "report.html").read_text(encoding="utf-8")
@@ -334,7 +336,8 @@ def smoke_window(r: Runner, mode: str) -> bool:
             try:
                 time.sleep(WINDOW_SECONDS)
                 check(proc.poll() is None,
-                      f"the window exited by itself ({proc.returncode}) before {WINDOW_SECONDS} s:\n"
+                      f"the window exited by itself ({proc.returncode}) "
+                      f"before {WINDOW_SECONDS} s:\n"
                       + err_path.read_text("utf-8", "replace"))
                 if sys.platform.startswith("linux"):
                     no_foreign_python(proc.pid, r.exe)

@@ -58,7 +58,8 @@ def _large_scenario(title: str, salt: int) -> Scenario:
     options = [
         {"id": f"o{i:03d}", "name": f"Option {i}",
          "ratings": {f"c{j:02d}": {"value": (i * salt + j) % 5 + 1,
-                                   "rationale": f"{title}: option {i} on criterion {j}. " + "r" * 300}
+                                   "rationale": f"{title}: option {i} on criterion {j}. "
+                                   + "r" * 300}
                      for j in range(1, 41)}}
         for i in range(1, 201)
     ]

@@ -234,7 +234,8 @@ class Document:
             return fw.criterion(criterion_id)
         except KeyError:
             raise ScenarioError(
-                f"unknown criterion {criterion_id!r} (known: {', '.join(c.id for c in fw.criteria)})",
+                f"unknown criterion {criterion_id!r} "
+                f"(known: {', '.join(c.id for c in fw.criteria)})",
                 field=framework_id) from None
 
     def make_edit(self, path: Path, new: Any, text: str, framework: str,

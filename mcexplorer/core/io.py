@@ -6,7 +6,8 @@ a regular file (a FIFO, a device: never opened for reading), files above MAX_FIL
 (checked before parsing), text that is not JSON or is truncated, non-finite numbers, numbers
 written as text or true/false, the wrong shape, values out of range, and files from a newer
 schema version. Writing refuses what reading would refuse (a file above MAX_FILE_BYTES) and
-writes ratings compactly (core.compact_json). Writing is atomic (core.safe_files): a short-named temporary in the same
+writes ratings compactly (core.compact_json). Writing is atomic (core.safe_files): a
+short-named temporary in the same
 folder, flushed and fsynced, then renamed; a symbolic link stays a link, a read-only file or a
 file changed on disk since it was read is replaced only when the caller says so.
 """

@@ -177,7 +177,8 @@ class Framework(StrictModel):
                     if isinstance(r, str):
                         crit = by_id.get(cid)
                         if crit is None:
-                            raise ValueError(f"option {opt.get('id')!r} rates unknown criterion {cid!r}")
+                            raise ValueError(f"option {opt.get('id')!r} rates unknown "
+                                             f"criterion {cid!r}")
                         levels = crit.get("levels") if isinstance(crit.get("levels"), dict) else {}
                         r = {"value": level_value(levels, r, cid), "label": r}
                     elif isinstance(r, (int, float)) and not isinstance(r, bool):
@@ -214,7 +215,8 @@ class Framework(StrictModel):
                 lo, hi = scales[cid]
                 if not lo <= rating.value <= hi:
                     raise ValueError(
-                        f"option {opt.id!r} rating {cid}={rating.value:g} lies outside [{lo:g}, {hi:g}]"
+                        f"option {opt.id!r} rating {cid}={rating.value:g} "
+                        f"lies outside [{lo:g}, {hi:g}]"
                     )
         return self
 
@@ -320,7 +322,8 @@ class Snapshot(StrictModel):
 
 class ViewSettings(StrictModel):
     """Whose weighting the window shows (core.view): ``scenario``, ``group`` or
-    ``person:`` and a participant's id, for every framework, and per framework where one differs. Absent from a
+    ``person:`` and a participant's id, for every framework, and per framework where one
+    differs. Absent from a
     file until something is picked, so a file without a pick stays readable by older builds."""
 
     weighting: ShortText | None = None

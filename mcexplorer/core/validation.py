@@ -89,7 +89,8 @@ def check_settings(settings_by_framework: Mapping[str, FrameworkSettings],
         for oid, row in settings.rating_notes.items():
             for cid in row:
                 if oid not in options or cid not in criteria:
-                    raise ScenarioError(f"unknown {'option' if oid not in options else 'criterion'}",
+                    what = "option" if oid not in options else "criterion"
+                    raise ScenarioError(f"unknown {what}",
                                         file=file,
                                         field=f"{where}.rating_notes.{shown(oid)}.{shown(cid)}")
         for oid in settings.selected or []:

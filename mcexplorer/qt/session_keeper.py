@@ -199,7 +199,8 @@ class SessionKeeper(QObject):
         when = entry.saved_at.astimezone().strftime("%A %d %B %Y at %H:%M:%S")
         what = shown_path(Path(entry.path).name) if entry.path \
             else (entry.scenario.title or "Untitled")
-        more = f"\n\n{len(orphans) - 1} older unsaved scenario(s) will be kept in the session library." \
+        more = (f"\n\n{len(orphans) - 1} older unsaved scenario(s) will be kept in the "
+                "session library.") \
             if len(orphans) > 1 else ""
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
                           f"mcexplorer closed unexpectedly with unsaved changes to “{what}”, "

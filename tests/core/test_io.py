@@ -62,7 +62,8 @@ HOSTILE = {
     "unknown field": (lambda d: d.update(colour="blue"), "colour: unknown field"),
     "weights wrong type": (lambda d: d["frameworks"]["business-models"].update(weights=[1, 2]),
                            "frameworks.business-models.weights"),
-    "weight above range": (lambda d: d["frameworks"]["business-models"]["weights"].update(effort=150),
+    "weight above range": (lambda d: d["frameworks"]["business-models"]["weights"]
+                           .update(effort=150),
                            "frameworks.business-models.weights.effort"),
     "negative weight": (lambda d: d["frameworks"]["business-models"]["weights"].update(risk=-1),
                         "frameworks.business-models.weights.risk"),

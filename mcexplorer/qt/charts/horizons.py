@@ -192,7 +192,8 @@ class HorizonsChart(Chart):
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
-        names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}" for m in data.initiatives)
+        names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}"
+                          for m in data.initiatives)
         self.setAccessibleDescription(
             "Three overlapping curves H1, H2 and H3 over time. " + CURVES_NOTE + " "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")

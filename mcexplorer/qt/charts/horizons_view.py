@@ -1,4 +1,5 @@
-"""The Three Horizons chart's plot area: it hands mouse clicks and drags on initiatives to the chart."""
+"""The Three Horizons chart's plot area: it hands mouse clicks and drags on initiatives to the
+chart."""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@ Layout at 1280x720: the driver weights on the left (FrameworkTab's part); the ma
 chart, above the ratings table (editable defaults with rationale and reset, in a tab beside
 the quadrant details); on the right the portfolio panel (portfolio fit, classification, mix |
 lens, offerings, size) above the ranking and the radar. The tab adds its parts in
-``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through ``controller.push`` as an edit built
-by core.portfolio; the tab redraws from the Document when the controller says the framework
-changed.
+``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through
+``controller.push`` as an edit built by core.ecology.edits; the tab redraws from the Document
+when the controller says the framework changed.
 """
 
 from __future__ import annotations

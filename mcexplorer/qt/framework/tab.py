@@ -1,7 +1,8 @@
 """The view of one framework: weight sliders, ranking and radar charts, options and ratings.
 
 Every framework gets this tab; a framework is data, so nothing here is specific to one.
-Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only reads the Document and
+Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only
+reads the Document and
 pushes edits through the controller; it redraws when the controller says its framework
 changed, coalescing bursts into one redraw per event-loop turn.
 """

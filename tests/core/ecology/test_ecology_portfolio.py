@@ -389,7 +389,8 @@ def test_score_report_carries_the_portfolio(scenario):
 
 
 def test_the_portfolio_module_does_not_import_qt():
-    code = ("import sys, mcexplorer.core.ecology.edits, mcexplorer.core.ecology.report, mcexplorer.core.document;"
+    code = ("import sys, mcexplorer.core.ecology.edits, mcexplorer.core.ecology.report, "
+            "mcexplorer.core.document;"
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -154,7 +154,8 @@ def test_the_schema_documents_the_framework_file():
 
 
 def test_validate_tells_scenario_framework_and_csv_apart(tmp_path, scenario_file):
-    assert f"valid (schema version {SCHEMA_VERSION}; migrations applied: none" in validate_any(scenario_file)
+    said = validate_any(scenario_file)
+    assert f"valid (schema version {SCHEMA_VERSION}; migrations applied: none" in said
     fw_file = write(tmp_path / "fw.json", framework_json(small()))
     assert validate_any(fw_file) == f"{fw_file}: valid framework 'Mine' (id mine; 3 criteria, " \
                                     "2 options)"

@@ -113,7 +113,8 @@ def test_observed_split_hand_computed():
                                        ini(3, horizon=3)])
     assert hz_balance.shares(split) == {"h1": 62.5, "h2": 12.5, "h3": 25.0}
     # 2.25 counts three quarters to H2 and a quarter to H3
-    assert hz_balance.shares(hz_balance.observed_split([ini(1, horizon=2.25)])) == {"h1": 0, "h2": 75, "h3": 25}
+    split = hz_balance.observed_split([ini(1, horizon=2.25)])
+    assert hz_balance.shares(split) == {"h1": 0, "h2": 75, "h3": 25}
     assert hz_balance.observed_split([]) is None
 
 

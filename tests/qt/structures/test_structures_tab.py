@@ -91,7 +91,8 @@ def test_balance_sums_to_100_under_random_slider_moves(window, tab, qtbot):
         assert sum(t) == 1000 and min(t) >= 0, (step, t)
         shown = [balance_slider(window, k).value() for k in KEYS]
         assert sum(shown) == 100, (step, shown, t)
-        assert tuple(shown) == hz_balance.display_percentages(window.document.scenario.horizons.balance)
+        balance = window.document.scenario.horizons.balance
+        assert tuple(shown) == hz_balance.display_percentages(balance)
     settle(qtbot)
     bars = tab.balance_chart.data.rows[0].shares
     assert sum(bars) == pytest.approx(100)

@@ -217,7 +217,8 @@ def test_save_and_open_round_trip(window, qtbot, tmp_path, monkeypatch):
 def test_opening_a_bad_file_says_why_and_keeps_the_scenario(window, qtbot, tmp_path, monkeypatch):
     slider(window, "costs").setValue(77)
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": 1, "frameworks": {"business-models": {"weights": {"costs": "x"}}}}')
+    bad.write_text('{"schema_version": 1, '
+                   '"frameworks": {"business-models": {"weights": {"costs": "x"}}}}')
     shown = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda parent, title, text, *a: shown.append(text)))
