@@ -55,10 +55,6 @@ class Document:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
     # -- reading ----------------------------------------------------------------------------
 
     def framework(self, framework_id: str) -> Framework:

@@ -171,10 +171,6 @@ def atomic_write(path: Path, payload: bytes) -> None:
     safe_files.atomic_write(Path(path), payload)
 
 
-def _fsync_dir(folder: Path) -> None:
-    safe_files.fsync_dir(folder)
-
-
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -186,13 +185,6 @@ class SessionLibrary:
             raise SessionMissing("not in the trash", field=f"session {sid}")
         self._move(sid, self.trash, self.root)
         return self.meta(sid)
-
-    def empty_trash(self) -> None:
-        try:
-            if self.trash.is_dir():
-                shutil.rmtree(self.trash)
-        except OSError as exc:
-            raise storage_error(exc, "emptying the trash", self.trash) from None
 
     def _move(self, sid: str, src: Path, dst: Path) -> None:
         try:

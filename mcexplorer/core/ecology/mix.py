@@ -72,7 +72,6 @@ QUADRANTS: tuple[Quadrant, ...] = (
     Quadrant("badges-awards", "Badges and awards", "bottom-right"),
 )
 QUADRANT_IDS = tuple(q.id for q in QUADRANTS)
-QUADRANT_AT: dict[str, Quadrant] = {q.position: q for q in QUADRANTS}
 
 
 def clamp(v: float) -> float:
@@ -107,10 +106,6 @@ class Mix:
     @property
     def empty(self) -> bool:
         return self.total <= 0
-
-    @property
-    def credit_share(self) -> float:
-        return self.share["macro-credentials"] + self.share["micro-credentials"]
 
 
 def mix(offerings: Iterable[Offering]) -> Mix:

@@ -22,7 +22,6 @@ from .report_model import (
 
 DIRECTION_WORDS = {"benefit": "higher is better", "cost": "lower is better",
                    "target": "nearer the target is better"}
-RADAR_TOP = 3
 
 
 def pct(value: float | None) -> str:

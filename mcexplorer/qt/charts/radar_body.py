@@ -184,9 +184,6 @@ class RadarBody(pg.GraphicsWidget):
                for v, a in zip(values, angles(len(values)))]
         return QPolygonF(pts)
 
-    def px_per_unit(self) -> float:
-        return self.layout_now().r
-
     # -- painting ---------------------------------------------------------------------------
 
     @safe_paint
@@ -350,8 +347,4 @@ class RadarBody(pg.GraphicsWidget):
     def weights_brush() -> QBrush:
         """The weights profile is never filled, so it is not read as an option."""
         return QBrush(Qt.BrushStyle.NoBrush)
-
-    def unit_to_item(self, x: float, y: float) -> QPointF:
-        lay = self.layout_now()
-        return QPointF(*self.to_px(lay.centre, lay.r, x, y))
 

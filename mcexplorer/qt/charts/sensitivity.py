@@ -202,10 +202,6 @@ class SensitivityChart(Chart):
         self._style_axes()
         super().restyle()
 
-    def series_names(self) -> list[str]:
-        """The options drawn, in the framework's order (for tests and accessibility)."""
-        return [] if self.data is None else [s.name for s in self.data.series]
-
 
 def _number(value: float) -> str:
     text = f"{value:.1f}"

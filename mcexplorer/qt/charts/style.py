@@ -86,18 +86,6 @@ def contrast(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def readable_on(colour: str, background: QColor, ratio: float = 4.5) -> QColor:
-    """An option colour as text on ``background``: the same hue, darkened (or lightened on a
-    dark background) until it reads (WCAG AA for text); black and white as a last resort."""
-    c = QColor(colour)
-    dark_bg = background.lightnessF() < 0.5
-    for _ in range(12):
-        if contrast(c, background) >= ratio:
-            return c
-        c = c.lighter(125) if dark_bg else c.darker(125)
-    return QColor("#ffffff" if dark_bg else "#000000")
-
-
 @dataclass(frozen=True)
 class ChartStyle:
     """How a chart draws: colours, and the scale of its type and lines. Three kinds:
