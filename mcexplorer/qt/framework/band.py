@@ -120,9 +120,6 @@ class ElidedLabel(QLabel):
     def text(self) -> str:  # type: ignore[override]
         return self._full
 
-    def full_text(self) -> str:
-        return self._full
-
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
         text = visible(text)  # names from files: no control characters, no markup
         tooltip = guarded(text if tooltip is None else tooltip)

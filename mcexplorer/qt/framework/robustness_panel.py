@@ -170,9 +170,6 @@ class RobustnessPanel(QObject):
         sliders = [*self.tab.weight_sliders.values(), *self.tab.target_sliders.values()]
         return any(w.slider.isSliderDown() for w in sliders)
 
-    def current_page(self) -> str:
-        return PAGES[self.pages.currentIndex()]
-
     # -- refreshing (the tab's refresh calls this; cheap) ---------------------------------------
 
     def refresh(self) -> None:
