@@ -32,6 +32,10 @@ class Document:
         self._rankings: dict[str, Ranking] = {}
         self._tables: dict[str, tuple[tuple, UtilityTable]] = {}
         """Utilities per framework, keyed by the targets and edited ratings they came from."""
+        self.memo: dict[str, Any] = {}
+        """Values other core modules derive from this document and keep with it (core.weighting:
+        tables and rankings under another weighting); each keys its entries by what they rest
+        on, so a stale entry is never returned."""
         self.scenario = default_scenario() if scenario is None else scenario
         self.frameworks: dict[str, Framework] = {}
         self.reset(self.scenario)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from .document import Document
 from .errors import ScenarioError, shown
@@ -132,9 +131,10 @@ class Resolved:
                 tuple(sorted((o, tuple(sorted(r.items()))) for o, r in self.overrides.items())))
 
 
-_TABLES: WeakKeyDictionary = WeakKeyDictionary()
-"""Document -> {(framework, targets, edited ratings): utility table}: a person's or the
-group's table is built once per change of what it depends on (a few per document)."""
+_MEMO = "weighting"
+"""The Document's memo slot: {(framework, targets, edited ratings): utility table, ...}: a
+person's or the group's table is built once per change of what it depends on (a few per
+document)."""
 _TABLES_KEEP = 32
 
 
@@ -151,7 +151,7 @@ def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
                         doc.utility_table(framework_id), doc.ranking(framework_id))
     wts, tgts = weights(doc, framework_id, w), targets(doc, framework_id, w)
     ratings = doc.ratings_key(framework_id)
-    cache = _TABLES.setdefault(doc, {})
+    cache = doc.memo.setdefault(_MEMO, {})
     if len(cache) >= _TABLES_KEEP:
         cache.clear()
     key = ("table", framework_id, id(framework), tuple(sorted(tgts.items())), ratings)
