@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..charts.base import Chart
 from ..charts.export import MAX_WIDTH, MIN_WIDTH, ImageSpec, pixels_for
-from ..prompts import HEADLESS_PLATFORMS
+from ..prompts import can_answer
 
 DOC_DPI = 300.0
 
@@ -211,12 +210,9 @@ class ExportDialog(QDialog):
         self.caption_preview.setVisible(bool(spec.caption))
 
 
-_REAL_EXEC = ExportDialog.exec
-
-
 def ask(dialog: ExportDialog) -> bool:
     """Show the dialog; True when the planner chose Export. Headless and not replaced by a
     test, the dialog is not shown and its current choices are taken."""
-    if ExportDialog.exec is _REAL_EXEC and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+    if not can_answer(ExportDialog, "exec"):
         return True
     return dialog.exec() == QDialog.DialogCode.Accepted
