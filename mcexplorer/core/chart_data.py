@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Document
 from .weighting import SCENARIO, Weighting, resolve
@@ -70,7 +71,7 @@ class RadarData:
     message: str = ""
     """Shown in the centre instead of the options (e.g. all weights zero)."""
     weights_label: str = "Weights"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def palette(doc: Document, framework_id: str) -> Colour:

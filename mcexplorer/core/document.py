@@ -30,7 +30,7 @@ class Document:
     def __init__(self, scenario: Scenario | None = None) -> None:
         self._listeners: list[Listener] = []
         self._rankings: dict[str, Ranking] = {}
-        self._tables: dict[str, tuple[tuple, UtilityTable]] = {}
+        self._tables: dict[str, tuple[tuple[Any, ...], UtilityTable]] = {}
         """Utilities per framework, keyed by the targets and edited ratings they came from."""
         self.memo: dict[str, Any] = {}
         """Values other core modules derive from this document and keep with it (core.weighting:
@@ -101,7 +101,7 @@ class Document:
             self._tables[framework_id] = table
         return table[1]
 
-    def ratings_key(self, framework_id: str) -> tuple:
+    def ratings_key(self, framework_id: str) -> tuple[Any, ...]:
         """A value that changes exactly when the framework's edited ratings change."""
         overrides = self.settings(framework_id).rating_overrides
         return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))

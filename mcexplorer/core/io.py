@@ -18,6 +18,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -98,7 +99,7 @@ def parse_scenario_text(text: str, *, source: str = "<text>") -> Scenario:
 _NO_RATINGS = {"definitions": {"__all__": {"options": {"__all__": {"ratings"}}}}}
 
 
-def scenario_data(scenario: Scenario) -> dict:
+def scenario_data(scenario: Scenario) -> dict[str, Any]:
     """The scenario as JSON data, its frameworks' ratings in the compact form
     (core.compact_json: one list per option, numbers and labels, not full objects)."""
     data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_serializer, model_validator
 
@@ -233,7 +233,7 @@ class Framework(StrictModel):
         raise KeyError(option_id)
 
 
-def _by_position(option: dict, order: list[object]) -> dict[str, object]:
+def _by_position(option: dict[str, Any], order: list[object]) -> dict[str, object]:
     """Ratings written as a list (one per criterion, in the criteria's order: the compact
     form core.file_format writes) as the mapping criterion id -> rating."""
     ratings = option["ratings"]

@@ -17,6 +17,7 @@ import os
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -131,7 +132,7 @@ class SessionLibrary:
     def save(self, sid: str, scenario: Scenario, *, summary: str | None = None,
              source_path: str | None = None, name: str | None = None) -> SessionMeta:
         meta = self.meta(sid)
-        update: dict = {"modified": now()}
+        update: dict[str, Any] = {"modified": now()}
         if summary is not None:
             update["summary"] = summary[:200]
         if source_path is not None:

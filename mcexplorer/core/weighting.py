@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .document import Document
 from .errors import ScenarioError, shown
@@ -124,7 +125,7 @@ class Resolved:
     ranking: Ranking
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[Any, ...]:
         """Changes exactly when any number here changes (for a view's "redraw?" test)."""
         return (self.framework_id, self.weighting, tuple(self.weights.items()),
                 tuple(self.targets.items()),

@@ -8,6 +8,7 @@ turns the results into edits). Every refusal is one ScenarioError naming the fie
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,7 +26,7 @@ OWN_FRAMEWORK_SOURCE = "Your own framework"
 EDITED_SOURCE = "Edited in the scenario"
 
 
-def validated(data: dict, what: str) -> Framework:
+def validated(data: dict[str, Any], what: str) -> Framework:
     """A framework from a dict, or one ScenarioError naming ``what`` and the field."""
     try:
         return Framework.model_validate(data)
@@ -47,7 +48,7 @@ def criterion_from(name: str, direction: str, scale: str, *, taken: Iterable[str
     except CellError as exc:
         raise ScenarioError(str(exc), field=f"scale of {name}") from None
     lo, hi = parsed.lo, parsed.hi
-    doc: dict = {"id": unique_id(make_id(name, "criterion"), taken), "name": name,
+    doc: dict[str, Any] = {"id": unique_id(make_id(name, "criterion"), taken), "name": name,
                  "description": description, "direction": direction, "scale": (lo, hi),
                  "levels": parsed.levels, "default_weight": weight, "source": OWN_SOURCE}
     if direction == "target":
@@ -196,7 +197,7 @@ def effective_framework(fw: Framework, settings: FrameworkSettings) -> Framework
                       "criteria": fw.criteria, "options": options}, fw.id)
 
 
-def _fields(fw: Framework) -> dict:
+def _fields(fw: Framework) -> dict[str, Any]:
     """The framework's own fields, without its criteria and options."""
     return {k: getattr(fw, k) for k in Framework.model_fields if k not in ("criteria",
                                                                           "options")}

@@ -36,6 +36,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -267,7 +268,7 @@ class _Reader:
                     raise self.fail(str(exc), r, col.index, col.name) from None
 
     def infer_scales(self, columns: list[_Column], options: list[tuple[int, list[str]]],
-                     docs: list[dict]) -> None:
+                     docs: list[dict[str, Any]]) -> None:
         for col in columns:
             if col.scale is not None:
                 continue
@@ -325,8 +326,9 @@ class _Reader:
 
     # -- options -------------------------------------------------------------------------------
 
-    def options(self, columns: list[_Column], rows: list[tuple[int, list[str]]]) -> list[dict]:
-        docs: list[dict] = []
+    def options(self, columns: list[_Column],
+                rows: list[tuple[int, list[str]]]) -> list[dict[str, Any]]:
+        docs: list[dict[str, Any]] = []
         seen: dict[str, tuple[int, str]] = {}
         for r, cells in rows:
             name = cells[0]

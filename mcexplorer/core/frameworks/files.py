@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -79,7 +80,7 @@ def framework_payload(fw: Framework, file: str | None = None) -> bytes:
     return payload
 
 
-def framework_schema() -> dict:
+def framework_schema() -> dict[str, Any]:
     """The JSON Schema of framework files (for ``mcexplorer schema --framework``)."""
     return Framework.model_json_schema()
 

@@ -5,6 +5,8 @@ No Qt here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mcexplorer.core.errors import ScenarioError, require_unique_ids
 
 from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content
@@ -62,7 +64,7 @@ def check(leadership: Leadership, risks: Risks, file: str | None = None,
 
 
 def report(leadership: Leadership, risks: Risks, positioning: str = "none",
-           content: Content | None = None) -> dict:
+           content: Content | None = None) -> dict[str, Any]:
     """The ``leadership-risks`` entry of ``score --json``.
 
     ``positioning`` is the credential-ecology reading (supplementary, credit-bearing,

@@ -10,6 +10,8 @@ No Qt here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..document import Document
 from ..scoring import Ranking
 from ..weighting import SCENARIO, Resolved, Weighting, resolve
@@ -69,7 +71,7 @@ def sweep_of(doc: Document, framework_id: str, criterion_id: str,
 
 
 def sensitivity_of(doc: Document, framework_id: str, criterion_id: str,
-                   weighting: Weighting = SCENARIO) -> dict:
+                   weighting: Weighting = SCENARIO) -> dict[str, Any]:
     """The ``sensitivity --json`` document under the weighting."""
     r = resolve(doc, framework_id, weighting)
     return sensitivity_report(doc.framework(framework_id), r.weights, r.targets, r.overrides,
@@ -77,7 +79,7 @@ def sensitivity_of(doc: Document, framework_id: str, criterion_id: str,
 
 
 def robustness_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-                  **draws) -> dict:
+                  **draws) -> dict[str, Any]:
     """The keys ``score --json`` adds per framework: ``stability``, ``acceptability``,
     ``verdict``, all under the weighting."""
     r = resolve(doc, framework_id, weighting)

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -149,14 +150,14 @@ _MEMO = "robustness.lines"
 Lines and the weights' items as given."""
 
 
-def _memo(table: UtilityTable | None) -> tuple[tuple, Lines, tuple] | None:
+def _memo(table: UtilityTable | None) -> tuple[tuple[Any, ...], Lines, tuple[Any, ...]] | None:
     if table is None:
         return None
     last = table.memo.get(_MEMO)
     return last if isinstance(last, tuple) else None
 
 
-def _same(a: tuple, b: tuple) -> bool:
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ScenarioError
 from ..models import Framework, Scenario, SnapshotSettings
@@ -97,7 +98,8 @@ def weighting(state: SnapshotSettings, framework: Framework, basis: str = "auto"
 
 
 def compare(a: SnapshotSettings, b: SnapshotSettings, frameworks: Mapping[str, Framework],
-            basis: str = "auto", b_frameworks: Mapping[str, Framework] | None = None) -> dict:
+            basis: str = "auto",
+            b_frameworks: Mapping[str, Framework] | None = None) -> dict[str, Any]:
     """``{"frameworks": [{"id", "title", "basis": {"a", "b"}, "weights": {criterion_id:
     {"a", "b", "delta"}}, "targets": {...}, "ranks": {option_id: {"a", "b", "delta"}},
     "fits": {option_id: {"a", "b", "delta"}}}]}``.
@@ -127,7 +129,7 @@ def compare(a: SnapshotSettings, b: SnapshotSettings, frameworks: Mapping[str, F
     return {"frameworks": out}
 
 
-def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict:
+def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict[str, Any]:
     """compare() of two sides, with their labels as ``"a"`` and ``"b"``."""
     try:
         result = compare(a.state, b.state, a.frameworks, basis, b.frameworks)
@@ -139,7 +141,7 @@ def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict:
     return {"a": a.label, "b": b.label, **result}
 
 
-def compare_refs(ref_a: str, ref_b: str, basis: str = "auto") -> dict:
+def compare_refs(ref_a: str, ref_b: str, basis: str = "auto") -> dict[str, Any]:
     """``mcexplorer compare A B [--json]``: each ref is FILE or FILE#snapshot."""
     return compare_sides(load_side(ref_a), load_side(ref_b), basis)
 
@@ -153,7 +155,7 @@ def rank_change_text(delta: int | None) -> str:
     return f"up {-delta}" if delta < 0 else f"down {delta}"
 
 
-def compare_text(result: dict, frameworks: Mapping[str, Framework]) -> str:
+def compare_text(result: dict[str, Any], frameworks: Mapping[str, Framework]) -> str:
     """The plain-text form of a comparison (``mcexplorer compare A B`` without --json):
     per framework, the weights that changed and the rank-change table."""
     lines = [f"A: {result.get('a', 'A')}", f"B: {result.get('b', 'B')}", ""]
@@ -189,12 +191,12 @@ def _fit(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
-def _pair(a: float | None, b: float | None) -> dict:
+def _pair(a: float | None, b: float | None) -> dict[str, Any]:
     delta = None if a is None or b is None else b - a
     return {"a": a, "b": b, "delta": delta}
 
 
-def _ranks(fw: Framework, ra: Ranking, rb: Ranking) -> dict:
+def _ranks(fw: Framework, ra: Ranking, rb: Ranking) -> dict[str, Any]:
     """Option id -> ranks on each side; ordered by B's rank, then A's (unranked last)."""
     def ranks(r: Ranking) -> dict[str, int | None]:
         return {x.option: (x.rank if x.fit is not None else None) for x in r.results}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from ..edits import Edit
 from ..errors import ScenarioError
@@ -110,7 +111,7 @@ def edit_participant(doc, participant_id: str, *, name: str | None = None,
     people = list(doc.scenario.participants)
     i = _index(doc, participant_id)
     old = people[i]
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     if name is not None:
         name = clean_name(name, "participant")
         if name.casefold() != old.name.casefold():

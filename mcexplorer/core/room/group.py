@@ -25,6 +25,7 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ScenarioError
 from ..models import Framework
@@ -175,7 +176,7 @@ def _and(items: list[str]) -> str:
 
 
 def group_report(framework: Framework, participants: Sequence[Participant],
-                 method: str = "median", overrides: Overrides = None) -> dict | None:
+                 method: str = "median", overrides: Overrides = None) -> dict[str, Any] | None:
     """``{"method", "weights", "top", "participants": [{"id", "name", "top"}], "spread":
     {criterion_id: {"min", "median", "max"}}}`` (spread most divisive first), or None with
     no participants. Names are the participants' own: anonymising is for the screen
@@ -196,7 +197,7 @@ def group_report(framework: Framework, participants: Sequence[Participant],
     }
 
 
-def doc_group_report(doc, framework_id: str) -> dict | None:
+def doc_group_report(doc, framework_id: str) -> dict[str, Any] | None:
     """group_report for one framework of an open Document (its participants, method and
     edited ratings); None when the scenario has no participants."""
     s = doc.scenario
@@ -204,7 +205,7 @@ def doc_group_report(doc, framework_id: str) -> dict | None:
                         doc.settings(framework_id).rating_overrides)
 
 
-def report(doc, framework_id: str) -> dict:
+def report(doc, framework_id: str) -> dict[str, Any]:
     """The room's addition to a framework's entry in ``score --json``: ``{"group": {...}}``
     when the scenario has participants, else {}."""
     group = doc_group_report(doc, framework_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .balance import (
     KEYS,
@@ -69,7 +69,7 @@ class Tension:
     message: str
     settings: tuple[str, str]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "message": self.message, "settings": list(self.settings)}
 
 
