@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..models import Framework, Scenario, SnapshotSettings
@@ -30,6 +30,9 @@ from ..scoring import Ranking, score
 from ..validation import load_scenario
 from .edits import find_snapshot, pick_snapshot, state_of
 from .group import group_ranking
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 BASES = ("auto", "scenario", "group")
 
@@ -47,12 +50,12 @@ def side_of_scenario(scenario: Scenario, label: str) -> Side:
     return Side(label, state_of(scenario), all_frameworks(scenario))
 
 
-def side_of_doc(doc, label: str = "Now") -> Side:
+def side_of_doc(doc: Document, label: str = "Now") -> Side:
     """The open scenario as it is now."""
     return Side(label, state_of(doc.scenario), dict(doc.frameworks))
 
 
-def side_of_snapshot(doc, snapshot_ref: str) -> Side:
+def side_of_snapshot(doc: Document, snapshot_ref: str) -> Side:
     """One snapshot of the open scenario (by id or name)."""
     snap = find_snapshot(doc, snapshot_ref)
     return Side(snap.name, snap.settings.model_copy(deep=True), dict(doc.frameworks))
@@ -183,7 +186,7 @@ def compare_text(result: dict[str, Any], frameworks: Mapping[str, Framework]) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _or_dash(value) -> str:
+def _or_dash(value: object) -> str:
     return "-" if value is None else str(value)
 
 

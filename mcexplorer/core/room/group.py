@@ -25,12 +25,15 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..models import Framework
 from ..scoring import Ranking, score
 from .models import GROUP_METHODS, Participant
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 Overrides = Mapping[str, Mapping[str, float]] | None
 
@@ -184,6 +187,7 @@ def group_report(framework: Framework, participants: Sequence[Participant],
     if not participants:
         return None
     ranking = group_ranking(framework, participants, method, overrides)
+    assert ranking is not None  # participants given: a group ranking exists
     return {
         "method": method,
         "weights": dict(ranking.weights),
@@ -197,7 +201,7 @@ def group_report(framework: Framework, participants: Sequence[Participant],
     }
 
 
-def doc_group_report(doc, framework_id: str) -> dict[str, Any] | None:
+def doc_group_report(doc: Document, framework_id: str) -> dict[str, Any] | None:
     """group_report for one framework of an open Document (its participants, method and
     edited ratings); None when the scenario has no participants."""
     s = doc.scenario
@@ -205,7 +209,7 @@ def doc_group_report(doc, framework_id: str) -> dict[str, Any] | None:
                         doc.settings(framework_id).rating_overrides)
 
 
-def report(doc, framework_id: str) -> dict[str, Any]:
+def report(doc: Document, framework_id: str) -> dict[str, Any]:
     """The room's addition to a framework's entry in ``score --json``: ``{"group": {...}}``
     when the scenario has participants, else {}."""
     group = doc_group_report(doc, framework_id)
