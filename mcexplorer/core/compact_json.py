@@ -52,7 +52,7 @@ def ratings_list(fw: Framework, option_index: int) -> list[object]:
     return [rating_value(c, option.ratings[c.id]) for c in fw.criteria]
 
 
-_EMPTY = ("", None, {})
+_EMPTY: tuple[object, ...] = ("", None, {})
 _KEEP = ("id", "name", "direction", "scale")
 
 

@@ -59,7 +59,7 @@ class Edit:
 
     @property
     def is_noop(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
 
 def set_path(root: Any, path: Path, value: Any) -> None:

@@ -102,7 +102,7 @@ _NO_RATINGS = {"definitions": {"__all__": {"options": {"__all__": {"ratings"}}}}
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
     """The scenario as JSON data, its frameworks' ratings in the compact form
     (core.compact_json: one list per option, numbers and labels, not full objects)."""
-    data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)  # type: ignore[arg-type]
+    data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)
     for doc, fw in zip(data["definitions"], scenario.definitions):
         compact_json.compact_framework(doc, fw)
     return data

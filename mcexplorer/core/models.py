@@ -15,7 +15,7 @@ import math
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import Field, model_serializer, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
@@ -179,7 +179,8 @@ class Framework(StrictModel):
                         if crit is None:
                             raise ValueError(f"option {opt.get('id')!r} rates unknown "
                                              f"criterion {cid!r}")
-                        levels = crit.get("levels") if isinstance(crit.get("levels"), dict) else {}
+                        given = crit.get("levels")
+                        levels: dict[str, float] = given if isinstance(given, dict) else {}
                         r = {"value": level_value(levels, r, cid), "label": r}
                     elif isinstance(r, (int, float)) and not isinstance(r, bool):
                         r = {"value": r}
@@ -358,7 +359,7 @@ class Scenario(StrictModel):
     """Whose weighting is in view (core.view); written only once something is picked."""
 
     @model_serializer(mode="wrap")
-    def _leave_out_unset_view(self, handler):
+    def _leave_out_unset_view(self, handler: SerializerFunctionWrapHandler) -> Any:
         data = handler(self)
         if isinstance(data, dict) and not self.view.is_set:
             data.pop("view", None)

@@ -13,6 +13,7 @@ that crashed or was killed: the next start offers to restore it.
 
 from __future__ import annotations
 
+import builtins
 import os
 import secrets
 from datetime import UTC, datetime
@@ -21,9 +22,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .base import Identifier, ShortText
 from .errors import ScenarioError, SessionMissing, StorageError
 from .io import save_scenario, scenario_data, scenario_payload
-from .models import Identifier, Scenario, ShortText
+from .models import Scenario
 from .paths import InstanceLock, ensure_folder, recovery_dir, sessions_dir, trash_dir
 from .records import (
     META_LIMIT,
@@ -106,7 +108,7 @@ class SessionLibrary:
         """Sessions, most recently changed first."""
         return self._list(self.root)
 
-    def trashed(self) -> list[SessionMeta]:
+    def trashed(self) -> builtins.list[SessionMeta]:
         return self._list(self.trash)
 
     def meta(self, sid: str) -> SessionMeta:

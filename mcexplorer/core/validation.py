@@ -12,9 +12,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ScenarioError
+from .errors import ScenarioError, shown
 from .extensions import check_frameworks, registered
-from .io import LoadReport, parse_scenario_text, read_scenario, shown
+from .io import LoadReport, parse_scenario_text, read_scenario
 from .models import Framework, FrameworkSettings, Scenario
 from .resources import all_frameworks
 

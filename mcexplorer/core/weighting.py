@@ -22,6 +22,7 @@ from typing import Any
 from .document import Document
 from .errors import ScenarioError, shown
 from .room.group import group_targets, group_weights, person_targets, person_weights
+from .room.models import Participant
 from .scoring import Ranking, UtilityTable, rank, utility_table
 
 
@@ -66,7 +67,7 @@ def settle(doc: Document, weighting: Weighting) -> Weighting:
     return weighting
 
 
-def _participant(doc: Document, participant_id: str):
+def _participant(doc: Document, participant_id: str) -> Participant:
     for p in doc.scenario.participants:
         if p.id == participant_id:
             return p
@@ -98,7 +99,7 @@ def targets(doc: Document, framework_id: str, weighting: Weighting) -> dict[str,
         assert found is not None
         return found
     own = doc.settings(framework_id).targets
-    return {c.id: float(own.get(c.id, c.default_target))  # type: ignore[arg-type]
+    return {c.id: float(own.get(c.id, c.default_target))
             for c in framework.criteria
             if c.direction == "target" and c.default_target is not None}
 

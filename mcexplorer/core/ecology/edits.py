@@ -57,7 +57,7 @@ def _name(name: str) -> str:
     return clean_name(name, "offering name")
 
 
-def _volume(volume) -> float:
+def _volume(volume: object) -> float:
     v = finite_number(volume, "offering volume")
     if not 0 < v <= MAX_VOLUME:
         raise ScenarioError(f"{v:g} must be above 0 and at most {MAX_VOLUME:g}",
@@ -120,11 +120,11 @@ def add_offering(doc: Document, name: str | None = None, x: float | None = None,
 
 def added_offering_id(edit: Edit) -> str:
     """The id of the offering an add_offering edit creates."""
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
 def _replace(doc: Document, offering_id: str, text: str, merge_key: Hashable | None = None,
-             **changes) -> Edit:
+             **changes: object) -> Edit:
     offerings = _offerings(doc)
     i = _index(doc, offering_id)
     offerings[i] = Offering(**{**offerings[i].model_dump(), **changes})

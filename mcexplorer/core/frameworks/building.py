@@ -8,7 +8,7 @@ turns the results into edits). Every refusal is one ScenarioError naming the fie
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -19,6 +19,8 @@ from mcexplorer.core.values import clean_name, unique_id
 
 from .cells import CellError, make_id, parse_scale
 from .csv_import import DIRECTIONS
+
+_Item = TypeVar("_Item", Criterion, Option)
 
 OWN_SOURCE = "Your own addition"
 """The source of an option, a criterion or a rating the planner added in the app."""
@@ -203,7 +205,7 @@ def _fields(fw: Framework) -> dict[str, Any]:
                                                                           "options")}
 
 
-def _find(items, item_id: str, what: str, where: str):
+def _find(items: Iterable[_Item], item_id: str, what: str, where: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -51,7 +51,7 @@ def framework_json(fw: Framework, *, indent: int | None = 2, by_position: bool =
     compact form of core.compact_json) rather than a mapping by criterion id.
     """
     doc = fw.model_dump(mode="json", exclude_defaults=True,
-                        exclude={"options": {"__all__": {"ratings"}}})  # type: ignore[arg-type]
+                        exclude={"options": {"__all__": {"ratings"}}})
     doc["method"] = fw.method
     doc["provenance"] = fw.provenance
     for i, (opt_doc, opt) in enumerate(zip(doc["options"], fw.options)):

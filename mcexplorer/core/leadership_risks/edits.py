@@ -16,7 +16,8 @@ import re
 from collections.abc import Hashable
 from typing import Any
 
-from mcexplorer.core.document import MISSING, Document, Edit
+from mcexplorer.core.document import Document
+from mcexplorer.core.edits import MISSING, Edit
 from mcexplorer.core.errors import ScenarioError, finite_number
 
 from .content import (
@@ -27,6 +28,7 @@ from .content import (
     LEVEL_MAX,
     LEVEL_MIN,
     Choice,
+    Principle,
     content,
 )
 from .models import MAX_INCOME, MAX_RECRUITMENT, MAX_RISKS, Leadership, Risk, Risks, TeamMember
@@ -159,7 +161,7 @@ def _rating(value: Any, lo: int, hi: int, field: str) -> int:
     return int(number)
 
 
-def _principle(principle_id: str):
+def _principle(principle_id: str) -> Principle:
     c = content()
     try:
         return c.principle(principle_id)
@@ -265,7 +267,7 @@ def add_risk(doc: Document, text: str = "New risk", category: str = "other",
 
 def added_risk_id(edit: Edit) -> str:
     """The id of the risk an add_risk edit creates."""
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
 def edit_risk(doc: Document, risk_id: str, gesture: Hashable = None, **changes: Any) -> Edit:

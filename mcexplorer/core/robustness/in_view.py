@@ -42,7 +42,7 @@ def target_band(doc: Document, framework_id: str, criterion_id: str,
 
 
 def how_sure(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-             **draws) -> Acceptability:
+             **draws: Any) -> Acceptability:
     """The rank acceptability around the weighting (``draws``: draws, seed, jitter, uniform,
     rating_ranges; defaults as ``DRAW_DEFAULTS``)."""
     r = resolve(doc, framework_id, weighting)
@@ -53,7 +53,7 @@ def how_sure(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
 
 
 def verdict_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-               result: Acceptability | None = None, **draws) -> str:
+               result: Acceptability | None = None, **draws: Any) -> str:
     """The sentence above the ranking under the weighting (``result``: How sure already
     computed for the same weighting and draws)."""
     r = resolve(doc, framework_id, weighting)
@@ -79,7 +79,7 @@ def sensitivity_of(doc: Document, framework_id: str, criterion_id: str,
 
 
 def robustness_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-                  **draws) -> dict[str, Any]:
+                  **draws: Any) -> dict[str, Any]:
     """The keys ``score --json`` adds per framework: ``stability``, ``acceptability``,
     ``verdict``, all under the weighting."""
     r = resolve(doc, framework_id, weighting)

@@ -156,7 +156,7 @@ def support_keys(h: float) -> list[str]:
 
 def support(h: float, split: Split) -> float:
     """Share of the split on the horizons a position serves (H2/H3 counts H2 + H3)."""
-    return round(sum(getattr(split, k) for k in support_keys(h)), 1)
+    return round(sum(float(getattr(split, k)) for k in support_keys(h)), 1)
 
 
 def keys_text(keys: Sequence[str]) -> str:

@@ -141,7 +141,8 @@ def _starved(h: float, split: Split) -> tuple[str, float] | None:
     return (keys_text(keys), share) if share < MIN_SUPPORT else None
 
 
-def _starved_tension(tension_id: str, subject: str, option, serves: str, framework: str,
+def _starved_tension(tension_id: str, subject: str, option: Pick | None, serves: str,
+                     framework: str,
                      balance: Split) -> Tension | None:
     """``option`` (top of ``framework``) serves a horizon the balance leaves under
     MIN_SUPPORT."""
