@@ -22,8 +22,7 @@ from . import (
     score,
     summary,
 )
-from .parsing import Usage as _Usage
-from .parsing import UsageParser as _Parser
+from .parsing import Usage as _Usage, UsageParser as _Parser
 
 COMMAND_MODULES = (scenario_files, score, robustness, export, data, report, frameworks, room,
                    summary)

@@ -75,8 +75,7 @@ def export_all(scenario, out: Path, width: int, *, fmt: str = "png", caption: bo
     from ..core.outputs.names import scenario_label, today
     from ..core.weighting import SCENARIO, settle
     from ..qt.charts.export import ImageSpec
-    from ..qt.export.charts import drawn_charts
-    from ..qt.export.charts import export_all as write_all
+    from ..qt.export.charts import drawn_charts, export_all as write_all
 
     document = Document(scenario)
     weighting = settle(document, SCENARIO if weighting is None else weighting)

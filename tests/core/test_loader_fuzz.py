@@ -15,8 +15,15 @@ import signal
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import (
+    HealthCheck,
+    currently_in_test_context,
+    event,
+    example,
+    given,
+    settings,
+    strategies as st,
+)
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json

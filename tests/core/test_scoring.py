@@ -183,8 +183,11 @@ def test_every_builtin_framework_scores_between_0_and_100():
 
 # -- any non-negative weights give a fit in [0, 100] or none (subnormal, huge, mixed) ----------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    given,
+    settings,
+    strategies as st,
+)
 
 from mcexplorer.core.robustness.acceptability import acceptability  # noqa: E402
 from mcexplorer.core.robustness.sensitivity import sweep  # noqa: E402

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QAction, Qt as GuiQt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,

@@ -14,9 +14,12 @@ from pydantic import ValidationError
 
 from mcexplorer.core.compact_json import rating_value, ratings_list
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import MAX_FILE_BYTES, atomic_write
-from mcexplorer.core.io import from_validation as _from_validation
-from mcexplorer.core.io import read_json as _read_json
+from mcexplorer.core.io import (
+    MAX_FILE_BYTES,
+    atomic_write,
+    from_validation as _from_validation,
+    read_json as _read_json,
+)
 from mcexplorer.core.models import Framework
 from mcexplorer.core.safe_files import size_text
 from mcexplorer.core.validation import load_scenario

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extensions import Extension, read, register
 from .content import FRAMEWORK_ID
-from .report import check as check_sections
-from .report import report as report_sections
+from .report import check as check_sections, report as report_sections
 
 if TYPE_CHECKING:
     from ..document import Document

@@ -9,8 +9,7 @@ from typing import Any
 
 from mcexplorer.core.errors import ScenarioError, require_unique_ids
 
-from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content
-from .content import content as bundled
+from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content, content as bundled
 from .models import Leadership, Risks
 from .rules import (
     culture_gap,

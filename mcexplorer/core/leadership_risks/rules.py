@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .content import Content
-from .content import content as bundled
+from .content import Content, content as bundled
 from .models import Leadership, PlanB, Risk
 
 VACANT_WORDS = frozenset({"", "vacant"})

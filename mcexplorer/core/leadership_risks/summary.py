@@ -14,8 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from ..values import percent_text, share_text
-from .content import Content
-from .content import content as bundled
+from .content import Content, content as bundled
 from .models import Leadership, Risk, Risks
 from .rules import (
     approach_name,

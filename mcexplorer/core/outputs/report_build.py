@@ -5,8 +5,7 @@ frameworks that answer none of them; then every source cited in full. No Qt here
 
 from __future__ import annotations
 
-from ..answers import answers as answer_all
-from ..answers import strategy
+from ..answers import answers as answer_all, strategy
 from ..document import Document
 from ..leadership_risks.content import content as lr_content
 from ..references import references

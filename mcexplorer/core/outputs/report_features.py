@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from ..document import Document
 from ..ecology import mix as eco_mix
-from ..leadership_risks.content import FRAMEWORK_ID as LEADERSHIP_EXTENSION
-from ..leadership_risks.content import content as lr_content
+from ..leadership_risks.content import FRAMEWORK_ID as LEADERSHIP_EXTENSION, content as lr_content
 from ..leadership_risks.models import Leadership, Risks
 from ..leadership_risks.rules import filled_roles, plan_b_sentence, risk_score, sorted_risks
-from ..structures import balance as hz_balance
-from ..structures import rules as hz_rules
+from ..structures import balance as hz_balance, rules as hz_rules
 from .report_model import (
     Block,
     Bullets,

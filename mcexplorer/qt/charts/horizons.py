@@ -14,26 +14,14 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu
 
-from ...core.structures import balance as hz_balance
-from ...core.structures import curves as hz_curves
+from ...core.structures import balance as hz_balance, curves as hz_curves
 from ..gestures import GestureTracker, new_gesture
 from ..plain import escaped
 from .base import Chart, text_item
 from .fit import make_legend
 from .horizons_data import (
-    CURVES_NOTE,
-    HIT_RADIUS_PX,
-    HORIZON_COLOURS,
-    HORIZON_FINE,
-    HORIZON_NAMES,
-    HORIZON_STEP,
-    INITIATIVE_COLOUR,
-    SAMPLES,
-    SELECTED_COLOUR,
-    TIME_FINE,
-    TIME_STEP,
-    HorizonMarker,
-    HorizonsData,
+    HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
+    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, CURVES_NOTE, HorizonMarker, HorizonsData,
     free_spot,
 )
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
@@ -277,9 +265,8 @@ class HorizonsChart(Chart):
     def free_spot(self) -> tuple[float, float]:
         """A (time, horizon) where a new initiative is clear of every marker on the chart."""
         self.ensure_drawn()
-        data = self.data or HorizonsData()
-        taken = [(m.time,
-                  hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
+        d = self.data or HorizonsData()
+        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in d.fixed + d.initiatives]
         taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]
         return free_spot(taken, hz_curves.height, self._text_size("", 1.0, False, unit=True))
 

@@ -16,8 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
-from ...core.ecology.lenses import Lens, axes
-from ...core.ecology.lenses import lens as get_lens
+from ...core.ecology.lenses import Lens, axes, lens as get_lens
 from ...core.ecology.mix import QUADRANTS
 from .base import text_item
 from .style import OPTION_COLOURS, ChartStyle, font

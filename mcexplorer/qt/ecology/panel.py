@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.ecology import edits as eco_edits
-from ...core.ecology import lenses as eco_lenses
-from ...core.ecology import mix as eco_mix
+from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.references import cited
 from ..charts.map_items import QUADRANT_TINTS
 from ..labels import WrapLabel

@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.chart_data import Colour, RadarData
 from ...core.document import Document
-from ...core.ecology import edits as eco_edits
-from ...core.ecology import lenses as eco_lenses
-from ...core.ecology import mix as eco_mix
+from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.weighting import Weighting, applied
 from .. import prompts
 from ..charts.base import ChartPlan

@@ -2,9 +2,8 @@
 
 Every framework gets this tab; a framework is data, so nothing here is specific to one.
 Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only
-reads the Document and
-pushes edits through the controller; it redraws when the controller says its framework
-changed, coalescing bursts into one redraw per event-loop turn.
+reads the Document and pushes edits through the controller; it redraws when the controller
+says its framework changed, coalescing bursts into one redraw per event-loop turn.
 """
 
 from __future__ import annotations
@@ -12,23 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
+    QHBoxLayout, QMenu, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ...core import chart_data
 from ...core.chart_data import (  # noqa: F401 - API
-    NO_SELECTION_MESSAGE,
-    NO_WEIGHT_MESSAGE,
-    RANKING_MAX_ROWS,
-    Colour,
-    RadarData,
-    RankingData,
+    NO_SELECTION_MESSAGE, NO_WEIGHT_MESSAGE, RANKING_MAX_ROWS, Colour, RadarData, RankingData,
 )
 from ...core.document import Document
 from ...core.errors import ScenarioError

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.leadership_risks import edits as E
-from ...core.leadership_risks import rules
+from ...core.leadership_risks import edits as E, rules
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
 from .view_data import culture_data, needed_label

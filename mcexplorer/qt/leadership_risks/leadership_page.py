@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.leadership_risks import edits as E
-from ...core.leadership_risks import rules
+from ...core.leadership_risks import edits as E, rules
 from ...core.leadership_risks.content import Choice, content
 from ...core.leadership_risks.strategy import Strategy
 from ..plain import escaped

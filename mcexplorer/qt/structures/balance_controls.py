@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidget
 
-from ...core.structures import balance as hz_balance
-from ...core.structures import rules as hz_rules
+from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan, Split
 from ..charts.horizons_data import HORIZON_COLOURS
 from ..framework.sliders import percent_slider

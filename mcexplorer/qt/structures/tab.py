@@ -14,48 +14,28 @@ brought up to date at once after each edit (signals blocked), the charts on the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDoubleSpinBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QInputDialog,  # noqa: F401 - tests replace its static functions here
-    QLabel,
-    QLineEdit,
-    QListWidgetItem,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidgetItem, QMenu, QPushButton, QSizePolicy, QSplitter,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
+from ...core.structures.models import Split
+from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
+from .view_data import (BALANCE_TITLE, HORIZONS_TITLE, balance_data, horizons_data,
+                        ranked_by_name, short_names)
+from ..charts.balance import BalanceChart, BalanceData
 from ...core.chart_data import RadarData, RankingData
 from ...core.document import Document
-from ...core.structures import balance as hz_balance
-from ...core.structures import edits as hz_edits
-from ...core.structures import rules as hz_rules
-from ...core.structures.models import Split
 from ...core.weighting import Weighting, applied
-from .. import prompts
-from ..charts.balance import BalanceChart, BalanceData
 from ..charts.base import ChartPlan
+from .. import prompts
 from ..charts.horizons import HorizonsChart
 from ..charts.horizons_data import HorizonsData
-from ..framework.tab import FrameworkTab
 from ..plain import guarded
-from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
-from .view_data import (
-    BALANCE_TITLE,
-    HORIZONS_TITLE,
-    balance_data,
-    horizons_data,
-    ranked_by_name,
-    short_names,
-)
+from ..framework.tab import FrameworkTab
 
 NO_TENSIONS = ("No tensions by the rules below: the balance, the structures and the "
                "business models agree.")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...core.document import Document
-from ...core.structures import balance as hz_balance
-from ...core.structures import rules as hz_rules
+from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan
 from ...core.weighting import SCENARIO, Weighting, resolve
 from ..charts.balance import BalanceData, BalanceRow

@@ -9,14 +9,15 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from mcexplorer.core.document import Document
-from mcexplorer.core.ecology import edits as eco_edits
-from mcexplorer.core.ecology import lenses as eco_lenses
-from mcexplorer.core.ecology import mix as eco_mix
-from mcexplorer.core.ecology import report as eco_report
+from mcexplorer.core.ecology import (
+    edits as eco_edits,
+    lenses as eco_lenses,
+    mix as eco_mix,
+    report as eco_report,
+)
 from mcexplorer.core.ecology.models import Offering
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario

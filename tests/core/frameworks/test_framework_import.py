@@ -8,8 +8,7 @@ import codecs
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_csv, framework_from_csv, import_csv

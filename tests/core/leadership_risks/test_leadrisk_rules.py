@@ -7,8 +7,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from mcexplorer.core.leadership_risks.content import content
 from mcexplorer.core.leadership_risks.models import Leadership, PlanB, Risk, TeamMember

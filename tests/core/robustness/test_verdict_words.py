@@ -8,8 +8,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks.summary import answer_business_model

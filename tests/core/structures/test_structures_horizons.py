@@ -6,18 +6,19 @@ import json
 import math
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.resources import default_scenario
-from mcexplorer.core.structures import balance as hz_balance
-from mcexplorer.core.structures import curves as hz_curves
-from mcexplorer.core.structures import edits as hz_edits
-from mcexplorer.core.structures import report as hz_report
-from mcexplorer.core.structures import rules as hz_rules
+from mcexplorer.core.structures import (
+    balance as hz_balance,
+    curves as hz_curves,
+    edits as hz_edits,
+    report as hz_report,
+    rules as hz_rules,
+)
 from mcexplorer.core.structures.models import Initiative, Split
 from mcexplorer.core.validation import load_scenario
 

@@ -8,8 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QPushButton, QSlider
 
-from mcexplorer.core.ecology import edits as eco_edits
-from mcexplorer.core.ecology import mix as eco_mix
+from mcexplorer.core.ecology import edits as eco_edits, mix as eco_mix
 from mcexplorer.qt.framework.options_table import RATING_ROLE
 
 FID = "credential-ecology"

@@ -11,8 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QListWidget, QMenu, QPushButton, QSlider
 
 from mcexplorer.app import create_window
-from mcexplorer.core.structures import balance as hz_balance
-from mcexplorer.core.structures import edits as hz_edits
+from mcexplorer.core.structures import balance as hz_balance, edits as hz_edits
 from mcexplorer.core.structures.models import Split
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt.charts.horizons import HorizonsChart

@@ -4,8 +4,7 @@ settings that are too big for this screen or lie off it."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from PySide6.QtCore import QMargins, QRect
 from PySide6.QtWidgets import QMainWindow
 
