@@ -48,8 +48,8 @@ def load_average() -> str:
 
 
 def machine_info() -> str:
-    import PySide6
     import pyqtgraph
+    import PySide6
 
     return (f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, pyqtgraph "
             f"{pyqtgraph.__version__}, {platform.system()} {platform.machine()}, "

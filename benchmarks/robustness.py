@@ -20,9 +20,8 @@ BUSINESS_MODELS = "business-models"
 
 
 def measure_robustness() -> list[Row]:
-    from mcexplorer.core.robustness import stability, time_acceptability
-
     from mcexplorer.core.document import Document
+    from mcexplorer.core.robustness import stability, time_acceptability
 
     doc, fid = Document(), BUSINESS_MODELS
     fw, s = doc.framework(fid), doc.settings(fid)

@@ -19,8 +19,14 @@ from pathlib import Path
 
 from .crowded import measure_crowded
 from .files import measure_export, measure_files
-from .latency import (close_quietly, measure_default_latency, measure_radar_vs_matplotlib,
-                      measure_stress_latency, stress_scenario, window_for)
+from .latency import (
+    close_quietly,
+    measure_default_latency,
+    measure_radar_vs_matplotlib,
+    measure_stress_latency,
+    stress_scenario,
+    window_for,
+)
 from .report import Row, load_average, render_table, write_report
 from .robustness import measure_robustness
 from .startup import measure_startup_and_memory

@@ -61,7 +61,7 @@ def main() -> int:
         subprocess.run([*KINDS["venv"], "new", str(scenario)], check=True,
                        stdout=subprocess.DEVNULL)
         times: dict[str, list[float]] = {k: [] for k in KINDS}
-        for kind, command in KINDS.items():
+        for command in KINDS.values():
             start(command, scenario)  # warm-up
         for _ in range(rounds):
             for kind, command in KINDS.items():

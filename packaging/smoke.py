@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SECONDS = 10
 TIMEOUT = 180  # one verb, generous: a cold start of a big folder on a busy runner
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-TITLE = "Smoke test: Stratégie 2027 – ōtautahi"  # non-ASCII on purpose (paths stay ASCII)
+TITLE = "Smoke test: Stratégie 2027 – ōtautahi"  # noqa: RUF001 - non-ASCII on purpose (paths stay ASCII)
 
 
 class Failed(Exception):
@@ -54,8 +54,9 @@ def version() -> str:
 def bare_env(home: Path) -> dict[str, str]:
     """The environment of `env -i PATH=/usr/bin:/bin HOME=...`, or Windows' equivalent."""
     if sys.platform == "win32":
-        root = os.environ.get("SystemRoot", r"C:\Windows")
-        local, roaming, temp = home / "AppData" / "Local", home / "AppData" / "Roaming", home / "Temp"
+        root = os.environ.get("SystemRoot", r"C:\Windows")  # noqa: SIM112 - Windows spells it so
+        local, roaming = home / "AppData" / "Local", home / "AppData" / "Roaming"
+        temp = home / "Temp"
         for folder in (local, roaming, temp):
             folder.mkdir(parents=True, exist_ok=True)
         # platformdirs asks the shell for the user's folders; its WIN_PD_OVERRIDE_* variables
@@ -63,7 +64,8 @@ def bare_env(home: Path) -> dict[str, str]:
         return {"SystemRoot": root, "PATH": rf"{root}\System32;{root}", "USERPROFILE": str(home),
                 "HOMEDRIVE": str(home)[:2], "HOMEPATH": str(home)[2:], "APPDATA": str(roaming),
                 "LOCALAPPDATA": str(local), "TEMP": str(temp), "TMP": str(temp),
-                "WIN_PD_OVERRIDE_APPDATA": str(roaming), "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(local)}
+                "WIN_PD_OVERRIDE_APPDATA": str(roaming),
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(local)}
     return {"PATH": "/usr/bin:/bin", "HOME": str(home)}
 
 
@@ -142,14 +144,15 @@ def smoke_cli(r: Runner) -> None:
 
     r.run("export", "--out", "png", "scenario.json")
     pngs = sorted((r.work / "png").glob("*.png"))
-    check(len(pngs) >= len(frameworks), f"export wrote {len(pngs)} PNGs for {len(frameworks)} frameworks")
+    check(len(pngs) >= len(frameworks),
+          f"export wrote {len(pngs)} PNGs for {len(frameworks)} frameworks")
     for fid in frameworks:
         check(any(f"-{fid}-" in p.name for p in pngs), f"export: no chart of {fid}")
     for png in pngs:
         width, height = png_size(png)
         check(width == 1920 and 300 <= height <= 4000, f"{png.name} is {width} x {height}")
         check(png.stat().st_size > 10_000, f"{png.name} is only {png.stat().st_size} bytes")
-    prefix = os.path.commonprefix([p.stem for p in pngs])
+    prefix = os.path.commonprefix([p.stem for p in pngs])  # noqa: RUF071 - names, not paths
     print(f"     {len(pngs)} PNG charts 1920 px wide, {prefix}*: "
           + ", ".join(p.stem[len(prefix):] for p in pngs))
 
@@ -177,7 +180,8 @@ def smoke_cli(r: Runner) -> None:
         check(shown.returncode == 0, "pdftoppm cannot draw the report's first page")
         width, height = png_size(next(r.work.glob("page*.png")))
         check(height > width > 0, f"the report's first page drawn as {width} x {height}")
-    print(f"     report.pdf: {pages} pages" + (", first page drawn by pdftoppm" if pdftoppm else ""))
+    drawn = ", first page drawn by pdftoppm" if pdftoppm else ""
+    print(f"     report.pdf: {pages} pages{drawn}")
 
     r.run("report", "--out", "report.html", "scenario.json")
     html = (r.work / "report.html").read_text(encoding="utf-8")
@@ -332,7 +336,8 @@ def smoke_window(r: Runner, mode: str) -> bool:
             try:
                 time.sleep(WINDOW_SECONDS)
                 check(proc.poll() is None,
-                      f"the window exited by itself ({proc.returncode}) before {WINDOW_SECONDS} s:\n"
+                      f"the window exited by itself ({proc.returncode}) "
+                      f"before {WINDOW_SECONDS} s:\n"
                       + err_path.read_text("utf-8", "replace"))
                 if sys.platform.startswith("linux"):
                     no_foreign_python(proc.pid, r.exe)

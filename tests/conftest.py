@@ -12,9 +12,9 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HO
     os.environ[_var] = os.path.join(_SANDBOX, _var.lower())
 os.environ["MCEXPLORER_NO_RECOVERY_PROMPT"] = "0"
 
+import fuzzing  # noqa: E402
 import pytest  # noqa: E402
 
-import fuzzing  # noqa: E402
 from mcexplorer.core.resources import default_scenario  # noqa: E402
 
 fuzzing.register()  # Hypothesis profiles: modest in make test, many examples in make fuzz
@@ -32,7 +32,8 @@ def user_dirs(tmp_path, monkeypatch):
         yield base
         return
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(base / "qsettings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(base / "qsettings"))
     yield base
 
 

@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLE = ROOT / "dist" / "mcexplorer" / ("mcexplorer.exe" if sys.platform == "win32" else "mcexplorer")
+BUNDLE = ROOT / "dist" / "mcexplorer" / ("mcexplorer.exe" if sys.platform == "win32"
+                                         else "mcexplorer")
 WORKFLOW = ROOT / ".github" / "workflows" / "bundle.yml"
 SPEC = ROOT / "packaging" / "mcexplorer.spec"
 

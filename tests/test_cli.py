@@ -8,11 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.io import MAX_FILE_BYTES
 from mcexplorer.core.models import SCHEMA_VERSION
-
-from cli_inprocess import run_cli
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:

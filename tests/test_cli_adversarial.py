@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.models import SCHEMA_VERSION
 from mcexplorer.core.resources import default_scenario
-
-from cli_inprocess import run_cli
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.name != "posix", reason="POSIX file names and FIFOs")]

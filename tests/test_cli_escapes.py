@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_cli import run
 
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
-
-from test_cli import run
 
 ESC = "\x1b]0;owned\x07\x1b[2J"
 RAW = ("\x1b", "\x07", "\r", "\x9b")

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_cli import assert_refused, run
 
 from mcexplorer.core.frameworks import framework_from_json
 from mcexplorer.core.models import SCHEMA_VERSION
 
-from test_cli import assert_refused, run
-
 CSV = ("option;Effort;Horizon;Impact\r\ndirection;cost;target;benefit\r\n"
-       "scale;LOW|MED|HIGH;H1|H2|H3;0-10\r\nMOOC;LOW/MED;H2;7,5\r\nConsortium régional;HIGH;H3;9\r\n")
+       "scale;LOW|MED|HIGH;H1|H2|H3;0-10\r\nMOOC;LOW/MED;H2;7,5\r\n"
+       "Consortium régional;HIGH;H3;9\r\n")
 
 pytestmark = pytest.mark.slow
 

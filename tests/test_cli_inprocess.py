@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from cli_inprocess import run_cli
 
 NASTY = b"caf\xe9-\x1b[2J.json"

@@ -23,7 +23,7 @@ from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.leadership_risks.content import content as lr_content
 from mcexplorer.core.outputs.deck import chart_values
-from mcexplorer.core.outputs.workbook import (FIRST_COL, ROW_TARGET, ROW_WEIGHT, build_workbook)
+from mcexplorer.core.outputs.workbook import FIRST_COL, ROW_TARGET, ROW_WEIGHT, build_workbook
 from mcexplorer.core.room import edits as room_edits
 from mcexplorer.core.weighting import GROUP, weights
 
@@ -60,7 +60,8 @@ def workshop(tmp_path) -> Path:
     doc.apply(ben)
     a, b = room_edits.added_participant_id(ana), room_edits.added_participant_id(ben)
     for pid, crit, value in ((a, "costs", 100), (a, "effort", 90), (b, "costs", 80),
-                             (b, "speed-to-market", 0), (a, "speed-to-market", 10), (b, "effort", 70)):
+                             (b, "speed-to-market", 0), (a, "speed-to-market", 10),
+                             (b, "effort", 70)):
         doc.apply(room_edits.set_participant_weight(doc, pid, BM, crit, value))
     path = tmp_path / "away-day.json"
     save_scenario(path, doc.scenario)
@@ -204,7 +205,7 @@ def fits_in(book: openpyxl.Workbook, where: dict) -> dict[str, dict[str, float]]
     for fid, (sheet, cells) in where.items():
         ws = book[sheet]
         names = {}
-        for oid, cell in cells.items():
+        for cell in cells.values():
             ref = cell.replace("$", "")
             row = ws[ref].row
             names[ws.cell(row=row, column=1).value] = ws[ref].value

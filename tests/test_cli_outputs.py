@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_cli import assert_refused, new_file, run  # noqa: F401 - the CLI helpers and fixture
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.robustness import robustness_report, sensitivity_report
-from test_cli import assert_refused, new_file, run  # noqa: F401 - the CLI helpers and fixture
 
 BM = "business-models"
 

@@ -7,14 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.room.edits import take_snapshot
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
+from mcexplorer.core.room.edits import take_snapshot
 from mcexplorer.core.validation import load_scenario
-
-from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +56,7 @@ def test_participants_add_imports_people_atomically_with_a_backup(tmp_path, scen
     group = json.loads(score.stdout)["frameworks"][0]["group"]
     assert group["method"] == "median" and group["weights"]["risk"] == 10
     assert [p["name"] for p in group["participants"]] == ["ana", "ben", "Ana María"]
-    assert list(group["spread"])[0] == "risk"
+    assert next(iter(group["spread"])) == "risk"
     assert group["spread"]["risk"] == {"min": 10, "median": 10, "max": 90}
 
 

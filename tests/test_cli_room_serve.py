@@ -12,12 +12,11 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.validation import load_scenario
-
-from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +74,7 @@ def test_serve_prints_the_url_saves_each_submission_and_stops_on_a_signal(scenar
         assert [(p.name, p.weights[BM]) for p in people] == [
             ("Ana", {"risk": 65.0}), ("Anonymous 1", {"costs": 5.0})]
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -8,12 +8,11 @@ import datetime as dt
 import json
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.leadership_risks import edits as E
-
-from cli_inprocess import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -7,6 +7,7 @@ import csv
 import json
 
 import pytest
+from test_cli import assert_refused, run
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
@@ -14,7 +15,6 @@ from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.room.models import Participant
 from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.weighting import GROUP, SCENARIO, person, resolve
-from test_cli import assert_refused, run
 
 BM = "business-models"
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import csv
 import json
 
+from test_cli import new_file, run  # noqa: F401 - the CLI helpers and fixture
+
 from mcexplorer.core.document import Document
 from mcexplorer.core.io import save_scenario
-from test_cli import new_file, run  # noqa: F401 - the CLI helpers and fixture
 
 BM = "business-models"
 

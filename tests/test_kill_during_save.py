@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario, scenario_json
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import Framework, FrameworkSettings, Scenario
+from mcexplorer.core.validation import load_scenario
 
 pytestmark = pytest.mark.slow
 
@@ -74,12 +74,14 @@ def _large_scenario(title: str, salt: int) -> Scenario:
     options = [
         {"id": f"o{i:03d}", "name": f"Option {i}",
          "ratings": {f"c{j:02d}": {"value": (i * salt + j) % 5 + 1,
-                                   "rationale": f"{title}: option {i} on criterion {j}. " + "r" * 300}
+                                   "rationale": f"{title}: option {i} on criterion {j}. "
+                                   + "r" * 300}
                      for j in range(1, 41)}}
         for i in range(1, 201)
     ]
     framework = Framework.model_validate(
-        {"id": "big", "title": f"Large framework {title}", "criteria": criteria, "options": options})
+        {"id": "big", "title": f"Large framework {title}", "criteria": criteria,
+         "options": options})
     weights = {f"c{j:02d}": float((j * salt) % 101) for j in range(1, 41)}
     return Scenario(title=title, definitions=[framework],
                     frameworks={"big": FrameworkSettings(weights=weights)})

@@ -12,7 +12,15 @@ import sys
 from .. import __version__
 from ..core.errors import ScenarioError, shown_path
 from . import (
-    data, export, frameworks, report, robustness, room, scenario_files, score, summary,
+    data,
+    export,
+    frameworks,
+    report,
+    robustness,
+    room,
+    scenario_files,
+    score,
+    summary,
 )
 from .parsing import Usage as _Usage, UsageParser as _Parser
 
@@ -88,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # Output piped into something that stopped reading (e.g. `| head`): not an error.
         try:
-            sys.stdout = open(os.devnull, "w")
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         except OSError:
             pass
         return 0
@@ -129,4 +137,4 @@ def _reset_settings() -> None:
 from .export import export_all  # noqa: E402
 from .score import score_report  # noqa: E402
 
-__all__ = ["main", "commands", "export_all", "score_report"]
+__all__ = ["commands", "export_all", "main", "score_report"]

@@ -49,10 +49,9 @@ def _export(args) -> int:
     from ..qt.charts.export import DEFAULT_WIDTH, check_width
 
     width = DEFAULT_WIDTH if args.width is None else check_width(args.width)
+    from ..core.document import Document
     from ..core.outputs.names import scenario_label
     from ..core.validation import load_scenario
-
-    from ..core.document import Document
 
     scenario, _ = load_scenario(args.file)
     weighting = weighting_of(Document(scenario), args)

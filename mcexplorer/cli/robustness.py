@@ -10,8 +10,15 @@ framework, the keys ``stability``, ``acceptability`` and ``verdict`` (``robustne
 
 from __future__ import annotations
 
-from .parsing import (add_overrides, add_weighting, apply_overrides, percentage, print_json,
-                      weighting_of, whole_number)
+from .parsing import (
+    add_overrides,
+    add_weighting,
+    apply_overrides,
+    percentage,
+    print_json,
+    weighting_of,
+    whole_number,
+)
 
 
 def add(sub) -> None:

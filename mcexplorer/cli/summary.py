@@ -18,8 +18,8 @@ def add(sub) -> None:
 
 
 def _summary(args) -> int:
-    from ..core.document import Document
     from ..core.answers import summary_json, summary_text
+    from ..core.document import Document
     from ..core.errors import shown_lines
     from ..core.validation import load_scenario
 

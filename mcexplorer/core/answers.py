@@ -20,10 +20,22 @@ from typing import Any
 from .document import Document
 from .extensions import read
 from .leadership_risks.content import content
-from .leadership_risks.rules import gaps, leadership_check, plan_b_sentence, risk_score, \
-    team_coverage, top_risks
-from .leadership_risks.strategy import (CONTEXT_CRITERIA, PLANNER_MARK, POSITIONINGS, ModelPick,
-                                        Strategy, _number)
+from .leadership_risks.rules import (
+    gaps,
+    leadership_check,
+    plan_b_sentence,
+    risk_score,
+    team_coverage,
+    top_risks,
+)
+from .leadership_risks.strategy import (
+    CONTEXT_CRITERIA,
+    PLANNER_MARK,
+    POSITIONINGS,
+    ModelPick,
+    Strategy,
+    _number,
+)
 from .leadership_risks.summary import READING_NOTE, Answer, summary
 from .robustness.in_view import how_sure, leaders
 from .weighting import SCENARIO, Weighting, applied, describe, resolve
@@ -59,7 +71,7 @@ def first_place_share(doc: Document, framework_id: str,
 
 
 def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-                   cache: dict | None = None) -> ModelPick | None:
+                   cache: dict[str, Any] | None = None) -> ModelPick | None:
     """The top business model under the weighting (None without weights or framework).
     ``cache``, a dict the caller keeps, saves recomputing the share while nothing it rests
     on changed."""
@@ -111,7 +123,7 @@ def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, 
 
 
 def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-             cache: dict | None = None) -> Strategy:
+             cache: dict[str, Any] | None = None) -> Strategy:
     """Everything Strategy on a page needs, read once, under the weighting.
     ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``.
     The other features' readings (the portfolio fit) are read under the weighting too."""
@@ -148,7 +160,7 @@ def answers_of(doc: Document, weighting: Weighting = SCENARIO) -> list[Answer]:
     return answers(strategy(doc, weighting))
 
 
-def summary_json(doc: Document, weighting: Weighting = SCENARIO) -> dict:
+def summary_json(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, Any]:
     """``mcexplorer summary --json``: the five answers, the figures behind them, and whose
     weighting they rest on."""
     s = strategy(doc, weighting)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Document
+from .scoring import OptionFit
 from .weighting import SCENARIO, Weighting, resolve
 
 OPTION_COLOURS = (
@@ -70,7 +72,7 @@ class RadarData:
     message: str = ""
     """Shown in the centre instead of the options (e.g. all weights zero)."""
     weights_label: str = "Weights"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def palette(doc: Document, framework_id: str) -> Colour:
@@ -114,7 +116,7 @@ def radar_data(doc: Document, framework_id: str, weighting: Weighting = SCENARIO
     ranking = resolve(doc, framework_id, weighting).ranking
     wanted = set(radar_options(doc, framework_id, weighting))
     order = {o.id: i for i, o in enumerate(fw.options)}
-    chosen = []  # the search stops once every chosen option is found
+    chosen: list[OptionFit] = []  # the search stops once every chosen option is found
     for r in ranking.results:
         if len(chosen) == len(wanted):
             break

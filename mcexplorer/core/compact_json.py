@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 from .models import Criterion, Framework, Rating, level_value
 
@@ -51,16 +52,16 @@ def ratings_list(fw: Framework, option_index: int) -> list[object]:
     return [rating_value(c, option.ratings[c.id]) for c in fw.criteria]
 
 
-_EMPTY = ("", None, {})
+_EMPTY: tuple[object, ...] = ("", None, {})
 _KEEP = ("id", "name", "direction", "scale")
 
 
-def _drop_empty(item: dict) -> None:
+def _drop_empty(item: dict[str, Any]) -> None:
     for key in [k for k, v in item.items() if k not in _KEEP and v in _EMPTY]:
         del item[key]
 
 
-def compact_framework(doc: dict, fw: Framework) -> dict:
+def compact_framework(doc: dict[str, Any], fw: Framework) -> dict[str, Any]:
     """``doc`` (fw dumped as JSON data) with each option's ratings in the compact form, and
     the empty texts of its criteria and options left out (they read back as empty)."""
     for crit_doc in doc.get("criteria") or ():

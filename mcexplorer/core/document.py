@@ -21,7 +21,6 @@ from .resources import all_frameworks, default_scenario
 from .scoring import Ranking, UtilityTable, rank, utility_table
 from .validation import check_scenario
 
-
 Listener = Callable[[Edit | None], None]
 
 
@@ -31,8 +30,12 @@ class Document:
     def __init__(self, scenario: Scenario | None = None) -> None:
         self._listeners: list[Listener] = []
         self._rankings: dict[str, Ranking] = {}
-        self._tables: dict[str, tuple[tuple, UtilityTable]] = {}
+        self._tables: dict[str, tuple[tuple[Any, ...], UtilityTable]] = {}
         """Utilities per framework, keyed by the targets and edited ratings they came from."""
+        self.memo: dict[str, Any] = {}
+        """Values other core modules derive from this document and keep with it (core.weighting:
+        tables and rankings under another weighting); each keys its entries by what they rest
+        on, so a stale entry is never returned."""
         self.scenario = default_scenario() if scenario is None else scenario
         self.frameworks: dict[str, Framework] = {}
         self.reset(self.scenario)
@@ -55,10 +58,6 @@ class Document:
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
-
-    def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -102,7 +101,7 @@ class Document:
             self._tables[framework_id] = table
         return table[1]
 
-    def ratings_key(self, framework_id: str) -> tuple:
+    def ratings_key(self, framework_id: str) -> tuple[Any, ...]:
         """A value that changes exactly when the framework's edited ratings change."""
         overrides = self.settings(framework_id).rating_overrides
         return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))
@@ -235,7 +234,8 @@ class Document:
             return fw.criterion(criterion_id)
         except KeyError:
             raise ScenarioError(
-                f"unknown criterion {criterion_id!r} (known: {', '.join(c.id for c in fw.criteria)})",
+                f"unknown criterion {criterion_id!r} "
+                f"(known: {', '.join(c.id for c in fw.criteria)})",
                 field=framework_id) from None
 
     def make_edit(self, path: Path, new: Any, text: str, framework: str,

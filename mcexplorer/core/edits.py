@@ -59,7 +59,7 @@ class Edit:
 
     @property
     def is_noop(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     @property
     def step_text(self) -> str:

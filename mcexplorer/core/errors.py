@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
+from typing import Any
 
 
 def shown(text: str) -> str:
@@ -89,7 +91,8 @@ def finite_number(value: object, field: str) -> float:
     return number
 
 
-def require_unique_ids(items, what: str, field: str, file: str | None = None) -> None:
+def require_unique_ids(items: Iterable[Any], what: str, field: str,
+                       file: str | None = None) -> None:
     """Refuse a list in which two items share an id, naming the second one's place."""
     seen: set[str] = set()
     for i, item in enumerate(items):

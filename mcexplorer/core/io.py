@@ -6,7 +6,8 @@ a regular file (a FIFO, a device: never opened for reading), files above MAX_FIL
 (checked before parsing), text that is not JSON or is truncated, non-finite numbers, numbers
 written as text or true/false, the wrong shape, values out of range, and files from a newer
 schema version. Writing refuses what reading would refuse (a file above MAX_FILE_BYTES) and
-writes ratings compactly (core.compact_json). Writing is atomic (core.safe_files): a short-named temporary in the same
+writes ratings compactly (core.compact_json). Writing is atomic (core.safe_files): a
+short-named temporary in the same
 folder, flushed and fsynced, then renamed; a symbolic link stays a link, a read-only file or a
 file changed on disk since it was read is replaced only when the caller says so.
 """
@@ -17,6 +18,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -61,7 +63,8 @@ def read_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
             f"up to {SCHEMA_VERSION}); update mcexplorer to open it",
             file=str(p), field="schema_version")
     if version < 1:
-        raise ScenarioError(f"unknown schema version {version}", file=str(p), field="schema_version")
+        raise ScenarioError(f"unknown schema version {version}", file=str(p),
+                            field="schema_version")
     report = LoadReport(str(p), version)
     while version < SCHEMA_VERSION:
         migrate = MIGRATIONS[version]
@@ -96,10 +99,10 @@ def parse_scenario_text(text: str, *, source: str = "<text>") -> Scenario:
 _NO_RATINGS = {"definitions": {"__all__": {"options": {"__all__": {"ratings"}}}}}
 
 
-def scenario_data(scenario: Scenario) -> dict:
+def scenario_data(scenario: Scenario) -> dict[str, Any]:
     """The scenario as JSON data, its frameworks' ratings in the compact form
     (core.compact_json: one list per option, numbers and labels, not full objects)."""
-    data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)  # type: ignore[arg-type]
+    data = scenario.model_dump(mode="json", exclude=_NO_RATINGS)
     for doc, fw in zip(data["definitions"], scenario.definitions):
         compact_json.compact_framework(doc, fw)
     return data
@@ -167,10 +170,6 @@ def save_scenario(path: str | os.PathLike[str], scenario: Scenario, *, backup: b
 def atomic_write(path: Path, payload: bytes) -> None:
     """Write payload to path so the file is always either the old or the new version."""
     safe_files.atomic_write(Path(path), payload)
-
-
-def _fsync_dir(folder: Path) -> None:
-    safe_files.fsync_dir(folder)
 
 
 # --------------------------------------------------------------------------------------------

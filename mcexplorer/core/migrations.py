@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
+from typing import Any
 
-Migration = Callable[[dict], dict]
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 V2_SECTIONS: dict[str, tuple[object, str]] = {
     "participants": ([], "participants (none)"),
@@ -33,7 +34,7 @@ An empty ``risks`` takes the model's default: the risks the paper names (Brown, 
 Peters 2023, Mitigating risks) at the tool's default likelihood and impact."""
 
 
-def to_version_2(data: dict) -> dict:
+def to_version_2(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     for key, (value, _) in V2_SECTIONS.items():
         out.setdefault(key, deepcopy(value))
@@ -42,7 +43,7 @@ def to_version_2(data: dict) -> dict:
 
 to_version_2.__doc__ = "adds " + ", ".join(text for _, text in V2_SECTIONS.values())
 
-def to_version_3(data: dict) -> dict:
+def to_version_3(data: dict[str, Any]) -> dict[str, Any]:
     """lets an option's ratings be written as a list, one per criterion (the compact form)"""
     return dict(data)
 

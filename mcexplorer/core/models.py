@@ -10,11 +10,12 @@ No Qt here.
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_serializer, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
@@ -184,8 +185,10 @@ class Framework(StrictModel):
                     if isinstance(r, str):
                         crit = by_id.get(cid)
                         if crit is None:
-                            raise ValueError(f"option {opt.get('id')!r} rates unknown criterion {cid!r}")
-                        levels = crit.get("levels") if isinstance(crit.get("levels"), dict) else {}
+                            raise ValueError(f"option {opt.get('id')!r} rates unknown "
+                                             f"criterion {cid!r}")
+                        given = crit.get("levels")
+                        levels: dict[str, float] = given if isinstance(given, dict) else {}
                         r = {"value": level_value(levels, r, cid), "label": r}
                     elif isinstance(r, (int, float)) and not isinstance(r, bool):
                         r = {"value": r}
@@ -221,7 +224,8 @@ class Framework(StrictModel):
                 lo, hi = scales[cid]
                 if not lo <= rating.value <= hi:
                     raise ValueError(
-                        f"option {opt.id!r} rating {cid}={rating.value:g} lies outside [{lo:g}, {hi:g}]"
+                        f"option {opt.id!r} rating {cid}={rating.value:g} "
+                        f"lies outside [{lo:g}, {hi:g}]"
                     )
         return self
 
@@ -238,7 +242,7 @@ class Framework(StrictModel):
         raise KeyError(option_id)
 
 
-def _by_position(option: dict, order: list[object]) -> dict[str, object]:
+def _by_position(option: dict[str, Any], order: list[object]) -> dict[str, object]:
     """Ratings written as a list (one per criterion, in the criteria's order: the compact
     form core.file_format writes) as the mapping criterion id -> rating."""
     ratings = option["ratings"]
@@ -270,7 +274,7 @@ def level_label(levels: dict[str, float], value: float) -> str:
         if math.isclose(v, value):
             return label
     items = sorted(levels.items(), key=lambda kv: kv[1])
-    for (a, va), (b, vb) in zip(items, items[1:]):
+    for (a, va), (b, vb) in itertools.pairwise(items):
         if math.isclose((va + vb) / 2, value):
             return f"{a}/{b}"
     return f"{value:g}"
@@ -327,7 +331,8 @@ class Snapshot(StrictModel):
 
 class ViewSettings(StrictModel):
     """Whose weighting the window shows (core.view): ``scenario``, ``group`` or
-    ``person:`` and a participant's id, for every framework, and per framework where one differs. Absent from a
+    ``person:`` and a participant's id, for every framework, and per framework where one
+    differs. Absent from a
     file until something is picked, so a file without a pick stays readable by older builds."""
 
     weighting: ShortText | None = None
@@ -362,7 +367,7 @@ class Scenario(StrictModel):
     """Whose weighting is in view (core.view); written only once something is picked."""
 
     @model_serializer(mode="wrap")
-    def _leave_out_unset_view(self, handler):
+    def _leave_out_unset_view(self, handler: SerializerFunctionWrapHandler) -> Any:
         data = handler(self)
         if isinstance(data, dict) and not self.view.is_set:
             data.pop("view", None)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 
@@ -66,7 +68,7 @@ class InstanceLock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = None
+        self._fh: IO[bytes] | None = None
 
     def acquire(self) -> bool:
         if self._fh is not None:
@@ -137,7 +139,7 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def _open_lock_file(path: Path):
+def _open_lock_file(path: Path) -> IO[bytes]:
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags, 0o644)
@@ -152,8 +154,8 @@ def _open_lock_file(path: Path):
     return os.fdopen(fd, "r+b")
 
 
-def _lock(fh) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows
+def _lock(fh: IO[bytes]) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         fh.seek(0)
@@ -164,7 +166,7 @@ def _lock(fh) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def _same_file(fh, path: Path) -> bool:
+def _same_file(fh: IO[bytes], path: Path) -> bool:
     """True when ``path`` still names the file we locked (nobody deleted it meanwhile)."""
     try:
         a, b = os.fstat(fh.fileno()), os.stat(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,6 +14,8 @@ from . import compact_json
 from .errors import ScenarioError, StorageError
 from .io import MAX_FILE_BYTES
 from .safe_files import read_capped
+
+M = TypeVar("M", bound=BaseModel)
 
 META_LIMIT = 256 * 1024
 """A session's meta file is a few hundred bytes; anything above this is not ours."""
@@ -35,7 +38,7 @@ def dump_record(model: BaseModel, *, exclude: set[str] | None = None, **extra: o
     return compact_json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
 
 
-def read_record(model: type[BaseModel], path: Path, limit: int, what: str):
+def read_record(model: type[M], path: Path, limit: int, what: str) -> M:
     """Read a record written by dump_record (or by earlier versions); a ScenarioError naming
     the file when it is not a regular file, too large, damaged or of the wrong shape."""
     raw = read_capped(path, limit, what=what)

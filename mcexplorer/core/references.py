@@ -19,9 +19,10 @@ from functools import cache
 
 from pydantic import Field
 
-from .errors import ScenarioError
 from .base import LongText, ShortText, StrictModel
-from .resources import load_resource, resources_dir
+from .errors import ScenarioError
+from .paths import resources_dir
+from .resources import load_resource
 
 REFERENCES_FILE = "references.json"
 
@@ -77,7 +78,9 @@ def references() -> list[Reference]:
 
 def split_source(source: str) -> list[str]:
     """The parts of a source string: split at "; " outside parentheses, stripped."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
     for ch in source:
         if ch in "([":
             depth += 1

@@ -10,19 +10,15 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
-
-from pydantic import ValidationError
-
 from typing import TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from .errors import ScenarioError
 from .extensions import check_frameworks
 from .io import from_validation, read_json
 from .models import Framework, FrameworkSettings, Scenario
 from .paths import RESOURCES_ENV, resources_dir  # noqa: F401 - kept importable from here
-
 
 
 @cache

@@ -101,6 +101,9 @@ class UtilityTable:
     criteria: tuple[str, ...] = ()
     matrix: np.ndarray | None = field(default=None, compare=False)
     """The utilities as an options x criteria array, in ``criteria`` order."""
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Values derived from this table, kept with it (robustness.lines keeps the last Lines
+    built on it): they live and go with the table the Document caches."""
 
 
 def utility_table(

@@ -13,26 +13,34 @@ that crashed or was killed: the next start offers to restore it.
 
 from __future__ import annotations
 
+import builtins
 import os
 import secrets
-import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .base import Identifier, ShortText
 from .errors import ScenarioError, SessionMissing, StorageError
 from .io import save_scenario, scenario_data, scenario_payload
-from .models import Identifier, Scenario, ShortText
+from .models import Scenario
 from .paths import InstanceLock, ensure_folder, recovery_dir, sessions_dir, trash_dir
-from .records import (META_LIMIT, PREVIEW_LIMIT, RECOVERY_LIMIT, dump_record, read_record,
-                      storage_error)
+from .records import (
+    META_LIMIT,
+    PREVIEW_LIMIT,
+    RECOVERY_LIMIT,
+    dump_record,
+    read_record,
+    storage_error,
+)
 from .safe_files import atomic_write, read_capped
 from .validation import check_scenario, load_scenario
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_id() -> str:
@@ -100,7 +108,7 @@ class SessionLibrary:
         """Sessions, most recently changed first."""
         return self._list(self.root)
 
-    def trashed(self) -> list[SessionMeta]:
+    def trashed(self) -> builtins.list[SessionMeta]:
         return self._list(self.trash)
 
     def meta(self, sid: str) -> SessionMeta:
@@ -126,7 +134,7 @@ class SessionLibrary:
     def save(self, sid: str, scenario: Scenario, *, summary: str | None = None,
              source_path: str | None = None, name: str | None = None) -> SessionMeta:
         meta = self.meta(sid)
-        update: dict = {"modified": now()}
+        update: dict[str, Any] = {"modified": now()}
         if summary is not None:
             update["summary"] = summary[:200]
         if source_path is not None:
@@ -180,13 +188,6 @@ class SessionLibrary:
             raise SessionMissing("not in the trash", field=f"session {sid}")
         self._move(sid, self.trash, self.root)
         return self.meta(sid)
-
-    def empty_trash(self) -> None:
-        try:
-            if self.trash.is_dir():
-                shutil.rmtree(self.trash)
-        except OSError as exc:
-            raise storage_error(exc, "emptying the trash", self.trash) from None
 
     def _move(self, sid: str, src: Path, dst: Path) -> None:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from .errors import ScenarioError, shown
 
@@ -72,7 +73,7 @@ def loads(text: str, source: str) -> object:
         refused.append(True)
         return _constant(name)
 
-    def pairs(items: list[tuple[str, object]]) -> dict:
+    def pairs(items: list[tuple[str, object]]) -> dict[str, Any]:
         """An object; a key written twice (JSON readers disagree on which one wins) is
         marked at its place, so the refusal names it."""
         data = dict(items)

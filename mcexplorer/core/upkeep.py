@@ -12,10 +12,14 @@ import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import StorageError
 from .paths import InstanceLock
 from .safe_files import TEMP_PREFIX, TEMP_SUFFIX
+
+if TYPE_CHECKING:
+    from .sessions import RecoveryStore, SessionLibrary
 
 STALE_AFTER_S = 600.0
 """A temporary older than this (ten minutes) belongs to a save that will never finish."""
@@ -25,7 +29,7 @@ _LEGACY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 """Temporaries written by earlier versions (``.NAME.XXXXXXXX.tmp``), only in our own folders."""
 
 
-def start_storage(library, recovery) -> str | None:
+def start_storage(library: SessionLibrary, recovery: RecoveryStore) -> str | None:
     """Take this window's autosave lock, make sure sessions can be written, clean up stale
     temporaries and locks. None when autosave and sessions work, else one line saying why not
     (e.g. "/home/ann/.local/share/mcexplorer/recovery: is a file, not a folder")."""

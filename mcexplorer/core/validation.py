@@ -12,9 +12,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import ScenarioError
+from .errors import ScenarioError, shown
 from .extensions import check_frameworks, registered
-from .io import LoadReport, parse_scenario_text, read_scenario, shown
+from .io import LoadReport, parse_scenario_text, read_scenario
 from .models import Framework, FrameworkSettings, Scenario
 from .resources import all_frameworks
 
@@ -89,7 +89,8 @@ def check_settings(settings_by_framework: Mapping[str, FrameworkSettings],
         for oid, row in settings.rating_notes.items():
             for cid in row:
                 if oid not in options or cid not in criteria:
-                    raise ScenarioError(f"unknown {'option' if oid not in options else 'criterion'}",
+                    what = "option" if oid not in options else "criterion"
+                    raise ScenarioError(f"unknown {what}",
                                         file=file,
                                         field=f"{where}.rating_notes.{shown(oid)}.{shown(cid)}")
         for oid in settings.selected or []:

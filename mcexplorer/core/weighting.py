@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from typing import Any
 
 from .document import Document
 from .errors import ScenarioError, shown
 from .room.group import group_targets, group_weights, person_targets, person_weights
+from .room.models import Participant
 from .scoring import Ranking, UtilityTable, rank, utility_table
 
 
@@ -66,7 +67,7 @@ def settle(doc: Document, weighting: Weighting) -> Weighting:
     return weighting
 
 
-def _participant(doc: Document, participant_id: str):
+def _participant(doc: Document, participant_id: str) -> Participant:
     for p in doc.scenario.participants:
         if p.id == participant_id:
             return p
@@ -98,7 +99,7 @@ def targets(doc: Document, framework_id: str, weighting: Weighting) -> dict[str,
         assert found is not None
         return found
     own = doc.settings(framework_id).targets
-    return {c.id: float(own.get(c.id, c.default_target))  # type: ignore[arg-type]
+    return {c.id: float(own.get(c.id, c.default_target))
             for c in framework.criteria
             if c.direction == "target" and c.default_target is not None}
 
@@ -125,16 +126,17 @@ class Resolved:
     ranking: Ranking
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[Any, ...]:
         """Changes exactly when any number here changes (for a view's "redraw?" test)."""
         return (self.framework_id, self.weighting, tuple(self.weights.items()),
                 tuple(self.targets.items()),
                 tuple(sorted((o, tuple(sorted(r.items()))) for o, r in self.overrides.items())))
 
 
-_TABLES: WeakKeyDictionary = WeakKeyDictionary()
-"""Document -> {(framework, targets, edited ratings): utility table}: a person's or the
-group's table is built once per change of what it depends on (a few per document)."""
+_MEMO = "weighting"
+"""The Document's memo slot: {(framework, targets, edited ratings): utility table, ...}: a
+person's or the group's table is built once per change of what it depends on (a few per
+document)."""
 _TABLES_KEEP = 32
 
 
@@ -151,7 +153,7 @@ def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
                         doc.utility_table(framework_id), doc.ranking(framework_id))
     wts, tgts = weights(doc, framework_id, w), targets(doc, framework_id, w)
     ratings = doc.ratings_key(framework_id)
-    cache = _TABLES.setdefault(doc, {})
+    cache = doc.memo.setdefault(_MEMO, {})
     if len(cache) >= _TABLES_KEEP:
         cache.clear()
     key = ("table", framework_id, id(framework), tuple(sorted(tgts.items())), ratings)

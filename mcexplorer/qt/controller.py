@@ -8,11 +8,11 @@ merge key (one slider drag, a run of keyboard nudges) merge into one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-
-from collections.abc import Callable
 
 from ..core.document import Document
 from ..core.edits import Edit
@@ -28,7 +28,7 @@ class EditCommand(QUndoCommand):
         self.document = document
         self.edit = edit
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return self.MERGEABLE_ID if self.edit.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name

@@ -1,8 +1,8 @@
 """Side panels (History, Sessions, Snapshots) that never squeeze the charts.
 
 On a window narrower than ``FLOAT_BELOW`` (a 1024 or 1366 pixel projector) a panel that opens
-floats over the lower right of the window (under the charts) instead of taking its width from the charts; on a wide
-window it docks as usual. Esc closes a panel that has the focus.
+floats over the lower right of the window (under the charts) instead of taking its width
+from the charts; on a wide window it docks as usual. Esc closes a panel that has the focus.
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def float_if_narrow(window: QMainWindow, dock: QDockWidget) -> None:
 def fit_dock(window: QMainWindow, dock: QDockWidget) -> None:
     """Give ``dock`` the projector behaviour (see the module's description)."""
     # When the planner opens it (menu or shortcut), not when a layout is restored.
-    dock.toggleViewAction().triggered.connect(
-        lambda shown: shown and float_if_narrow(window, dock))
+    def opened(shown: bool) -> None:
+        if shown:
+            float_if_narrow(window, dock)
+    dock.toggleViewAction().triggered.connect(opened)
     close = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
     close.setObjectName(f"close:{dock.objectName()}")
     close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -1,9 +1,10 @@
 """Hands that change nothing by accident: the mouse wheel and the undo keys, application-wide.
 
-* A slider (not a scroll bar), spin box or combo box changes by the wheel only when it has the keyboard focus
-  (click it, or Tab to it, first). Unfocused, the wheel event is handed on to its parents, so
-  the panel under the pointer scrolls instead. Such widgets also take the focus only from a
-  click or Tab, never from the wheel (``Qt.StrongFocus``), the usual Qt pattern.
+* A slider (not a scroll bar), spin box or combo box changes by the wheel only when it has
+  the keyboard focus (click it, or Tab to it, first). Unfocused, the wheel event is handed
+  on to its parents, so the panel under the pointer scrolls instead. Such widgets also take
+  the focus only from a click or Tab, never from the wheel (``Qt.StrongFocus``), the usual
+  Qt pattern.
 * Ctrl+Z / Ctrl+Shift+Z (and the platform's undo and redo keys) reach the window's Undo and
   Redo whatever has the focus: a spin box or combo box's own text editor would otherwise take
   them for its text. Plain text boxes (notes, names) keep their own text undo.
@@ -16,8 +17,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-    QScrollBar, QWidget,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
 )
 
 GUARDED = (QAbstractSlider, QAbstractSpinBox, QComboBox)
@@ -75,11 +82,10 @@ class HandsFilter(QObject):
             if isinstance(watched, GUARDED) and not isinstance(watched, QScrollBar) and \
                     watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == _OVERRIDE:
-            if (isinstance(watched, GUARDED) or _in_value_box(watched)) and \
-                    any(event.matches(key) for key in _UNDO_KEYS):
-                event.ignore()  # not overridden: the window's Undo/Redo shortcut fires
-                return True
+        elif kind == _OVERRIDE and (isinstance(watched, GUARDED) or _in_value_box(watched)) \
+                and any(event.matches(key) for key in _UNDO_KEYS):
+            event.ignore()  # not overridden: the window's Undo/Redo shortcut fires
+            return True
         return False
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
-
-
 MIN_LAID_OUT = 120
 """A label narrower than this has not been laid out yet (or sits in a collapsed column)."""
 

@@ -2,14 +2,16 @@
 
 Tests replace those functions (``monkeypatch.setattr(QMessageBox, "question", ...)``) and see
 each call. On a headless platform (offscreen, minimal) nobody can answer a modal box, so when
-the real, unreplaced function would block we do not open it: the message is logged and kept in
-``unanswered`` and the caller gets ``None`` (meaning "no answer"; callers then keep the user's
-work safe rather than discard it).
+Qt's own function would block (``qt_own``: nobody put an answer in its place) we do not open
+it: the message is logged and the caller gets ``None`` (meaning "no answer"; callers then keep
+the user's work safe rather than discard it). This module keeps no state: whether a function is
+Qt's own is read from the class each time, not from a copy taken at import.
 """
 
 from __future__ import annotations
 
 import logging
+from types import BuiltinFunctionType, MethodDescriptorType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,30 +21,37 @@ from .plain import guarded
 
 log = logging.getLogger(__name__)
 
-_REAL = {name: getattr(QMessageBox, name) for name in ("question", "warning", "critical",
-                                                        "information")}
-_REAL_EXEC = QMessageBox.exec
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
-unanswered: list[tuple[str, str]] = []
-"""(title, text) of prompts that could not be shown (headless and not replaced)."""
+
+def qt_own(owner: type, name: str) -> bool:
+    """True when ``owner.<name>`` is Qt's own (compiled) function, False when a Python one
+    stands in its place (a test's answer: README, "Automation names")."""
+    return isinstance(getattr(owner, name), (BuiltinFunctionType, MethodDescriptorType))
+
+
+def headless() -> bool:
+    return QGuiApplication.platformName() in HEADLESS_PLATFORMS
+
+
+def can_answer(owner: type, name: str) -> bool:
+    """A modal ``owner.<name>`` gets an answer: someone sees the screen, or it is not Qt's own."""
+    return not headless() or not qt_own(owner, name)
 
 
 def is_replaced(name: str) -> bool:
     """True when QMessageBox.<name> is not Qt's own (a test put its own answer in)."""
-    return getattr(QMessageBox, name) is not _REAL[name]
+    return not qt_own(QMessageBox, name)
 
 
 def cannot_show(name: str) -> bool:
     """True when QMessageBox.<name> is Qt's own and nobody could answer it (headless)."""
-    return not is_replaced(name) and QGuiApplication.platformName() in HEADLESS_PLATFORMS
+    return not can_answer(QMessageBox, name)
 
 
 def _call(name: str, parent: QWidget | None, title: str, text: str, *args):
     if cannot_show(name):
         log.warning("%s (not shown, headless): %s", title, text)
-        unanswered.append((title, text))
-        del unanswered[:-50]
         return None
     # Text from files (names, paths, messages) is shown as typed, never as rich text.
     return getattr(QMessageBox, name)(parent, title, guarded(text), *args)
@@ -80,7 +89,7 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, details: str = "")
     after the text."""
     B = QMessageBox.StandardButton
     if not details or is_replaced("question") or (
-            QMessageBox.exec is _REAL_EXEC and cannot_show("question")):
+            qt_own(QMessageBox, "exec") and cannot_show("question")):
         full = f"{text}\n\n{details}" if details else text
         return _call("question", parent, title, full, B.Yes | B.No, B.Yes)
     box = details_box(parent, title, text, details)
@@ -107,14 +116,9 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     _call("critical", parent, title, text)
 
 
-_REAL_INPUT = {name: getattr(QInputDialog, name)
-               for name in ("getText", "getDouble", "getMultiLineText", "getItem")}
-
-
 def _input(name: str, *args, **kwargs):
     """QInputDialog's static function; headless and unreplaced, it answers 'cancelled'."""
-    if getattr(QInputDialog, name) is _REAL_INPUT[name] \
-            and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+    if not can_answer(QInputDialog, name):
         log.warning("%s (not shown, headless)", args[1] if len(args) > 1 else name)
         return ("" if name != "getDouble" else 0.0), False
     return getattr(QInputDialog, name)(*args, **kwargs)
@@ -140,10 +144,7 @@ def run_dialog(dialog: QDialog) -> bool:
     """Show a dialog of the app's own (add a criterion, a new framework ...) and wait; True
     when it was accepted. Headless, a dialog whose ``exec`` no test replaced is not shown (it
     would block forever): it counts as cancelled."""
-    if type(dialog).exec is QDialog.exec \
-            and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+    if not can_answer(type(dialog), "exec"):
         log.warning("%s (not shown, headless)", dialog.windowTitle())
-        unanswered.append((dialog.windowTitle(), ""))
-        del unanswered[:-50]
         return False
     return dialog.exec() == QDialog.DialogCode.Accepted

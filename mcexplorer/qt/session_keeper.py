@@ -90,7 +90,7 @@ class SessionKeeper(QObject):
             window.statusBar().showMessage(f"Autosave failed: {getattr(exc, 'message', exc)}",
                                            8000)
             return False
-        except Exception:  # noqa: BLE001 - autosave runs from a timer and must never die
+        except Exception:
             log.exception("autosave failed unexpectedly")
             window.statusBar().showMessage("Autosave failed unexpectedly (see the log)", 8000)
             return False
@@ -199,7 +199,8 @@ class SessionKeeper(QObject):
         when = entry.saved_at.astimezone().strftime("%A %d %B %Y at %H:%M:%S")
         what = shown_path(Path(entry.path).name) if entry.path \
             else (entry.scenario.title or "Untitled")
-        more = f"\n\n{len(orphans) - 1} older unsaved scenario(s) will be kept in the session library." \
+        more = (f"\n\n{len(orphans) - 1} older unsaved scenario(s) will be kept in the "
+                "session library.") \
             if len(orphans) > 1 else ""
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
                           f"mcexplorer closed unexpectedly with unsaved changes to “{what}”, "
@@ -251,7 +252,6 @@ def _ask(box: QMessageBox) -> bool | None:
 
     if prompts.cannot_show("question"):
         log.warning("%s (not shown, headless): %s", box.windowTitle(), box.text())
-        prompts.unanswered.append((box.windowTitle(), box.text()))
         return None
     if prompts.is_replaced("question"):
         answer = QMessageBox.question(box.parentWidget(), box.windowTitle(), box.text(),

@@ -36,7 +36,12 @@ from aiohttp import web
 from ..core.errors import ScenarioError
 from ..core.room.models import MAX_PARTICIPANTS
 from ..core.room.phones import (
-    Outcome, RoomSpec, Submission, is_phone_token, parse_submission, participant_id_for,
+    Outcome,
+    RoomSpec,
+    Submission,
+    is_phone_token,
+    parse_submission,
+    participant_id_for,
 )
 from . import page
 from .limits import RateLimiter
@@ -192,7 +197,7 @@ class RoomServer:
         try:
             future = self.apply(sub)
             return await asyncio.wait_for(asyncio.wrap_future(future), self.apply_timeout)
-        except (asyncio.TimeoutError, TimeoutError):
+        except TimeoutError:
             return Outcome("refused", "The laptop did not answer in time; send again.")
         except ScenarioError as exc:
             return Outcome("refused", exc.message)

@@ -30,7 +30,7 @@ class FileRoom:
         self.document = Document(scenario)
         self.stamp: FileStamp | None = stamp(self.path)
 
-    def apply(self, sub: Submission) -> "Future[Outcome]":
+    def apply(self, sub: Submission) -> Future[Outcome]:
         future: Future[Outcome] = Future()
         future.set_result(self._apply(sub))
         return future

@@ -11,11 +11,3 @@ def qr_matrix(text: str) -> list[list[bool]]:
     code = segno.make(text, error="m", micro=False, boost_error=False)
     return [[bool(v) for v in row] for row in code.matrix]
 
-
-def qr_svg(text: str, scale: int = 8) -> bytes:
-    """The QR code as a standalone SVG (for a printed handout)."""
-    import io
-
-    buffer = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(buffer, kind="svg", scale=scale, border=4)
-    return buffer.getvalue()

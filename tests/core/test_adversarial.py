@@ -17,10 +17,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.errors import ScenarioError, StorageError
 from mcexplorer.core.io import save_scenario, scenario_json

@@ -221,5 +221,6 @@ def test_a_source_string_resolves_to_its_references_in_order(reference_list):
     assert refs.unresolved_parts(source, reference_list) == []
     # A short form must end where the reference's name ends: "Evans 20210" is not Evans 2021.
     assert refs.unresolved_parts("Evans 20210, Overview", reference_list)
-    assert refs.reference_of("HolonIQ 2021b, scenarios", reference_list).id == "holoniq-2021-scenarios"
+    assert refs.reference_of("HolonIQ 2021b, scenarios",
+                             reference_list).id == "holoniq-2021-scenarios"
     assert all(r.full().startswith(f"{r.authors} ({r.year}). {r.title}") for r in reference_list)

@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_inprocess import run_cli
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.extensions import check_framework, registered
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.resources import builtin_frameworks, default_scenario
 from mcexplorer.core.validation import load_scenario
-
-from cli_inprocess import run_cli
 
 
 def _three_quadrant_ecology() -> dict:

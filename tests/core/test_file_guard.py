@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.errors import FileChanged
-from mcexplorer.core.file_guard import (FileClaim, FileStamp, changed_since, holder_alive,
-                                        marker_path, stamp)
+from mcexplorer.core.file_guard import (
+    FileClaim,
+    FileStamp,
+    changed_since,
+    holder_alive,
+    marker_path,
+    stamp,
+)
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.upkeep import clean_stale
 from mcexplorer.core.validation import load_scenario

@@ -10,8 +10,8 @@ import pytest
 from mcexplorer.core import io, resources, safe_files
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import MAX_FILE_BYTES, save_scenario
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import SCHEMA_VERSION
+from mcexplorer.core.validation import load_scenario
 
 
 def _doc(scenario) -> dict:
@@ -62,7 +62,8 @@ HOSTILE = {
     "unknown field": (lambda d: d.update(colour="blue"), "colour: unknown field"),
     "weights wrong type": (lambda d: d["frameworks"]["business-models"].update(weights=[1, 2]),
                            "frameworks.business-models.weights"),
-    "weight above range": (lambda d: d["frameworks"]["business-models"]["weights"].update(effort=150),
+    "weight above range": (lambda d: d["frameworks"]["business-models"]["weights"]
+                           .update(effort=150),
                            "frameworks.business-models.weights.effort"),
     "negative weight": (lambda d: d["frameworks"]["business-models"]["weights"].update(risk=-1),
                         "frameworks.business-models.weights.risk"),
@@ -75,7 +76,8 @@ HOSTILE = {
     "target off scale": (lambda d: d["frameworks"]["business-models"]["targets"].update(horizon=4),
                          "targets.horizon"),
     "rating off scale": (lambda d: d["frameworks"]["business-models"].update(
-        rating_overrides={"mooc-platform": {"impact": 9}}), "rating_overrides.mooc-platform.impact"),
+        rating_overrides={"mooc-platform": {"impact": 9}}),
+        "rating_overrides.mooc-platform.impact"),
     "unknown option selected": (lambda d: d["frameworks"]["business-models"].update(
         selected=["nobody"]), "selected"),
     "offering off the plane": (lambda d: d["portfolio"].update(

@@ -15,16 +15,22 @@ import signal
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import (
+    HealthCheck,
+    currently_in_test_context,
+    event,
+    example,
+    given,
+    settings,
+    strategies as st,
+)
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json
+from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.validation import load_scenario, parse_scenario
-from mcexplorer.core.models import SCHEMA_VERSION, Scenario
 
 TIME_LIMIT = 2.0
 """Seconds one example (parse, load and any round trip) may take."""
@@ -223,7 +229,8 @@ RICH_DOC: dict = {
                  "ratings": {"gain": "LOW/MED", "pain": 4,
                              "aim": {"value": 2.5, "rationale": "why", "source": "me"}},
                  "attributes": {"horizon": 2, "note": "x"}},
-                {"id": "beta", "name": "Beta", "ratings": {"gain": "HIGH", "pain": 0.5, "aim": "h1"}},
+                {"id": "beta", "name": "Beta",
+                 "ratings": {"gain": "HIGH", "pain": 0.5, "aim": "h1"}},
             ],
         }
     ],
@@ -527,8 +534,10 @@ def valid_scenarios(draw) -> dict:
         "portfolio": {"offerings": offerings, "lens": draw(st.sampled_from(["ecology", "holoniq"])),
                       "volume_unit": draw(st.sampled_from(["learners", "hours"]))},
         "horizons": {"initiatives": initiatives, "balance": draw(splits()),
-                     "reference": draw(splits()), "locked": draw(st.sampled_from([None, "h1", "h3"]))},
-        "definitions": [{"id": fid, "title": draw(names), "criteria": criteria, "options": options}],
+                     "reference": draw(splits()),
+                     "locked": draw(st.sampled_from([None, "h1", "h3"]))},
+        "definitions": [{"id": fid, "title": draw(names), "criteria": criteria,
+                         "options": options}],
     }
 
 

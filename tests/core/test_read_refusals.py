@@ -5,7 +5,7 @@ wording of a cut string."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -45,7 +45,7 @@ def test_a_framework_file_with_a_key_written_twice_is_refused(tmp_path):
 def test_a_snapshot_name_with_irregular_spaces_is_found_as_the_message_lists_it(tmp_path):
     scenario = default_scenario()
     odd = "Before\u00a0\u00a0 lunch\t(draft)"
-    scenario.snapshots = [Snapshot(id="s1", name=odd, created=datetime.now(timezone.utc),
+    scenario.snapshots = [Snapshot(id="s1", name=odd, created=datetime.now(UTC),
                                    settings=SnapshotSettings())]
     path = tmp_path / "s.json"
     save_scenario(path, scenario)

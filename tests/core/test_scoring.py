@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
 import pytest
 
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Criterion, Framework, Option, Rating
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score, utility
 
 BM = "business-models"
@@ -182,10 +183,12 @@ def test_every_builtin_framework_scores_between_0_and_100():
 
 # -- any non-negative weights give a fit in [0, 100] or none (subnormal, huge, mixed) ----------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 from fuzzing import examples  # noqa: E402
+from hypothesis import (  # noqa: E402
+    given,
+    settings,
+    strategies as st,
+)
 
 from mcexplorer.core.robustness.acceptability import acceptability  # noqa: E402
 from mcexplorer.core.robustness.sensitivity import sweep  # noqa: E402
@@ -213,7 +216,7 @@ def test_any_non_negative_weights_give_finite_fits_in_range(weights):
     fits = [r.fit for r in ranking.results]
     if any(w > 0 for w in weights):
         assert all(f is not None and math.isfinite(f) and 0.0 <= f <= 100.0 for f in fits)
-        assert all(b <= a + 1e-9 for a, b in zip(fits, fits[1:]))  # best first, ties aside
+        assert all(b <= a + 1e-9 for a, b in itertools.pairwise(fits))  # best first, ties aside
     else:
         assert fits == [None] * len(fits)
     drawn = acceptability(bm, dict(zip(ids, weights, strict=True)), {}, {}, draws=50, seed=1)

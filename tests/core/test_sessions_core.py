@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.paths import data_dir, recovery_dir, sessions_dir
 from mcexplorer.core.sessions import RecoveryStore, SessionLibrary
+from mcexplorer.core.validation import load_scenario
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

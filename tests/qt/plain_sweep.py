@@ -4,14 +4,21 @@ control characters, and what the window displays for each widget, item and chart
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGraphicsSimpleTextItem,
-                               QGraphicsTextItem, QGraphicsView, QLabel, QTabBar, QWidget)
+from PySide6.QtGui import QAction, Qt as GuiQt, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
 
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.models import Snapshot, SnapshotSettings
@@ -42,7 +49,7 @@ def hostile_file(folder: Path) -> Path:
     data["participants"] = [{"id": f"p{i}", "name": f"{n} person", "role": f"{LINK} role"}
                             for i, n in enumerate(names)]
     data["frameworks"]["business-models"]["notes"] = f"Notes {LINK} and {BIG} {ESC}"
-    created = datetime(2026, 1, 1, tzinfo=timezone.utc).isoformat()
+    created = datetime(2026, 1, 1, tzinfo=UTC).isoformat()
     settings = json.loads(SnapshotSettings(
         frameworks=scenario.frameworks).model_dump_json())
     data["snapshots"] = [json.loads(Snapshot(id=f"s{i}", name=f"{n} snap", created=created,
@@ -73,7 +80,7 @@ def as_displayed(text: str, rich: bool | None = None) -> str:
     return doc.toPlainText()
 
 
-def _model_texts(model, where: str, out: list[tuple[str, str]], parent=QModelIndex(),
+def _model_texts(model, where: str, out: list[tuple[str, str]], parent=QModelIndex(),  # noqa: B008
                  depth: int = 0) -> None:
     if model is None or depth > 3:
         return

@@ -18,7 +18,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QGroupBox, QLabel, QScrollArea, QWidget,
+    QAbstractButton,
+    QAbstractScrollArea,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QWidget,
 )
 
 from mcexplorer.qt.charts.base import Chart

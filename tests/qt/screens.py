@@ -43,7 +43,8 @@ def _content(window) -> None:
 
     doc, push = window.document, window.controller.push
     for name, x, y, volume in ((LONG_NAME, 0.55, 0.6, 400), ("Short course in AI", -0.6, -0.5, 150),
-                               (LINK_NAME, 0.5, -0.55, 80), ("Stackable MBA module", 0.45, 0.7, 120)):
+                               (LINK_NAME, 0.5, -0.55, 80),
+                               ("Stackable MBA module", 0.45, 0.7, 120)):
         push(eco.add_offering(doc, name, x, y, volume))
     eco_tab = next(t for t in window.framework_tabs.values() if hasattr(t, "add_offering"))
     eco_tab.add_offering()
@@ -90,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from mcexplorer.app import create_window, ensure_app
     from screen_checks import problems
+
+    from mcexplorer.app import create_window, ensure_app
 
     app = ensure_app()
     window = create_window()

@@ -7,15 +7,19 @@ import json
 import shutil
 
 import pytest
+from cli_inprocess import run_cli
 from PySide6.QtWidgets import QSlider
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import scenario_json
-from mcexplorer.core.resources import RESOURCES_ENV, builtin_frameworks, default_scenario, resources_dir
-from mcexplorer.qt.charts.base import Chart
+from mcexplorer.core.resources import (
+    RESOURCES_ENV,
+    builtin_frameworks,
+    default_scenario,
+    resources_dir,
+)
 from mcexplorer.qt import prompts
-
-from cli_inprocess import run_cli
+from mcexplorer.qt.charts.base import Chart
 
 FOURTH = {
     "id": "delivery-partners",
@@ -74,7 +78,7 @@ def test_a_fourth_framework_is_scored_and_exported_by_the_cli(resources_with_fou
     assert out.returncode == 0, out.stderr
     entry = json.loads(out.stdout)["frameworks"][-1]
     assert entry["id"] == "delivery-partners"
-    assert [r["option"] for r in entry["ranking"]][0] == "alpha"  # reach 5 beats price at 50/50
+    assert next(r["option"] for r in entry["ranking"]) == "alpha"  # reach 5 beats price at 50/50
     png = tmp_path / "png"
     out = run_cli("export", str(scenario), "--out", str(png), "--width", "400", env=env)
     assert out.returncode == 0, out.stderr

@@ -76,7 +76,7 @@ def test_legend_swatches_follow_their_series_on_a_real_screen():
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
-    if "could not connect to display" in out.stderr or "xcb" in out.stderr and out.returncode:
+    if "could not connect to display" in out.stderr or ("xcb" in out.stderr and out.returncode):
         pytest.skip(f"no usable X display: {out.stderr.strip().splitlines()[-1:]}")
     assert out.returncode == 0, out.stderr[-2000:]
     swatches = [line.split(" ", 1)[1].rsplit(" ", 2) for line in out.stdout.splitlines()

@@ -8,11 +8,11 @@ import math
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from screen_checks import chart_problems
 
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.structures import edits as hz_edits
 from mcexplorer.qt.charts.map_layout import overlap, text_rect
-from screen_checks import chart_problems
 
 ECO, HZ = "credential-ecology", "structures"
 
@@ -31,7 +31,7 @@ def press(qtbot, button, times: int) -> None:
 
 
 def test_added_offerings_do_not_cover_each_other(open_window, qtbot):
-    window, tab = projector(open_window, ECO, qtbot)
+    _window, tab = projector(open_window, ECO, qtbot)
     press(qtbot, tab.add_button, 7)
     chart = tab.map_chart
     ids = chart.marker_ids()
@@ -52,7 +52,7 @@ def test_added_offerings_do_not_cover_each_other(open_window, qtbot):
 
 
 def test_added_initiatives_land_clear_of_every_marker(open_window, qtbot):
-    window, tab = projector(open_window, HZ, qtbot)
+    _window, tab = projector(open_window, HZ, qtbot)
     press(qtbot, tab.add_button, 3)
     chart = tab.horizons_chart
     data = chart.data

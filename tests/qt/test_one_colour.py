@@ -10,8 +10,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from mcexplorer.core.structures import edits as hz_edits  # noqa: F401 - the feature's edits
 from mcexplorer.core import view
+from mcexplorer.core.structures import edits as hz_edits  # noqa: F401 - the feature's edits
 from mcexplorer.qt.export.charts import by_kind, drawn_charts
 
 BM, ST, LR = "business-models", "structures", "leadership-risks"

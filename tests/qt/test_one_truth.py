@@ -130,5 +130,5 @@ def test_the_pick_is_saved_with_the_scenario_and_shown_again_on_opening(
     assert again.framework_tabs[BM].in_view() == person("ana")
     verdict = again.findChild(QLabel, f"verdict:{BM}")
     ranking = resolve(again.document, BM, person("ana")).ranking
-    qtbot.waitUntil(lambda: verdict.isEnabled() and ranking.results[0].name in verdict.text()
+    qtbot.waitUntil(lambda: (verdict.isEnabled() and ranking.results[0].name in verdict.text())
                     or "Too close" in verdict.text(), timeout=8000)

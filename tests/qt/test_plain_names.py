@@ -8,8 +8,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import Qt as GuiQt, QTextDocument
 
 from mcexplorer.core import scenario_text
 from mcexplorer.core.ecology import edits as eco_edits

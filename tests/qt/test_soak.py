@@ -14,8 +14,8 @@ import tracemalloc
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSlider
 
-from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.document import Document
+from mcexplorer.core.ecology import edits as eco_edits
 
 BM = "business-models"
 

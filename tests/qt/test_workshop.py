@@ -94,10 +94,7 @@ def says_what_it_shows(window, qtbot, capsys, path, who: str, weighting) -> None
         window.tabs.setCurrentWidget(tab)
         assert tab.in_view() == weighting, fid
         want = expected_rows(doc, fid, weighting)
-        try:
-            qtbot.waitUntil(lambda tab=tab, want=want: on_screen(tab) == want, timeout=8000)
-        except Exception:
-            raise AssertionError((fid, on_screen(tab), want))
+        qtbot.waitUntil(lambda tab=tab, want=want: on_screen(tab) == want, timeout=8000)
         ranking = resolve(doc, fid, weighting).ranking
         assert [r["fit"] for r in entries[fid]["ranking"]] == [r.fit for r in ranking.results]
         verdict = window.findChild(QLabel, f"verdict:{fid}")

@@ -68,7 +68,8 @@ class Room:
 
     def post(self, fields: dict[str, object], headers: dict[str, str] | None = None,
              path: str | None = None) -> Reply:
-        return request(self.port, "POST", path or self.path, form(fields), {**FORM, **(headers or {})})
+        return request(self.port, "POST", path or self.path, form(fields),
+                       {**FORM, **(headers or {})})
 
     def get(self, path: str | None = None, headers: dict[str, str] | None = None) -> Reply:
         return request(self.port, "GET", path or self.path, None, headers)

@@ -57,7 +57,7 @@ def _name(name: str) -> str:
     return clean_name(name, "offering name")
 
 
-def _volume(volume) -> float:
+def _volume(volume: object) -> float:
     v = finite_number(volume, "offering volume")
     if not 0 < v <= MAX_VOLUME:
         raise ScenarioError(f"{v:g} must be above 0 and at most {MAX_VOLUME:g}",
@@ -101,7 +101,8 @@ def free_spot(doc: Document, x: float = 0.0, y: float = 0.0) -> tuple[float, flo
     return best[1], best[2]
 
 
-def add_offering(doc: Document, name: str | None = None, x: float | None = None, y: float | None = None,
+def add_offering(doc: Document, name: str | None = None, x: float | None = None,
+                 y: float | None = None,
                  volume: float = DEFAULT_VOLUME) -> Edit:
     """Add an offering; without a position it goes to a free spot near the centre."""
     offerings = _offerings(doc)
@@ -119,17 +120,19 @@ def add_offering(doc: Document, name: str | None = None, x: float | None = None,
 
 def added_offering_id(edit: Edit) -> str:
     """The id of the offering an add_offering edit creates."""
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
-def _replace(doc: Document, offering_id: str, text: str, merge_key: Hashable | None = None, **changes) -> Edit:
+def _replace(doc: Document, offering_id: str, text: str, merge_key: Hashable | None = None,
+             **changes: object) -> Edit:
     offerings = _offerings(doc)
     i = _index(doc, offering_id)
     offerings[i] = Offering(**{**offerings[i].model_dump(), **changes})
     return _edit(doc, offerings, text, merge_key)
 
 
-def move_offering(doc: Document, offering_id: str, x: float, y: float, gesture: Hashable = None) -> Edit:
+def move_offering(doc: Document, offering_id: str, x: float, y: float,
+                  gesture: Hashable = None) -> Edit:
     """Move an offering; positions off the plane are clamped to [-1, 1]. Moves with the same
     gesture (one mouse drag, one held arrow key) merge into one undo step."""
     x = clamp(finite_number(x, "offering x"))
@@ -145,7 +148,8 @@ def rename_offering(doc: Document, offering_id: str, name: str) -> Edit:
     return _replace(doc, offering_id, f"Rename {o.name} to {name}", name=name)
 
 
-def resize_offering(doc: Document, offering_id: str, volume: float, gesture: Hashable = None) -> Edit:
+def resize_offering(doc: Document, offering_id: str, volume: float,
+                    gesture: Hashable = None) -> Edit:
     volume = _volume(volume)
     o = find(doc, offering_id)
     key = None if gesture is None else ("resize-offering", offering_id, gesture)
@@ -160,7 +164,8 @@ def delete_offering(doc: Document, offering_id: str) -> Edit:
 
 def set_lens(doc: Document, lens_id: str) -> Edit:
     item = lens(lens_id)
-    return doc.make_edit(("portfolio", "lens"), lens_id, f"Lens: {item.title}", framework_id(doc) or "")
+    return doc.make_edit(("portfolio", "lens"), lens_id, f"Lens: {item.title}",
+                         framework_id(doc) or "")
 
 
 def set_volume_unit(doc: Document, unit: str) -> Edit:

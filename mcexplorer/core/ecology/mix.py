@@ -72,7 +72,6 @@ QUADRANTS: tuple[Quadrant, ...] = (
     Quadrant("badges-awards", "Badges and awards", "bottom-right"),
 )
 QUADRANT_IDS = tuple(q.id for q in QUADRANTS)
-QUADRANT_AT: dict[str, Quadrant] = {q.position: q for q in QUADRANTS}
 
 
 def clamp(v: float) -> float:
@@ -107,10 +106,6 @@ class Mix:
     @property
     def empty(self) -> bool:
         return self.total <= 0
-
-    @property
-    def credit_share(self) -> float:
-        return self.share["macro-credentials"] + self.share["micro-credentials"]
 
 
 def mix(offerings: Iterable[Offering]) -> Mix:
@@ -206,14 +201,14 @@ def weighted_fit(m: Mix, fits: Mapping[str, float | None]) -> float | None:
     """sum share_q * fit_q, or None when there is no volume or no fit (all weights zero)."""
     if m.empty or any(fits.get(q) is None for q in QUADRANT_IDS):
         return None
-    return sum(m.share[q] * float(fits[q]) for q in QUADRANT_IDS)  # type: ignore[arg-type]
+    return sum(m.share[q] * (fits[q] or 0.0) for q in QUADRANT_IDS)
 
 
 def offering_fit(o: Offering, fits: Mapping[str, float | None]) -> float | None:
     if any(fits.get(q) is None for q in QUADRANT_IDS):
         return None
     shares = membership(o.x, o.y)
-    return sum(w * float(fits[q]) for q, w in shares.items())  # type: ignore[arg-type]
+    return sum(w * (fits[q] or 0.0) for q, w in shares.items())
 
 
 def portfolio_fit(doc: Document) -> float | None:

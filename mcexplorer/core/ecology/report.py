@@ -5,12 +5,18 @@ No Qt here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError, require_unique_ids
 from .lenses import lens_ids
 from .mix import (
-    QUADRANT_IDS, classify, membership, mix, offering_fit, portfolio_fit_note, quadrant_fits,
+    QUADRANT_IDS,
+    classify,
+    membership,
+    mix,
+    offering_fit,
+    portfolio_fit_note,
+    quadrant_fits,
     weighted_fit,
 )
 
@@ -29,7 +35,7 @@ def check(scenario: Scenario, file: str | None = None) -> None:
     require_unique_ids(portfolio.offerings, "offering", "portfolio.offerings", file)
 
 
-def report(doc: Document, framework_id: str) -> dict:
+def report(doc: Document, framework_id: str) -> dict[str, Any]:
     """The ``portfolio`` key of the ecology framework's entry in ``score --json``."""
     p = doc.scenario.portfolio
     fits = quadrant_fits(doc)

@@ -6,8 +6,15 @@ No Qt here. The CSV layout is described in csv_import; changing a framework in a
 
 from .csv_export import framework_csv
 from .csv_import import CsvImport, framework_from_csv, import_csv
-from .files import framework_from_json, framework_json, framework_payload, framework_schema, \
-    import_framework, read_any_framework, validate_any
+from .files import (
+    framework_from_json,
+    framework_json,
+    framework_payload,
+    framework_schema,
+    import_framework,
+    read_any_framework,
+    validate_any,
+)
 from .user_folder import install_user_framework, load_user_frameworks, user_frameworks_dir
 
 __all__ = [

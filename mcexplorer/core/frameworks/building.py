@@ -8,6 +8,7 @@ turns the results into edits). Every refusal is one ScenarioError naming the fie
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -19,13 +20,15 @@ from mcexplorer.core.values import clean_name, unique_id
 from .cells import CellError, make_id, parse_scale
 from .csv_import import DIRECTIONS
 
+_Item = TypeVar("_Item", Criterion, Option)
+
 OWN_SOURCE = "Your own addition"
 """The source of an option, a criterion or a rating the planner added in the app."""
 OWN_FRAMEWORK_SOURCE = "Your own framework"
 EDITED_SOURCE = "Edited in the scenario"
 
 
-def validated(data: dict, what: str) -> Framework:
+def validated(data: dict[str, Any], what: str) -> Framework:
     """A framework from a dict, or one ScenarioError naming ``what`` and the field."""
     try:
         return Framework.model_validate(data)
@@ -47,7 +50,7 @@ def criterion_from(name: str, direction: str, scale: str, *, taken: Iterable[str
     except CellError as exc:
         raise ScenarioError(str(exc), field=f"scale of {name}") from None
     lo, hi = parsed.lo, parsed.hi
-    doc: dict = {"id": unique_id(make_id(name, "criterion"), taken), "name": name,
+    doc: dict[str, Any] = {"id": unique_id(make_id(name, "criterion"), taken), "name": name,
                  "description": description, "direction": direction, "scale": (lo, hi),
                  "levels": parsed.levels, "default_weight": weight, "source": OWN_SOURCE}
     if direction == "target":
@@ -196,13 +199,13 @@ def effective_framework(fw: Framework, settings: FrameworkSettings) -> Framework
                       "criteria": fw.criteria, "options": options}, fw.id)
 
 
-def _fields(fw: Framework) -> dict:
+def _fields(fw: Framework) -> dict[str, Any]:
     """The framework's own fields, without its criteria and options."""
     return {k: getattr(fw, k) for k in Framework.model_fields if k not in ("criteria",
                                                                           "options")}
 
 
-def _find(items, item_id: str, what: str, where: str):
+def _find(items: Iterable[_Item], item_id: str, what: str, where: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

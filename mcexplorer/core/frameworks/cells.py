@@ -102,11 +102,10 @@ def parse_scale(text: str, *, decimal_comma: bool = False) -> Scale:
     if match is None:
         raise CellError(f"{shown(t)!r} is not a scale: write a range such as 1-5 or levels "
                         "such as LOW|MED|HIGH")
-    bounds = [parse_number(g, decimal_comma=decimal_comma) for g in match.groups()]
-    if bounds[0] is None or bounds[1] is None:
+    lo, hi = (parse_number(g, decimal_comma=decimal_comma) for g in match.groups())
+    if lo is None or hi is None:
         raise CellError(f"{shown(t)!r} is not a scale: write a range such as 1-5 or levels "
                         "such as LOW|MED|HIGH")
-    lo, hi = bounds
     if not lo < hi:
         raise CellError(f"scale {shown(t)!r} must run from low to high (for a scale where lower "
                         "is better keep it low to high and set the direction to cost)")

@@ -36,6 +36,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -43,8 +44,18 @@ from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import from_validation as _from_validation
 from mcexplorer.core.models import Framework, level_value
 
-from .cells import COMMON_SCALES, CellError, Scale, column_letter, infer_scale, make_id, \
-    parse_number, parse_scale, place, shown
+from .cells import (
+    COMMON_SCALES,
+    CellError,
+    Scale,
+    column_letter,
+    infer_scale,
+    make_id,
+    parse_number,
+    parse_scale,
+    place,
+    shown,
+)
 from .csv_read import HEADER_WORDS, CsvText, read_csv
 
 ROLE_ROWS = {"direction": "direction", "directions": "direction", "scale": "scale",
@@ -257,7 +268,7 @@ class _Reader:
                     raise self.fail(str(exc), r, col.index, col.name) from None
 
     def infer_scales(self, columns: list[_Column], options: list[tuple[int, list[str]]],
-                     docs: list[dict]) -> None:
+                     docs: list[dict[str, Any]]) -> None:
         for col in columns:
             if col.scale is not None:
                 continue
@@ -315,8 +326,9 @@ class _Reader:
 
     # -- options -------------------------------------------------------------------------------
 
-    def options(self, columns: list[_Column], rows: list[tuple[int, list[str]]]) -> list[dict]:
-        docs: list[dict] = []
+    def options(self, columns: list[_Column],
+                rows: list[tuple[int, list[str]]]) -> list[dict[str, Any]]:
+        docs: list[dict[str, Any]] = []
         seen: dict[str, tuple[int, str]] = {}
         for r, cells in rows:
             name = cells[0]

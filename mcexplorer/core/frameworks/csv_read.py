@@ -40,10 +40,6 @@ class CsvText:
     source: str | None
     """The file's name for messages, or None."""
 
-    @property
-    def delimiter_name(self) -> str:
-        return DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
-
 
 def read_source(src: str | os.PathLike[str] | bytes, name: str | None = None
                 ) -> tuple[bytes, str | None]:

@@ -19,14 +19,16 @@ refused (ScenarioError) before anything is built. No Qt here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.edits import MISSING, Edit, copy_value
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.extensions import check_frameworks
-from mcexplorer.core.models import Criterion, Framework, FrameworkSettings
+from mcexplorer.core.models import Criterion, Framework, FrameworkSettings, Option, Snapshot
 from mcexplorer.core.resources import builtin_frameworks
+from mcexplorer.core.room.models import Participant
 from mcexplorer.core.values import unique_id
 
 from . import building
@@ -141,7 +143,7 @@ def is_builtin(framework_id: str) -> bool:
 # -- ratings: notes and resets --------------------------------------------------------------
 
 
-def notes_key(doc: Document, framework_id: str) -> tuple:
+def notes_key(doc: Document, framework_id: str) -> tuple[Any, ...]:
     """A value that changes exactly when the framework's notes change."""
     notes = doc.settings(framework_id).rating_notes
     return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in notes.items()))
@@ -241,7 +243,8 @@ def _pruned(settings: FrameworkSettings | None, fw: Framework | None
     return out
 
 
-def _pruned_person(person, framework_id: str, fw: Framework | None):
+def _pruned_person(person: Participant, framework_id: str,
+                   fw: Framework | None) -> Participant:
     """A participant without weights or targets on criteria ``fw`` does not have."""
     if framework_id not in person.weights and framework_id not in person.targets:
         return person
@@ -260,7 +263,8 @@ def _pruned_person(person, framework_id: str, fw: Framework | None):
     return person.model_copy(update={"weights": weights, "targets": targets}, deep=True)
 
 
-def _pruned_snapshot(snapshot, framework_id: str, fw: Framework | None):
+def _pruned_snapshot(snapshot: Snapshot, framework_id: str,
+                     fw: Framework | None) -> Snapshot:
     settings = snapshot.settings
     frameworks = dict(settings.frameworks)
     if framework_id in frameworks:
@@ -274,11 +278,11 @@ def _pruned_snapshot(snapshot, framework_id: str, fw: Framework | None):
         update={"frameworks": frameworks, "participants": people})}, deep=True)
 
 
-def _value(settings: FrameworkSettings | None):
+def _value(settings: FrameworkSettings | None) -> object:
     return MISSING if settings is None else settings
 
 
-def _name(items, item_id: str) -> str:
+def _name(items: Iterable[Criterion | Option], item_id: str) -> str:
     for item in items:
         if item.id == item_id:
             return item.name

@@ -8,17 +8,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.io import MAX_FILE_BYTES, atomic_write
-from mcexplorer.core.io import from_validation as _from_validation
-from mcexplorer.core.io import read_json as _read_json
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.compact_json import rating_value, ratings_list
+from mcexplorer.core.errors import ScenarioError
+from mcexplorer.core.io import (
+    MAX_FILE_BYTES,
+    atomic_write,
+    from_validation as _from_validation,
+    read_json as _read_json,
+)
 from mcexplorer.core.models import Framework
 from mcexplorer.core.safe_files import size_text
+from mcexplorer.core.validation import load_scenario
 
 from .csv_import import check_framework_id, import_csv
 from .csv_read import DELIMITER_NAMES
@@ -50,7 +54,7 @@ def framework_json(fw: Framework, *, indent: int | None = 2, by_position: bool =
     compact form of core.compact_json) rather than a mapping by criterion id.
     """
     doc = fw.model_dump(mode="json", exclude_defaults=True,
-                        exclude={"options": {"__all__": {"ratings"}}})  # type: ignore[arg-type]
+                        exclude={"options": {"__all__": {"ratings"}}})
     doc["method"] = fw.method
     doc["provenance"] = fw.provenance
     for i, (opt_doc, opt) in enumerate(zip(doc["options"], fw.options)):
@@ -80,7 +84,7 @@ def framework_payload(fw: Framework, file: str | None = None) -> bytes:
     return payload
 
 
-def framework_schema() -> dict:
+def framework_schema() -> dict[str, Any]:
     """The JSON Schema of framework files (for ``mcexplorer schema --framework``)."""
     return Framework.model_json_schema()
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol, TypeVar
 
 from pydantic import Field, ValidationError, model_validator
 
-from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.base import Identifier, LongText, ShortText, StrictModel
+from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.paths import resources_dir
 
 FRAMEWORK_ID = "leadership-risks"
@@ -263,7 +264,15 @@ class Content(StrictModel):
         raise KeyError(value)
 
 
-def _find(items, item_id: str):
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _find(items: Iterable[_Item], item_id: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item
@@ -278,7 +287,7 @@ def _unique(ids: list[str], what: str) -> None:
         seen.add(i)
 
 
-def _same(found, expected, what: str) -> None:
+def _same(found: Iterable[object], expected: Iterable[object], what: str) -> None:
     found, expected = list(found), list(expected)
     if sorted(map(str, found)) != sorted(map(str, expected)) or len(set(found)) != len(found):
         raise ValueError(f"{what} must cover exactly {', '.join(map(str, expected))} once each "

@@ -16,13 +16,22 @@ import re
 from collections.abc import Hashable
 from typing import Any
 
-from mcexplorer.core.document import MISSING, Document, Edit
+from mcexplorer.core.document import Document
+from mcexplorer.core.edits import MISSING, Edit
 from mcexplorer.core.errors import ScenarioError, finite_number
 
-from .content import (CATEGORIES, CULTURE_MAX, CULTURE_MIN, FRAMEWORK_ID, LEVEL_MAX, LEVEL_MIN,
-                      Choice, content)
-from .models import (MAX_INCOME, MAX_RECRUITMENT, MAX_RISKS, Leadership, Risk, Risks,
-                     TeamMember)
+from .content import (
+    CATEGORIES,
+    CULTURE_MAX,
+    CULTURE_MIN,
+    FRAMEWORK_ID,
+    LEVEL_MAX,
+    LEVEL_MIN,
+    Choice,
+    Principle,
+    content,
+)
+from .models import MAX_INCOME, MAX_RECRUITMENT, MAX_RISKS, Leadership, Risk, Risks, TeamMember
 from .rules import format_amount, format_date, is_vacant
 
 PLAN_B_FIELDS = ("income_target", "recruitment_target", "review_date", "threshold_pct")
@@ -152,7 +161,7 @@ def _rating(value: Any, lo: int, hi: int, field: str) -> int:
     return int(number)
 
 
-def _principle(principle_id: str):
+def _principle(principle_id: str) -> Principle:
     c = content()
     try:
         return c.principle(principle_id)
@@ -258,7 +267,7 @@ def add_risk(doc: Document, text: str = "New risk", category: str = "other",
 
 def added_risk_id(edit: Edit) -> str:
     """The id of the risk an add_risk edit creates."""
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
 def edit_risk(doc: Document, risk_id: str, gesture: Hashable = None, **changes: Any) -> Edit:

@@ -9,7 +9,7 @@ packages never import each other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..extensions import Extension, read, register
 from .content import FRAMEWORK_ID
@@ -34,7 +34,7 @@ def check(scenario: Scenario, file: str | None = None) -> None:
     check_sections(scenario.leadership, scenario.risks, file)
 
 
-def report(doc: Document, framework_id: str) -> dict:
+def report(doc: Document, framework_id: str) -> dict[str, Any]:
     return report_sections(doc.scenario.leadership, doc.scenario.risks, positioning(doc))
 
 

@@ -5,12 +5,24 @@ No Qt here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mcexplorer.core.errors import ScenarioError, require_unique_ids
 
 from .content import GOVERNANCE_CHOICES, LEADER_CHOICES, Content, content as bundled
 from .models import Leadership, Risks
-from .rules import (current_profile, culture_gap, filled_roles, gaps, leadership_check,
-                    needed_profile, plan_b_sentence, risk_score, sorted_risks, team_coverage)
+from .rules import (
+    culture_gap,
+    current_profile,
+    filled_roles,
+    gaps,
+    leadership_check,
+    needed_profile,
+    plan_b_sentence,
+    risk_score,
+    sorted_risks,
+    team_coverage,
+)
 
 
 def check(leadership: Leadership, risks: Risks, file: str | None = None,
@@ -51,7 +63,7 @@ def check(leadership: Leadership, risks: Risks, file: str | None = None,
 
 
 def report(leadership: Leadership, risks: Risks, positioning: str = "none",
-           content: Content | None = None) -> dict:
+           content: Content | None = None) -> dict[str, Any]:
     """The ``leadership-risks`` entry of ``score --json``.
 
     ``positioning`` is the credential-ecology reading (supplementary, credit-bearing,

@@ -107,8 +107,8 @@ def culture_gap(leadership: Leadership, positioning: str,
     side is unknown (the principle is unrated, or no positioning and no needed value set)."""
     needed = needed_profile(leadership, positioning, content)
     current = current_profile(leadership, content)
-    return {pid: (None if needed[pid] is None or current[pid] is None
-                  else needed[pid] - current[pid]) for pid in needed}
+    return {pid: (None if (n := needed[pid]) is None or (c := current[pid]) is None
+                  else n - c) for pid in needed}
 
 
 # --------------------------------------------------------------------------------------------

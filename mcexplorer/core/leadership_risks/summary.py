@@ -16,8 +16,15 @@ from dataclasses import asdict, dataclass
 from ..values import percent_text, share_text
 from .content import Content, content as bundled
 from .models import Leadership, Risk, Risks
-from .rules import (approach_name, gap_labels, gaps, leadership_check, plan_b_sentence,
-                    risk_score, top_risks)
+from .rules import (
+    approach_name,
+    gap_labels,
+    gaps,
+    leadership_check,
+    plan_b_sentence,
+    risk_score,
+    top_risks,
+)
 
 MAX_GAPS_SHOWN = 3
 READING_NOTE = ("The positioning thresholds, the culture profiles, the risks' default ratings, "

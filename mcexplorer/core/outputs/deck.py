@@ -23,10 +23,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
+from ..answers import answers_of
 from ..document import Document
 from ..errors import ScenarioError
 from ..io import atomic_write
-from ..answers import answers_of
 from ..weighting import SCENARIO, Weighting, describe
 from . import office_data as data
 
@@ -50,7 +50,7 @@ class Deck:
         else:
             try:
                 self.prs = Presentation(os.fspath(template))
-            except Exception as exc:  # python-pptx raises several kinds for a bad file
+            except Exception as exc:  # noqa: BLE001 (python-pptx raises several kinds for a bad file)
                 raise ScenarioError(f"is not a PowerPoint file python-pptx can read ({exc})",
                                     file=os.fspath(template), field="--template") from None
             self._drop_slides()
@@ -60,7 +60,7 @@ class Deck:
         self.margin = Emu(int(self.w * 0.05))
 
     def _drop_slides(self) -> None:
-        ids = self.prs.slides._sldIdLst  # noqa: SLF001 - python-pptx has no public delete
+        ids = self.prs.slides._sldIdLst
         for sld in list(ids):
             self.prs.part.drop_rel(sld.rId)
             ids.remove(sld)
@@ -90,7 +90,7 @@ class Deck:
             box.text_frame.paragraphs[0].runs[0].font.size = Pt(28)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in (0, *keep):
-                shape._element.getparent().remove(shape._element)  # noqa: SLF001
+                shape._element.getparent().remove(shape._element)
             elif self._own_layout and shape.placeholder_format.idx in keep:
                 shape.left, shape.top = self.margin, Emu(int(self.h * 0.52))
                 shape.width, shape.height = self.w - 2 * self.margin, Inches(1.5)

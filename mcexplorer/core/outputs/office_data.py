@@ -17,8 +17,14 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..leadership_risks.content import content as lr_content
-from ..leadership_risks.rules import (approach_name, filled_roles, gaps, plan_b_sentence,
-                                      risk_score, sorted_risks)
+from ..leadership_risks.rules import (
+    approach_name,
+    filled_roles,
+    gaps,
+    plan_b_sentence,
+    risk_score,
+    sorted_risks,
+)
 from ..references import references
 from ..robustness.in_view import verdict_of
 from ..room.group import display_names

@@ -12,8 +12,16 @@ from ..references import references
 from ..weighting import GROUP, SCENARIO, Weighting, applied, describe, settle
 from . import report_features, report_sections
 from .caption import short_source
-from .report_model import (OPENING, OTHER, Heading, Paragraph, Report, Section,
-                           framework_blocks, question_blocks)
+from .report_model import (
+    OPENING,
+    OTHER,
+    Heading,
+    Paragraph,
+    Report,
+    Section,
+    framework_blocks,
+    question_blocks,
+)
 from .report_sections import notes_block
 
 _registered = False

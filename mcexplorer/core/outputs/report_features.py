@@ -12,9 +12,15 @@ from ..leadership_risks.content import FRAMEWORK_ID as LEADERSHIP_EXTENSION, con
 from ..leadership_risks.models import Leadership, Risks
 from ..leadership_risks.rules import filled_roles, plan_b_sentence, risk_score, sorted_risks
 from ..structures import balance as hz_balance, rules as hz_rules
-from .report_model import (Block, Bullets, ChartRef, Paragraph, Table, contribute_framework,
-                           contribute_question)
-
+from .report_model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Paragraph,
+    Table,
+    contribute_framework,
+    contribute_question,
+)
 
 # -- positioning: the credential ecology ----------------------------------------------------
 

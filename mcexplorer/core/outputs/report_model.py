@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -72,7 +72,7 @@ class ChartRef:
     """One line saying what the chart shows for this scenario."""
 
 
-Block = Union[Paragraph, Heading, Table, Bullets, Notes, ChartRef]
+Block = Paragraph | Heading | Table | Bullets | Notes | ChartRef
 
 
 @dataclass

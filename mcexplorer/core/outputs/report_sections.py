@@ -10,12 +10,19 @@ from ..document import Document
 from ..robustness.in_view import criterion_names, how_sure
 from ..robustness.report import draws_note, verdict
 from ..room import group as room_group
-from .report_model import (OPENING, Block, ChartRef, Notes, Paragraph, Table,
-                           contribute_framework, contribute_question)
+from .report_model import (
+    OPENING,
+    Block,
+    ChartRef,
+    Notes,
+    Paragraph,
+    Table,
+    contribute_framework,
+    contribute_question,
+)
 
 DIRECTION_WORDS = {"benefit": "higher is better", "cost": "lower is better",
                    "target": "nearer the target is better"}
-RADAR_TOP = 3
 
 
 def pct(value: float | None) -> str:

@@ -25,7 +25,8 @@ from ..weighting import SCENARIO, Weighting, describe, resolve
 from .names import data_name, kept_beside
 from .office_data import risk_rows
 
-HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id", "Direction",
+HEADER = ("Rank", "Tied", "Option", "Option id", "Fit (%)", "Criterion", "Criterion id",
+          "Direction",
           "Weight", "Target", "Rating", "Rating value", "Edited", "Utility", "Weighting")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ENCODING = "utf-8-sig"

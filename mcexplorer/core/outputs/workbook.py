@@ -107,7 +107,7 @@ def framework_sheet(ws: Worksheet, figures: data.FrameworkFigures) -> dict[str, 
     utils_top = utils_head + 1
     fit_col = FIRST_COL + len(crits)
     rank_col = fit_col + 1
-    fit_letter, rank_letter = get_column_letter(fit_col), get_column_letter(rank_col)
+    fit_letter = get_column_letter(fit_col)
     text(ws, ROW_RATINGS_HEAD, 1, "Ratings (on each criterion's scale)", HEAD_FONT)
     text(ws, utils_head, 1, "Utility (0-1) of each rating", HEAD_FONT)
     text(ws, utils_head, fit_col, "Fit (%)", HEAD_FONT)

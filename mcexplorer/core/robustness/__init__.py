@@ -11,11 +11,23 @@ Qt-free arithmetic over the scoring engine's utility table (``fit = 100 * sum(w 
 - ``verdict``, ``robustness_report``, ``sensitivity_report``: the sentence and the JSON.
 """
 
-from .acceptability import (Acceptability, RangedCell, acceptability, ranged_cells,
-                            time_acceptability)
+from .acceptability import (
+                            Acceptability,
+                            RangedCell,
+                            acceptability,
+                            ranged_cells,
+                            time_acceptability,
+)
 from .report import draws_note, robustness_report, varied, verdict
-from .sensitivity import (Crossing, Crossings, Sweep, crossings, format_sensitivity,
-                          sensitivity_report, sweep)
+from .sensitivity import (
+                            Crossing,
+                            Crossings,
+                            Sweep,
+                            crossings,
+                            format_sensitivity,
+                            sensitivity_report,
+                            sweep,
+)
 from .stability import Interval, describe, scale_label, stability, target_stability
 
 __all__ = [

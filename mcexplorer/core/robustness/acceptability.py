@@ -26,6 +26,7 @@ import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -72,7 +73,7 @@ class Acceptability:
     def has_weight(self) -> bool:
         return bool(self.shares)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The ``score --json`` shape."""
         return {"draws": self.draws, "seed": self.seed,
                 "jitter": None if self.uniform else self.jitter,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..chart_data import palette
 from ..document import Document
@@ -164,7 +165,7 @@ def sensitivity_data(doc: Document, framework_id: str, criterion_id: str,
 
 def acceptability_data(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
                        colour: Colour | None = None,
-                       result: Acceptability | None = None, **draws) -> AcceptabilityData:
+                       result: Acceptability | None = None, **draws: Any) -> AcceptabilityData:
     """The How sure chart under the weighting (``result``: already computed for it)."""
     if result is None:
         result = how_sure(doc, framework_id, weighting, **draws)

@@ -10,6 +10,8 @@ No Qt here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..document import Document
 from ..scoring import Ranking
 from ..weighting import SCENARIO, Resolved, Weighting, resolve
@@ -40,7 +42,7 @@ def target_band(doc: Document, framework_id: str, criterion_id: str,
 
 
 def how_sure(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-             **draws) -> Acceptability:
+             **draws: Any) -> Acceptability:
     """The rank acceptability around the weighting (``draws``: draws, seed, jitter, uniform,
     rating_ranges; defaults as ``DRAW_DEFAULTS``)."""
     r = resolve(doc, framework_id, weighting)
@@ -51,7 +53,7 @@ def how_sure(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
 
 
 def verdict_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-               result: Acceptability | None = None, **draws) -> str:
+               result: Acceptability | None = None, **draws: Any) -> str:
     """The sentence above the ranking under the weighting (``result``: How sure already
     computed for the same weighting and draws)."""
     r = resolve(doc, framework_id, weighting)
@@ -69,7 +71,7 @@ def sweep_of(doc: Document, framework_id: str, criterion_id: str,
 
 
 def sensitivity_of(doc: Document, framework_id: str, criterion_id: str,
-                   weighting: Weighting = SCENARIO) -> dict:
+                   weighting: Weighting = SCENARIO) -> dict[str, Any]:
     """The ``sensitivity --json`` document under the weighting."""
     r = resolve(doc, framework_id, weighting)
     return sensitivity_report(doc.framework(framework_id), r.weights, r.targets, r.overrides,
@@ -77,7 +79,7 @@ def sensitivity_of(doc: Document, framework_id: str, criterion_id: str,
 
 
 def robustness_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
-                  **draws) -> dict:
+                  **draws: Any) -> dict[str, Any]:
     """The keys ``score --json`` adds per framework: ``stability``, ``acceptability``,
     ``verdict``, all under the weighting."""
     r = resolve(doc, framework_id, weighting)

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -114,8 +115,8 @@ def prepare(
     for the same framework, table and weights is reused too (a view asks for the stability of
     every weight and of every target at once, each of which starts here).
     """
-    global _last
     key = None
+    _last = _memo(table)
     if table is not None:
         if _last is not None and _last[0][0] is framework and _last[0][1] is table \
                 and _last[2] == tuple(weights.items()):
@@ -140,16 +141,23 @@ def prepare(
         [[u[cid] for cid in table.criteria] for u in table.utilities], dtype=float)
     lines = Lines(framework, table, ranking, vector, matrix)
     if key is not None:
-        _last = (key, lines, tuple(weights.items()))
+        table.memo[_MEMO] = (key, lines, tuple(weights.items()))
     return lines
 
 
-_last: tuple[tuple, Lines, tuple] | None = None
-"""The last ``prepare`` given a table: (framework, table, weights), its Lines and the weights'
-items as given."""
+_MEMO = "robustness.lines"
+"""The table's memo slot for the last ``prepare`` given it: (framework, table, weights), its
+Lines and the weights' items as given."""
 
 
-def _same(a: tuple, b: tuple) -> bool:
+def _memo(table: UtilityTable | None) -> tuple[tuple[Any, ...], Lines, tuple[Any, ...]] | None:
+    if table is None:
+        return None
+    last = table.memo.get(_MEMO)
+    return last if isinstance(last, tuple) else None
+
+
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:]
 
 

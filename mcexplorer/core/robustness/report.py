@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from mcexplorer.core.models import Framework
 from mcexplorer.core.scoring import TIE_TOLERANCE, Ranking, UtilityTable
@@ -130,7 +131,7 @@ def robustness_report(
     rating_ranges: bool = True,
     table: UtilityTable | None = None,
     ranking: Ranking | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The keys ``score --json`` adds to each framework: ``stability`` and ``acceptability``,
     and ``verdict`` (the sentence) when the framework's current ``ranking`` is given.
 

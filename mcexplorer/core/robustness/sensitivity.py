@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +36,7 @@ class Crossing:
     after: str
     """The option ahead just above ``weight`` (for a change of first place: the new leader)."""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"weight": self.weight, "fit": self.fit, "before": self.before, "after": self.after}
 
 
@@ -169,7 +170,7 @@ def sensitivity_report(
     steps: int = 101,
     *,
     table: UtilityTable | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The ``mcexplorer sensitivity FILE --framework FW --criterion C --json`` document."""
     lines = prepare(framework, weights, targets, overrides, table)
     s = sweep(framework, weights, targets, overrides, criterion_id, steps, table=lines.table)
@@ -189,7 +190,7 @@ def sensitivity_report(
     }
 
 
-def format_sensitivity(report: dict) -> str:
+def format_sensitivity(report: dict[str, Any]) -> str:
     """The plain-text form of ``sensitivity_report`` for the terminal."""
     names = {o["id"]: o["name"] for o in report["options"]}
     ids = [o["id"] for o in report["options"]]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -52,7 +53,7 @@ class Interval:
             return False
         return self.low - tolerance <= value <= self.high + tolerance
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The ``score --json`` shape: {"low", "high", "below", "above", "low_open"}."""
         return {"low": self.low, "high": self.high, "below": self.below, "above": self.above,
                 "low_open": self.low_open}

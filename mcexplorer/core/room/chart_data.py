@@ -8,10 +8,14 @@ No Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..scoring import Ranking
 from ..weighting import GROUP, person, ranking
 from .group import spread, spread_reading, top_option
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class ParticipantsData:
     message: str = ""
 
 
-def participants_data(doc, framework_id: str, names: dict[str, str]) -> ParticipantsData:
+def participants_data(doc: Document, framework_id: str, names: dict[str, str]) -> ParticipantsData:
     """Every criterion's spread, most divisive first, each person under ``names`` (their
     name or P1, P2 ...), with the one-line reading."""
     people = doc.scenario.participants
@@ -67,7 +71,7 @@ class TopRow:
     is_group: bool = False
 
 
-def _row(doc, framework_id: str, who: str, role: str, ranking: Ranking | None,
+def _row(doc: Document, framework_id: str, who: str, role: str, ranking: Ranking | None,
          is_group: bool = False) -> TopRow:
     oid = top_option(ranking)
     if oid is None or ranking is None:
@@ -76,7 +80,8 @@ def _row(doc, framework_id: str, who: str, role: str, ranking: Ranking | None,
     return TopRow(who, role, option.label, option.name, ranking.fit_of(oid), is_group)
 
 
-def top_rows(doc, framework_id: str, names: dict[str, str], anonymous: bool) -> list[TopRow]:
+def top_rows(doc: Document, framework_id: str, names: dict[str, str],
+             anonymous: bool) -> list[TopRow]:
     """The group's top option, then each person's, side by side (core.weighting's rankings,
     the ones the tabs show when the group or that person is picked)."""
     s = doc.scenario

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import ScenarioError, require_unique_ids
-from ..io import shown
+from ..errors import ScenarioError, require_unique_ids, shown
 from ..models import Framework, Scenario
 from ..resources import all_frameworks
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..models import Framework, Scenario, SnapshotSettings
@@ -29,6 +30,9 @@ from ..scoring import Ranking, score
 from ..validation import load_scenario
 from .edits import find_snapshot, pick_snapshot, state_of
 from .group import group_ranking
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 BASES = ("auto", "scenario", "group")
 
@@ -46,12 +50,12 @@ def side_of_scenario(scenario: Scenario, label: str) -> Side:
     return Side(label, state_of(scenario), all_frameworks(scenario))
 
 
-def side_of_doc(doc, label: str = "Now") -> Side:
+def side_of_doc(doc: Document, label: str = "Now") -> Side:
     """The open scenario as it is now."""
     return Side(label, state_of(doc.scenario), dict(doc.frameworks))
 
 
-def side_of_snapshot(doc, snapshot_ref: str) -> Side:
+def side_of_snapshot(doc: Document, snapshot_ref: str) -> Side:
     """One snapshot of the open scenario (by id or name)."""
     snap = find_snapshot(doc, snapshot_ref)
     return Side(snap.name, snap.settings.model_copy(deep=True), dict(doc.frameworks))
@@ -97,7 +101,8 @@ def weighting(state: SnapshotSettings, framework: Framework, basis: str = "auto"
 
 
 def compare(a: SnapshotSettings, b: SnapshotSettings, frameworks: Mapping[str, Framework],
-            basis: str = "auto", b_frameworks: Mapping[str, Framework] | None = None) -> dict:
+            basis: str = "auto",
+            b_frameworks: Mapping[str, Framework] | None = None) -> dict[str, Any]:
     """``{"frameworks": [{"id", "title", "basis": {"a", "b"}, "weights": {criterion_id:
     {"a", "b", "delta"}}, "targets": {...}, "ranks": {option_id: {"a", "b", "delta"}},
     "fits": {option_id: {"a", "b", "delta"}}}]}``.
@@ -127,7 +132,7 @@ def compare(a: SnapshotSettings, b: SnapshotSettings, frameworks: Mapping[str, F
     return {"frameworks": out}
 
 
-def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict:
+def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict[str, Any]:
     """compare() of two sides, with their labels as ``"a"`` and ``"b"``."""
     try:
         result = compare(a.state, b.state, a.frameworks, basis, b.frameworks)
@@ -139,7 +144,7 @@ def compare_sides(a: Side, b: Side, basis: str = "auto") -> dict:
     return {"a": a.label, "b": b.label, **result}
 
 
-def compare_refs(ref_a: str, ref_b: str, basis: str = "auto") -> dict:
+def compare_refs(ref_a: str, ref_b: str, basis: str = "auto") -> dict[str, Any]:
     """``mcexplorer compare A B [--json]``: each ref is FILE or FILE#snapshot."""
     return compare_sides(load_side(ref_a), load_side(ref_b), basis)
 
@@ -153,7 +158,7 @@ def rank_change_text(delta: int | None) -> str:
     return f"up {-delta}" if delta < 0 else f"down {delta}"
 
 
-def compare_text(result: dict, frameworks: Mapping[str, Framework]) -> str:
+def compare_text(result: dict[str, Any], frameworks: Mapping[str, Framework]) -> str:
     """The plain-text form of a comparison (``mcexplorer compare A B`` without --json):
     per framework, the weights that changed and the rank-change table."""
     lines = [f"A: {result.get('a', 'A')}", f"B: {result.get('b', 'B')}", ""]
@@ -181,7 +186,7 @@ def compare_text(result: dict, frameworks: Mapping[str, Framework]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _or_dash(value) -> str:
+def _or_dash(value: object) -> str:
     return "-" if value is None else str(value)
 
 
@@ -189,12 +194,12 @@ def _fit(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
-def _pair(a: float | None, b: float | None) -> dict:
+def _pair(a: float | None, b: float | None) -> dict[str, Any]:
     delta = None if a is None or b is None else b - a
     return {"a": a, "b": b, "delta": delta}
 
 
-def _ranks(fw: Framework, ra: Ranking, rb: Ranking) -> dict:
+def _ranks(fw: Framework, ra: Ranking, rb: Ranking) -> dict[str, Any]:
     """Option id -> ranks on each side; ordered by B's rank, then A's (unranked last)."""
     def ranks(r: Ranking) -> dict[str, int | None]:
         return {x.option: (x.rank if x.fit is not None else None) for x in r.results}

@@ -16,12 +16,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from ..edits import Edit
 from ..errors import ScenarioError
-from ..models import MAX_SNAPSHOTS, FrameworkSettings, Scenario, Snapshot, SnapshotSettings
+from ..models import (
+    MAX_SNAPSHOTS,
+    Framework,
+    FrameworkSettings,
+    Scenario,
+    Snapshot,
+    SnapshotSettings,
+)
 from .models import GROUP_METHODS, MAX_PARTICIPANTS, Participant
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..weighting import Weighting
 
 # --------------------------------------------------------------------------------------------
 # Shared helpers
@@ -66,25 +78,27 @@ def _require_new_name(name: str, names: Iterable[str], what: str, field: str) ->
 # --------------------------------------------------------------------------------------------
 
 
-def participants_edit(doc, participants: list[Participant], text: str, framework: str = "",
+def participants_edit(doc: Document, participants: list[Participant], text: str,
+                      framework: str = "",
                       merge_key: Hashable | None = None) -> Edit:
     """The one edit every participant change goes through: the whole list replaced."""
     return doc.make_edit(("participants",), participants, text, framework, merge_key)
 
 
-def find_participant(doc, participant_id: str) -> Participant:
+def find_participant(doc: Document, participant_id: str) -> Participant:
     for p in doc.scenario.participants:
         if p.id == participant_id:
             return p
     raise ScenarioError(f"no participant with id {participant_id!r}", field="participants")
 
 
-def _index(doc, participant_id: str) -> int:
+def _index(doc: Document, participant_id: str) -> int:
     find_participant(doc, participant_id)
     return [p.id for p in doc.scenario.participants].index(participant_id)
 
 
-def add_participant(doc, name: str | None = None, role: str = "", start=None) -> Edit:
+def add_participant(doc: Document, name: str | None = None, role: str = "",
+                    start: Weighting | str | None = None) -> Edit:
     """Add a person ("Participant 3" if no name) with the framework defaults as their weights,
     or, given ``start``, the weights and targets the room is looking at: a newcomer starts
     where the discussion is, not at 50s and H2. ``start`` is a core.weighting Weighting (for
@@ -107,7 +121,8 @@ IN_VIEW = "in view"
 """``add_participant``'s ``start`` for "each framework's weighting in view" (core.view)."""
 
 
-def _starting_point(doc, start) -> tuple[dict, dict]:
+def _starting_point(doc: Document, start: Weighting | str
+                    ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """Every ranked framework's weights and targets under the weighting ``start``."""
     from .. import view, weighting as W  # they read the room: imported when used
 
@@ -115,7 +130,7 @@ def _starting_point(doc, start) -> tuple[dict, dict]:
     for fid, fw in doc.frameworks.items():
         if not fw.ranked or not fw.criteria:
             continue
-        w = view.in_view(doc, fid) if start == IN_VIEW else start
+        w = view.in_view(doc, fid) if isinstance(start, str) else start
         weights[fid] = W.weights(doc, fid, w)
         aimed = W.targets(doc, fid, w)
         if aimed:
@@ -125,16 +140,16 @@ def _starting_point(doc, start) -> tuple[dict, dict]:
 
 def added_participant_id(edit: Edit) -> str:
     """The id of the participant an add_participant edit creates."""
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
-def edit_participant(doc, participant_id: str, *, name: str | None = None,
+def edit_participant(doc: Document, participant_id: str, *, name: str | None = None,
                      role: str | None = None) -> Edit:
     """Rename a participant or change their role (the id stays)."""
     people = list(doc.scenario.participants)
     i = _index(doc, participant_id)
     old = people[i]
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     if name is not None:
         name = clean_name(name, "participant")
         if name.casefold() != old.name.casefold():
@@ -148,13 +163,13 @@ def edit_participant(doc, participant_id: str, *, name: str | None = None,
     return participants_edit(doc, people, text)
 
 
-def remove_participant(doc, participant_id: str) -> Edit:
+def remove_participant(doc: Document, participant_id: str) -> Edit:
     person = find_participant(doc, participant_id)
     people = [p for p in doc.scenario.participants if p.id != participant_id]
     return participants_edit(doc, people, f"Remove participant {person.name}")
 
 
-def merge_participants(doc, from_id: str, into_id: str) -> Edit:
+def merge_participants(doc: Document, from_id: str, into_id: str) -> Edit:
     """One person entered twice (typed in, and again from a phone): ``into`` stays (its id,
     name and role, and its own weights and targets); a weight or target only ``from`` had is
     kept; ``from`` leaves the room. One undo step."""
@@ -173,7 +188,7 @@ def merge_participants(doc, from_id: str, into_id: str) -> Edit:
     return participants_edit(doc, people, f"Merge {source.name} into {target.name}")
 
 
-def set_participant_weight(doc, participant_id: str, framework_id: str, criterion_id: str,
+def set_participant_weight(doc: Document, participant_id: str, framework_id: str, criterion_id: str,
                            value: float, gesture: Hashable = None) -> Edit:
     """One person's weight on one criterion; moves of one slider gesture merge."""
     crit, value = doc.checked_weight(framework_id, criterion_id, value)
@@ -183,7 +198,7 @@ def set_participant_weight(doc, participant_id: str, framework_id: str, criterio
                     f"{person.name}: weight of {crit.name}", key)
 
 
-def set_participant_target(doc, participant_id: str, framework_id: str, criterion_id: str,
+def set_participant_target(doc: Document, participant_id: str, framework_id: str, criterion_id: str,
                            value: float, gesture: Hashable = None) -> Edit:
     crit, value = doc.checked_target(framework_id, criterion_id, value)
     person = find_participant(doc, participant_id)
@@ -192,7 +207,7 @@ def set_participant_target(doc, participant_id: str, framework_id: str, criterio
                     f"{person.name}: target {crit.name}", key)
 
 
-def _set_own(doc, person: Participant, section: str, framework_id: str, criterion_id: str,
+def _set_own(doc: Document, person: Participant, section: str, framework_id: str, criterion_id: str,
              value: float, text: str, key: Hashable) -> Edit:
     data = person.model_dump()
     data[section].setdefault(framework_id, {})[criterion_id] = value
@@ -201,7 +216,7 @@ def _set_own(doc, person: Participant, section: str, framework_id: str, criterio
     return participants_edit(doc, people, text, framework_id, key)
 
 
-def set_group_method(doc, method: str) -> Edit:
+def set_group_method(doc: Document, method: str) -> Edit:
     """Median or mean: how the participants' weights combine."""
     if method not in GROUP_METHODS:
         raise ScenarioError(f"unknown method {method!r} (known: {', '.join(GROUP_METHODS)})",
@@ -231,11 +246,11 @@ def state_of(scenario: Scenario) -> SnapshotSettings:
     )
 
 
-def snapshots_edit(doc, snapshots: list[Snapshot], text: str) -> Edit:
+def snapshots_edit(doc: Document, snapshots: list[Snapshot], text: str) -> Edit:
     return doc.make_edit(("snapshots",), snapshots, text, "")
 
 
-def find_snapshot(doc, ref: str) -> Snapshot:
+def find_snapshot(doc: Document, ref: str) -> Snapshot:
     """A snapshot by id, else by name (ignoring case)."""
     return pick_snapshot(doc.scenario.snapshots, ref)
 
@@ -259,7 +274,7 @@ def pick_snapshot(snapshots: list[Snapshot], ref: str, file: str | None = None) 
                         file=file, field="snapshots")
 
 
-def take_snapshot(doc, name: str | None = None, now: datetime | None = None) -> Edit:
+def take_snapshot(doc: Document, name: str | None = None, now: datetime | None = None) -> Edit:
     """Keep the current weights, targets, edited ratings, radar picks, participants and group
     method under a name ("Snapshot 2" if none is given)."""
     snaps = list(doc.scenario.snapshots)
@@ -269,17 +284,17 @@ def take_snapshot(doc, name: str | None = None, now: datetime | None = None) -> 
     names = [s.name for s in snaps]
     name = _unused_name("Snapshot", names) if name is None else clean_name(name, "snapshot")
     _require_new_name(name, names, "snapshot", "snapshot name")
-    created = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    created = (now or datetime.now(UTC)).replace(microsecond=0)
     snap = Snapshot(id=slug_id(name, (s.id for s in snaps), "snapshot"), name=name,
                     created=created, settings=state_of(doc.scenario))
     return snapshots_edit(doc, snaps + [snap], f"Take snapshot {name}")
 
 
 def added_snapshot_id(edit: Edit) -> str:
-    return edit.new[-1].id
+    return str(edit.new[-1].id)
 
 
-def rename_snapshot(doc, snapshot_id: str, name: str) -> Edit:
+def rename_snapshot(doc: Document, snapshot_id: str, name: str) -> Edit:
     old = find_snapshot(doc, snapshot_id)
     name = clean_name(name, "snapshot")
     if name.casefold() != old.name.casefold():
@@ -290,13 +305,13 @@ def rename_snapshot(doc, snapshot_id: str, name: str) -> Edit:
     return snapshots_edit(doc, snaps, f"Rename snapshot {old.name} to {name}")
 
 
-def delete_snapshot(doc, snapshot_id: str) -> Edit:
+def delete_snapshot(doc: Document, snapshot_id: str) -> Edit:
     old = find_snapshot(doc, snapshot_id)
     snaps = [s for s in doc.scenario.snapshots if s.id != old.id]
     return snapshots_edit(doc, snaps, f"Delete snapshot {old.name}")
 
 
-def restore_snapshot(doc, snapshot_id: str) -> list[Edit]:
+def restore_snapshot(doc: Document, snapshot_id: str) -> list[Edit]:
     """Put the snapshot's settings back (frameworks, participants, group method); the
     portfolio, the initiatives and the other snapshots stay as they are. One undo step:
     push the list with ``controller.push_many(edits, edits[0].text)``."""
@@ -317,7 +332,7 @@ def restore_snapshot(doc, snapshot_id: str) -> list[Edit]:
     ]
 
 
-def _fill_defaults(fw, settings: FrameworkSettings) -> None:
+def _fill_defaults(fw: Framework, settings: FrameworkSettings) -> None:
     """As Document.reset does: every criterion has a weight, every target criterion a target."""
     for c in fw.criteria:
         settings.weights.setdefault(c.id, c.default_weight)

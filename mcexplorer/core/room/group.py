@@ -25,11 +25,15 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ScenarioError
 from ..models import Framework
 from ..scoring import Ranking, score
 from .models import GROUP_METHODS, Participant
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 Overrides = Mapping[str, Mapping[str, float]] | None
 
@@ -175,7 +179,7 @@ def _and(items: list[str]) -> str:
 
 
 def group_report(framework: Framework, participants: Sequence[Participant],
-                 method: str = "median", overrides: Overrides = None) -> dict | None:
+                 method: str = "median", overrides: Overrides = None) -> dict[str, Any] | None:
     """``{"method", "weights", "top", "participants": [{"id", "name", "top"}], "spread":
     {criterion_id: {"min", "median", "max"}}}`` (spread most divisive first), or None with
     no participants. Names are the participants' own: anonymising is for the screen
@@ -183,6 +187,7 @@ def group_report(framework: Framework, participants: Sequence[Participant],
     if not participants:
         return None
     ranking = group_ranking(framework, participants, method, overrides)
+    assert ranking is not None  # participants given: a group ranking exists
     return {
         "method": method,
         "weights": dict(ranking.weights),
@@ -196,7 +201,7 @@ def group_report(framework: Framework, participants: Sequence[Participant],
     }
 
 
-def doc_group_report(doc, framework_id: str) -> dict | None:
+def doc_group_report(doc: Document, framework_id: str) -> dict[str, Any] | None:
     """group_report for one framework of an open Document (its participants, method and
     edited ratings); None when the scenario has no participants."""
     s = doc.scenario
@@ -204,7 +209,7 @@ def doc_group_report(doc, framework_id: str) -> dict | None:
                         doc.settings(framework_id).rating_overrides)
 
 
-def report(doc, framework_id: str) -> dict:
+def report(doc: Document, framework_id: str) -> dict[str, Any]:
     """The room's addition to a framework's entry in ``score --json``: ``{"group": {...}}``
     when the scenario has participants, else {}."""
     group = doc_group_report(doc, framework_id)

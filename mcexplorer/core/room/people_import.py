@@ -21,6 +21,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ScenarioError
 from ..io import save_scenario
@@ -30,6 +31,10 @@ from ..validation import load_scenario
 from .checks import check
 from .edits import clean_name, participants_edit, slug_id
 from .models import MAX_PARTICIPANTS, Participant
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..edits import Edit
 
 PathLike = str | os.PathLike[str]
 
@@ -131,7 +136,8 @@ def merge_people(existing: Sequence[Participant],
     return result
 
 
-def import_participants(doc, paths: Sequence[PathLike], names: Sequence[str] | None = None):
+def import_participants(doc: Document, paths: Sequence[PathLike],
+                        names: Sequence[str] | None = None) -> Edit:
     """In the app: one undoable edit adding (or updating) the people in ``paths``."""
     people = people_from_files(paths, doc.frameworks, names)
     result = merge_people(doc.scenario.participants, people)

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..base import WEIGHT_MAX
 from ..edits import Edit
@@ -31,6 +32,9 @@ from ..errors import ScenarioError
 from ..models import Framework
 from .edits import participants_edit
 from .models import MAX_PARTICIPANTS, Participant
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 MAX_PHONE_NAME = 80
 """Longest name a phone may send (characters, after spaces are collapsed)."""
@@ -221,7 +225,7 @@ def phone_count(participants: Sequence[Participant]) -> int:
     return sum(p.id.startswith(PHONE_ID_PREFIX) for p in participants)
 
 
-def submission_edit(doc, sub: Submission) -> tuple[Edit | None, Outcome]:
+def submission_edit(doc: Document, sub: Submission) -> tuple[Edit | None, Outcome]:
     """The edit a submission makes (None when nothing changes) and its outcome.
 
     A new phone adds a participant (named as typed, "Anonymous 3" if no name; "Ana 2" when

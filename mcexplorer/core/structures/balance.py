@@ -128,7 +128,7 @@ def observed_split(initiatives: Iterable[Initiative]) -> Split | None:
     total = 0.0
     for i in initiatives:
         h = min(3.0, max(1.0, i.horizon))
-        lo = min(int(math.floor(h)), 2)
+        lo = min(math.floor(h), 2)
         f = h - lo
         w[lo - 1] += i.size * (1.0 - f)
         w[lo] += i.size * f
@@ -156,7 +156,7 @@ def support_keys(h: float) -> list[str]:
 
 def support(h: float, split: Split) -> float:
     """Share of the split on the horizons a position serves (H2/H3 counts H2 + H3)."""
-    return round(sum(getattr(split, k) for k in support_keys(h)), 1)
+    return round(sum(float(getattr(split, k)) for k in support_keys(h)), 1)
 
 
 def keys_text(keys: Sequence[str]) -> str:

@@ -28,7 +28,7 @@ def curve(k: int, t: float) -> float:
 def height(t: float, h: float) -> float:
     """Where a marker at time ``t`` and horizon ``h`` sits: on its curve, or between two."""
     h = min(3.0, max(1.0, h))
-    lo = min(int(math.floor(h)), 2)
+    lo = min(math.floor(h), 2)
     f = h - lo
     return (1.0 - f) * curve(lo, t) + f * curve(lo + 1, t)
 

@@ -45,7 +45,8 @@ def set_balance(doc: Document, key: str, value: float, gesture: Hashable = None,
         raise ScenarioError(f"{value:g} is outside 0-100", field=f"horizons.balance.{key}")
     plan = doc.scenario.horizons
     new = rebalance(plan.balance if base is None else base, key, value, plan.locked)
-    return doc.make_edit(("horizons", "balance"), new, f"Balance {LABELS[key]}", framework_id(doc) or "",
+    return doc.make_edit(("horizons", "balance"), new, f"Balance {LABELS[key]}",
+                         framework_id(doc) or "",
                          _gesture_key("balance", key, gesture))
 
 
@@ -67,7 +68,8 @@ def set_reference(doc: Document, split: Split | Sequence[float] | None = None) -
             raise ScenarioError("needs three shares from 0 to 100 that sum to 100",
                                 field="horizons.reference")
         split = make_split(*values)
-    return doc.make_edit(("horizons", "reference"), split, "Reference split", framework_id(doc) or "")
+    return doc.make_edit(("horizons", "reference"), split, "Reference split",
+                         framework_id(doc) or "")
 
 
 def set_reference_share(doc: Document, key: str, value: float, gesture: Hashable = None) -> Edit:
@@ -133,7 +135,8 @@ def move_initiative(doc: Document, initiative_id: str, time: float, horizon: flo
     h = _clamp(finite_number(horizon, "horizons.initiatives.horizon"), 1.0, 3.0)
     items[n] = items[n].model_copy(update={"time": t, "horizon": h})
     return doc.make_edit(("horizons", "initiatives"), items, f"Move {items[n].name}",
-                         framework_id(doc) or "", _gesture_key("move-initiative", initiative_id, gesture))
+                         framework_id(doc) or "",
+                         _gesture_key("move-initiative", initiative_id, gesture))
 
 
 def rename_initiative(doc: Document, initiative_id: str, name: str) -> Edit:
@@ -160,4 +163,5 @@ def delete_initiative(doc: Document, initiative_id: str) -> Edit:
     items = _initiatives(doc)
     n = _index(items, initiative_id)
     gone = items.pop(n)
-    return doc.make_edit(("horizons", "initiatives"), items, f"Delete {gone.name}", framework_id(doc) or "")
+    return doc.make_edit(("horizons", "initiatives"), items, f"Delete {gone.name}",
+                         framework_id(doc) or "")

@@ -4,7 +4,7 @@ readings other features may ask for (core.extensions, "Readings"): ``best-struct
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..extensions import Extension, register, register_reading
 from .report import check, report
@@ -21,7 +21,7 @@ EXTENSION = register(Extension(
 ))
 
 
-def best_structure(doc: Document) -> dict | None:
+def best_structure(doc: Document) -> dict[str, Any] | None:
     """The best-fitting structure under the current weights: name, horizon and fit."""
     fid = framework_id(doc)
     if fid is None:

@@ -5,7 +5,7 @@ No Qt here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import require_unique_ids
 from .balance import observed_split
@@ -21,7 +21,7 @@ def check(scenario: Scenario, file: str | None = None) -> None:
     require_unique_ids(scenario.horizons.initiatives, "initiative", "horizons.initiatives", file)
 
 
-def report(doc: Document, framework_id: str) -> dict:
+def report(doc: Document, framework_id: str) -> dict[str, Any]:
     """The horizons part of the structures entry in ``score --json``."""
     h = doc.scenario.horizons
     observed = observed_split(h.initiatives)

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .balance import KEYS, LABELS, horizon_label, keys_text, observed_split, pct, support, support_keys
+from .balance import (
+    KEYS,
+    LABELS,
+    horizon_label,
+    keys_text,
+    observed_split,
+    pct,
+    support,
+    support_keys,
+)
 from .models import Split
 
 if TYPE_CHECKING:
@@ -60,7 +69,7 @@ class Tension:
     message: str
     settings: tuple[str, str]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "message": self.message, "settings": list(self.settings)}
 
 
@@ -132,7 +141,8 @@ def _starved(h: float, split: Split) -> tuple[str, float] | None:
     return (keys_text(keys), share) if share < MIN_SUPPORT else None
 
 
-def _starved_tension(tension_id: str, subject: str, option, serves: str, framework: str,
+def _starved_tension(tension_id: str, subject: str, option: Pick | None, serves: str,
+                     framework: str,
                      balance: Split) -> Tension | None:
     """``option`` (top of ``framework``) serves a horizon the balance leaves under
     MIN_SUPPORT."""

@@ -181,7 +181,8 @@ class HorizonsChart(Chart):
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
         self._message.setPos(0.5, 0.97)
-        names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}" for m in data.initiatives)
+        names = ", ".join(f"{m.label} at {hz_balance.horizon_label(m.horizon)}"
+                          for m in data.initiatives)
         self.setAccessibleDescription(
             "Three overlapping curves H1, H2 and H3 over time. " + CURVES_NOTE + " "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
@@ -265,8 +266,8 @@ class HorizonsChart(Chart):
     def free_spot(self) -> tuple[float, float]:
         """A (time, horizon) where a new initiative is clear of every marker on the chart."""
         self.ensure_drawn()
-        data = self.data or HorizonsData()
-        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in data.fixed + data.initiatives]
+        d = self.data or HorizonsData()
+        taken = [(m.time, hz_curves.height(m.time, m.horizon)) for m in d.fixed + d.initiatives]
         taken += [(lab.pos().x(), lab.pos().y()) for lab in self._curve_labels.values()]
         return free_spot(taken, hz_curves.height, self._text_size("", 1.0, False, unit=True))
 

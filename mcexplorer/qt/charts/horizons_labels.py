@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from .box_index import BoxIndex, overlap_sums
-from .horizons_data import Box, overlap
+from .horizons_data import Box
 
 LABEL_CHARS = 24
 """Longer names are shortened on the chart (hover shows them whole)."""

@@ -1,4 +1,5 @@
-"""The Three Horizons chart's plot area: it hands mouse clicks and drags on initiatives to the chart."""
+"""The Three Horizons chart's plot area: it hands mouse clicks and drags on initiatives to the
+chart."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def set_points(item: pg.ScatterPlotItem, points: list[tuple]) -> None:
     scatters), and a drag that moves the top structure changes one scatter, not three."""
     if points == getattr(item, "_shown_points", None):
         return
-    item._shown_points = list(points)  # noqa: SLF001 - our own mark on the item
+    item._shown_points = list(points)
     item.setData([p[0] for p in points], [p[1] for p in points], size=[p[2] for p in points],
                  brush=[pg.mkBrush(p[3]) for p in points],
                  pen=[pg.mkPen(p[4], width=p[5]) for p in points])

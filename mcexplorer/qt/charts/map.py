@@ -32,8 +32,22 @@ from ...core.ecology.mix import clamp
 from ..gestures import new_gesture
 from .base import Chart, text_item
 from .map_items import (
-    BIG_STEP, DRAG_THRESHOLD, LABEL_SCALE, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN,
-    MapData, MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
+    BIG_STEP,
+    DRAG_THRESHOLD,
+    LABEL_SCALE,
+    MARGIN,
+    MARKER_FILL,
+    PLANE,
+    SELECTED,
+    STEP,
+    Y_MARGIN,
+    MapData,
+    MapMarker,
+    MarkerGraphics,
+    esc,
+    list_html,
+    marker_radius,
+    plane_items,
 )
 from .map_layout import place_labels, place_region_texts, text_rect
 from .style import font
@@ -304,7 +318,7 @@ class EcologyMap(Chart):
     def mouseReleaseEvent(self, ev) -> None:  # noqa: N802
         left = ev.button() == Qt.MouseButton.LeftButton
         if self.interactive and self._press is not None and left:
-            oid, start, dx, dy = self._press
+            oid, _start, dx, dy = self._press
             if self._dragging:
                 p = self._to_plane(ev.position())
                 self._move(oid, p.x() - dx, p.y() - dy, self._gesture)

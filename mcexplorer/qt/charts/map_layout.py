@@ -66,9 +66,9 @@ def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: flo
         cost = np.where((left < -span) | (right > span), 50.0 * w * h, 0.0)
         cost += np.where((high > PLANE) | (low < -PLANE), 50.0 * w * h, 0.0)
         if abs(m.x) > 0.08:
-            cost += np.where((left < 0) & (0 < right), 0.5 * w * h, 0.0)
+            cost += np.where((left < 0) & (right > 0), 0.5 * w * h, 0.0)
         if abs(m.y) > 0.08:
-            cost += np.where((low < 0) & (0 < high), 0.5 * w * h, 0.0)
+            cost += np.where((low < 0) & (high > 0), 0.5 * w * h, 0.0)
         cost += 3.0 * overlap_sums(boxes, placed.near_all(boxes))
         cost += 2.0 * overlap_sums(boxes, obstacle_boxes)
         cost += 4.0 * overlap_sums(boxes, near_discs.near_all(boxes, skip=own[id(g)]))

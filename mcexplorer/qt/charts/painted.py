@@ -35,7 +35,7 @@ def safe_paint(paint):
     def wrapper(self, p, *args):
         try:
             paint(self, p, *args)
-        except Exception:  # noqa: BLE001 - see above
+        except Exception:
             log.exception("painting %s failed", type(self).__name__)
 
     return wrapper

@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from ...core.room.chart_data import ParticipantsData, PersonDot, SpreadRow  # noqa: F401
+from ...core.room.chart_data import ParticipantsData, PersonDot, SpreadRow
 from .base import Chart, text_item
 from .style import font, line, option_colour
 

@@ -69,10 +69,12 @@ class RadarChart(Chart):
         self.set_caption(self.CAPTION + dashed)
 
     def _update_legend(self, data: RadarData, series) -> None:
-        key = tuple((s.name, s.colour) for s in series) + (bool(data.weights) and data.weights_label,)
+        key = tuple((s.name, s.colour) for s in series) + (
+            bool(data.weights) and data.weights_label,)
         if key == self._legend_key:
             return
-        entries = [(s.name, pg.mkPen(self.style.ink(s.colour), width=line(4)), option_symbol(s.colour),
+        entries = [(s.name, pg.mkPen(self.style.ink(s.colour), width=line(4)),
+                    option_symbol(s.colour),
                     self.style.ink(s.colour)) for s in series]
         if data.weights:
             dashed = pg.mkPen(self.style.weights, width=line(2.5))

@@ -1,6 +1,6 @@
 """The radar's plot as one painted item: rings, spokes and their names (the still layer,
-cached), the dashed weights profile (named by the chart's legend, not on the data), each option's filled polygon, outline and
-vertex markers, and a message in the centre.
+cached), the dashed weights profile (named by the chart's legend, not on the data), each
+option's filled polygon, outline and vertex markers, and a message in the centre.
 
 Geometry is in units (the unit circle, y up) mapped to the item's pixels: the rings get the
 radius (pixels per unit) the spoke names leave them, as ``charts.fit.radar_radius`` works it
@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QSizePolicy
 
 from .fit import elide, radar_extent, radar_min_radius, radar_radius
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
@@ -178,9 +178,6 @@ class RadarBody(pg.GraphicsWidget):
                for v, a in zip(values, angles(len(values)))]
         return QPolygonF(pts)
 
-    def px_per_unit(self) -> float:
-        return self.layout_now().r
-
     def diameter(self) -> float:
         """The plotted diameter (the outer ring's) in item pixels."""
         return 2 * self.layout_now().r
@@ -229,7 +226,6 @@ class RadarBody(pg.GraphicsWidget):
 
     def _paint_weights(self, p: QPainter, lay: _Layout) -> None:
         """Dashed, unfilled and labelled, so it is never read as an option."""
-        st = self.look
         p.setPen(self.weights_pen())
         p.setBrush(self.weights_brush())
         p.drawPolygon(self._polygon(lay, self.weights))
@@ -310,8 +306,4 @@ class RadarBody(pg.GraphicsWidget):
     def weights_brush() -> QBrush:
         """The weights profile is never filled, so it is not read as an option."""
         return QBrush(Qt.BrushStyle.NoBrush)
-
-    def unit_to_item(self, x: float, y: float) -> QPointF:
-        lay = self.layout_now()
-        return QPointF(*self.to_px(lay.centre, lay.r, x, y))
 

@@ -7,10 +7,9 @@ fits only.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QPointF
 
-from ...core.chart_data import RankingData, RankingRow  # noqa: F401 - API (plain data)
+from ...core.chart_data import RankingData, RankingRow
 from .base import Chart
 from .fit import elide
 from .ranking_body import TICK_STEPS, VALUE_SCALE, RankingBody  # noqa: F401 - API

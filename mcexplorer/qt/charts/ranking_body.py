@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy
 
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
 from .style import ChartStyle, font, needs_edge

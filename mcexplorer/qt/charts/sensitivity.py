@@ -15,8 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from ...core.robustness.chart_data import (SensitivityData, SensitivityMark,  # noqa: F401
-                                            SensitivitySeries)
+from ...core.robustness.chart_data import SensitivityData, SensitivityMark, SensitivitySeries  # noqa: F401
 from .base import Chart, legend_columns, text_item
 from .style import font
 
@@ -216,10 +215,6 @@ class SensitivityChart(Chart):
         self._now_label.setColor(self.style.foreground)
         self._style_axes()
         super().restyle()
-
-    def series_names(self) -> list[str]:
-        """The options drawn, in the framework's order (for tests and accessibility)."""
-        return [] if self.data is None else [s.name for s in self.data.series]
 
 
 def _number(value: float) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ...core.chart_data import OPTION_COLOURS  # noqa: F401 - the palette is plain data
+from ...core.chart_data import OPTION_COLOURS
 
 OPTION_SYMBOLS = ("o", "s", "t", "d", "t1", "p", "h", "star")
 """Marker shape per option colour (pyqtgraph names): circle, square, triangle down, diamond,
@@ -84,18 +84,6 @@ def contrast(a: QColor, b: QColor) -> float:
     """WCAG contrast ratio of two colours (1 to 21)."""
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
-
-
-def readable_on(colour: str, background: QColor, ratio: float = 4.5) -> QColor:
-    """An option colour as text on ``background``: the same hue, darkened (or lightened on a
-    dark background) until it reads (WCAG AA for text); black and white as a last resort."""
-    c = QColor(colour)
-    dark_bg = background.lightnessF() < 0.5
-    for _ in range(12):
-        if contrast(c, background) >= ratio:
-            return c
-        c = c.lighter(125) if dark_bg else c.darker(125)
-    return QColor("#ffffff" if dark_bg else "#000000")
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def _path(m: Matrix, d: str) -> str:
     """A path of absolute commands (what QSvgGenerator writes: M, L, C, Q, Z) transformed."""
     out = []
     for command, args in re.findall(r"([A-Za-z])([^A-Za-z]*)", d):
-        if command not in "MLCQZmlcqz" or command.islower() and command != "z":
+        if command not in "MLCQZmlcqz" or (command.islower() and command != "z"):
             raise ValueError(f"path command {command!r} not handled")
         out.append(command.upper() if command in "zZ" else command)
         if command in "Zz":

@@ -4,9 +4,9 @@ Layout at 1280x720: the driver weights on the left (FrameworkTab's part); the ma
 chart, above the ratings table (editable defaults with rationale and reset, in a tab beside
 the quadrant details); on the right the portfolio panel (portfolio fit, classification, mix |
 lens, offerings, size) above the ranking and the radar. The tab adds its parts in
-``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through ``controller.push`` as an edit built
-by core.portfolio; the tab redraws from the Document when the controller says the framework
-changed.
+``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through
+``controller.push`` as an edit built by core.ecology.edits; the tab redraws from the Document
+when the controller says the framework changed.
 """
 
 from __future__ import annotations
@@ -15,23 +15,26 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QLineEdit, QListWidgetItem, QSplitter, QTabWidget,
+    QInputDialog,  # noqa: F401 - tests replace its static functions here
+    QLineEdit,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
 )
 
 from ...core.chart_data import Colour, RadarData
 from ...core.document import Document
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.weighting import Weighting, applied
+from .. import prompts
 from ..charts.base import ChartPlan
 from ..charts.map import EcologyMap
 from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
+from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources
-from .. import prompts
-from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 OUR_PLACEMENT_LENSES = ("landscape", "discourses", "camilleri")

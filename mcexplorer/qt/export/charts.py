@@ -29,9 +29,9 @@ from ...core.room.group import display_names
 from ...core.weighting import SCENARIO, Weighting
 from ..charts.acceptability import AcceptabilityChart
 from ..charts.base import Chart, ChartPlan
+from ..charts.export import ImageSpec, export_image
 from ..charts.participants import ParticipantsChart
 from ..charts.sensitivity import SensitivityChart
-from ..charts.export import ImageSpec, export_image
 from ..tabs import tab_class
 
 Progress = Callable[[int, int, str], bool]

@@ -17,17 +17,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.weighting import SCENARIO, Weighting
 from ..charts.base import Chart
 from ..charts.export import MAX_WIDTH, MIN_WIDTH, ImageSpec, pixels_for
-from ..prompts import HEADLESS_PLATFORMS
+from ..prompts import can_answer
 
 DOC_DPI = 300.0
 
@@ -308,12 +320,9 @@ class ExportDialog(QDialog):
                                  bool(spec.caption) and self.what() in IMAGES)
 
 
-_REAL_EXEC = ExportDialog.exec
-
-
 def ask(dialog: ExportDialog) -> bool:
     """Show the dialog; True when the planner chose Export. Headless and not replaced by a
     test, the dialog is not shown and its current choices are taken."""
-    if ExportDialog.exec is _REAL_EXEC and QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+    if not can_answer(ExportDialog, "exec"):
         return True
     return dialog.exec() == QDialog.DialogCode.Accepted

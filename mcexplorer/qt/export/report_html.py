@@ -10,8 +10,16 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...core.outputs.report_model import (Block, Bullets, ChartRef, Heading, Notes, Paragraph,
-                                          Report, Table)
+from ...core.outputs.report_model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Heading,
+    Notes,
+    Paragraph,
+    Report,
+    Table,
+)
 
 CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #111;

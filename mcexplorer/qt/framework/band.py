@@ -11,7 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QLabel, QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QStylePainter, QWidget,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QStylePainter,
+    QWidget,
 )
 
 from ..plain import guarded, visible
@@ -147,9 +153,6 @@ class ElidedLabel(QLabel):
         self.set_full_text(text)
 
     def text(self) -> str:  # type: ignore[override]
-        return self._full
-
-    def full_text(self) -> str:
         return self._full
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:

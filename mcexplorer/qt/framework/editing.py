@@ -15,7 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QMenu, QMessageBox, QPushButton, QSizePolicy, QToolButton,
+    QFileDialog,
+    QGroupBox,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
 )
 

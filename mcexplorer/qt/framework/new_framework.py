@@ -6,15 +6,25 @@ rates them in the tab's table afterwards (with the scale's words).
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
-    QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError
 from ...core.frameworks.building import criterion_from, new_framework
 from ...core.models import Criterion, Framework
-from .dialogs import DIRECTIONS, _Dialog, plain_label
 from ..signals import signals_blocked
+from .dialogs import DIRECTIONS, _Dialog, plain_label
 
 NAME, DIRECTION, SCALE = range(3)
 STARTING_CRITERIA = (("Fit with our mission", "benefit", "LOW|MED|HIGH"),

@@ -12,7 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError
@@ -77,10 +81,10 @@ class OptionsModel(QAbstractTableModel):
     def criterion_at(self, column: int) -> Criterion:
         return self.framework.criteria[column - FIRST_RATING_COLUMN]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
         return 0 if parent.isValid() or self._frozen else len(self.framework.options)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name and default
         if parent.isValid() or self._frozen:
             return 0
         return FIRST_RATING_COLUMN + len(self.framework.criteria)
@@ -218,7 +222,8 @@ class OptionsModel(QAbstractTableModel):
     def update_fits(self) -> None:
         """The Fit column and the radar ticks follow the ranking (one change signal)."""
         ranking = self.ranking()
-        self._fits = {r.option: (r.fit, "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
+        self._fits = {r.option: (r.fit,
+                                 "-" if r.fit is None else f"{r.fit:.1f}%  ({rank_label(r)})")
                       for r in ranking.results}
         self._radar = set(self.radar_options())
         rows = self.rowCount()
@@ -228,7 +233,8 @@ class OptionsModel(QAbstractTableModel):
     def update_ratings(self) -> None:
         rows, cols = self.rowCount(), self.columnCount()
         if rows and cols > FIRST_RATING_COLUMN:
-            self.dataChanged.emit(self.index(0, FIRST_RATING_COLUMN), self.index(rows - 1, cols - 1))
+            self.dataChanged.emit(self.index(0, FIRST_RATING_COLUMN),
+                                  self.index(rows - 1, cols - 1))
 
 
 class RatingDelegate(QStyledItemDelegate):

@@ -4,6 +4,8 @@ MED ...; a slash is the midpoint), else a number on the scale."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QWidget
 
 from ...core.models import Criterion
@@ -17,7 +19,7 @@ def choices(c: Criterion) -> list[tuple[str, float]]:
     between neighbours, low to high, in the scale's words."""
     values = sorted(set(c.levels.values()))
     points = []
-    for a, b in zip(values, values[1:]):
+    for a, b in itertools.pairwise(values):
         points += [a, (a + b) / 2]
     points += values[-1:]
     return [(c.label_of(v), v) for v in points]

@@ -30,14 +30,23 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.robustness import Acceptability, describe, scale_label, verdict
-from ...core.robustness.in_view import (criterion_names, how_sure, leaders, target_band,
-                                        weight_bands)
+from ...core.robustness.chart_data import (
+    AcceptabilityData,
+    SensitivityData,
+    acceptability_chart,
+    sensitivity_data,
+)
+from ...core.robustness.in_view import criterion_names, how_sure, leaders, target_band, weight_bands
 from ...core.robustness.report import NO_WEIGHT
 from ...core.weighting import Resolved, resolve
-from ...core.robustness.chart_data import (AcceptabilityData, SensitivityData,
-                                           acceptability_chart, sensitivity_data)
-from .robustness_views import (AcceptabilityPage, DrawSettings, SensitivityPage, build_verdict,
-                               slider_line, slider_tooltip)
+from .robustness_views import (
+    AcceptabilityPage,
+    DrawSettings,
+    SensitivityPage,
+    build_verdict,
+    slider_line,
+    slider_tooltip,
+)
 
 LIVE_MS = 40
 """Bands, lines, verdict and sensitivity follow a change this much later, and during a burst
@@ -160,9 +169,6 @@ class RobustnessPanel(QObject):
         """Is a slider of this tab held down (a drag in progress)?"""
         sliders = [*self.tab.weight_sliders.values(), *self.tab.target_sliders.values()]
         return any(w.slider.isSliderDown() for w in sliders)
-
-    def current_page(self) -> str:
-        return PAGES[self.pages.currentIndex()]
 
     # -- refreshing (the tab's refresh calls this; cheap) ---------------------------------------
 

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +29,6 @@ from ..charts.acceptability import AcceptabilityChart
 from ..charts.sensitivity import SensitivityChart
 from ..charts.style import font
 from ..plain import visible
-from ..signals import signals_blocked
 from .band import ElidedLabel, small
 
 MAX_DRAWS_IN_VIEW = 200_000
@@ -242,12 +247,3 @@ class AcceptabilityPage(QWidget):
         return DrawSettings(draws=self.draws.value(), seed=self.seed,
                             jitter=float(self.jitter.value()), uniform=self.uniform.isChecked(),
                             rating_ranges=not self.fixed.isChecked())
-
-    def set_settings(self, s: DrawSettings) -> None:
-        with signals_blocked(self.jitter, self.uniform, self.draws, self.fixed):
-            self.jitter.setValue(int(round(s.jitter)))
-            self.uniform.setChecked(s.uniform)
-            self.draws.setValue(s.draws)
-            self.seed = s.seed
-            self.fixed.setChecked(not s.rating_ranges)
-        self._changed()

@@ -15,14 +15,20 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QWidget,
 )
 
 from ...core.models import level_label
 from ..gestures import GestureTracker
 from ..plain import guarded, make_plain
-from .band import BandedSlider, ElidedLabel, NameLabel, small
 from ..signals import signals_blocked
+from .band import BandedSlider, ElidedLabel, NameLabel, small
 
 
 def percent_slider(object_name: str, page_step: int) -> BandedSlider:
@@ -122,7 +128,7 @@ class WeightSlider(StabilityMixin, QWidget):
 
     def set_value(self, value: float) -> None:
         """Show a value from the scenario without emitting an edit."""
-        v = int(round(value))
+        v = round(value)
         if v == self.slider.value() and v == self.spin.value():
             return  # a spin box repaints (and its row with it) even for the same value
         with signals_blocked(self.slider, self.spin):
@@ -229,7 +235,8 @@ class ScaleSlider(StabilityMixin, QWidget):
         self.slider.setAccessibleDescription(description)
         self.slider.setToolTip(guarded(description))
         self.value_label = QLabel()
-        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("H2/H3") + 8)
+        metrics = self.value_label.fontMetrics()
+        self.value_label.setMinimumWidth(metrics.horizontalAdvance("H2/H3") + 8)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.label.setBuddy(self.slider)
         ticks = QHBoxLayout()

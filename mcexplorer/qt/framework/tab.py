@@ -1,9 +1,9 @@
 """The view of one framework: weight sliders, ranking and radar charts, options and ratings.
 
 Every framework gets this tab; a framework is data, so nothing here is specific to one.
-Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only reads the Document and
-pushes edits through the controller; it redraws when the controller says its framework
-changed, coalescing bursts into one redraw per event-loop turn.
+Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only
+reads the Document and pushes edits through the controller; it redraws when the controller
+says its framework changed, coalescing bursts into one redraw per event-loop turn.
 """
 
 from __future__ import annotations
@@ -15,26 +15,27 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import chart_data
-from ...core.chart_data import (NO_SELECTION_MESSAGE, NO_WEIGHT_MESSAGE,  # noqa: F401 - API
-                                RANKING_MAX_ROWS, Colour, RadarData, RankingData)
+from ...core.chart_data import (  # noqa: F401 - API
+    NO_SELECTION_MESSAGE, NO_WEIGHT_MESSAGE, RANKING_MAX_ROWS, Colour, RadarData, RankingData,
+)
 from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.frameworks import editing as fw_editing
 from ...core.models import Framework
 from ...core.weighting import Weighting
+from .. import prompts
 from ..charts.base import Chart, ChartPlan
 from ..charts.radar import RadarChart
 from ..charts.ranking import RankingChart
-from .. import prompts
 from ..controller import DocumentController
 from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, options_view
-from .robustness_panel import RobustnessPanel
 from .part_slot import PartSlot
-from .weighting import SCENARIO_WEIGHTING
+from .robustness_panel import RobustnessPanel
 from .table_fit import NameColumnFit
+from .weighting import SCENARIO_WEIGHTING
 from .weights_panel import WeightsPanel
 
 TABLE_SETTLE_MS = 80

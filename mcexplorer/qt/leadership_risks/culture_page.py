@@ -7,7 +7,13 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.leadership_risks import edits as E, rules

@@ -8,16 +8,32 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QProgressBar,
-    QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.leadership_risks import edits as E, rules
 from ...core.leadership_risks.content import Choice, content
 from ...core.leadership_risks.strategy import Strategy
 from ..plain import escaped
-from .widgets import (choice_combo, line_edit, plain_label, rich_label, scrolled, set_combo,
-                      set_line, set_tip)
+from .widgets import (
+    choice_combo,
+    line_edit,
+    plain_label,
+    rich_label,
+    scrolled,
+    set_combo,
+    set_line,
+    set_tip,
+)
 
 STATUS_WORDS = {"open": ("Open", "#555555"), "fits": ("Fits", "#1b7a3a"),
                 "beyond": ("More than needed", "#1b5e9a"),

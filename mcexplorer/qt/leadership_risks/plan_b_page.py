@@ -8,8 +8,17 @@ from functools import partial
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCalendarWidget, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QMenu, QPushButton,
-    QToolButton, QVBoxLayout, QWidget, QWidgetAction,
+    QCalendarWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
 )
 
 from ...core.errors import ScenarioError
@@ -133,7 +142,10 @@ class PlanBPage(QWidget):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._calendar_to_field)
-        self.calendar.clicked.connect(lambda day: (menu.close(), self.pick_date(day)))
+        def picked(day: QDate) -> None:
+            menu.close()
+            self.pick_date(day)
+        self.calendar.clicked.connect(picked)
         button.setMenu(menu)
         return button
 

@@ -4,10 +4,14 @@ business model's Risk and Costs ratings (Table 2) and the best-fitting structure
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.leadership_risks import edits as E

@@ -18,15 +18,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
+from ...core.answers import strategy
+from ...core.document import Document
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
 from ...core.leadership_risks import extension as lr_extension
-from ...core.answers import strategy
 from ...core.leadership_risks.strategy import Strategy
 from ...core.view import in_view
-from .. import prompts
-from ...core.document import Document
 from ...core.weighting import Weighting
+from .. import prompts
 from ..charts.base import Chart, ChartPlan
 from ..charts.culture import CultureChart
 from ..charts.heatmap import HeatmapChart

@@ -33,7 +33,6 @@ from .snapshots import SnapshotsPanel, take_snapshot
 from .state import RoomState
 
 
-
 class RoomViews(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)

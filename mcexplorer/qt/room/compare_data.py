@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.room.compare import (
-    Side, compare_sides, load_side, rank_change_text, side_of_doc, side_of_snapshot, split_ref,
+    Side,
+    compare_sides,
+    load_side,
+    rank_change_text,
+    side_of_doc,
+    side_of_snapshot,
+    split_ref,
 )
 from ...core.room.edits import find_snapshot
 from ..charts.paired_bars import PairedBarsData, PairedRow

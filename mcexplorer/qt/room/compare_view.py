@@ -12,8 +12,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError
@@ -76,7 +86,8 @@ class CompareDialog(QDialog):
         self.summary.setFont(font)
         self.weights_chart = PairedBarsChart("compare", "Weights: A and B")
         self.radar_chart = RadarChart("compare", "Weight profiles, overlaid")
-        self.radar_chart.CAPTION = "Centre = 0, edge = 100 on each weight (rings at 25, 50, 75, 100)"
+        self.radar_chart.CAPTION = ("Centre = 0, edge = 100 on each weight "
+                                    "(rings at 25, 50, 75, 100)")
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.weights_chart)
         charts.addWidget(self.radar_chart)

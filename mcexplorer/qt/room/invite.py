@@ -5,7 +5,8 @@ A large QR code (``room-qr``), the join address (``room-url``) and how many have
 addresses, local networks first), the port, the frameworks to weigh, lock the room, a new
 code, the self-test with its advice, and Close the room (``action:close-room``). It opens
 full screen except when headless; Esc or *Back to the window* hides it and the room stays open
-(the window then shows people arriving), Room > Invite the room... shows it again. Where the addresses come from is injectable (``interfaces``):
+(the window then shows people arriving), Room > Invite the room... shows it again. Where the
+addresses come from is injectable (``interfaces``):
 the window passes the system's list; tests pass their own.
 """
 
@@ -14,8 +15,19 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton,
-    QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError

@@ -19,7 +19,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from ...core.errors import ScenarioError
 from ...core.room.phones import (
-    Outcome, RoomSpec, Submission, phone_count, room_spec, submission_edit,
+    Outcome,
+    RoomSpec,
+    Submission,
+    phone_count,
+    room_spec,
+    submission_edit,
 )
 from ...server.app import RoomServer
 from ...server.running import ServerThread, join_url
@@ -133,7 +138,7 @@ class PhoneRoom(QObject):
 
     # -- submissions --------------------------------------------------------------------------
 
-    def _hand_over(self, sub: Submission) -> "Future[Outcome]":
+    def _hand_over(self, sub: Submission) -> Future[Outcome]:
         """Called on the server's thread: queue the submission for the GUI thread."""
         future: Future[Outcome] = Future()
         self.arrived.emit(sub, future)

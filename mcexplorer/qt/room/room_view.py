@@ -13,17 +13,27 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QSplitter,
-    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from ...core.room.chart_data import participants_data, top_rows
 from ...core.room.models import GROUP_METHODS
 from ..charts.participants import ParticipantsChart
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from . import people
 from .presentation import SCALED_PROPERTY
-from ...core.room.chart_data import participants_data, top_rows
 from .state import RoomState
 
 TOP_HEADERS = ("Who", "Top option", "Fit")

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
 from .. import prompts
-from .state import RoomState
 from ..plain import guarded, visible
 from ..signals import signals_blocked
+from .state import RoomState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

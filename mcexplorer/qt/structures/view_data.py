@@ -9,12 +9,11 @@ from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan
 from ...core.weighting import SCENARIO, Weighting, resolve
 from ..charts.balance import BalanceData, BalanceRow
+from ..charts.horizons_data import HorizonMarker, HorizonsData, spread_times
 from ..charts.radar import RadarData
 from ..charts.ranking import RankingData
-from ..charts.horizons_data import HorizonMarker, HorizonsData, spread_times
 from ..charts.style import OPTION_COLOURS
 from .balance_controls import split_tuple
-
 
 HORIZONS_TITLE = "Three Horizons"
 BALANCE_TITLE = "Balance of effort: intended, observed, reference"

@@ -2,7 +2,8 @@
 every chart into a folder, the data as CSV and the workshop report; and the sessions' preview.
 
 A mixin of MainWindow. ``build_export_actions(menu)`` adds the actions (named
-``action:export`` (the one dialog for everything: see office_export.py), ``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
+``action:export`` (the one dialog for everything: see office_export.py),
+``action:export-png``, ``action:copy-chart``, ``action:export-all``, ``action:export-csv``,
 ``action:export-report``) to the File menu. File dialogs are QFileDialog's static functions
 and start in the last folder used.
 """
@@ -17,18 +18,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPr
 
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
-from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, \
-    today
+from ...core.outputs.names import already_there, export_name, sanitise, scenario_label, today
 from ...core.outputs.tables import csv_paths, write_csvs
 from ...core.view import in_view
 from ...core.weighting import GROUP, SCENARIO, Weighting, describe, person
 from .. import prompts
-from ..plain import visible
 from ..charts.base import Chart
 from ..charts.export import ImageSpec, export_image, png_bytes, render_chart
 from ..export.charts import drawn_charts, export_all
 from ..export.dialog import Choices, ExportDialog, ask
 from ..framework.tab import FrameworkTab
+from ..plain import visible
 from . import folders
 from .office_export import OfficeExport
 

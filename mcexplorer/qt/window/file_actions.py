@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...core.errors import FileChanged, ReadOnlyFile, ScenarioError, shown_path
 from ...core.file_guard import FileClaim, stamp
 from ...core.io import save_scenario
-from ...core.upkeep import clean_stale_temp
 from ...core.resources import default_scenario
+from ...core.upkeep import clean_stale_temp
 from ...core.validation import load_scenario
 from .. import prompts
 from . import folders

@@ -16,8 +16,11 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from ...core.frameworks.user_folder import carry_frameworks, load_user_frameworks, \
-    user_frameworks_dir
+from ...core.frameworks.user_folder import (
+    carry_frameworks,
+    load_user_frameworks,
+    user_frameworks_dir,
+)
 from ...core.models import Framework, Scenario
 from ..plain import guarded, visible
 from ..signals import signals_blocked

@@ -17,28 +17,27 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget,
 
 from ... import __version__
 from ...core.errors import shown_path
-from ..plain import guarded, visible
-from .. import prompts
+from .. import hands, prompts
 from ..controller import DocumentController
+from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
-from .. import hands
-from ..docks import fit_dock
+from ..plain import guarded, visible
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
+from ..signals import signals_blocked
 from ..tab_host import TabHost
 from .chart_export import ChartExport
 from .file_actions import FileActions
+from .first_frame import FirstFrame
+from .first_run import add_first_run_hint
 from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
 from .help import HelpActions
 from .layout_settings import LayoutSettings
 from .recent import RecentFiles
-from .first_frame import FirstFrame
-from .first_run import add_first_run_hint
 from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
-from ..signals import signals_blocked
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500

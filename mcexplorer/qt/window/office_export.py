@@ -3,7 +3,8 @@ paper, the workbook and the workshop report, from the window.
 
 A mixin of MainWindow (through ChartExport). ``export_any(what)`` opens the dialog on ``what``
 and writes what the planner picks, under the weighting picked (the scenario's, the group's or
-a participant's; at first the one in view, core.view); the deck's house template is remembered (QSettings ``export/template``).
+a participant's; at first the one in view, core.view); the deck's house template is
+remembered (QSettings ``export/template``).
 Every chart can bring the deck, the paper and the workbook into its folder.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from ...core.errors import shown_path
@@ -14,7 +15,7 @@ MAX_RECENT = 10
 class RecentFiles:
     """A mixin of MainWindow: the recent-files list and the Open Recent menu."""
 
-    _recent_shown: list[str] = []
+    _recent_shown: Sequence[str] = ()
 
     def recent_files(self) -> list[str]:
         return settings.paths(settings.RECENT_FILES)[:MAX_RECENT]

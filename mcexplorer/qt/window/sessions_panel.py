@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog  # noqa: F401 - tests replace its static functions here
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-    QVBoxLayout, QWidget,
+    QGridLayout,
+    QGroupBox,
+    QInputDialog,  # noqa: F401 - tests replace its static functions here
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.errors import ScenarioError, shown_path
@@ -154,7 +161,8 @@ class SessionsPanel(QWidget):
             return
         menu = QMenu(self)
         for text, slot in (("Open", self.open_selected), ("Rename…", self.rename_selected),
-                           ("Duplicate", self.duplicate_selected), ("Delete", self.delete_selected)):
+                           ("Duplicate", self.duplicate_selected),
+                           ("Delete", self.delete_selected)):
             action = QAction(text, menu)
             action.triggered.connect(slot)
             menu.addAction(action)

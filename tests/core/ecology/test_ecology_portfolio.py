@@ -9,18 +9,21 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import assume, given, settings, strategies as st
 
-from mcexplorer.core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix, report as eco_report
 from mcexplorer.core.document import Document
+from mcexplorer.core.ecology import (
+    edits as eco_edits,
+    lenses as eco_lenses,
+    mix as eco_mix,
+    report as eco_report,
+)
+from mcexplorer.core.ecology.models import Offering
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.validation import load_scenario
-from mcexplorer.core.ecology.models import Offering
 
 FID = "credential-ecology"
 MACRO, MICRO, SHORT, BADGES = eco_mix.QUADRANT_IDS
@@ -135,7 +138,8 @@ def test_degree_volume_never_decides_supplementary(spots, degree_volume, scale):
     assume(beyond <= 1e-9 or abs(m.share[MICRO] / beyond - eco_mix.BRIDGE_SHARE) > 1e-6)
     assume(abs(m.share[MACRO] - eco_mix.BRIDGE_SHARE) > 1e-6)
     before = eco_mix.classify(m)
-    with_degrees = eco_mix.classify(eco_mix.mix(base + [offering("Degree", -1, 1, degree_volume, "deg")]))
+    with_degrees = eco_mix.classify(eco_mix.mix(base + [offering("Degree", -1, 1, degree_volume,
+                                                                 "deg")]))
     scaled = eco_mix.classify(eco_mix.mix([offering(o.name, o.x, o.y, o.volume * scale, o.id)
                                  for o in base]))
     assert scaled.id == before.id
@@ -166,7 +170,8 @@ def test_portfolio_fit_from_the_document_with_one_driver():
     util = {q: (doc.rating(FID, q, "stackability") - 1) / 4 * 100 for q in eco_mix.QUADRANT_IDS}
     expected = (300 * util[MICRO] + 100 * util[BADGES]) / 400
     assert eco_mix.portfolio_fit(doc) == pytest.approx(expected)
-    assert eco_report.report(doc, "credential-ecology")["portfolio_fit"] == pytest.approx(expected, abs=1e-3)
+    assert eco_report.report(doc, "credential-ecology")["portfolio_fit"] == pytest.approx(expected,
+                                                                                          abs=1e-3)
 
 
 def test_no_portfolio_fit_without_offerings_or_weights():
@@ -365,7 +370,8 @@ def test_file_round_trip_keeps_offerings_lens_weights_and_ratings(tmp_path):
     assert loaded.frameworks[FID].weights["equity"] == 85
     assert loaded.frameworks[FID].rating_overrides == {"badges-awards": {"revenue": 2.5}}
     again = Document(loaded)
-    assert eco_report.report(again, "credential-ecology") == eco_report.report(doc, "credential-ecology")
+    assert eco_report.report(again, "credential-ecology") == eco_report.report(doc,
+                                                                               "credential-ecology")
 
 
 def test_score_report_carries_the_portfolio(scenario):
@@ -385,7 +391,8 @@ def test_score_report_carries_the_portfolio(scenario):
 
 
 def test_the_portfolio_module_does_not_import_qt():
-    code = ("import sys, mcexplorer.core.ecology.edits, mcexplorer.core.ecology.report, mcexplorer.core.document;"
+    code = ("import sys, mcexplorer.core.ecology.edits, mcexplorer.core.ecology.report, "
+            "mcexplorer.core.document;"
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -5,7 +5,7 @@ on ratings, resets, the framework saved with its edits, the user's folder carrie
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -96,7 +96,7 @@ def test_removing_a_criterion_prunes_every_section_and_undo_restores_all_of_it()
                     doc.set_rating(BM, "business-unit", "risk", 1.0),
                     editing.set_rating_note(doc, BM, "business-unit", "risk", "Our unit is safe")])
     person = Participant(id="ana", name="Ana", weights={BM: {"risk": 10, "roi": 90}})
-    snap = Snapshot(id="s1", name="Before", created=datetime(2024, 1, 1, tzinfo=timezone.utc),
+    snap = Snapshot(id="s1", name="Before", created=datetime(2024, 1, 1, tzinfo=UTC),
                     settings=SnapshotSettings(frameworks={BM: doc.settings(BM).model_copy(
                         deep=True)}, participants=[person]))
     doc.scenario.participants = [person]

@@ -8,13 +8,20 @@ import json
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.frameworks import framework_from_csv, framework_from_json, framework_json, \
-    framework_schema, import_framework, install_user_framework, load_user_frameworks, \
-    user_frameworks_dir, validate_any
-from mcexplorer.core.models import SCHEMA_VERSION
-from mcexplorer.core.resources import builtin_frameworks, load_framework
-from mcexplorer.core.models import Framework
+from mcexplorer.core.frameworks import (
+    framework_from_csv,
+    framework_from_json,
+    framework_json,
+    framework_schema,
+    import_framework,
+    install_user_framework,
+    load_user_frameworks,
+    user_frameworks_dir,
+    validate_any,
+)
+from mcexplorer.core.models import SCHEMA_VERSION, Framework
 from mcexplorer.core.paths import data_dir
+from mcexplorer.core.resources import builtin_frameworks, load_framework
 from mcexplorer.core.scoring import score
 
 CSV = ("option;Effort;Horizon;Impact\r\ndirection;cost;target;benefit\r\n"
@@ -87,14 +94,14 @@ def test_import_framework_refuses_and_writes_nothing(tmp_path):
     assert not out.exists()
     good = write(tmp_path / "good.csv", CSV)
     out.write_text("keep me")
-    with pytest.raises(ScenarioError, match="out.json: already exists"):
+    with pytest.raises(ScenarioError, match=r"out.json: already exists"):
         import_framework(good, out)
     assert out.read_text() == "keep me"
     import_framework(good, out, overwrite=True)
     assert load_framework(out).id == "good"
     scenario = tmp_path / "scenario.json"
     scenario.write_text(json.dumps({"schema_version": 1}))
-    with pytest.raises(ScenarioError, match="scenario.json: is a scenario file, not a framework"):
+    with pytest.raises(ScenarioError, match=r"scenario.json: is a scenario file, not a framework"):
         import_framework(scenario, tmp_path / "other.json")
     assert not (tmp_path / "other.json").exists()
 
@@ -147,7 +154,8 @@ def test_the_schema_documents_the_framework_file():
 
 
 def test_validate_tells_scenario_framework_and_csv_apart(tmp_path, scenario_file):
-    assert f"valid (schema version {SCHEMA_VERSION}; migrations applied: none" in validate_any(scenario_file)
+    said = validate_any(scenario_file)
+    assert f"valid (schema version {SCHEMA_VERSION}; migrations applied: none" in said
     fw_file = write(tmp_path / "fw.json", framework_json(small()))
     assert validate_any(fw_file) == f"{fw_file}: valid framework 'Mine' (id mine; 3 criteria, " \
                                     "2 options)"

@@ -8,17 +8,15 @@ import codecs
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.frameworks import framework_csv, framework_from_csv, import_csv
 from mcexplorer.core.frameworks.cells import column_letter, make_id
 from mcexplorer.core.frameworks.csv_import import ROLE_ROWS
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score
 
 TABLE = """option,Effort,Horizon,Risk,Impact,Cost per learner
@@ -304,7 +302,8 @@ def test_ids_are_made_from_names():
     assert make_id("  Coût (€) / Straße ", "c") == "cout-strasse"
     assert make_id("x" * 100, "c") == "x" * 64
     assert make_id("a" * 63 + " b", "c") == "a" * 63
-    assert make_id("品質", "criterion") == make_id("品質", "criterion") != make_id("価格", "criterion")
+    assert make_id("品質", "criterion") == make_id("品質", "criterion") != make_id("価格",
+                                                                               "criterion")
     assert re.fullmatch(r"criterion-[0-9a-f]{8}", make_id("品質", "criterion"))
     assert [column_letter(i) for i in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
 

@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.leadership_risks.content import (CATEGORIES, POSITIONINGS, REFERENCE,
-                                                      content, content_path, load_content)
+from mcexplorer.core.leadership_risks.content import (
+    CATEGORIES,
+    POSITIONINGS,
+    REFERENCE,
+    content,
+    content_path,
+    load_content,
+)
 
 SEED = next(iter(Path("/work/shared/seeds").glob("000_*.txt")), None) \
     if Path("/work/shared/seeds").is_dir() else None
@@ -105,7 +111,7 @@ def test_team_roles_are_the_issues_and_the_unnamed_ones_are_our_reading():
 def test_culture_principles_are_the_twelve_of_figure_6():
     c = content()
     assert [p.id for p in c.principles] == PRINCIPLE_IDS
-    assert [lvl.label for lvl in c.culture_scale][0] == "Absent"
+    assert next(lvl.label for lvl in c.culture_scale) == "Absent"
     assert [lvl.label for lvl in c.culture_scale][-1] == "Embedded"
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.leadership_risks import edits as E
 from mcexplorer.core.leadership_risks.content import FRAMEWORK_ID

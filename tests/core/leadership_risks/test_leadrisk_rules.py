@@ -4,16 +4,24 @@ leadership/positioning check."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from mcexplorer.core.leadership_risks.content import content
 from mcexplorer.core.leadership_risks.models import Leadership, PlanB, Risk, TeamMember
-from mcexplorer.core.leadership_risks.rules import (culture_gap, gaps, leadership_check,
-                                                    needed_profile, plan_b_sentence, risk_score,
-                                                    sorted_risks, team_coverage, top_risks)
+from mcexplorer.core.leadership_risks.rules import (
+    culture_gap,
+    gaps,
+    leadership_check,
+    needed_profile,
+    plan_b_sentence,
+    risk_score,
+    sorted_risks,
+    team_coverage,
+    top_risks,
+)
 
 ROLES = [r.id for r in content().team_roles]
 
@@ -125,7 +133,7 @@ def test_heat_map_order_is_a_stable_sort_by_score(pairs):
     scores = [risk_score(r) for r in out]
     assert scores == sorted(scores, reverse=True)
     position = {r.id: i for i, r in enumerate(items)}
-    for a, b in zip(out, out[1:]):
+    for a, b in itertools.pairwise(out):
         if risk_score(a) == risk_score(b):
             assert position[a.id] < position[b.id]
     assert top_risks(items) == out[:3]

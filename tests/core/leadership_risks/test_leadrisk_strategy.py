@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from mcexplorer.core.answers import answers, business_model, strategy, summary_json, summary_text
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks import edits as E
-from mcexplorer.core.answers import (answers, business_model, strategy, summary_json,
-                                     summary_text)
 
 BM = "business-models"
 

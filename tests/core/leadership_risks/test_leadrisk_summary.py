@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from mcexplorer.core.leadership_risks.models import (Leadership, PlanB, Risk, Risks,
-                                                     TeamMember)
+from mcexplorer.core.leadership_risks.models import Leadership, PlanB, Risk, Risks, TeamMember
 from mcexplorer.core.leadership_risks.report import report
-from mcexplorer.core.leadership_risks.summary import (answer_business_model, answer_leadership,
-                                                      answer_positioning, answer_risks,
-                                                      answer_structures, summary)
+from mcexplorer.core.leadership_risks.summary import (
+    answer_business_model,
+    answer_leadership,
+    answer_positioning,
+    answer_risks,
+    answer_structures,
+    summary,
+)
 
 PLAN_B = PlanB(income_target=250000, recruitment_target=400, review_date=dt.date(2026, 6, 30),
                threshold_pct=80)

@@ -8,8 +8,8 @@ import openpyxl
 from mcexplorer.core.document import Document
 from mcexplorer.core.outputs.office_data import framework_figures
 from mcexplorer.core.outputs.workbook import write_workbook
-from mcexplorer.core.room import edits as room_edits
 from mcexplorer.core.robustness.in_view import verdict_of
+from mcexplorer.core.room import edits as room_edits
 from mcexplorer.core.weighting import GROUP, applied, ranking
 
 BM = "business-models"

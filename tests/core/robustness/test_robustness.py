@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.models import Framework
-from mcexplorer.core.robustness import (acceptability, crossings, describe, ranged_cells,
-                                        robustness_report, sensitivity_report, stability, sweep,
-                                        target_stability, verdict)
+from mcexplorer.core.resources import builtin_frameworks
+from mcexplorer.core.robustness import (
+    acceptability,
+    crossings,
+    describe,
+    ranged_cells,
+    robustness_report,
+    sensitivity_report,
+    stability,
+    sweep,
+    target_stability,
+    verdict,
+)
 from mcexplorer.core.robustness.acceptability import shares_from_counts
 from mcexplorer.core.robustness.report import NO_WEIGHT
-from mcexplorer.core.scoring import (TIE_TOLERANCE, effective_ratings, rank, score, utility,
-                                     utility_table)
+from mcexplorer.core.scoring import (
+    TIE_TOLERANCE,
+    effective_ratings,
+    rank,
+    score,
+    utility,
+    utility_table,
+)
 
 LEVELS = {"LOW": 1.0, "MED": 2.0, "HIGH": 3.0}
 LABEL = {1.0: "LOW", 1.5: "LOW/MED", 2.0: "MED", 2.5: "MED/HIGH", 3.0: "HIGH"}
@@ -158,7 +172,7 @@ def test_crossings_are_where_the_brute_force_order_changes(case):
         f = {r.option: r.fit for r in rank(fw, table, {**weights, cid: x.weight}).results}
         assert math.isclose(f[x.before], x.fit, abs_tol=1e-9)
         assert math.isclose(f[x.after], x.fit, abs_tol=1e-9)
-    for a, b in zip(GRID, GRID[1:]):  # each sign change on the grid: a listed crossing
+    for a, b in itertools.pairwise(GRID):  # each sign change on the grid: a listed crossing
         for i, p in enumerate(ids):
             for q in ids[i + 1:]:
                 if (fits[a][p] - fits[a][q]) * (fits[b][p] - fits[b][q]) < -1e-18:

@@ -8,17 +8,23 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.leadership_risks.summary import answer_business_model
 from mcexplorer.core.models import Framework
 from mcexplorer.core.resources import builtin_frameworks
-from mcexplorer.core.robustness import (acceptability, describe, draws_note, robustness_report,
-                                        scale_label, stability, target_stability, verdict)
+from mcexplorer.core.robustness import (
+    acceptability,
+    describe,
+    draws_note,
+    robustness_report,
+    scale_label,
+    stability,
+    target_stability,
+    verdict,
+)
 from mcexplorer.core.scoring import score
 from mcexplorer.core.structures.balance import make_split, rebalance
 from mcexplorer.core.structures.models import Split

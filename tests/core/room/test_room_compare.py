@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,13 +14,20 @@ from mcexplorer.core.models import Framework
 from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.room import edits
 from mcexplorer.core.room.compare import (
-    compare, compare_refs, compare_sides, compare_text, load_side, rank_change_text,
-    side_of_doc, side_of_snapshot, split_ref,
+    compare,
+    compare_refs,
+    compare_sides,
+    compare_text,
+    load_side,
+    rank_change_text,
+    side_of_doc,
+    side_of_snapshot,
+    split_ref,
 )
 from mcexplorer.core.room.group import group_weights
 from mcexplorer.core.scoring import score
 
-NOON = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
+NOON = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
 
 def deltas(result: dict) -> list:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from mcexplorer.core.document import Document
+from mcexplorer.core.ecology.edits import add_offering
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.models import MAX_SNAPSHOTS
-from mcexplorer.core.ecology.edits import add_offering
 from mcexplorer.core.room import edits
 from mcexplorer.core.room.group import group_weights
+from mcexplorer.core.validation import load_scenario
 
 
 def state(doc: Document) -> dict:
@@ -145,7 +145,7 @@ def test_group_method_is_one_undoable_step():
 # Snapshots
 # --------------------------------------------------------------------------------------------
 
-NOON = datetime(2024, 5, 1, 12, 0, 0, 123456, tzinfo=timezone.utc)
+NOON = datetime(2024, 5, 1, 12, 0, 0, 123456, tzinfo=UTC)
 
 
 def test_take_rename_delete_snapshot_each_undo_and_redo():

@@ -6,17 +6,22 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.core.resources import builtin_frameworks
-from mcexplorer.core.room.models import Participant
 from mcexplorer.core.room.group import (
-    display_names, group_ranking, group_report, group_targets, group_weights, person_ranking,
-    spread, spread_reading, top_option,
+    display_names,
+    group_ranking,
+    group_report,
+    group_targets,
+    group_weights,
+    person_ranking,
+    spread,
+    spread_reading,
+    top_option,
 )
+from mcexplorer.core.room.models import Participant
 from mcexplorer.core.scoring import score
 
 BM = builtin_frameworks()["business-models"]

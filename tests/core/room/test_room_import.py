@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 
 from mcexplorer.core.document import Document
+from mcexplorer.core.ecology.models import Offering
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.resources import builtin_frameworks, default_scenario
-from mcexplorer.core.validation import load_scenario
-from mcexplorer.core.ecology.models import Offering
 from mcexplorer.core.models import Framework
+from mcexplorer.core.resources import builtin_frameworks, default_scenario
 from mcexplorer.core.room.people_import import (
-    add_participants_to_file, import_participants, people_from_files,
+    add_participants_to_file,
+    import_participants,
+    people_from_files,
 )
+from mcexplorer.core.validation import load_scenario
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

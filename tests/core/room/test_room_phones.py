@@ -11,7 +11,11 @@ from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.room.edits import add_participant, merge_participants
 from mcexplorer.core.room.models import MAX_PARTICIPANTS, Participant
 from mcexplorer.core.room.phones import (
-    MAX_PHONE_NAME, parse_submission, participant_id_for, phone_count, room_spec,
+    MAX_PHONE_NAME,
+    parse_submission,
+    participant_id_for,
+    phone_count,
+    room_spec,
     submission_edit,
 )
 
@@ -104,7 +108,8 @@ def test_bad_fields_are_refused_in_one_line_naming_the_field(doc, field, value, 
 def test_a_field_sent_twice_or_a_malformed_phone_token_is_refused(doc):
     spec = room_spec(doc.frameworks)
     with pytest.raises(ScenarioError, match="sent twice"):
-        parse_submission(spec, PHONE, [("business-models:risk", "1"), ("business-models:risk", "2")])
+        parse_submission(spec, PHONE,
+                         [("business-models:risk", "1"), ("business-models:risk", "2")])
     for token in ("", "short", "x" * 65, "a" * 29 + "!"):
         with pytest.raises(ScenarioError, match="token"):
             parse_submission(spec, token, [])

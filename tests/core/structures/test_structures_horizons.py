@@ -6,18 +6,22 @@ import json
 import math
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
-from mcexplorer.core.structures import balance as hz_balance, curves as hz_curves, edits as hz_edits, report as hz_report, rules as hz_rules
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import save_scenario, scenario_json
 from mcexplorer.core.resources import default_scenario
-from mcexplorer.core.validation import load_scenario
+from mcexplorer.core.structures import (
+    balance as hz_balance,
+    curves as hz_curves,
+    edits as hz_edits,
+    report as hz_report,
+    rules as hz_rules,
+)
 from mcexplorer.core.structures.models import Initiative, Split
+from mcexplorer.core.validation import load_scenario
 
 KEYS = ("h1", "h2", "h3")
 
@@ -80,11 +84,14 @@ def test_without_a_lock_the_others_keep_their_proportions(split, key, value):
 def test_rebalance_hand_computed():
     s = Split(h1=70, h2=20, h3=10)
     assert hz_balance.shares(hz_balance.rebalance(s, "h1", 55)) == {"h1": 55, "h2": 30, "h3": 15}
-    assert hz_balance.shares(hz_balance.rebalance(s, "h1", 56)) == {"h1": 56, "h2": 29.3, "h3": 14.7}
+    assert hz_balance.shares(hz_balance.rebalance(s, "h1", 56)) == {"h1": 56, "h2": 29.3,
+                                                                    "h3": 14.7}
     # both others at 0: the rest is split equally
-    assert hz_balance.shares(hz_balance.rebalance(Split(h1=100, h2=0, h3=0), "h1", 40)) == {"h1": 40, "h2": 30, "h3": 30}
+    assert hz_balance.shares(hz_balance.rebalance(Split(h1=100, h2=0, h3=0), "h1",
+                                                  40)) == {"h1": 40, "h2": 30, "h3": 30}
     # H2 locked: only H3 absorbs, and H1 is capped at 80 so H3 cannot go negative
-    assert hz_balance.shares(hz_balance.rebalance(s, "h1", 95, "h2")) == {"h1": 80, "h2": 20, "h3": 0}
+    assert hz_balance.shares(hz_balance.rebalance(s, "h1", 95, "h2")) == {"h1": 80, "h2": 20,
+                                                                          "h3": 0}
     # moving the locked share changes nothing
     assert hz_balance.rebalance(s, "h2", 50, "h2") == s
 
@@ -104,10 +111,12 @@ def ini(i, time=0.5, horizon=2.0, size=1.0):
 def test_observed_split_hand_computed():
     # A on H1 size 2; B at H1/H2 (1.5) size 1 -> half each; C on H3 size 1.
     # H1 = 2 + 0.5 = 2.5, H2 = 0.5, H3 = 1 of 4 -> 62.5 / 12.5 / 25.
-    split = hz_balance.observed_split([ini(1, horizon=1, size=2), ini(2, horizon=1.5), ini(3, horizon=3)])
+    split = hz_balance.observed_split([ini(1, horizon=1, size=2), ini(2, horizon=1.5),
+                                       ini(3, horizon=3)])
     assert hz_balance.shares(split) == {"h1": 62.5, "h2": 12.5, "h3": 25.0}
     # 2.25 counts three quarters to H2 and a quarter to H3
-    assert hz_balance.shares(hz_balance.observed_split([ini(1, horizon=2.25)])) == {"h1": 0, "h2": 75, "h3": 25}
+    split = hz_balance.observed_split([ini(1, horizon=2.25)])
+    assert hz_balance.shares(split) == {"h1": 0, "h2": 75, "h3": 25}
     assert hz_balance.observed_split([]) is None
 
 
@@ -127,7 +136,8 @@ def test_a_point_on_a_curve_maps_back_to_its_horizon(t, h):
 
 def test_between_two_curves_is_between_horizons():
     t = 0.2  # H1 high, H2 low, far apart
-    assert hz_curves.horizon_at(t, hz_curves.height(t, 1.5), current=1.5) == pytest.approx(1.5, abs=0.01)
+    assert hz_curves.horizon_at(t, hz_curves.height(t, 1.5), current=1.5) == pytest.approx(1.5,
+                                                                                           abs=0.01)
 
 
 # -- coherence rules --------------------------------------------------------------------------
@@ -264,11 +274,11 @@ def test_edits_are_undoable_and_never_mutate_in_place():
 
 def test_bad_edits_name_the_field():
     d = doc()
-    with pytest.raises(ScenarioError, match="horizons.balance.h1"):
+    with pytest.raises(ScenarioError, match=r"horizons.balance.h1"):
         hz_edits.set_balance(d, "h1", 120)
-    with pytest.raises(ScenarioError, match="horizons.balance"):
+    with pytest.raises(ScenarioError, match=r"horizons.balance"):
         hz_edits.set_balance(d, "h4", 10)
-    with pytest.raises(ScenarioError, match="horizons.initiatives"):
+    with pytest.raises(ScenarioError, match=r"horizons.initiatives"):
         hz_edits.move_initiative(d, "nope", 0, 1)
     d.apply(hz_edits.add_initiative(d))
     with pytest.raises(ScenarioError, match="name"):
@@ -290,7 +300,7 @@ def test_reference_edits():
     assert hz_balance.shares(d.scenario.horizons.reference) == {"h1": 50, "h2": 33.3, "h3": 16.7}
     d.apply(hz_edits.set_reference(d, None))
     assert hz_balance.shares(d.scenario.horizons.reference) == {"h1": 70, "h2": 20, "h3": 10}
-    with pytest.raises(ScenarioError, match="horizons.reference"):
+    with pytest.raises(ScenarioError, match=r"horizons.reference"):
         hz_edits.set_reference(d, [50, 50, 50])
 
 

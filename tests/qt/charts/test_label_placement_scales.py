@@ -21,7 +21,7 @@ class Counter:
 
     def __init__(self, monkeypatch, module) -> None:
         self.pairs = 0
-        one, batch = getattr(module, "overlap"), getattr(module, "overlap_sums", None)
+        one, batch = module.overlap, getattr(module, "overlap_sums", None)
 
         def overlap(a, b):
             self.pairs += 1
@@ -122,7 +122,7 @@ def test_names_placed_through_the_index_match_every_pair_compared():
         for shortened, req in enumerate(tries):
             if shortened and best is not None and best[0] < 1e-9:
                 break
-            for rank, where in enumerate(horizons_labels.PREFERENCES[r.kind]):
+            for where in horizons_labels.PREFERENCES[r.kind]:
                 p = horizons_labels.candidate(req, where, 0.004, 0.004, bool(shortened))
                 area = req.w * req.h
                 cost = 50.0 if horizons_labels._outside(p.box, (-0.2, 0.6, -0.1, 0.4)) else 0.0

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fuzzing import examples
+from hypothesis import given, settings, strategies as st
 
 from mcexplorer.qt.charts.radar_marks import text_box, weights_label_spot
 

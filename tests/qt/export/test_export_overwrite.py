@@ -74,7 +74,7 @@ def test_keep_both_keeps_the_planners_file_and_writes_the_new_one_beside_it(
         window, folder, monkeypatch, action):
     name, _ = ACTIONS[action]
     (folder / name).write_bytes(EDITED)
-    stem, dot, ext = name.rpartition(".")
+    stem, _dot, ext = name.rpartition(".")
     (folder / f"{stem} (2).{ext}").write_bytes(EDITED)  # an earlier "keep both"
     asked = run_export(window, monkeypatch, folder, action, B.Save)
     assert len(asked) == 1

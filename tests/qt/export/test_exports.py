@@ -230,7 +230,7 @@ def test_export_csv_from_the_window(window, tmp_path, monkeypatch):
     assert window.statusBar().currentMessage().startswith("Wrote 4 CSV files to ")
 
 
-# -- notes ------------------------------------------------------------------------------------------
+# -- notes -----------------------------------------------------------------------------------------
 
 
 def test_typing_notes_is_one_undo_step_per_burst_and_undo_brings_the_box_back(window, qtbot):
@@ -252,7 +252,7 @@ def test_typing_notes_is_one_undo_step_per_burst_and_undo_brings_the_box_back(wi
     assert box.toPlainText() == "" and window.document.settings(BM).notes == ""
 
 
-# -- colour -------------------------------------------------------------------------------------------
+# -- colour ----------------------------------------------------------------------------------------
 
 
 def test_no_option_colour_is_grey_and_each_has_its_own_shape():

@@ -8,8 +8,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QInputDialog, QMessageBox, QPushButton,
-    QSlider, QStyleOptionViewItem,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QStyleOptionViewItem,
 )
 
 from mcexplorer.app import create_window

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QSlider
 
-from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.app import create_window
 from mcexplorer.core.frameworks import framework_from_csv, framework_json, user_frameworks_dir
+from mcexplorer.core.resources import builtin_frameworks
 from mcexplorer.core.scoring import score
 from mcexplorer.qt import prompts  # noqa: F401 - knows Qt's own boxes before a test replaces them
 from mcexplorer.qt.charts.base import Chart
@@ -133,7 +133,8 @@ def test_a_malformed_csv_is_refused_with_row_and_column_and_changes_nothing(
     assert title == "Cannot import framework"
     assert str(path) in message and where in message and "\n" not in message
     assert prompts_seen["question"] == []
-    assert window.controller.undo_stack.count() == steps and window.tabs.count() == len(builtin_frameworks())
+    assert window.controller.undo_stack.count() == steps
+    assert window.tabs.count() == len(builtin_frameworks())
 
 
 def test_a_framework_file_with_a_taken_id_is_imported_under_a_new_one(
@@ -207,7 +208,8 @@ def test_any_size_from_one_by_one_to_200_by_40_works_in_the_window(
     tab = window.framework_tabs["sized"]
     assert tab.options_model.rowCount() == options
     assert tab.options_model.columnCount() == 2 + criteria
-    sliders = [s for s in window.findChildren(QSlider) if s.objectName().startswith("weight:sized:")]
+    sliders = [s for s in window.findChildren(QSlider)
+               if s.objectName().startswith("weight:sized:")]
     assert len(sliders) == criteria
     sliders[0].setValue(100)
     settle(qtbot)

@@ -7,8 +7,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider, QSpinBox, QTabWidget
 
-from mcexplorer.core.robustness import (acceptability, describe, scale_label, stability,
-                                        sweep, target_stability, verdict)
+from mcexplorer.core.robustness import (
+    acceptability,
+    describe,
+    scale_label,
+    stability,
+    sweep,
+    target_stability,
+    verdict,
+)
 from mcexplorer.core.robustness.report import NO_WEIGHT
 from mcexplorer.qt.framework.robustness_panel import ACCEPT_SETTLE_MS, LIVE_MS
 
@@ -167,7 +174,7 @@ def test_acceptability_runs_after_letting_go_never_during_the_drag(window, tab, 
     expected = acceptability(tab.framework, s.weights, s.targets, s.rating_overrides)
     assert panel.result.shares == expected.shares and panel.result.ranks == expected.ranks
     chart = window.findChild(object, f"chart:{BM}:acceptability")
-    assert [r.ranks for r in chart.data.rows][0] == tuple(max(
+    assert next(r.ranks for r in chart.data.rows) == tuple(max(
         expected.ranks.values(), key=lambda ranks: ranks[0]))
     assert verdict_label.isEnabled()
     assert verdict_label.text() == verdict(tab.document.ranking(BM), expected)

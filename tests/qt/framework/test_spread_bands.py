@@ -9,10 +9,10 @@ import random
 import pytest
 from PySide6.QtWidgets import QSlider
 
+from mcexplorer.core.io import save_scenario
 from mcexplorer.core.models import Framework
 from mcexplorer.core.resources import default_scenario
 from mcexplorer.core.robustness import stability, target_stability
-from mcexplorer.core.io import save_scenario
 from mcexplorer.qt.framework import robustness_panel
 
 FID = "wide"

@@ -9,7 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QSlider, QToolButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QSlider,
+    QToolButton,
+)
 
 from mcexplorer.core.io import save_scenario
 from mcexplorer.core.models import Framework

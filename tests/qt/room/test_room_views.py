@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMenuBar, QSlider
 
-from mcexplorer.qt.charts.radar import LEGEND_SCALE
 from mcexplorer.core.room import edits as room_edits
 from mcexplorer.qt.charts import style
 from mcexplorer.qt.charts.participants import Stack, place_labels
+from mcexplorer.qt.charts.radar import LEGEND_SCALE
 from mcexplorer.qt.room.compare_data import Choice
 from mcexplorer.qt.room.presentation import SCALE, table_area
 
@@ -246,7 +246,8 @@ def test_presenting_fills_the_screen_hides_the_table_scales_type_and_esc_leaves(
     assert radar.style.kind == "presenting"  # the chart's own style, no scale shared
     with style.drawing(radar):
         assert style.font(1.25).pointSizeF() == pytest.approx(title_size * SCALE)
-        assert radar.legend.opts["labelTextSize"] == f"{style.font(LEGEND_SCALE).pointSizeF():.1f}pt"
+        size = style.font(LEGEND_SCALE).pointSizeF()
+        assert radar.legend.opts["labelTextSize"] == f"{size:.1f}pt"
     assert style.font(1.25).pointSizeF() == pytest.approx(title_size)  # outside any chart
     assert table.font().pointSizeF() == pytest.approx(table_font * SCALE)
     assert not tab.weights_panel.isVisible()

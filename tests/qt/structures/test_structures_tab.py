@@ -90,7 +90,8 @@ def test_balance_sums_to_100_under_random_slider_moves(window, tab, qtbot):
         assert sum(t) == 1000 and min(t) >= 0, (step, t)
         shown = [balance_slider(window, k).value() for k in KEYS]
         assert sum(shown) == 100, (step, shown, t)
-        assert tuple(shown) == hz_balance.display_percentages(window.document.scenario.horizons.balance)
+        balance = window.document.scenario.horizons.balance
+        assert tuple(shown) == hz_balance.display_percentages(balance)
     settle(qtbot)
     bars = tab.balance_chart.data.rows[0].shares
     assert sum(bars) == pytest.approx(100)
@@ -143,7 +144,8 @@ def test_dragging_an_initiative_changes_the_observed_split_in_one_undo_step(wind
     # A free spot on H2 (clear of the PACE unit, which sits mid-way along it).
     [(t0, h0)] = [(i.time, i.horizon) for i in plan.initiatives]
     assert h0 == 2.0
-    assert hz_balance.shares(hz_balance.observed_split(plan.initiatives)) == {"h1": 0, "h2": 100, "h3": 0}
+    assert hz_balance.shares(hz_balance.observed_split(plan.initiatives)) == {"h1": 0, "h2": 100,
+                                                                              "h3": 0}
     assert tab.balance_chart.data.rows[1].shares == (0, 100, 0)
     stack = window.controller.undo_stack
     before = stack.count()
@@ -291,7 +293,8 @@ def test_reference_split_is_editable_and_resettable(window, tab):
     assert hz_balance.shares(window.document.scenario.horizons.reference) == {"h1": 50, "h2": 33.3,
                                                                     "h3": 16.7}
     window.findChild(QPushButton, "reset-reference:structures").click()
-    assert hz_balance.shares(window.document.scenario.horizons.reference) == {"h1": 70, "h2": 20, "h3": 10}
+    assert hz_balance.shares(window.document.scenario.horizons.reference) == {"h1": 70, "h2": 20,
+                                                                              "h3": 10}
 
 
 def test_file_round_trip_through_the_window(window, tab, qtbot, tmp_path):

@@ -38,7 +38,8 @@ def window(open_window):
 def test_the_wheel_over_an_unfocused_slider_scrolls_the_panel_and_changes_nothing(window, qtbot):
     slider = window.findChild(QSlider, f"weight:{BM}:roi")
     area = scroller(slider)
-    before, steps = window.document.settings(BM).weights["roi"], window.controller.undo_stack.count()
+    before = window.document.settings(BM).weights["roi"]
+    steps = window.controller.undo_stack.count()
     window.findChild(QSlider, f"weight:{BM}:effort").setFocus()
     assert not slider.hasFocus()
     bar = area.verticalScrollBar()

@@ -159,13 +159,18 @@ def test_opening_a_session_whose_file_became_a_folder_or_fifo(
 
 def test_a_headless_start_after_a_crash_keeps_the_work_and_does_not_block(tmp_path):
     crash_with_unsaved_work(None, impact=93)
-    script = ("from mcexplorer.app import create_window\n"
+    script = ("import logging\n"
+              "seen = []\n"
+              "class Seen(logging.Handler):\n"
+              "    def emit(self, record): seen.append(record.getMessage())\n"
+              "logging.getLogger('mcexplorer').addHandler(Seen(level=logging.WARNING))\n"
+              "from mcexplorer.app import create_window\n"
               "from mcexplorer.qt import prompts\n"
               "w = create_window()\n"
               "sessions = w.keeper.library.list()\n"
               "kept = [w.keeper.library.load(m.id) for m in sessions]\n"
               "print('impact', [s.frameworks['business-models'].weights['impact'] for s in kept])\n"
-              "print('unanswered', [t for t, _ in prompts.unanswered])\n")
+              "print('unanswered', seen)\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                             text=True, timeout=60)  # blocked forever in QMessageBox.exec before
@@ -180,12 +185,17 @@ def test_a_headless_question_with_details_is_not_shown_and_nobody_says_yes():
     """A long question (import notes in the details) on a headless start: no box waits for an
     answer nobody can give, the answer is None (not Yes), and the question is noted."""
     script = (
+        "import logging\n"
+        "seen = []\n"
+        "class Seen(logging.Handler):\n"
+        "    def emit(self, record): seen.append(record.getMessage())\n"
+        "logging.getLogger('mcexplorer').addHandler(Seen(level=logging.WARNING))\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from mcexplorer.qt import prompts\n"
         "answer = prompts.ask_yes_no(None, 'Import framework?', 'Notes below.', 'a\\nb')\n"
         "print('answer', answer)\n"
-        "print('unanswered', [t for t, _ in prompts.unanswered])\n")
+        "print('unanswered', seen)\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                             text=True, timeout=60)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSlider
 
 from mcexplorer.app import create_window
 from mcexplorer.core.io import save_scenario
-from mcexplorer.core.validation import load_scenario
 from mcexplorer.core.paths import recovery_dir
+from mcexplorer.core.validation import load_scenario
 from mcexplorer.qt.session_keeper import AUTOSAVE_IDLE_MS
 
 BM = "business-models"
@@ -95,7 +95,8 @@ def test_keyboard_nudges_in_a_row_merge_into_one_step(window, qtbot):
 def test_undo_back_to_the_saved_state_clears_modified(window, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "a.json"
     weight(window).setValue(70)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
     assert window.save()
     weight(window, "costs").setValue(20)
     assert window.isWindowModified()
@@ -108,7 +109,8 @@ def test_undo_back_to_the_saved_state_clears_modified(window, qtbot, tmp_path, m
 def test_autosave_after_idle_writes_recovery_and_session_never_the_users_file(
         window, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "mine.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
     window.save()
     before = path.read_bytes()
     weight(window, "roi").setValue(5)
@@ -326,7 +328,8 @@ def test_charts_follow_a_dark_palette(window, qtbot):
     chart = window.findChild(object, f"chart:{BM}:radar")
     assert chart.backgroundBrush().color().lightness() > 200
     dark = QPalette(original)
-    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#181818"),
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"),
+                         (QPalette.ColorRole.Base, "#181818"),
                          (QPalette.ColorRole.Text, "#f0f0f0"),
                          (QPalette.ColorRole.WindowText, "#f0f0f0")):
         dark.setColor(role, QColor(colour))

@@ -98,7 +98,8 @@ def test_title_and_notes_are_edited_in_undoable_steps(window, qtbot, tmp_path):
 
 def test_an_empty_title_is_refused_and_the_field_goes_back(window, monkeypatch):
     warned = []
-    monkeypatch.setattr("mcexplorer.qt.prompts.warn", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr("mcexplorer.qt.prompts.warn", lambda parent, title,
+                        text: warned.append(text))
     title = window.findChild(QLineEdit, "scenario-title")
     title.setText("   ")
     title.editingFinished.emit()

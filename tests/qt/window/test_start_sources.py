@@ -8,10 +8,10 @@ import traceback
 
 import pytest
 
+import mcexplorer.core.models as models
 from mcexplorer.app import create_window, forget_sources
 from mcexplorer.core.document import Document
 from mcexplorer.core.errors import ScenarioError
-import mcexplorer.core.models as models
 
 
 def test_the_command_start_keeps_no_module_sources_once_the_first_frame_is_up(qtbot):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage
@@ -108,7 +107,8 @@ def test_mouse_drag_is_one_undo_step(window, qtbot):
     start = ranking_rows(window)
     y = s.height() // 2
     handle_x = round(s.width() * 0.5)
-    QTest.mousePress(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(handle_x, y))
+    QTest.mousePress(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(handle_x, y))
     for x in range(handle_x, s.width() - 2, 6):
         QTest.mouseMove(s, QPoint(x, y))
     QTest.mouseRelease(s, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
@@ -140,7 +140,8 @@ def test_target_horizon_changes_the_fit(window, qtbot):
     target.setValue(3)
     settle(qtbot)
     assert window.document.target(BM, "horizon") == 3
-    assert window.findChild(object, f"tab:{BM}").target_sliders["horizon"].value_label.text() == "H3"
+    assert window.findChild(object,
+                            f"tab:{BM}").target_sliders["horizon"].value_label.text() == "H3"
     target.setFocus()
     qtbot.keyClick(target, Qt.Key.Key_Left)
     settle(qtbot)
@@ -216,7 +217,8 @@ def test_save_and_open_round_trip(window, qtbot, tmp_path, monkeypatch):
 def test_opening_a_bad_file_says_why_and_keeps_the_scenario(window, qtbot, tmp_path, monkeypatch):
     slider(window, "costs").setValue(77)
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": 1, "frameworks": {"business-models": {"weights": {"costs": "x"}}}}')
+    bad.write_text('{"schema_version": 1, '
+                   '"frameworks": {"business-models": {"weights": {"costs": "x"}}}}')
     shown = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda parent, title, text, *a: shown.append(text)))
