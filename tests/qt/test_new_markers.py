@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.structures import edits as hz_edits
-from mcexplorer.qt.charts.map_layout import overlap, text_rect
+from mcexplorer.qt.ecology.charts.map_layout import overlap, text_rect
 from screen_checks import chart_problems
 
 ECO, HZ = "credential-ecology", "structures"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.references import cited
-from ..charts.map_items import QUADRANT_TINTS
+from .charts.map_items import QUADRANT_TINTS
 from ..labels import WrapLabel
 
 CLASSIFICATION_TIP = (

@@ -25,8 +25,8 @@ from ...core.document import Document
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
-from ..charts.map import EcologyMap
-from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
+from .charts.map import EcologyMap
+from .charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .panel import build_portfolio_panel, lens_html, lens_sources

@@ -11,7 +11,7 @@ from ...core.answers import answers
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
 from ...core.leadership_risks.summary import READING_NOTE
-from ..charts.mini_bars import MiniBars
+from .charts.mini_bars import MiniBars
 from ..plain import visible
 from .view_data import strategy_bars
 from .widgets import plain_label, scrolled

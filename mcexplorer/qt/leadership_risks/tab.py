@@ -28,8 +28,8 @@ from .. import prompts
 from ...core.document import Document
 from ...core.weighting import Weighting
 from ..charts.base import Chart, ChartPlan
-from ..charts.culture import CultureChart
-from ..charts.heatmap import HeatmapChart
+from .charts.culture import CultureChart
+from .charts.heatmap import HeatmapChart
 from ..controller import DocumentController
 from .culture_page import CulturePage
 from .leadership_page import LeadershipPage

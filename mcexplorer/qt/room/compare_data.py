@@ -14,7 +14,7 @@ from ...core.room.compare import (
     Side, compare_sides, load_side, rank_change_text, side_of_doc, side_of_snapshot, split_ref,
 )
 from ...core.room.edits import find_snapshot
-from ..charts.paired_bars import PairedBarsData, PairedRow
+from .charts.paired_bars import PairedBarsData, PairedRow
 from ..charts.radar import RadarData, RadarSeries
 
 COLOUR_A = "#0072B2"

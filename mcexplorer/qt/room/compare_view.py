@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ScenarioError
 from ...core.validation import load_scenario
 from .. import prompts
-from ..charts.paired_bars import PairedBarsChart
+from .charts.paired_bars import PairedBarsChart
 from ..charts.radar import RadarChart
 from ..plain import visible
 from ..signals import signals_blocked

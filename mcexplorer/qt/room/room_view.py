@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.room.models import GROUP_METHODS
-from ..charts.participants import ParticipantsChart
+from .charts.participants import ParticipantsChart
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from . import people

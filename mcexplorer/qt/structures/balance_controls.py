@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidg
 
 from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan, Split
-from ..charts.horizons_data import HORIZON_COLOURS
+from .charts.horizons_data import HORIZON_COLOURS
 from ..framework.sliders import percent_slider
 from ..gestures import GestureTracker
 from ..labels import WrapLabel

@@ -26,14 +26,14 @@ from ...core.structures.models import Split
 from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
 from .view_data import (BALANCE_TITLE, HORIZONS_TITLE, balance_data, horizons_data,
                         ranked_by_name, short_names)
-from ..charts.balance import BalanceChart, BalanceData
+from .charts.balance import BalanceChart, BalanceData
 from ...core.chart_data import RadarData, RankingData
 from ...core.document import Document
 from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
 from .. import prompts
-from ..charts.horizons import HorizonsChart
-from ..charts.horizons_data import HorizonsData
+from .charts.horizons import HorizonsChart
+from .charts.horizons_data import HorizonsData
 from ..plain import guarded
 from ..framework.tab import FrameworkTab
 

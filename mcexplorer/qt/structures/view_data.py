@@ -8,10 +8,10 @@ from ...core.document import Document
 from ...core.structures import balance as hz_balance, rules as hz_rules
 from ...core.structures.models import HorizonsPlan
 from ...core.weighting import SCENARIO, Weighting, resolve
-from ..charts.balance import BalanceData, BalanceRow
+from .charts.balance import BalanceData, BalanceRow
 from ..charts.radar import RadarData
 from ..charts.ranking import RankingData
-from ..charts.horizons_data import HorizonMarker, HorizonsData, spread_times
+from .charts.horizons_data import HorizonMarker, HorizonsData, spread_times
 from .balance_controls import split_tuple
 
 

@@ -14,7 +14,7 @@ from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.qt import prompts
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt.charts.export import render_chart
-from mcexplorer.qt.charts.heatmap import HeatmapData, HeatPoint, legend_html
+from mcexplorer.qt.leadership_risks.charts.heatmap import HeatmapData, HeatPoint, legend_html
 from mcexplorer.qt.charts.style import ChartStyle
 
 FID = "leadership-risks"

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..plain import escaped
-from .base import Chart, text_item
-from .style import font
+from ...plain import escaped
+from ...charts.base import Chart, text_item
+from ...charts.style import font
 
 BAR = 0.34
 X_MAX = 100.0

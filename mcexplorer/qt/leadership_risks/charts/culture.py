@@ -7,7 +7,7 @@ principle names, which the tab wraps onto two lines.
 
 from __future__ import annotations
 
-from .radar import RadarChart
+from ...charts.radar import RadarChart
 
 SCALE_MAX = 4
 

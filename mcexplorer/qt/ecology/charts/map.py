@@ -28,15 +28,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 
-from ...core.ecology.mix import clamp
-from ..gestures import new_gesture
-from .base import Chart, text_item
+from ....core.ecology.mix import clamp
+from ...gestures import new_gesture
+from ...charts.base import Chart, text_item
 from .map_items import (
     BIG_STEP, DRAG_THRESHOLD, MARGIN, MARKER_FILL, PLANE, SELECTED, STEP, Y_MARGIN, MapData,
     MapMarker, MarkerGraphics, esc, list_html, marker_radius, plane_items,
 )
 from .map_layout import place_labels, place_region_texts, text_rect
-from .style import font
+from ...charts.style import font
 
 
 class EcologyMap(Chart):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from .base import Chart, text_item
+from ...charts.base import Chart, text_item
 from .horizons_data import HORIZON_COLOURS
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from ..plain import escaped
-from .base import Chart, text_item
-from .style import ChartStyle, font
+from ...plain import escaped
+from ...charts.base import Chart, text_item
+from ...charts.style import ChartStyle, font
 
 LEVELS = (1, 2, 3, 4, 5)
 BANDS = ((4, "#dff0e0", "#24402a"), (9, "#fbf1c9", "#4a4220"), (16, "#fddcbf", "#553a22"),

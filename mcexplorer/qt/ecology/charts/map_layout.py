@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from .map_items import LABEL_SCALE, PLANE, MarkerGraphics
-from .style import font
+from ...charts.style import font
 
 
 def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: float,

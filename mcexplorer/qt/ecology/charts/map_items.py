@@ -16,10 +16,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
-from ...core.ecology.lenses import Lens, axes, lens as get_lens
-from ...core.ecology.mix import QUADRANTS
-from .base import text_item
-from .style import OPTION_COLOURS, ChartStyle, font
+from ....core.ecology.lenses import Lens, axes, lens as get_lens
+from ....core.ecology.mix import QUADRANTS
+from ...charts.base import text_item
+from ...charts.style import OPTION_COLOURS, ChartStyle, font
 
 PLANE = 1.0
 MARGIN = 0.2
