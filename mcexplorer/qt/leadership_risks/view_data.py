@@ -3,6 +3,7 @@ chart data out; nothing here edits the scenario)."""
 
 from __future__ import annotations
 
+from ...core.chart_data import HORIZON_COLOURS
 from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
@@ -10,7 +11,6 @@ from ...core.leadership_risks.strategy import Strategy
 from ...core.values import percent_text, share_text
 from .charts.culture import SCALE_MAX, wrap_spoke
 from .charts.heatmap import HeatmapData, HeatPoint, band_colour
-from ..structures.charts.horizons_data import HORIZON_COLOURS
 from .charts.mini_bars import MiniBar, MiniBarsData
 from ..charts.radar import RadarData, RadarSeries
 from ..charts.style import OPTION_COLOURS

@@ -9,8 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
-"""Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart."""
+from ....core.chart_data import HORIZON_COLOURS  # noqa: F401 - one palette, in the core
 HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
 CURVES_NOTE = ("The curve shapes are the tool's picture; the horizons come from Brown, McGreal & "
                "Peters 2023 (Figure 8, after Baghai, Coley & White 2000).")
