@@ -225,16 +225,17 @@ class StructuresTab(FrameworkTab):
     # -- refreshing -----------------------------------------------------------------------
 
     def _on_changed(self, framework_id: str) -> None:
-        if framework_id not in ("", self.framework_id, hz_rules.BUSINESS_MODELS):
+        models = hz_rules.business_models(self.document)
+        if framework_id not in ("", self.framework_id, models):
             return
         try:
-            if framework_id == hz_rules.BUSINESS_MODELS:
+            if framework_id == models:
                 self._update_tensions()  # the coherence list stays live
-            if framework_id == hz_rules.BUSINESS_MODELS and not self.isVisible():
+            if framework_id == models and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
                 self._charts_stale = True
                 return
-            self._controls_stale = framework_id != hz_rules.BUSINESS_MODELS
+            self._controls_stale = framework_id != models
             self.schedule_refresh()  # syncs the controls when it runs now
             if self._controls_stale:
                 self._sync_controls()  # the refresh waits for the turn's end: sync them now

@@ -39,14 +39,15 @@ def horizons_data(doc: Document, framework_id: str,
                 label = label[len(badge) + 1:]
             entries.append((opt.id, label, float(h), "structure", badge))
     top_model = ""
-    if hz_rules.BUSINESS_MODELS in doc.frameworks:
-        bm = doc.framework(hz_rules.BUSINESS_MODELS)
-        bm_rank = resolve(doc, hz_rules.BUSINESS_MODELS, weighting).ranking
+    models = hz_rules.business_models(doc)
+    if models is not None:
+        bm = doc.framework(models)
+        bm_rank = resolve(doc, models, weighting).ranking
         top_model = bm_rank.results[0].option if bm_rank.has_weight else ""
         if any(c.id == hz_rules.BM_HORIZON for c in bm.criteria):
             for opt in bm.options:
                 entries.append((opt.id, opt.label,
-                                doc.rating(hz_rules.BUSINESS_MODELS, opt.id, hz_rules.BM_HORIZON),
+                                doc.rating(models, opt.id, hz_rules.BM_HORIZON),
                                 "model", ""))
     times = spread_times([e[2] for e in entries], [e[3] for e in entries])
     for (oid, label, h, kind, badge), t in zip(entries, times):
