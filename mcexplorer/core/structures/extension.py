@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..extensions import BestStructure, Extension, Readings, register
+from .chart_data import balance_data, horizons_data
 from .report import check, report
 from .report_blocks import structures_blocks
 from .rules import EXTENSION_ID, framework_id
@@ -39,6 +40,7 @@ EXTENSION = register(Extension(
     check=check,
     report=report,
     report_blocks=structures_blocks,
+    chart_data=(("horizons", horizons_data), ("balance", balance_data)),
     readings=Readings(best_structure=best_structure, balance=balance),
     qt="mcexplorer.qt.structures",
 ))

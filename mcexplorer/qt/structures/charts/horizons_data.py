@@ -1,15 +1,15 @@
 """What the Three Horizons chart draws: its colours, its markers and where fixed markers sit.
 
-Plain data and arithmetic, no widgets: the tab builds a ``HorizonsData`` and the chart
-(``horizons.py``) draws it; the balance chart shares the horizon colours.
+Plain data and arithmetic, no widgets: the data (``HorizonsData``) is core.structures.chart_data's
+and the chart (``horizons.py``) draws it; the balance chart shares the horizon colours.
 """
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
-
 from ....core.chart_data import HORIZON_COLOURS  # noqa: F401 - one palette, in the core
+from ....core.structures.chart_data import (  # noqa: F401 - the data is the core's
+    HorizonMarker, HorizonsData, spread_times)
+
 HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a new business"}
 CURVES_NOTE = ("The curve shapes are the tool's picture; the horizons come from Brown, McGreal & "
                "Peters 2023 (Figure 8, after Baghai, Coley & White 2000).")
@@ -19,56 +19,6 @@ HIT_RADIUS_PX = 14.0
 TIME_STEP, TIME_FINE = 0.02, 0.005
 HORIZON_STEP, HORIZON_FINE = 0.5, 0.1
 SAMPLES = 160
-
-# Where fixed markers of each horizon are spread along the time axis.
-_WINDOWS = {1.0: (0.03, 0.35), 1.5: (0.40, 0.40), 2.0: (0.46, 0.54), 2.5: (0.58, 0.74),
-            3.0: (0.84, 0.94)}
-
-
-@dataclass(frozen=True)
-class HorizonMarker:
-    id: str
-    label: str
-    time: float
-    horizon: float
-    kind: str = "initiative"
-    """'structure', 'model' or 'initiative'."""
-    badge: str = ""
-    """Short text drawn inside a structure's circle (its scenario number)."""
-    emphasis: bool = False
-    """Top-ranked: drawn larger with a bold label."""
-    size: float = 1.0
-    """An initiative's relative effort or budget."""
-
-
-@dataclass(frozen=True)
-class HorizonsData:
-    fixed: tuple[HorizonMarker, ...] = ()
-    initiatives: tuple[HorizonMarker, ...] = ()
-    message: str = ""
-
-
-def spread_times(horizons: list[float], kinds: list[str] | None = None) -> list[float]:
-    """A time for each fixed marker: markers of one horizon are spread over its window.
-
-    With ``kinds``, structures and business models alternate within a window so that the
-    labels of neighbouring structures do not collide.
-    """
-    out = [0.0] * len(horizons)
-    groups: dict[float, list[int]] = {}
-    for i, h in enumerate(horizons):
-        groups.setdefault(round(h * 2) / 2, []).append(i)
-    for h, idx in groups.items():
-        if kinds is not None:
-            a = [i for i in idx if kinds[i] == "structure"]
-            b = [i for i in idx if kinds[i] != "structure"]
-            idx = [x for pair in itertools.zip_longest(a, b) for x in pair if x is not None]
-        lo, hi = _WINDOWS.get(h, (0.1 + 0.4 * (h - 1), 0.1 + 0.4 * (h - 1)))
-        n = len(idx)
-        for j, i in enumerate(idx):
-            out[i] = (lo + hi) / 2 if n == 1 else lo + (hi - lo) * j / (n - 1)
-    return out
-
 
 Box = tuple[float, float, float, float]
 """left, right, bottom, top in data units."""
