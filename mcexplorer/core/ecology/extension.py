@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..extensions import Extension, Readings, register
+from .chart_data import map_data
 from .mix import EXTENSION_ID, QUADRANT_IDS, QUADRANTS, classify, mix, portfolio_fit
 from .report import check, report
 from .report_blocks import positioning_blocks
@@ -33,6 +34,7 @@ EXTENSION = register(Extension(
     check=check,
     report=lambda doc, fid: {"portfolio": report(doc, fid)},
     report_blocks=positioning_blocks,
+    chart_data=(("map", map_data),),
     readings=Readings(positioning=positioning, portfolio_fit=portfolio_fit,
                       portfolio_mix=portfolio_mix),
     qt="mcexplorer.qt.ecology",
