@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import extensions
 from ..extensions import Extension, register
+from .chart_data import culture_data, heatmap_data
 from .content import FRAMEWORK_ID
 from .report import check as check_sections, report as report_sections
 from .report_blocks import leadership_blocks, risks_blocks
@@ -46,6 +47,7 @@ EXTENSION = register(Extension(
     method=METHOD,
     check=check,
     report=report,
+    chart_data=(("culture", culture_data), ("heatmap", heatmap_data)),
     question_blocks=(("leadership", leadership_blocks), ("risks", risks_blocks)),
     qt="mcexplorer.qt.leadership_risks",
 ))

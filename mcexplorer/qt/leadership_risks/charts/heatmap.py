@@ -5,11 +5,10 @@ risks' texts. Cells are shaded by likelihood x impact in four bands (the tool's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from ....core.leadership_risks.chart_data import HeatmapData, HeatPoint  # noqa: F401
 from ...plain import escaped
 from ...charts.base import Chart, text_item
 from ...charts.style import ChartStyle, font
@@ -24,26 +23,6 @@ TEXT_CHARS = 60
 SPOTS = {1: [(0, 0)], 2: [(-0.2, 0), (0.2, 0)], 3: [(-0.2, 0.15), (0.2, 0.15), (0, -0.18)],
          4: [(-0.2, 0.18), (0.2, 0.18), (-0.2, -0.18), (0.2, -0.18)]}
 """Where the points of a cell sit (offsets from its centre) for 1-4 risks; more use a 3x3 grid."""
-
-
-@dataclass(frozen=True)
-class HeatPoint:
-    number: int
-    """1 = the highest likelihood x impact."""
-    text: str
-    likelihood: int
-    impact: int
-    colour: str
-    """The risk's category colour."""
-
-
-@dataclass(frozen=True)
-class HeatmapData:
-    points: tuple[HeatPoint, ...]
-    """Highest likelihood x impact first."""
-    message: str = ""
-    categories: tuple[tuple[str, str], ...] = ()
-    """(category name, colour) for the legend."""
 
 
 def band_colour(score: int, dark: bool) -> str:
