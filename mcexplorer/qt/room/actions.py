@@ -22,7 +22,7 @@ from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
 from . import people
-from .compare_data import Choice
+from ...core.room.compare_data import Choice
 from .compare_view import CompareDialog
 from .invitation import Invitation
 from .picker import ParticipantPicker

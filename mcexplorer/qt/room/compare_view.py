@@ -23,7 +23,7 @@ from .charts.paired_bars import PairedBarsChart
 from ..charts.radar import RadarChart
 from ..plain import visible
 from ..signals import signals_blocked
-from .compare_data import Choice, FrameworkComparison, comparisons
+from ...core.room.compare_data import Choice, FrameworkComparison, comparisons
 from .people import SCENARIO_FILTER
 from .state import RoomState
 
