@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 from mcexplorer.core import extensions
 from mcexplorer.core.errors import ScenarioError
 from mcexplorer.core.io import scenario_json
-from mcexplorer.core.outputs import report_model
+from mcexplorer.core.outputs import report_build, report_model
 from mcexplorer.core.resources import RESOURCES_ENV, builtin_frameworks, default_scenario, \
     resources_dir
 from mcexplorer.qt import extension as qt_extension
@@ -108,6 +108,7 @@ def tea_feature(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(extensions, "_registry", dict(extensions.registered()))
     monkeypatch.setattr(qt_extension, "_registry", dict(qt_extension.registered()))
+    report_build.register_builtin()  # the generic blocks, before the contributors are copied
     monkeypatch.setattr(report_model, "_framework",
                         {k: list(v) for k, v in report_model._framework.items()})
     resources = tmp_path / "resources"
