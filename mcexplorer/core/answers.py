@@ -17,8 +17,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from . import extensions
 from .document import Document
-from .extensions import read
 from .leadership_risks.content import content
 from .leadership_risks.rules import (
     gaps,
@@ -128,15 +128,14 @@ def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = 
     ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``.
     The other features' readings (the portfolio fit) are read under the weighting too."""
     weighted = applied(doc, weighting)
-    positioning = read("positioning", weighted, default="none")
-    mix = read("portfolio-mix", weighted, default={})
-    balance = read("balance", weighted) if answering(doc, _question(3)) else None
+    positioning = extensions.positioning(weighted)
+    balance = extensions.balance(weighted) if answering(doc, _question(3)) else None
     return Strategy(
         positioning=positioning if positioning in POSITIONINGS else "none",
-        portfolio_fit=_number(read("portfolio-fit", weighted)),
-        mix=dict(mix) if isinstance(mix, dict) else {},
+        portfolio_fit=_number(extensions.portfolio_fit(weighted)),
+        mix=dict(extensions.portfolio_mix(weighted)),
         structure=best_structure(doc, weighting),
-        balance=dict(balance) if isinstance(balance, dict) else None,
+        balance=None if balance is None else dict(balance),
         model=business_model(doc, weighting, robustness, cache),
         leadership=doc.scenario.leadership,
         risks=doc.scenario.risks,

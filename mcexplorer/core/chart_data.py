@@ -30,6 +30,9 @@ OPTION_COLOURS = (
 )
 """Okabe & Ito (2008), "Color Universal Design", in this order; option N of a framework takes
 colour N (modulo 8)."""
+HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
+"""Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart (the Three Horizons, the
+balance of effort, the strategy page's bars)."""
 
 NO_WEIGHT_MESSAGE = "Set at least one weight"
 NO_SELECTION_MESSAGE = "Tick options in the table to compare them"

@@ -9,23 +9,20 @@ never names a framework id.
 Built-in features register themselves when their ``extension`` module is imported; the list
 below is the one place that names them (like a plugin entry point).
 
+**One record per feature.** A feature's ``Extension`` holds everything generic code asks of it:
+the ids its code relies on, the check of its file section, its ``score --json`` fragment, its
+report blocks (per framework naming it, and per key question), its chart data functions
+(kind -> ``fn(Document, framework_id, Weighting)``), the typed readings it offers the other
+features, and the module of its Qt twin (imported by the window only; the core never imports
+it). ``kind`` says which of three things the record is: ``"framework"`` (a framework names
+it), ``"scenario"`` (its check runs for every scenario: the room) or ``"readings"`` (it only
+offers readings: robustness applies to any ranked framework).
+
 **Readings.** Feature packages never import each other, yet one feature's view may need a plain
 value another computes (the leadership check needs the ecology's positioning). A feature offers
-such a value under a generic name with ``register_reading(name, fn)``; any code asks for it with
-``read(name, doc, *args, default=...)`` and gets ``default`` when no feature offers it. Readings
-return plain values (str, float, dict, None), never a feature's objects. Offered now:
-
-==================== ============ ======================================================
-name                 offered by   value
-==================== ============ ======================================================
-positioning          ecology      "supplementary", "credit-bearing", "integrated" or "none"
-portfolio-fit        ecology      the portfolio's fit, 0-100, or None
-portfolio-mix        ecology      {quadrant name: share of volume, 0-100}
-best-structure       structures   {"name", "horizon", "fit"} of the best-fitting structure, or None
-balance              structures   the intended split {"h1", "h2", "h3"} in percent
-first-place-share    robustness   (doc, framework_id, option_id) -> share of seeded weight
-                                  variations in which the option comes first, 0-100, or None
-==================== ============ ======================================================
+such values as typed functions in its record's ``Readings``; any code asks through the typed
+functions below (``positioning(doc)``, ``balance(doc)``, ...), each with a plain default when no
+feature offers it. Readings return plain values, never a feature's objects.
 
 No Qt here.
 """
@@ -35,22 +32,56 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ScenarioError
 
 if TYPE_CHECKING:
     from .document import Document
     from .models import Framework, Scenario
+    from .outputs.report_model import Block
+    from .weighting import Weighting
 
-BUILTIN_FEATURES = (
+BUILTIN_FEATURES = (  # a new feature adds one line here (or calls ``load`` with its module)
     "mcexplorer.core.ecology.extension",
     "mcexplorer.core.structures.extension",
     "mcexplorer.core.room.extension",
     "mcexplorer.core.leadership_risks.extension",
     "mcexplorer.core.robustness.extension",
 )
-"""Modules that register the built-in extensions when imported."""
+"""Modules that register the built-in extensions when imported. (Each is its feature's
+``extension`` module, loaded on first use rather than from the package's ``__init__``:
+core.models imports every feature's ``models``, so an eager import would be a cycle.)"""
+
+ChartData = Callable[["Document", str, "Weighting"], Any]
+"""``fn(doc, framework_id, weighting)`` -> a chart's plain data (a core data class)."""
+FrameworkBlocks = Callable[["Document", str], "list[Block]"]
+QuestionBlocks = Callable[["Document"], "list[Block]"]
+
+
+@dataclass(frozen=True)
+class BestStructure:
+    name: str
+    fit: float
+    horizon: float | None
+
+
+@dataclass(frozen=True)
+class Readings:
+    """Plain values a feature offers the others, as typed functions (None: not offered)."""
+
+    positioning: Callable[[Document], str] | None = None
+    """"supplementary", "credit-bearing", "integrated" or "none"."""
+    portfolio_fit: Callable[[Document], float | None] | None = None
+    """The portfolio's fit, 0-100, or None."""
+    portfolio_mix: Callable[[Document], dict[str, float]] | None = None
+    """{quadrant name: share of volume, 0-100}."""
+    best_structure: Callable[[Document], BestStructure | None] | None = None
+    balance: Callable[[Document], dict[str, float]] | None = None
+    """The intended split {"h1", "h2", "h3"} in percent."""
+    first_place_share: Callable[[Document, str, str], float | None] | None = None
+    """(doc, framework_id, option_id) -> share of seeded weight variations in which the
+    option comes first, 0-100, or None."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +101,23 @@ class Extension:
     report: Callable[[Document, str], dict[str, Any]] | None = None
     """Extra keys for the framework's entry in ``score --json``, given the whole Document (so
     a report may use other features' readings) and the framework's id."""
+    kind: Literal["framework", "scenario", "readings"] = "framework"
+    report_blocks: FrameworkBlocks | None = None
+    """The workshop report's blocks for the framework naming this extension."""
+    question_blocks: tuple[tuple[str, QuestionBlocks], ...] = ()
+    """(key question id, fn) : blocks for a key question's section."""
+    chart_data: tuple[tuple[str, ChartData], ...] = ()
+    """(chart kind, fn): the data of each chart the feature draws."""
+    readings: Readings = Readings()
+    qt: str | None = None
+    """The module of the Qt twin (tab factory and charts), imported by the window only."""
+
+    def chart(self, kind: str) -> ChartData:
+        """The data function of chart ``kind`` (KeyError when the feature draws none)."""
+        return dict(self.chart_data)[kind]
 
 
 _registry: dict[str, Extension] = {}
-_readings: dict[str, Callable[..., Any]] = {}
 _loaded = False
 
 
@@ -82,22 +126,11 @@ def register(extension: Extension) -> Extension:
     return extension
 
 
-def register_reading(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Offer ``fn(doc, *args)`` under ``name`` (see "Readings" above); returns ``fn``."""
-    _readings[name] = fn
-    return fn
-
-
-def read(name: str, doc: Document, *args: Any, default: Any = None) -> Any:
-    """The reading ``name`` of the Document, or ``default`` when no feature offers it."""
-    fn = readings().get(name)
-    return default if fn is None else fn(doc, *args)
-
-
-def readings() -> dict[str, Callable[..., Any]]:
-    """Every offered reading by name (the built-in features are loaded on first use)."""
+def load(module: str) -> None:
+    """Import a feature's module (which registers its record): a feature outside this package
+    is one call (the built-in ones are the lines of ``BUILTIN_FEATURES``)."""
     registered()
-    return _readings
+    importlib.import_module(module)
 
 
 def registered() -> dict[str, Extension]:
@@ -108,6 +141,54 @@ def registered() -> dict[str, Extension]:
         for module in BUILTIN_FEATURES:
             importlib.import_module(module)
     return _registry
+
+
+def offering(attr: str) -> list[Extension]:
+    """The records offering the reading ``attr`` (a ``Readings`` field)."""
+    return [e for e in registered().values() if getattr(e.readings, attr) is not None]
+
+
+def positioning(doc: Document) -> str:
+    """The ecology's reading, "none" when no feature offers one."""
+    for ext in registered().values():
+        if ext.readings.positioning is not None:
+            return ext.readings.positioning(doc)
+    return "none"
+
+
+def portfolio_fit(doc: Document) -> float | None:
+    for ext in registered().values():
+        if ext.readings.portfolio_fit is not None:
+            return ext.readings.portfolio_fit(doc)
+    return None
+
+
+def portfolio_mix(doc: Document) -> dict[str, float]:
+    for ext in registered().values():
+        if ext.readings.portfolio_mix is not None:
+            return ext.readings.portfolio_mix(doc)
+    return {}
+
+
+def best_structure(doc: Document) -> BestStructure | None:
+    for ext in registered().values():
+        if ext.readings.best_structure is not None:
+            return ext.readings.best_structure(doc)
+    return None
+
+
+def balance(doc: Document) -> dict[str, float] | None:
+    for ext in registered().values():
+        if ext.readings.balance is not None:
+            return ext.readings.balance(doc)
+    return None
+
+
+def first_place_share(doc: Document, framework_id: str, option_id: str) -> float | None:
+    for ext in registered().values():
+        if ext.readings.first_place_share is not None:
+            return ext.readings.first_place_share(doc, framework_id, option_id)
+    return None
 
 
 def get(extension_id: str) -> Extension:

@@ -59,3 +59,39 @@ def test_the_cli_refuses_the_redefinition_with_exit_2(tmp_path, command):
     assert out.returncode == 2, out.stderr
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "badges-awards" in lines[0] and "Traceback" not in out.stderr
+
+
+def test_each_feature_is_one_record_with_its_readings_charts_and_report_blocks():
+    from mcexplorer.core import extensions
+    from mcexplorer.core.document import Document
+    from mcexplorer.core.weighting import SCENARIO
+
+    records = extensions.registered()
+    assert {e.kind for e in records.values()} == {"framework", "scenario", "readings"}
+    assert [e.id for e in extensions.offering("positioning")] == ["ecology-map"]
+    assert [e.id for e in extensions.offering("balance")] == ["three-horizons"]
+    assert [e.id for e in extensions.offering("first_place_share")] == ["robustness"]
+    doc = Document()
+    kinds = {e.id: [k for k, _ in e.chart_data] for e in records.values() if e.chart_data}
+    assert kinds == {"ecology-map": ["map"], "three-horizons": ["horizons", "balance"],
+                     "leadership-risks": ["culture", "heatmap"]}
+    for ext in records.values():
+        for _kind, fn in ext.chart_data:
+            fid = doc.framework_for(ext.id)
+            assert fid is not None and fn(doc, fid, SCENARIO) is not None
+    best = extensions.best_structure(doc)
+    assert best is not None and best.name and 0 <= best.fit <= 100
+    assert extensions.balance(doc) == {"h1": 70, "h2": 20, "h3": 10}
+
+
+def test_without_a_feature_offering_them_the_readings_are_plain_defaults(monkeypatch):
+    from mcexplorer.core import extensions
+    from mcexplorer.core.document import Document
+
+    doc = Document()
+    extensions.registered()
+    monkeypatch.setattr(extensions, "_registry", {})
+    assert extensions.positioning(doc) == "none"
+    assert extensions.portfolio_fit(doc) is None and extensions.portfolio_mix(doc) == {}
+    assert extensions.best_structure(doc) is None and extensions.balance(doc) is None
+    assert extensions.first_place_share(doc, "business-models", "mooc") is None

@@ -12,7 +12,7 @@ from screen_checks import chart_problems
 
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.structures import edits as hz_edits
-from mcexplorer.qt.charts.map_layout import overlap, text_rect
+from mcexplorer.qt.ecology.charts.map_layout import overlap, text_rect
 
 ECO, HZ = "credential-ecology", "structures"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from plain_sweep import BIG, LINK, displayed_texts, hostile_file, problems
 
-from mcexplorer.qt.room.compare_data import Choice
+from mcexplorer.core.room.compare_data import Choice
 
 
 def test_every_tooltip_legend_label_and_table_shows_file_text_as_written(open_window,

@@ -1,25 +1,20 @@
-"""Registers the ``ecology-map`` extension: a framework whose options are the four quadrants;
-and the readings other features may ask for (core.extensions, "Readings"): ``positioning``,
-``portfolio-fit`` and ``portfolio-mix``."""
+"""The credential ecology's one record (core.extensions): the ``ecology-map`` extension (a
+framework whose options are the four quadrants), its check and ``score --json`` fragment, its
+report blocks, its chart data and the readings it offers the other features: the
+positioning, the portfolio's fit and its mix."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..extensions import Extension, register, register_reading
+from ..extensions import Extension, Readings, register
+from .chart_data import map_data
 from .mix import EXTENSION_ID, QUADRANT_IDS, QUADRANTS, classify, mix, portfolio_fit
 from .report import check, report
+from .report_blocks import positioning_blocks
 
 if TYPE_CHECKING:
     from ..document import Document
-
-EXTENSION = register(Extension(
-    id=EXTENSION_ID,
-    title="credential-ecology map",
-    options=QUADRANT_IDS,
-    check=check,
-    report=lambda doc, fid: {"portfolio": report(doc, fid)},
-))
 
 
 def positioning(doc: Document) -> str:
@@ -32,6 +27,15 @@ def portfolio_mix(doc: Document) -> dict[str, float]:
     return {q.name: 100 * shares[q.id] for q in QUADRANTS}
 
 
-register_reading("positioning", positioning)
-register_reading("portfolio-fit", portfolio_fit)
-register_reading("portfolio-mix", portfolio_mix)
+EXTENSION = register(Extension(
+    id=EXTENSION_ID,
+    title="credential-ecology map",
+    options=QUADRANT_IDS,
+    check=check,
+    report=lambda doc, fid: {"portfolio": report(doc, fid)},
+    report_blocks=positioning_blocks,
+    chart_data=(("map", map_data),),
+    readings=Readings(positioning=positioning, portfolio_fit=portfolio_fit,
+                      portfolio_mix=portfolio_mix),
+    qt="mcexplorer.qt.ecology",
+))

@@ -3,17 +3,21 @@ ranking) whose scenario sections are ``leadership`` and ``risks``.
 
 Its check refuses ids the content does not know; its report is the ``leadership-risks``
 entry of ``score --json``, read with the credential ecology's positioning, which it gets as a
-plain value through the registry's ``positioning`` reading (core.extensions), since feature
-packages never import each other.
+plain value through the registry's typed ``positioning`` reading (core.extensions), since
+feature packages never import each other. Its report blocks answer the key questions
+"leadership" and "risks".
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..extensions import Extension, read, register
+from .. import extensions
+from ..extensions import Extension, register
+from .chart_data import culture_data, heatmap_data
 from .content import FRAMEWORK_ID
 from .report import check as check_sections, report as report_sections
+from .report_blocks import leadership_blocks, risks_blocks
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -26,8 +30,7 @@ METHOD = "register"
 
 def positioning(doc: Document) -> str:
     """The ecology's reading (supplementary, credit-bearing, integrated), "none" without one."""
-    value = read("positioning", doc, default="none")
-    return value if isinstance(value, str) else "none"
+    return extensions.positioning(doc)
 
 
 def check(scenario: Scenario, file: str | None = None) -> None:
@@ -44,4 +47,7 @@ EXTENSION = register(Extension(
     method=METHOD,
     check=check,
     report=report,
+    chart_data=(("culture", culture_data), ("heatmap", heatmap_data)),
+    question_blocks=(("leadership", leadership_blocks), ("risks", risks_blocks)),
+    qt="mcexplorer.qt.leadership_risks",
 ))

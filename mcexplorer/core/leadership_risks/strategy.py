@@ -15,8 +15,6 @@ from typing import Any
 
 from .models import Leadership, Risks
 
-BUSINESS_MODELS = "business-models"
-"""The business-model matrix (Table 2): its top option answers the fourth question."""
 CONTEXT_CRITERIA = ("risk", "costs")
 """Table 2's Risk and Costs ratings of the top business model, shown beside the register."""
 POSITIONINGS = ("supplementary", "credit-bearing", "integrated", "none")

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from ..answers import answers as answer_all, strategy
 from ..document import Document
+from ..extensions import registered
 from ..leadership_risks.content import content as lr_content
 from ..references import references
 from ..weighting import GROUP, SCENARIO, Weighting, applied, describe, settle
-from . import report_features, report_sections
+from . import report_sections
 from .caption import short_source
 from .report_model import (
     OPENING,
@@ -19,6 +20,8 @@ from .report_model import (
     Paragraph,
     Report,
     Section,
+    contribute_framework,
+    contribute_question,
     framework_blocks,
     question_blocks,
 )
@@ -28,12 +31,17 @@ _registered = False
 
 
 def register_builtin() -> None:
-    """Register the built-in contributors once (further features call contribute_* too)."""
+    """Register the generic contributors once, and each registered feature's blocks (from its
+    record; contributing is idempotent, so a feature loaded later is picked up too)."""
     global _registered
     if not _registered:
         _registered = True
         report_sections.register()
-        report_features.register()
+    for ext in registered().values():
+        if ext.report_blocks is not None:
+            contribute_framework(ext.id, ext.report_blocks)
+        for question, fn in ext.question_blocks:
+            contribute_question(question, fn)
 
 
 def frameworks_by_question(doc: Document) -> dict[str, list[str]]:

@@ -1,6 +1,6 @@
 """What every framework brings to the workshop report: its weights, ranking and radar (each
 chart with a one-line reading), how sure the ranking is, the room's weightings, and the
-planner's notes. Feature sections are in report_features.py. No Qt here.
+planner's notes. Feature blocks come from each feature's record (core.extensions). No Qt here.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""Offers the ``first-place-share`` reading (core.extensions, "Readings"): how often an option
-comes first when the weights are varied near the current ones (``acceptability`` with its
-defaults: 10,000 seeded draws, weights jittered by up to 20%, ranged ratings drawn inside
-their range). Registers no extension: robustness applies to any ranked framework."""
+"""How sure's record (core.extensions): it offers the ``first_place_share`` reading: how often
+an option comes first when the weights are varied near the current ones (``acceptability``
+with its defaults: 10,000 seeded draws, weights jittered by up to 20%, ranged ratings drawn
+inside their range). No framework names it: robustness applies to any ranked framework."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..extensions import register_reading
+from ..extensions import Extension, Readings, register
 from .acceptability import acceptability
 
 if TYPE_CHECKING:
@@ -26,4 +26,5 @@ def first_place_share(doc: Document, framework_id: str, option_id: str) -> float
     return None if share is None else 100 * share
 
 
-register_reading("first-place-share", first_place_share)
+EXTENSION = register(Extension(id="robustness", title="How sure", kind="readings",
+                               readings=Readings(first_place_share=first_place_share)))

@@ -9,6 +9,8 @@ group.py          group weighting (median or mean), top options, spread and its 
 edits.py          undoable edits: participants, their weights, group method, snapshots
 people_import.py  people from their own scenario files (``mcexplorer participants add``)
 compare.py        two states side by side (``mcexplorer compare A B``, FILE#snapshot)
+compare_data.py   what the Compare view shows (paired weight bars, radar, rank changes)
+chart_data.py     the spread chart's and the top options' data
 
 No Qt here.
 """

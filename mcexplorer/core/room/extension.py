@@ -6,4 +6,5 @@ from __future__ import annotations
 from ..extensions import Extension, register
 from .checks import check
 
-EXTENSION = register(Extension(id="room", title="the room's views", check=check))
+EXTENSION = register(Extension(id="room", title="the room's views", kind="scenario",
+                               check=check))

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 EXTENSION_ID = "three-horizons"
 """The extension a framework names to be read as the internal structures on the horizons."""
-BUSINESS_MODELS = "business-models"
-"""The framework whose top model and target horizon the rules compare with."""
+MODELS_QUESTION = "business-models"
+"""The paper's fourth key question: the ranked framework that names it (``key_question``,
+whatever its id) is the one whose top model and target horizon the rules compare with."""
 BM_HORIZON = "horizon"
 DEGREE_CRITERION = "degree-alignment"
 COMMERCIAL_STRUCTURE = "commercial-unit"
@@ -117,9 +118,10 @@ def context(doc: Document) -> Context:
             degree_name = crit.name
         except KeyError:
             pass
-    if BUSINESS_MODELS in doc.frameworks:
-        fw = doc.framework(BUSINESS_MODELS)
-        ranking = doc.ranking(BUSINESS_MODELS)
+    models = business_models(doc)
+    if models is not None:
+        fw = doc.framework(models)
+        ranking = doc.ranking(models)
         try:
             fw.criterion(BM_HORIZON)
         except KeyError:
@@ -128,11 +130,19 @@ def context(doc: Document) -> Context:
             if ranking.has_weight and ranking.results:
                 oid = ranking.results[0].option
                 top_model = Pick(oid, fw.option(oid).name,
-                                 doc.rating(BUSINESS_MODELS, oid, BM_HORIZON))
-            aim = doc.settings(BUSINESS_MODELS).targets.get(BM_HORIZON)
+                                 doc.rating(models, oid, BM_HORIZON))
+            aim = doc.settings(models).targets.get(BM_HORIZON)
     return Context(balance=plan.balance, observed=observed_split(plan.initiatives),
                    top_structure=top_structure, top_model=top_model, aim=aim,
                    degree_weight=degree_weight, degree_name=degree_name)
+
+
+def business_models(doc: Document) -> str | None:
+    """The id of the first ranked framework answering the business-model question, if any."""
+    for fid, fw in doc.frameworks.items():
+        if fw.ranked and fw.key_question == MODELS_QUESTION:
+            return fid
+    return None
 
 
 def _starved(h: float, split: Split) -> tuple[str, float] | None:

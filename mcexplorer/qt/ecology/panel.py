@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
 from ...core.references import cited
-from ..charts.map_items import QUADRANT_TINTS
 from ..labels import WrapLabel
+from .charts.map_items import QUADRANT_TINTS
 
 CLASSIFICATION_TIP = (
     "The tool's reading of the words in Brown, McGreal & Peters (2023, Figure 3); the "

@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 from ...core.chart_data import Colour, RadarData
 from ...core.document import Document
 from ...core.ecology import edits as eco_edits, lenses as eco_lenses, mix as eco_mix
+from ...core.ecology.chart_data import MapData, map_data, marker_labels
 from ...core.weighting import Weighting, applied
 from .. import prompts
 from ..charts.base import ChartPlan
-from ..charts.map import EcologyMap
-from ..charts.map_items import QUADRANT_TINTS, MapData, MapMarker, marker_labels
 from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
 from ..plain import guarded, visible
 from ..signals import signals_blocked
+from .charts.map import EcologyMap
+from .charts.map_items import QUADRANT_TINTS
 from .panel import build_portfolio_panel, lens_html, lens_sources
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
-OUR_PLACEMENT_LENSES = ("landscape", "discourses", "camilleri")
 """Lenses whose axes or placements on the plane are the tool's reading, not the source's."""
 
 
@@ -151,20 +151,7 @@ class EcologyTab(FrameworkTab):
 
     @classmethod
     def map_for(cls, doc: Document, selected: str = "") -> MapData:
-        p = doc.scenario.portfolio
-        lens = eco_lenses.lens(p.lens)
-        labels = marker_labels([o.name for o in p.offerings])
-        markers = tuple(MapMarker(o.id, o.name, o.x, o.y, o.volume, i, label)
-                        for i, (o, label) in enumerate(zip(p.offerings, labels), start=1))
-        m = eco_mix.mix(p.offerings)
-        shares = {} if m.empty else {q.position: m.share[q.id] for q in eco_mix.QUADRANTS}
-        message = "" if markers else ("No offerings yet.\nPress \u201cAdd offering\u201d and "
-                                      "drag it to where it sits.")
-        unit = "planned learners" if p.volume_unit == "learners" else "learner hours"
-        reading = ", axes/placement: our reading" if p.lens in OUR_PLACEMENT_LENSES else ""
-        note = (f"Lens: {lens.title}{reading}  \u00b7  marker area \u221d {unit}  \u00b7  "
-                "at the centre an offering counts 25% to each quadrant")
-        return MapData(lens, markers, shares, selected, message, p.volume_unit, note)
+        return map_data(doc, selected=selected)
 
     @classmethod
     def radar_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RadarData:

@@ -30,8 +30,8 @@ from ...core.weighting import SCENARIO, Weighting
 from ..charts.acceptability import AcceptabilityChart
 from ..charts.base import Chart, ChartPlan
 from ..charts.export import ImageSpec, export_image
-from ..charts.participants import ParticipantsChart
 from ..charts.sensitivity import SensitivityChart
+from ..room.charts.participants import ParticipantsChart
 from ..tabs import tab_class
 
 Progress = Callable[[int, int, str], bool]

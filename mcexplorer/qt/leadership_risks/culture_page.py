@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.leadership_risks import edits as E, rules
+from ...core.leadership_risks.chart_data import culture_profile, needed_label
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
-from .view_data import culture_data, needed_label
 from .widgets import choice_combo, plain_label, scrolled, set_combo, set_tip
 
 NOT_RATED = "Not rated"
@@ -135,4 +135,4 @@ class CulturePage(QWidget):
             self.profile_note.setText(
                 "No positioning yet: place offerings on the credential-ecology map for a "
                 "default needed profile, or set the needed values here.")
-        self.tab.culture_chart.show_data(culture_data(s))
+        self.tab.culture_chart.show_data(culture_profile(s.leadership, s.positioning))

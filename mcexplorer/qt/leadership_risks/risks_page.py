@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.leadership_risks import edits as E
+from ...core.leadership_risks.chart_data import risk_map
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.rules import sorted_risks
 from ...core.leadership_risks.strategy import PLANNER_MARK, Strategy
 from ..plain import escaped
 from .risk_rows import RiskRow
-from .view_data import heatmap_data, risk_numbers
+from .view_data import risk_numbers
 from .widgets import plain_label, rich_label, scrolled
 
 
@@ -106,7 +107,7 @@ class RisksPage(QWidget):
         numbers = risk_numbers(items)
         for r in items:
             self.rows[r.id].show_risk(r, numbers[r.id])
-        self.tab.heatmap_chart.show_data(heatmap_data(items))
+        self.tab.heatmap_chart.show_data(risk_map(items))
         self.context.setText(self._context_html(s))
 
     def _rebuild(self, items) -> None:

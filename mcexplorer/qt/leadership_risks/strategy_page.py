@@ -11,8 +11,8 @@ from ...core.answers import answers
 from ...core.leadership_risks.content import content
 from ...core.leadership_risks.strategy import Strategy
 from ...core.leadership_risks.summary import READING_NOTE
-from ..charts.mini_bars import MiniBars
 from ..plain import visible
+from .charts.mini_bars import MiniBars
 from .view_data import option_colours, strategy_bars
 from .widgets import plain_label, scrolled
 

@@ -23,20 +23,20 @@ from ...core.document import Document
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
 from ...core.leadership_risks import extension as lr_extension
+from ...core.leadership_risks.chart_data import culture_data, heatmap_data
 from ...core.leadership_risks.strategy import Strategy
 from ...core.view import in_view
 from ...core.weighting import Weighting
 from .. import prompts
 from ..charts.base import Chart, ChartPlan
-from ..charts.culture import CultureChart
-from ..charts.heatmap import HeatmapChart
 from ..controller import DocumentController
+from .charts.culture import CultureChart
+from .charts.heatmap import HeatmapChart
 from .culture_page import CulturePage
 from .leadership_page import LeadershipPage
 from .plan_b_page import PlanBPage
 from .risks_page import RisksPage
 from .strategy_page import StrategyPage
-from .view_data import culture_data, heatmap_data
 
 CULTURE_TITLE = "Culture: where we are, what is needed"
 HEATMAP_TITLE = "Risks: likelihood x impact"
@@ -96,9 +96,10 @@ class LeadershipRisksTab(QWidget):
     def chart_plans(cls, doc: Document, framework_id: str,
                     weighting: Weighting) -> list[ChartPlan]:
         """The charts the tab exports, as data (no tab built)."""
-        s = strategy(doc, weighting, robustness=False)
-        return [ChartPlan("culture", CultureChart, CULTURE_TITLE, culture_data(s)),
-                ChartPlan("heatmap", HeatmapChart, HEATMAP_TITLE, heatmap_data(s.risks.items))]
+        return [ChartPlan("culture", CultureChart, CULTURE_TITLE,
+                          culture_data(doc, framework_id, weighting)),
+                ChartPlan("heatmap", HeatmapChart, HEATMAP_TITLE,
+                          heatmap_data(doc, framework_id, weighting))]
 
     @property
     def document(self):

@@ -1,67 +1,16 @@
-"""Chart data for the leadership-and-risks tab, from the core's rules (plain values in, plain
-chart data out; nothing here edits the scenario)."""
+"""The strategy page's small bars and the heat map's numbers for the leadership-and-risks tab
+(the culture radar's and the heat map's data are core.leadership_risks.chart_data's)."""
 
 from __future__ import annotations
 
+from ...core.chart_data import HORIZON_COLOURS, OPTION_COLOURS
 from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
 from ...core.leadership_risks.strategy import BUSINESS_MODELS, Strategy
 from ...core.values import percent_text, share_text
-from ..charts.culture import SCALE_MAX, wrap_spoke
-from ..charts.heatmap import HeatmapData, HeatPoint, band_colour
-from ..charts.horizons_data import HORIZON_COLOURS
-from ..charts.mini_bars import MiniBar, MiniBarsData
-from ..charts.radar import RadarData, RadarSeries
-from ..charts.style import OPTION_COLOURS
-
-CATEGORY_COLOURS = {"reputation": "#7B3294", "recruitment": "#0072B2", "revenue": "#006D4E",
-                    "other": "#555555"}
-"""Dark enough for a white number on every band's tint."""
-CURRENT_COLOUR = OPTION_COLOURS[0]
-POSITIONING_WORDS = {"supplementary": "a supplementary", "credit-bearing": "a credit-bearing",
-                     "integrated": "an integrated"}
-
-
-def needed_label(positioning: str) -> str:
-    words = POSITIONING_WORDS.get(positioning)
-    if words is None:
-        return "Needed (as set by the room)"
-    return f"Needed for {words} positioning (our reading)"
-
-
-def culture_data(s: Strategy) -> RadarData:
-    """The room's ratings over the needed profile, both on 0-4 drawn as rating / 4."""
-    c = content()
-    current = rules.current_profile(s.leadership, c)
-    needed = rules.needed_profile(s.leadership, s.positioning, c)
-    spokes = tuple(wrap_spoke(p.name) for p in c.principles)
-    rated = [v for v in current.values() if v is not None]
-    series = ()
-    if rated:
-        unrated = len(current) - len(rated)
-        name = "Where we are"
-        if unrated:
-            name += f" ({unrated} unrated, drawn at 0)"
-        series = (RadarSeries(name, CURRENT_COLOUR,
-                              tuple((v or 0) / SCALE_MAX for v in current.values())),)
-    unset = sum(1 for v in needed.values() if v is None)
-    weights = () if unset == len(needed) else tuple((v or 0) / SCALE_MAX for v in needed.values())
-    label = needed_label(s.positioning)
-    if weights and unset:
-        label += f"; {unset} not set, drawn at 0"
-    message = "" if rated else "Not rated yet"
-    return RadarData(spokes, series, weights, message, label)
-
-
-def heatmap_data(items: list[Risk]) -> HeatmapData:
-    c = content()
-    ordered = rules.sorted_risks(items)
-    points = tuple(HeatPoint(i, r.text, r.likelihood, r.impact, CATEGORY_COLOURS[r.category])
-                   for i, r in enumerate(ordered, start=1))
-    categories = tuple((cat.name, CATEGORY_COLOURS[cat.id]) for cat in c.risk_categories)
-    message = "" if points else "The register is empty: add a risk"
-    return HeatmapData(points, message, categories)
+from .charts.heatmap import band_colour
+from .charts.mini_bars import MiniBar, MiniBarsData
 
 
 def risk_numbers(items: list[Risk]) -> dict[str, int]:

@@ -8,7 +8,7 @@ picker.py        the participant picker above each tab's sliders
 (the spread chart's and the top-options table's data: core.room.chart_data)
 room_view.py     each tab's "Where the room disagrees" page: spread chart, top options
 snapshots.py     the Snapshots dock: take, rename, delete, restore
-compare_view.py  the Compare dialog (compare_data.py builds its data)
+compare_view.py  the Compare dialog (core.room.compare_data builds its data)
 presentation.py  presentation mode (F5; Esc leaves)
 phones.py        PhoneRoom: the room's web server on its thread, each phone's form an edit
 invite.py        the invite screen (QR code, address, joined count, network, lock, new code)

@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from ...core.room.compare_data import Choice
 from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
 from . import people
-from .compare_data import Choice
 from .compare_view import CompareDialog
 from .invitation import Invitation
 from .picker import ParticipantPicker

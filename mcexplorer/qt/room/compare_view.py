@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ScenarioError
+from ...core.room.compare_data import Choice, FrameworkComparison, comparisons
 from ...core.validation import load_scenario
 from .. import prompts
-from ..charts.paired_bars import PairedBarsChart
 from ..charts.radar import RadarChart
 from ..plain import visible
 from ..signals import signals_blocked
-from .compare_data import Choice, FrameworkComparison, comparisons
+from .charts.paired_bars import PairedBarsChart
 from .people import SCENARIO_FILTER
 from .state import RoomState
 

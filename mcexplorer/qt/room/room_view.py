@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...core.room.chart_data import participants_data, top_rows
 from ...core.room.models import GROUP_METHODS
-from ..charts.participants import ParticipantsChart
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from . import people
+from .charts.participants import ParticipantsChart
 from .presentation import SCALED_PROPERTY
 from .state import RoomState
 

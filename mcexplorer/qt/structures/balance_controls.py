@@ -7,12 +7,12 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QWidget
 
 from ...core.structures import balance as hz_balance, rules as hz_rules
-from ...core.structures.models import HorizonsPlan, Split
-from ..charts.horizons_data import HORIZON_COLOURS
+from ...core.structures.models import HorizonsPlan
 from ..framework.sliders import percent_slider
 from ..gestures import GestureTracker
 from ..labels import WrapLabel
 from ..signals import signals_blocked
+from .charts.horizons_data import HORIZON_COLOURS
 
 
 class BalanceSlider(QWidget):
@@ -90,10 +90,6 @@ class TensionList(QListWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.fit_items()
-
-
-def split_tuple(split: Split) -> tuple[float, float, float]:
-    return split.h1, split.h2, split.h3
 
 
 def pct(x: float) -> str:

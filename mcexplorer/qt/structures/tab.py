@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from ...core.structures import balance as hz_balance, edits as hz_edits, rules as hz_rules
 from ...core.structures.models import Split
 from .balance_controls import TENSIONS_TIP, BalanceSlider, TensionList, rules_note, show_plan
-from .view_data import (BALANCE_TITLE, HORIZONS_TITLE, balance_data, horizons_data,
-                        ranked_by_name, short_names)
-from ..charts.balance import BalanceChart, BalanceData
+from ...core.structures.chart_data import (BALANCE_TITLE, HORIZONS_TITLE, BalanceData,
+                                           HorizonsData, balance_data, horizons_data)
+from .view_data import ranked_by_name, short_names
+from .charts.balance import BalanceChart
 from ...core.chart_data import RadarData, RankingData
 from ...core.document import Document
 from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
 from .. import prompts
-from ..charts.horizons import HorizonsChart
-from ..charts.horizons_data import HorizonsData
+from .charts.horizons import HorizonsChart
 from ..plain import guarded
 from ..framework.tab import FrameworkTab
 
@@ -203,7 +203,7 @@ class StructuresTab(FrameworkTab):
         return horizons_data(self.document, self.framework_id, self.in_view())
 
     def balance_data(self) -> BalanceData:
-        return balance_data(self.plan)
+        return balance_data(self.document, self.framework_id)
 
     @classmethod
     def radar_for(cls, doc: Document, framework_id: str, weighting: Weighting) -> RadarData:
@@ -220,21 +220,22 @@ class StructuresTab(FrameworkTab):
                 ChartPlan("horizons", HorizonsChart, HORIZONS_TITLE,
                           horizons_data(doc, framework_id, weighting)),
                 ChartPlan("balance", BalanceChart, BALANCE_TITLE,
-                          balance_data(doc.scenario.horizons))]
+                          balance_data(doc, framework_id, weighting))]
 
     # -- refreshing -----------------------------------------------------------------------
 
     def _on_changed(self, framework_id: str) -> None:
-        if framework_id not in ("", self.framework_id, hz_rules.BUSINESS_MODELS):
+        models = hz_rules.business_models(self.document)
+        if framework_id not in ("", self.framework_id, models):
             return
         try:
-            if framework_id == hz_rules.BUSINESS_MODELS:
+            if framework_id == models:
                 self._update_tensions()  # the coherence list stays live
-            if framework_id == hz_rules.BUSINESS_MODELS and not self.isVisible():
+            if framework_id == models and not self.isVisible():
                 # A business-model drag elsewhere: redraw the charts when this tab is shown.
                 self._charts_stale = True
                 return
-            self._controls_stale = framework_id != hz_rules.BUSINESS_MODELS
+            self._controls_stale = framework_id != models
             self.schedule_refresh()  # syncs the controls when it runs now
             if self._controls_stale:
                 self._sync_controls()  # the refresh waits for the turn's end: sync them now

@@ -12,7 +12,7 @@ from mcexplorer.cli.score import score_report
 from mcexplorer.core.document import Document
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.errors import ScenarioError
-from mcexplorer.core.extensions import read, readings, registered
+from mcexplorer.core.extensions import offering, positioning, registered
 from mcexplorer.core.io import scenario_json
 from mcexplorer.core.leadership_risks import edits as E
 from mcexplorer.core.models import Framework
@@ -82,15 +82,15 @@ def test_score_report_carries_the_entry_and_ranks_nothing():
 
 def test_the_positioning_reading_comes_from_the_ecology_and_drives_the_check():
     doc = Document()
-    assert "positioning" in readings() and read("positioning", doc) == "none"
-    assert read("no-such-reading", doc, default="fallback") == "fallback"
+    assert [e.id for e in offering("positioning")] == ["ecology-map"]
+    assert positioning(doc) == "none"
     doc.apply(E.set_approach(doc, "transactional"))
     entry = lambda: next(f for f in score_report(doc)["frameworks"] if f["id"] == FID)  # noqa: E731
     assert entry()["leadership_check"]["status"] == "open"
     # An integrated portfolio: credit-bearing micro-credentials beside degrees.
     for x, y in ((-0.8, 0.8), (0.8, 0.8)):
         doc.apply(eco_edits.add_offering(doc, x=x, y=y))
-    assert read("positioning", doc) == "integrated"
+    assert positioning(doc) == "integrated"
     assert entry()["positioning"] == "integrated"
     assert entry()["leadership_check"]["status"] == "short"
     assert entry()["needed"]["transparent"] == 3  # the integrated profile (our reading)

@@ -11,9 +11,10 @@ import math
 import pytest
 from PySide6.QtCore import QRectF
 
-from mcexplorer.qt.charts import horizons_labels, map_layout
-from mcexplorer.qt.charts.horizons_labels import LabelRequest
-from mcexplorer.qt.charts.map_items import MapMarker
+from mcexplorer.core.ecology.chart_data import MapMarker
+from mcexplorer.qt.ecology.charts import map_layout
+from mcexplorer.qt.structures.charts import horizons_labels
+from mcexplorer.qt.structures.charts.horizons_labels import LabelRequest
 
 
 class Counter:
@@ -111,7 +112,7 @@ def test_names_placed_through_the_index_match_every_pair_compared():
     horizons_labels._placed.cache_clear()
     indexed = horizons_labels.place_labels(requests, [(0.1, 0.2, 0.1, 0.15)],
                                            (-0.2, 0.6, -0.1, 0.4), (0.004, 0.004))
-    from mcexplorer.qt.charts.horizons_data import overlap
+    from mcexplorer.qt.structures.charts.horizons_data import overlap
 
     placed, expected = [], []
     markers = [horizons_labels.marker_box(r) for r in requests]

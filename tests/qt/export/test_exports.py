@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QPushButton
 
 from mcexplorer.core.ecology import mix as eco_mix
 from mcexplorer.qt.charts.export import ImageSpec, export_image, pixels_for, render_chart
-from mcexplorer.qt.charts.map_items import QUADRANT_TINTS
 from mcexplorer.qt.charts.style import OPTION_COLOURS, OPTION_SYMBOLS
+from mcexplorer.qt.ecology.charts.map_items import QUADRANT_TINTS
 from mcexplorer.qt.export.dialog import ExportDialog
 
 BM = "business-models"

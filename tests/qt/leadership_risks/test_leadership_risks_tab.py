@@ -15,8 +15,8 @@ from mcexplorer.core.leadership_risks.rules import sorted_risks
 from mcexplorer.qt import prompts
 from mcexplorer.qt.charts.base import Chart
 from mcexplorer.qt.charts.export import render_chart
-from mcexplorer.qt.charts.heatmap import HeatmapData, HeatPoint, legend_html
 from mcexplorer.qt.charts.style import ChartStyle
+from mcexplorer.qt.leadership_risks.charts.heatmap import HeatmapData, HeatPoint, legend_html
 
 FID = "leadership-risks"
 BM = "business-models"

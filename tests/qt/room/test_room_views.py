@@ -10,10 +10,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMenuBar, QSlider
 
 from mcexplorer.core.room import edits as room_edits
+from mcexplorer.core.room.compare_data import Choice
 from mcexplorer.qt.charts import style
-from mcexplorer.qt.charts.participants import Stack, place_labels
 from mcexplorer.qt.charts.radar import LEGEND_SCALE
-from mcexplorer.qt.room.compare_data import Choice
+from mcexplorer.qt.room.charts.participants import Stack, place_labels
 from mcexplorer.qt.room.presentation import SCALE, table_area
 
 BM = "business-models"

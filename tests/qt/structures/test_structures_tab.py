@@ -14,7 +14,7 @@ from mcexplorer.app import create_window
 from mcexplorer.core.structures import balance as hz_balance, edits as hz_edits
 from mcexplorer.core.structures.models import Split
 from mcexplorer.qt.charts.base import Chart
-from mcexplorer.qt.charts.horizons import HorizonsChart
+from mcexplorer.qt.structures.charts.horizons import HorizonsChart
 
 FW = "structures"
 KEYS = ("h1", "h2", "h3")

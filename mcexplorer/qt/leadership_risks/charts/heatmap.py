@@ -5,14 +5,13 @@ risks' texts. Cells are shaded by likelihood x impact in four bands (the tool's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from ..plain import escaped
-from .base import Chart, text_item
-from .style import ChartStyle, font
+from ....core.leadership_risks.chart_data import HeatmapData, HeatPoint
+from ...charts.base import Chart, text_item
+from ...charts.style import ChartStyle, font
+from ...plain import escaped
 
 LEVELS = (1, 2, 3, 4, 5)
 BANDS = ((4, "#dff0e0", "#24402a"), (9, "#fbf1c9", "#4a4220"), (16, "#fddcbf", "#553a22"),
@@ -24,26 +23,6 @@ TEXT_CHARS = 60
 SPOTS = {1: [(0, 0)], 2: [(-0.2, 0), (0.2, 0)], 3: [(-0.2, 0.15), (0.2, 0.15), (0, -0.18)],
          4: [(-0.2, 0.18), (0.2, 0.18), (-0.2, -0.18), (0.2, -0.18)]}
 """Where the points of a cell sit (offsets from its centre) for 1-4 risks; more use a 3x3 grid."""
-
-
-@dataclass(frozen=True)
-class HeatPoint:
-    number: int
-    """1 = the highest likelihood x impact."""
-    text: str
-    likelihood: int
-    impact: int
-    colour: str
-    """The risk's category colour."""
-
-
-@dataclass(frozen=True)
-class HeatmapData:
-    points: tuple[HeatPoint, ...]
-    """Highest likelihood x impact first."""
-    message: str = ""
-    categories: tuple[tuple[str, str], ...] = ()
-    """(category name, colour) for the legend."""
 
 
 def band_colour(score: int, dark: bool) -> str:

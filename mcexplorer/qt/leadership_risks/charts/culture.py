@@ -7,9 +7,8 @@ principle names, which the tab wraps onto two lines.
 
 from __future__ import annotations
 
-from .radar import RadarChart
-
-SCALE_MAX = 4
+from ....core.leadership_risks.chart_data import SCALE_MAX, wrap_spoke  # noqa: F401
+from ...charts.radar import RadarChart
 
 
 class CultureChart(RadarChart):
@@ -23,12 +22,3 @@ class CultureChart(RadarChart):
     def __init__(self, framework_id: str, title: str = "Culture", parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.legend.setColumnCount(1)  # two long entries: one above the other
-
-
-def wrap_spoke(name: str, width: int = 13) -> str:
-    """A principle's name on at most two lines, split at the space nearest the middle."""
-    if len(name) <= width or " " not in name:
-        return name
-    spaces = [i for i, ch in enumerate(name) if ch == " "]
-    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return f"{name[:cut]}\n{name[cut + 1:]}"

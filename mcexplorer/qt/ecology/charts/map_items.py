@@ -1,7 +1,8 @@
 """What the credential-ecology map draws, apart from the chart itself.
 
-Its data (``MapData``, ``MapMarker``), the look (quadrant tints, marker sizes), the graphics of
-one marker (``MarkerGraphics``) and the plane's fixed graphics for a lens (``plane_items``).
+Its data (``MapData``, ``MapMarker``: core.ecology.chart_data), the look (quadrant tints,
+marker sizes), the graphics of one marker (``MarkerGraphics``) and the plane's fixed graphics
+for a lens (``plane_items``).
 """
 
 from __future__ import annotations
@@ -9,17 +10,17 @@ from __future__ import annotations
 import html
 import itertools
 import math
-from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
 
-from ...core.ecology.lenses import Lens, axes, lens as get_lens
-from ...core.ecology.mix import QUADRANTS
-from .base import text_item
-from .style import OPTION_COLOURS, ChartStyle, font
+from ....core.ecology.chart_data import LABEL_CHARS, MapData, MapMarker, marker_labels  # noqa: F401 - the data is the core's
+from ....core.ecology.lenses import Lens, axes, lens as get_lens
+from ....core.ecology.mix import QUADRANTS
+from ...charts.base import text_item
+from ...charts.style import OPTION_COLOURS, ChartStyle, font
 
 PLANE = 1.0
 MARGIN = 0.2
@@ -30,8 +31,6 @@ R_MAX = 0.15
 STEP = 0.05
 BIG_STEP = 0.2
 LABEL_SCALE = 0.84
-LABEL_CHARS = 24
-"""Longer names are shortened on the map (the list and tooltips show them whole)."""
 DRAG_THRESHOLD = 3.0
 """Pixels the mouse must travel before a press on a marker becomes a drag."""
 
@@ -40,57 +39,6 @@ QUADRANT_TINTS = {q.position: OPTION_COLOURS[i] for i, q in enumerate(QUADRANTS)
 quadrant's option colour, by its place in the framework."""
 MARKER_FILL = "#24466E"
 SELECTED = "#D55E00"
-
-
-@dataclass(frozen=True)
-class MapMarker:
-    id: str
-    name: str
-    x: float
-    y: float
-    volume: float
-    number: int
-    """1-based position in the portfolio: the badge, also shown in the tab's list."""
-    label: str = ""
-    """The name as drawn (duplicates get '(2)', '(3)'...); empty means ``name``."""
-
-    @property
-    def text(self) -> str:
-        """The label as drawn: long names are shortened in the middle of the name part."""
-        full = self.label or self.name
-        if len(self.name) <= LABEL_CHARS:
-            return full
-        return self.name[:LABEL_CHARS - 1].rstrip() + "\u2026" + full[len(self.name):]
-
-
-@dataclass(frozen=True)
-class MapData:
-    lens: Lens
-    markers: tuple[MapMarker, ...] = ()
-    shares: dict = field(default_factory=dict)
-    """quadrant position ('top-left'...) -> share of volume 0-1 (empty: nothing to show)."""
-    selected: str = ""
-    message: str = ""
-    """Shown over the plane (e.g. the invitation to add an offering)."""
-    volume_unit: str = "learners"
-    note: str = ""
-    """A line under the plane (e.g. which lens and where its placement comes from)."""
-
-
-def marker_labels(names: list[str]) -> list[str]:
-    """Names as drawn: a name used more than once gets its occurrence number, '(2)'."""
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    seen: dict[str, int] = {}
-    out = []
-    for n in names:
-        if counts[n] > 1:
-            seen[n] = seen.get(n, 0) + 1
-            out.append(f"{n} ({seen[n]})")
-        else:
-            out.append(n)
-    return out
 
 
 def marker_radius(volume: float, largest: float) -> float:

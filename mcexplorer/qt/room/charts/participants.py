@@ -17,9 +17,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from ...core.room.chart_data import ParticipantsData, PersonDot, SpreadRow
-from .base import Chart, text_item
-from .style import font, line, option_colour
+from ....core.room.chart_data import ParticipantsData, PersonDot, SpreadRow
+from ...charts.base import Chart, text_item
+from ...charts.style import font, line, option_colour
 
 SYMBOLS = ("o", "s", "t", "d", "h")
 X_RANGE = (-4.0, 104.0)

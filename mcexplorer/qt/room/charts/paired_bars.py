@@ -6,36 +6,17 @@ each labelled with its value; the change (B - A) is written at the right of the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..plain import escaped
-from .base import Chart, text_item
-from .style import font
+from ....core.room.compare_data import PairedBarsData, PairedRow  # noqa: F401
+from ...charts.base import Chart, text_item
+from ...charts.style import font
+from ...plain import escaped
 
 BAR = 0.34
 X_MAX = 100.0
 X_RANGE = (-2.0, 128.0)
-
-
-@dataclass(frozen=True)
-class PairedRow:
-    label: str
-    a: float
-    b: float
-
-
-@dataclass(frozen=True)
-class PairedBarsData:
-    rows: tuple[PairedRow, ...]
-    a_label: str
-    b_label: str
-    a_colour: str
-    b_colour: str
-    unit: str = "Weight (0-100)"
-    message: str = ""
 
 
 def delta_text(a: float, b: float) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .box_index import BoxIndex, overlap_sums
+from ...charts.box_index import BoxIndex, overlap_sums
 from .horizons_data import Box
 
 LABEL_CHARS = 24

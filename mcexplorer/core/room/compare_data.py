@@ -3,6 +3,7 @@ weight bars, the overlaid radar profiles, the rank-change table and a one-line s
 
 A side is the current state ("now"), one of the open scenario's snapshots, or another
 scenario file (``FILE`` or ``FILE#snapshot``); core.room.compare does the arithmetic.
+qt.room.compare_view shows it (qt.room.charts.paired_bars draws the bars). No Qt here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...core.room.compare import (
+from ..chart_data import RadarData, RadarSeries
+from .compare import (
     Side,
     compare_sides,
     load_side,
@@ -19,12 +21,28 @@ from ...core.room.compare import (
     side_of_snapshot,
     split_ref,
 )
-from ...core.room.edits import find_snapshot
-from ..charts.paired_bars import PairedBarsData, PairedRow
-from ..charts.radar import RadarData, RadarSeries
+from .edits import find_snapshot
 
 COLOUR_A = "#0072B2"
 COLOUR_B = "#D55E00"
+
+
+@dataclass(frozen=True)
+class PairedRow:
+    label: str
+    a: float
+    b: float
+
+
+@dataclass(frozen=True)
+class PairedBarsData:
+    rows: tuple[PairedRow, ...]
+    a_label: str
+    b_label: str
+    a_colour: str
+    b_colour: str
+    unit: str = "Weight (0-100)"
+    message: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from .base import Chart, text_item
+from ....core.structures.chart_data import BalanceData, BalanceRow  # noqa: F401
+from ...charts.base import Chart, text_item
 from .horizons_data import HORIZON_COLOURS
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}
@@ -25,17 +24,6 @@ def segment_label(k: int, share: float) -> str:
     return f"H{k} {_pct(share)}" if share >= 16 else _pct(share)
 
 
-@dataclass(frozen=True)
-class BalanceRow:
-    label: str
-    shares: tuple[float, float, float] | None
-    """H1, H2, H3 in percent; None draws an empty row with ``note``."""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class BalanceData:
-    rows: tuple[BalanceRow, ...]
 
 
 class BalanceChart(Chart):

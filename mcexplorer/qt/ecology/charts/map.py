@@ -28,9 +28,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 
-from ...core.ecology.mix import clamp
-from ..gestures import new_gesture
-from .base import Chart, text_item
+from ....core.ecology.mix import clamp
+from ...charts.base import Chart, text_item
+from ...charts.style import font
+from ...gestures import new_gesture
 from .map_items import (
     BIG_STEP,
     DRAG_THRESHOLD,
@@ -50,7 +51,6 @@ from .map_items import (
     plane_items,
 )
 from .map_layout import place_labels, place_region_texts, text_rect
-from .style import font
 
 
 class EcologyMap(Chart):

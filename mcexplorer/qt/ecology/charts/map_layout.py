@@ -12,9 +12,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
-from .box_index import BoxIndex, overlap_sums
+from ...charts.box_index import BoxIndex, overlap_sums
+from ...charts.style import font
 from .map_items import LABEL_SCALE, PLANE, MarkerGraphics
-from .style import font
 
 
 def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: float,

@@ -14,21 +14,32 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMenu
 
-from ...core.structures import balance as hz_balance, curves as hz_curves
-from ..gestures import GestureTracker, new_gesture
-from ..plain import escaped
-from .base import Chart, text_item
-from .fit import make_legend
+from ....core.structures import balance as hz_balance, curves as hz_curves
+from ...charts.base import Chart, text_item
+from ...charts.fit import make_legend
+from ...charts.label_pool import LabelPool
+from ...charts.painted import TextBoxes
+from ...charts.style import font, needs_edge
+from ...gestures import GestureTracker, new_gesture
+from ...plain import escaped
 from .horizons_data import (
-    HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE, HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR,
-    SAMPLES, SELECTED_COLOUR, TIME_FINE, TIME_STEP, CURVES_NOTE, HorizonMarker, HorizonsData,
+    CURVES_NOTE,
+    HIT_RADIUS_PX,
+    HORIZON_COLOURS,
+    HORIZON_FINE,
+    HORIZON_NAMES,
+    HORIZON_STEP,
+    INITIATIVE_COLOUR,
+    SAMPLES,
+    SELECTED_COLOUR,
+    TIME_FINE,
+    TIME_STEP,
+    HorizonMarker,
+    HorizonsData,
     free_spot,
 )
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView, set_points
-from .label_pool import LabelPool
-from .painted import TextBoxes
-from .style import font, needs_edge
 
 
 class HorizonsChart(Chart):

@@ -1,0 +1,1 @@
+"""The ecology tab's own charts (drawn from core.ecology data)."""

@@ -1,0 +1,1 @@
+"""The leadership risks tab's own charts (drawn from core.leadership_risks data)."""

@@ -1,0 +1,1 @@
+"""The room tab's own charts (drawn from core.room data)."""

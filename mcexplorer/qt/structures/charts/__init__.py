@@ -1,0 +1,1 @@
+"""The structures tab's own charts (drawn from core.structures data)."""
