@@ -21,7 +21,7 @@ ROOT = Path(mcexplorer.__file__).resolve().parent
 REGISTRIES = {
     # The plug-in registry: each feature registers its record once, at import.
     "mcexplorer.core.extensions._registry": "extensions by id",
-    "mcexplorer.core.extensions._readings": "readings by name",
+    "mcexplorer.qt.extension._registry": "each feature's Qt twin (its tab) by extension id",
     "mcexplorer.core.extensions._loaded": "the built-in features were imported",
     # The report's contributors, registered once.
     "mcexplorer.core.outputs.report_model._framework": "report blocks per extension",
@@ -32,6 +32,9 @@ REGISTRIES = {
     "mcexplorer.qt.gestures._gesture_ids": "a counter: gesture ids",
     "mcexplorer.qt.framework.notes._bursts": "a counter: typing-burst ids",
     "mcexplorer.qt.charts.style._drawing": "the chart being drawn, innermost last",
+    # Checked once, before the process's first QSettings (a FIFO there would block it): the
+    # answer cannot change within the run, since the run's settings then live elsewhere.
+    "mcexplorer.qt.window.settings._problem": "why this run's settings file is unusable",
 }
 """module.name -> what it holds. Add a registry here only with a reason; never plain state."""
 

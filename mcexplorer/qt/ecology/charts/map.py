@@ -16,9 +16,8 @@ turns mouse and keyboard gestures into signals (the tab turns those into edits):
 * arrow keys move the selected marker by 0.05 (Shift: 0.2); Delete / Backspace asks to delete
   it, F2, Enter or a double-click asks to rename it.
 
-``clone()`` gives a non-interactive copy with the same drawing, for PNG export. The data
-classes, marker and plane graphics live in ``map_items``, the placing of names in ``map_layout``.
-"""
+``clone()`` gives a non-interactive copy for export. Its data: core.ecology.chart_data; the
+marker and plane graphics: ``map_items``; the placing of names: ``map_layout``."""
 
 from __future__ import annotations
 
