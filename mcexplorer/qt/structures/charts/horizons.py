@@ -22,22 +22,10 @@ from ...charts.painted import TextBoxes
 from ...charts.style import font, needs_edge
 from ...gestures import GestureTracker, new_gesture
 from ...plain import escaped
-from .horizons_data import (
-    CURVES_NOTE,
-    HIT_RADIUS_PX,
-    HORIZON_COLOURS,
-    HORIZON_FINE,
-    HORIZON_NAMES,
-    HORIZON_STEP,
-    INITIATIVE_COLOUR,
-    SAMPLES,
-    SELECTED_COLOUR,
-    TIME_FINE,
-    TIME_STEP,
-    HorizonMarker,
-    HorizonsData,
-    free_spot,
-)
+from .horizons_data import (CURVES_NOTE, HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE,
+                            HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR, SAMPLES,
+                            SELECTED_COLOUR, TIME_FINE, TIME_STEP, HorizonMarker, HorizonsData,
+                            free_spot)
 from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
 from .horizons_view import HorizonsView, set_points
 
