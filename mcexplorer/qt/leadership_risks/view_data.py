@@ -7,7 +7,7 @@ from ...core.chart_data import HORIZON_COLOURS, OPTION_COLOURS
 from ...core.leadership_risks import rules
 from ...core.leadership_risks.content import KEY_QUESTIONS, content
 from ...core.leadership_risks.models import Risk
-from ...core.leadership_risks.strategy import BUSINESS_MODELS, Strategy
+from ...core.leadership_risks.strategy import Strategy
 from ...core.values import percent_text, share_text
 from .charts.heatmap import band_colour
 from .charts.mini_bars import MiniBar, MiniBarsData
@@ -26,7 +26,8 @@ def option_colours(doc) -> dict[str, str]:
     """Option name -> its colour in its framework (as in its ranking, table and radar); the
     business models first, should a name be in two frameworks."""
     out: dict[str, str] = {}
-    ordered = sorted(doc.frameworks.values(), key=lambda fw: fw.id != BUSINESS_MODELS)
+    ordered = sorted(doc.frameworks.values(),
+                     key=lambda fw: fw.key_question != "business-models")
     for fw in ordered:
         for i, o in enumerate(fw.options):
             out.setdefault(o.name, OPTION_COLOURS[i % len(OPTION_COLOURS)])
