@@ -26,8 +26,8 @@ def option_colours(doc) -> dict[str, str]:
     """Option name -> its colour in its framework (as in its ranking, table and radar); the
     business models first, should a name be in two frameworks."""
     out: dict[str, str] = {}
-    ordered = sorted(doc.frameworks.values(),
-                     key=lambda fw: fw.key_question != "business-models")
+    models_question = KEY_QUESTIONS[3]  # the paper's fourth: which business models
+    ordered = sorted(doc.frameworks.values(), key=lambda fw: fw.key_question != models_question)
     for fw in ordered:
         for i, o in enumerate(fw.options):
             out.setdefault(o.name, OPTION_COLOURS[i % len(OPTION_COLOURS)])
