@@ -20,22 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..charts.style import contrast
 from ..plain import guarded, visible
 
 TEXT_CONTRAST = 4.6
 """Secondary text is greyer than the main text but keeps WCAG AA's 4.5:1 on its background."""
-
-
-def _luminance(c: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours (1 to 21)."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def legible(colour: QColor, background: QColor, ratio: float = TEXT_CONTRAST) -> QColor:
