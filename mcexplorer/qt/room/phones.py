@@ -14,6 +14,7 @@ the server: nothing listens afterwards.
 from __future__ import annotations
 
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
@@ -26,9 +27,11 @@ from ...core.room.phones import (
     room_spec,
     submission_edit,
 )
-from ...server.app import RoomServer
-from ...server.running import ServerThread, join_url
 from .state import RoomState
+
+if TYPE_CHECKING:  # the server (aiohttp: about 0.14 s to import) loads when the room opens
+    from ...server.app import RoomServer
+    from ...server.running import ServerThread
 
 
 class PhoneRoom(QObject):
@@ -71,6 +74,8 @@ class PhoneRoom(QObject):
     def url(self) -> str:
         if self.thread is None or self.server is None:
             return ""
+        from ...server.running import join_url
+
         return join_url(self.thread.host, self.thread.port, self.server.token)
 
     def joined(self) -> int:
@@ -90,6 +95,9 @@ class PhoneRoom(QObject):
     def open(self, host: str, port: int) -> str:
         """Listen on ``host``:``port`` (the same code when moving to another network); the
         join URL. ScenarioError (nothing listening) when that address or port cannot be used."""
+        from ...server.app import RoomServer
+        from ...server.running import ServerThread
+
         token = self.server.token if self.server is not None else None
         locked = self.locked
         self._stop()
