@@ -154,16 +154,20 @@ def test_opening_a_session_whose_file_became_a_folder_or_fifo(
     no_traceback_logged()
 
 
+SEEN_WARNINGS = ("import logging\n"
+                 "seen = []\n"
+                 "class Seen(logging.Handler):\n"
+                 "    def emit(self, record): seen.append(record.getMessage())\n"
+                 "logging.getLogger('mcexplorer').addHandler(Seen(level=logging.WARNING))\n")
+"""A child's prelude: the warnings it logs (a prompt not shown headless) in ``seen``."""
+
+
 # -- item 11: a headless start after a crash never blocks in the restore box --------------
 
 
 def test_a_headless_start_after_a_crash_keeps_the_work_and_does_not_block(tmp_path):
     crash_with_unsaved_work(None, impact=93)
-    script = ("import logging\n"
-              "seen = []\n"
-              "class Seen(logging.Handler):\n"
-              "    def emit(self, record): seen.append(record.getMessage())\n"
-              "logging.getLogger('mcexplorer').addHandler(Seen(level=logging.WARNING))\n"
+    script = (SEEN_WARNINGS +
               "from mcexplorer.app import create_window\n"
               "from mcexplorer.qt import prompts\n"
               "w = create_window()\n"
@@ -185,11 +189,7 @@ def test_a_headless_question_with_details_is_not_shown_and_nobody_says_yes():
     """A long question (import notes in the details) on a headless start: no box waits for an
     answer nobody can give, the answer is None (not Yes), and the question is noted."""
     script = (
-        "import logging\n"
-        "seen = []\n"
-        "class Seen(logging.Handler):\n"
-        "    def emit(self, record): seen.append(record.getMessage())\n"
-        "logging.getLogger('mcexplorer').addHandler(Seen(level=logging.WARNING))\n"
+        SEEN_WARNINGS +
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from mcexplorer.qt import prompts\n"
