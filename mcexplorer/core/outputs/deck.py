@@ -99,6 +99,16 @@ class Deck:
     def body_top(self) -> Emu:
         return Emu(int(self.h * 0.2))
 
+    def chart_with_text(self, slide, kind, chart_data):
+        """A native chart on the left two thirds of the body; returns it and the box left for
+        text beside it (left, top, width, height)."""
+        top = self.body_top()
+        width = Emu(int((self.w - 2 * self.margin) * 0.64))
+        height = self.h - top - self.margin
+        chart = slide.shapes.add_chart(kind, self.margin, top, width, height, chart_data).chart
+        side = self.margin + width + Inches(0.2)
+        return chart, (side, top, self.w - side - self.margin, height)
+
     def text(self, slide, lines: Sequence[str], left, top, width, height, size: int = 14):
         box = slide.shapes.add_textbox(left, top, width, height)
         frame = box.text_frame
@@ -156,12 +166,7 @@ def ranking_slide(deck: Deck, f: data.FrameworkFigures) -> None:
     chart_data.categories = [o.name for o in shown]
     chart_data.add_series("Fit (%)", [None if o.fit is None else round(o.fit, 4)
                                       for o in shown])
-    top = deck.body_top()
-    width = Emu(int((deck.w - 2 * deck.margin) * 0.64))
-    height = deck.h - top - deck.margin
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, deck.margin, top, width, height,
-                                   chart_data)
-    chart = frame.chart
+    chart, beside = deck.chart_with_text(slide, XL_CHART_TYPE.BAR_CLUSTERED, chart_data)
     chart.has_legend = False
     chart.has_title = False
     plot = chart.plots[0]
@@ -173,13 +178,12 @@ def ranking_slide(deck: Deck, f: data.FrameworkFigures) -> None:
     chart.value_axis.maximum_scale = 100
     chart.value_axis.has_major_gridlines = False
     chart.category_axis.tick_labels.font.size = Pt(12)
-    side = deck.margin + width + Inches(0.2)
     lines = [f"Weights: {f.whose}"] + _weights_lines(f)
     if f.verdict:
         lines += ["", f"How sure: {f.verdict}"]
     if not f.has_weight:
         lines = ["Every weight is zero, so nothing is ranked."] + lines
-    deck.text(slide, lines, side, top, deck.w - side - deck.margin, height, 13)
+    deck.text(slide, lines, *beside, 13)
 
 
 def radar_slide(deck: Deck, f: data.FrameworkFigures) -> None:
@@ -193,23 +197,17 @@ def radar_slide(deck: Deck, f: data.FrameworkFigures) -> None:
     largest = max((c.weight for c in f.criteria), default=0.0)
     if largest > 0:
         chart_data.add_series("weights", [round(c.weight / largest, 4) for c in f.criteria])
-    top = deck.body_top()
-    width = Emu(int((deck.w - 2 * deck.margin) * 0.64))
-    height = deck.h - top - deck.margin
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, deck.margin, top, width, height,
-                                   chart_data)
-    chart = frame.chart
+    chart, beside = deck.chart_with_text(slide, XL_CHART_TYPE.RADAR_MARKERS, chart_data)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
     chart.value_axis.minimum_scale = 0
     chart.value_axis.maximum_scale = 1
-    side = deck.margin + width + Inches(0.2)
     lines = ["Utilities from 0 (worst rating) to 1 (best) on each criterion; "
              "\u201cweights\u201d is the weights profile, the largest weight as 1.",
              ""] + [f"{by_id[o].name}: fit {by_id[o].fit:.1f}%" for o in f.radar
                     if by_id[o].fit is not None]
-    deck.text(slide, lines, side, top, deck.w - side - deck.margin, height, 13)
+    deck.text(slide, lines, *beside, 13)
 
 
 def room_slide(deck: Deck, rows: data.RoomRows) -> None:
