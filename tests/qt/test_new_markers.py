@@ -12,7 +12,7 @@ from screen_checks import chart_problems
 
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.structures import edits as hz_edits
-from mcexplorer.qt.ecology.charts.map_layout import overlap, text_rect
+from mcexplorer.qt.ecology.charts.map_layout import overlap
 
 ECO, HZ = "credential-ecology", "structures"
 
@@ -39,7 +39,8 @@ def test_added_offerings_do_not_cover_each_other(open_window, qtbot):
     view = chart.viewport().rect()
     px, _ = chart._pixel_size()
     centres = {oid: chart.marker_viewport_pos(oid) for oid in ids}
-    radii = {g.marker.id: g.r / px * chart.view_scale for g in chart._markers}
+    radii = {oid: d.width() / 2 / px * chart.view_scale
+             for oid, d in zip(ids, chart.disc_rects())}
     for oid, p in centres.items():
         assert view.contains(p.toPoint()), oid  # on screen
         o = eco_edits.find(tab.document, oid)
@@ -91,11 +92,9 @@ def test_region_names_move_out_from_under_a_marker(open_window, qtbot):
     # A big offering right on the top-left corner, where "Macro-credentials" is written.
     window.controller.push(eco_edits.add_offering(window.document, "Big MBA", -0.85, 0.85, 900))
     qtbot.wait(20)
-    px, py = chart._pixel_size()
-    discs = [g.disc.rect() for g in chart._markers if g.marker is not None]
-    for item in chart._region_texts:
-        rect = text_rect(item, px, py)
-        assert all(overlap(rect, d) == 0 for d in discs), item.toPlainText()
+    discs = chart.disc_rects()
+    for text, rect in zip(chart.region_texts(), chart.region_rects()):
+        assert all(overlap(rect, d) == 0 for d in discs), text
     overlaps = [p for p in chart_problems(chart) if "overlaps" in p]
     assert not overlaps
 

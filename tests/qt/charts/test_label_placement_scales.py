@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QRectF
 
 from mcexplorer.core.ecology.chart_data import MapMarker
 from mcexplorer.qt.ecology.charts import map_layout
+from mcexplorer.qt.ecology.charts.map_markers import Spot
 from mcexplorer.qt.structures.charts import horizons_labels
 from mcexplorer.qt.structures.charts.horizons_labels import LabelRequest
 
@@ -57,41 +57,17 @@ def _horizons_pairs(monkeypatch, n: int) -> int:
     return counter.pairs
 
 
-class _Label:
-    def setAnchor(self, anchor):  # noqa: N802 - as pyqtgraph's TextItem
-        self.anchor = anchor
-
-    def setPos(self, *pos):  # noqa: N802
-        self.pos = pos
-
-
-class _Disc:
-    def __init__(self, rect: QRectF) -> None:
-        self._rect = rect
-
-    def rect(self) -> QRectF:
-        return self._rect
-
-
-class _Marker:
-    """What place_labels reads of a MarkerGraphics: marker, radius, disc and label."""
-
-    def __init__(self, m: MapMarker, r: float) -> None:
-        self.marker, self.r, self.label = m, r, _Label()
-        self.disc = _Disc(QRectF(m.x - r, m.y - r, 2 * r, 2 * r))
-
-
 def _map_pairs(monkeypatch, qapp, n: int) -> int:
     """n offerings on the plane, the chart's pixels growing with n: the same crowding."""
     counter = Counter(monkeypatch, map_layout)
     side = math.ceil(math.sqrt(n))
     unit = 2.0 / side
-    markers = [_Marker(MapMarker(f"o{k}", f"Offering {k}", -1 + unit * (i + 0.5),
-                                 -1 + unit * (j + 0.5), 10.0, k + 1), unit * 0.15)
-               for k, (i, j) in enumerate(_lattice(n))]
-    px = unit / 250  # a cell of the lattice is 250 pixels wide at any n
-    map_layout.place_labels(markers, [], px, px)
-    assert all(hasattr(g.label, "pos") for g in markers)
+    spots = [Spot(MapMarker(f"o{k}", f"Offering {k}", -1 + unit * (i + 0.5),
+                            -1 + unit * (j + 0.5), 10.0, k + 1), unit * 0.15, k, f"Offering {k}")
+             for k, (i, j) in enumerate(_lattice(n))]
+    px = unit / 110  # a cell of the lattice is 110 pixels wide at any n: names meet neighbours
+    left_out = map_layout.place_labels(spots, lambda t: (7.0 * len(t), 16.0), [], px, px)
+    assert left_out == 0 and all(s.label is not None for s in spots)
     monkeypatch.undo()
     return counter.pairs
 

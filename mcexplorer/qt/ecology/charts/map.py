@@ -17,7 +17,8 @@ turns mouse and keyboard gestures into signals (the tab turns those into edits):
   it, F2, Enter or a double-click asks to rename it.
 
 ``clone()`` gives a non-interactive copy for export. Its data: core.ecology.chart_data; the
-marker and plane graphics: ``map_items``; the placing of names: ``map_layout``."""
+plane's graphics: ``map_items``; the offerings, painted as one item: ``map_markers``; the
+placing of names: ``map_layout`` (on screen, once per size the view is painted at)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QColor
 
 from ....core.ecology.mix import clamp
 from ...charts.base import Chart, text_item
@@ -36,20 +37,18 @@ from .map_items import (
     DRAG_THRESHOLD,
     LABEL_SCALE,
     MARGIN,
-    MARKER_FILL,
     PLANE,
-    SELECTED,
     STEP,
     Y_MARGIN,
     MapData,
     MapMarker,
-    MarkerGraphics,
     esc,
     list_html,
     marker_radius,
     plane_items,
 )
-from .map_layout import place_labels, place_region_texts, text_rect
+from .map_layout import pixel_size, place_labels, place_region_texts, text_rect
+from .map_markers import MarkerLayer, Spot, shown_text
 
 
 class EcologyMap(Chart):
@@ -76,8 +75,14 @@ class EcologyMap(Chart):
         self._list.setMaximumHeight(0)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._static: list = []
-        self._markers: list[MarkerGraphics] = []
-        self._by_id: dict[str, MarkerGraphics] = {}
+        self._layer = MarkerLayer()
+        self.view.addItem(self._layer)
+        self._spots: list[Spot] = []
+        self._by_id: dict[str, Spot] = {}
+        self._placed_for: tuple | None = None
+        self._names_due = False
+        self._left_out = 0
+        self._note = ""
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(30)
         self.view.addItem(self._message)
@@ -105,11 +110,31 @@ class EcologyMap(Chart):
         return self._selected
 
     def marker_ids(self) -> list[str]:
-        return [m.marker.id for m in self._markers if m.marker is not None]
+        return [s.marker.id for s in self._spots]
 
     def marker_texts(self) -> list[str]:
-        """The marker labels as drawn, in portfolio order (tests and accessibility)."""
-        return [m.label.toPlainText() for m in self._markers if m.marker is not None]
+        """Every marker's name as drawn (or as it would be where it is left out), in
+        portfolio order (tests and accessibility)."""
+        return [s.text for s in self._spots]
+
+    def disc_rects(self) -> list[QRectF]:
+        """Each marker's disc in plane units, in portfolio order."""
+        return [s.disc_rect() for s in self._spots]
+
+    def label_boxes(self) -> list[tuple[str, str, QRectF]]:
+        """(offering id, name, box in plane units) of every name shown."""
+        self._place_names()
+        return [(s.marker.id, s.shown, s.label_rect()) for s in self._spots if s.label]
+
+    def names_left_out(self) -> int:
+        """How many names the map leaves out where it is too crowded to place them."""
+        self._place_names()
+        return self._left_out
+
+    def region_rects(self) -> list[QRectF]:
+        """The region names' boxes in plane units."""
+        px, py = self._pixel_size()
+        return [text_rect(t, px, py) for t in self._region_texts]
 
     def region_texts(self) -> list[str]:
         return [t.toPlainText() for t in self._region_texts]
@@ -117,7 +142,6 @@ class EcologyMap(Chart):
     def marker_viewport_pos(self, offering_id: str) -> QPointF:
         """Where a marker's centre is, in viewport pixels (for tests and tooltips)."""
         m = self._by_id[offering_id]
-        assert m.marker is not None
         scene = self.view.mapViewToScene(QPointF(m.marker.x, m.marker.y))
         return QPointF(self.mapFromScene(scene))
 
@@ -130,9 +154,12 @@ class EcologyMap(Chart):
             f"<div style='text-align:center;color:{self.style.foreground.name()}'>"
             f"{esc(data.message).replace(chr(10), '<br>')}</div>")
         self._message.setPos(0, 0)
-        self._message.fill = pg.mkBrush(self._panel_colour(235))
+        panel = QColor(self.style.background)
+        panel.setAlpha(235)
+        self._message.fill = pg.mkBrush(panel)
         self._message.setVisible(bool(data.message))
-        self.set_caption(data.note)  # which lens, and what a marker's size means
+        self._note = data.note
+        self.set_caption(self._caption_text())  # the lens, what a marker's size means
         self._list.setText(list_html(data.lens), size=f"{font(0.9).pointSizeF():.0f}pt",
                            color=self.style.foreground.name())
         self._list.setMaximumHeight(10_000 if data.lens.kind == "list" else 0)
@@ -143,11 +170,6 @@ class EcologyMap(Chart):
         """The list under the plane as plain text ('' for quadrant lenses)."""
         return self._list.item.toPlainText() if self._list.isVisible() else ""
 
-    def _panel_colour(self, alpha: int) -> QColor:
-        c = QColor(self.style.background)
-        c.setAlpha(alpha)
-        return c
-
     def _draw_plane(self, data: MapData) -> None:
         for item in self._static:
             self.view.removeItem(item)
@@ -157,83 +179,71 @@ class EcologyMap(Chart):
             self.view.addItem(item)
 
     def _relayout(self, *_) -> None:
-        """Place names beside markers, off the region names, other markers and each other."""
+        """Move the region names off the markers; the markers' names are placed when the
+        view is next painted (on screen: once the view has its size, not at every step of
+        its first layout) or at once (a copy for export)."""
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
-        discs = [g.disc.rect() for g in self._markers if g.marker is not None]
-        place_region_texts(self._region_texts, self._region_homes, discs, px, py)
-        obstacles = [text_rect(item, px, py) for item in self._region_texts]
-        # The view settles through a few resizes as it is first shown: names already placed
-        # for the same markers, pixel size, region names and font stay where they are.
-        key = (px, py, font(LABEL_SCALE, True).toString(),
-               tuple((g.marker, g.r) for g in self._markers),
+        place_region_texts(self._region_texts, self._region_homes, self.disc_rects(), px, py)
+        self._names_due = True
+        if self.interactive and self.isVisible():
+            self.viewport().update()
+        else:
+            self._place_names()
+
+    def _place_names(self) -> None:
+        """Place names beside markers, in their quadrant, off the region names and each
+        other; say how many are left out."""
+        if not self._names_due:
+            return
+        self._names_due = False
+        px, py = self._pixel_size()
+        obstacles = self.region_rects()
+        layer = self._layer
+        key = (px, py, layer.label_font.toString(), tuple((s.marker, s.r) for s in self._spots),
                tuple(r.getRect() for r in obstacles))
-        if key != getattr(self, "_placed_for", None):
-            place_labels(self._markers, obstacles, px, py)
+        if key != self._placed_for:
+            size = layer.label_size
+            self._left_out = place_labels(self._spots, lambda t: (size(t).width(),
+                                                                  size(t).height()),
+                                          obstacles, px, py)
             self._placed_for = key
+            layer.update()
+        if self._caption_text() != self.caption:
+            self.set_caption(self._caption_text())
+
+    def _caption_text(self) -> str:
+        if not self._left_out:
+            return self._note
+        many = "name" if self._left_out == 1 else "names"
+        return f"{self._left_out} {many} left out where crowded (the list has all)  \u00b7  " \
+            + self._note
+
+    def paintEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        self._place_names()
+        super().paintEvent(ev)
 
     def _draw_markers(self, data: MapData) -> None:
         markers = data.markers
-        while len(self._markers) < len(markers):
-            self._markers.append(MarkerGraphics(self.view))
-        while len(self._markers) > len(markers):
-            self._markers.pop().remove(self.view)
         largest = max((m.volume for m in markers), default=0.0)
-        self._by_id = {}
         # Big markers first (below), so small ones stay clickable on top.
         order = sorted(range(len(markers)), key=lambda i: -markers[i].volume)
-        for z, i in enumerate(order):
-            g, m = self._markers[i], markers[i]
-            g.marker = m
-            g.r = marker_radius(m.volume, largest)
-            self._by_id[m.id] = g
-            g.label.setZValue(5 + z / max(1, len(markers)))
-            g.ring.setZValue(9)
-            g.disc.setZValue(10 + 2 * z)
-            g.badge.setZValue(11 + 2 * z)
-            fill = QColor(SELECTED if m.id == data.selected else MARKER_FILL)
-            fill.setAlpha(215)
-            g.disc.setBrush(QBrush(fill))
-            pen = QPen(self.style.background)
-            pen.setCosmetic(True)
-            pen.setWidthF(1.5)
-            g.disc.setPen(pen)
-            ring = QPen(QColor(SELECTED))
-            ring.setCosmetic(True)
-            ring.setWidthF(2.5)
-            ring.setStyle(Qt.PenStyle.DashLine)
-            g.ring.setPen(ring)
-            g.ring.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-            g.ring.setVisible(m.id == data.selected)
-            g.badge.setText(str(m.number))
-            g.badge.setColor("#ffffff")
-            g.label.setText(m.text)
-            g.label.setColor(self.style.foreground)
-            g.label.fill = pg.mkBrush(self._panel_colour(200))
-            g.set_visible(True)
-            g.ring.setVisible(m.id == data.selected)
-            self._place(g)
+        z_of = {i: z for z, i in enumerate(order)}
+        self._spots = [Spot(m, marker_radius(m.volume, largest), z_of[i], shown_text(m.text))
+                       for i, m in enumerate(markers)]
+        self._by_id = {s.marker.id: s for s in self._spots}
         self._selected = data.selected if data.selected in self._by_id else ""
-
-    def _place(self, g: MarkerGraphics) -> None:
-        m = g.marker
-        assert m is not None
-        r = g.r
-        g.disc.setRect(QRectF(m.x - r, m.y - r, 2 * r, 2 * r))
-        rr = r + 0.025
-        g.ring.setRect(QRectF(m.x - rr, m.y - rr, 2 * rr, 2 * rr))
-        g.badge.setPos(m.x, m.y)
+        layer = self._layer
+        layer.set_look(font(LABEL_SCALE, True), font(0.85, True), self.style.foreground,
+                       self.style.background)
+        layer.spots = self._spots
+        layer.selected = self._selected
+        self._placed_for = None
+        layer.update()
 
     def _pixel_size(self) -> tuple[float, float]:
         """Data units per pixel, from the current view range and size (never stale)."""
-        vr = self.view.viewRect()
-        size = self.view.boundingRect()
-        if size.width() <= 1 or size.height() <= 1:
-            return 0.01, 0.01
-        px, py = vr.width() / size.width(), vr.height() / size.height()
-        if not (px > 0 and py > 0 and math.isfinite(px) and math.isfinite(py)):
-            return 0.01, 0.01
-        return px, py
+        return pixel_size(self.view)
 
     def clone(self) -> EcologyMap:
         twin = EcologyMap(self.framework_id, self.title, interactive=False)
@@ -253,12 +263,10 @@ class EcologyMap(Chart):
         px, _ = self._pixel_size()
         best = ""
         best_z = -math.inf
-        for g in self._markers:
-            m = g.marker
-            if m is None or not g.disc.isVisible():
-                continue
-            if math.hypot(p.x() - m.x, p.y() - m.y) <= g.r + 3 * px and g.disc.zValue() > best_z:
-                best, best_z = m.id, g.disc.zValue()
+        for s in self._spots:
+            m = s.marker
+            if math.hypot(p.x() - m.x, p.y() - m.y) <= s.r + 3 * px and s.z > best_z:
+                best, best_z = m.id, s.z
         return best
 
     def select(self, offering_id: str) -> None:
@@ -268,14 +276,8 @@ class EcologyMap(Chart):
         if offering_id == self._selected:
             return
         self._selected = offering_id
-        for g in self._markers:
-            if g.marker is None:
-                continue
-            on = g.marker.id == offering_id
-            fill = QColor(SELECTED if on else MARKER_FILL)
-            fill.setAlpha(215)
-            g.disc.setBrush(QBrush(fill))
-            g.ring.setVisible(on)
+        self._layer.selected = offering_id
+        self._layer.update()
         self.selectionChanged.emit(offering_id)
 
     def mousePressEvent(self, ev) -> None:  # noqa: N802 - Qt's name
@@ -284,7 +286,6 @@ class EcologyMap(Chart):
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             if hit:
                 m = self._by_id[hit].marker
-                assert m is not None
                 p = self._to_plane(ev.position())
                 self._press = (hit, QPointF(ev.position()), p.x() - m.x, p.y() - m.y)
                 self._dragging = False
@@ -341,14 +342,14 @@ class EcologyMap(Chart):
     def _move(self, oid: str, x: float, y: float, gesture: int) -> None:
         """Show the move at once and ask for the edit (the tab pushes it)."""
         g = self._by_id.get(oid)
-        if g is None or g.marker is None:
+        if g is None:
             return
         x, y = clamp(x), clamp(y)
         if math.isclose(x, g.marker.x) and math.isclose(y, g.marker.y):
             return
         g.marker = MapMarker(g.marker.id, g.marker.name, x, y, g.marker.volume, g.marker.number,
                              g.marker.label)
-        self._place(g)
+        self._layer.update()
         self._relayout()
         self.offeringMoved.emit(oid, x, y, gesture)
 
@@ -361,7 +362,6 @@ class EcologyMap(Chart):
                   Qt.Key.Key_Up: (0, 1), Qt.Key.Key_Down: (0, -1)}
         if key in arrows and self._selected:
             g = self._by_id[self._selected]
-            assert g.marker is not None
             step = BIG_STEP if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier else STEP
             if not ev.isAutoRepeat() or not self._key_gesture:
                 self._key_gesture = new_gesture()

@@ -1,8 +1,8 @@
 """What the credential-ecology map draws, apart from the chart itself.
 
 Its data (``MapData``, ``MapMarker``: core.ecology.chart_data), the look (quadrant tints,
-marker sizes), the graphics of one marker (``MarkerGraphics``) and the plane's fixed graphics
-for a lens (``plane_items``).
+marker sizes) and the plane's fixed graphics for a lens (``plane_items``); the markers
+themselves are painted by ``map_markers``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from ....core.ecology.chart_data import LABEL_CHARS, MapData, MapMarker, marker_labels  # noqa: F401 - the data is the core's
 from ....core.ecology.lenses import Lens, axes, lens as get_lens
 from ....core.ecology.mix import QUADRANTS
-from ...charts.base import text_item
 from ...charts.style import OPTION_COLOURS, ChartStyle, font
 
 PLANE = 1.0
@@ -45,32 +44,6 @@ def marker_radius(volume: float, largest: float) -> float:
     if largest <= 0:
         return R_MIN
     return max(R_MIN, R_MAX * math.sqrt(max(volume, 0.0) / largest))
-
-
-class MarkerGraphics:
-    """The graphics of one offering: disc, number badge, name label, selection ring."""
-
-    def __init__(self, view: pg.ViewBox) -> None:
-        self.disc = QGraphicsEllipseItem()
-        self.disc.setZValue(10)
-        self.ring = QGraphicsEllipseItem()
-        self.ring.setZValue(9)
-        self.badge = text_item("", "#ffffff", 0.85, bold=True)
-        self.badge.setZValue(12)
-        self.label = text_item("", "#1a1a1a", LABEL_SCALE, anchor=(0, 0.5), bold=True)
-        self.label.setZValue(5)
-        for item in (self.disc, self.ring, self.badge, self.label):
-            view.addItem(item)
-        self.marker: MapMarker | None = None
-        self.r = R_MIN
-
-    def remove(self, view: pg.ViewBox) -> None:
-        for item in (self.disc, self.ring, self.badge, self.label):
-            view.removeItem(item)
-
-    def set_visible(self, on: bool) -> None:
-        for item in (self.disc, self.ring, self.badge, self.label):
-            item.setVisible(on)
 
 
 def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextItem]]:

@@ -1,82 +1,118 @@
 """Where the credential-ecology map puts each marker's name.
 
 Each name tries a few places around its marker (right, left, above, below, the diagonals, and
-right or left a line up or down) and takes the one that overlaps least: other names first,
-then the region names and the other markers' discs, and it stays on the plane.
+right or left a line up or down). A place is taken only if the name stays inside its
+marker's quadrant (a name across an axis reads as being in the next quadrant), off the
+region names and off every name already placed; among those it takes the one that covers
+the other markers' discs least. A name with no such place is left out (the map says how many;
+the tab's list names every offering). Biggest offerings first.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 
 from ...charts.box_index import BoxIndex, overlap_sums
-from ...charts.style import font
-from .map_items import LABEL_SCALE, PLANE, MarkerGraphics
+from .map_items import PLANE
+from .map_markers import Box, Spot
+
+SHORT_CHARS = 12
+"""A name with no free place is tried again as its first characters and an ellipsis."""
+TOUCH = 1e-6
+"""Overlap (as a share of a name's area) forgiven as rounding."""
 
 
-def place_labels(markers: list[MarkerGraphics], obstacles: list[QRectF], px: float,
-                 py: float) -> None:
-    """Anchor and place every marker's name (px, py: data units per pixel), biggest first."""
-    shown = [g for g in markers if g.marker is not None]
-    discs = [g.disc.rect() for g in shown]
-    own = {id(g): k for k, g in enumerate(shown)}
-    fm = QFontMetricsF(font(LABEL_SCALE, True))
-    span = PLANE + 0.02
-    h = (fm.height() + 2) * py
-    widths = {id(g): (fm.horizontalAdvance(g.marker.text) + 8) * px for g in shown}
+def quadrant_box(x: float, y: float) -> tuple[float, float, float, float]:
+    """The quadrant a point is drawn in, as a box (a point on an axis: right, or top)."""
+    return ((0.0, PLANE) if x >= 0 else (-PLANE, 0.0)) + \
+        ((0.0, PLANE) if y >= 0 else (-PLANE, 0.0))
+
+
+def place_labels(spots: list[Spot], size_px: Callable[[str], tuple[float, float]],
+                 obstacles: list[QRectF], px: float, py: float) -> int:
+    """Set every spot's ``label`` box (None where its name is left out); the number left out.
+    ``size_px``: a text's box in pixels; px, py: plane units per pixel."""
+    h = 0.0
+    widths: dict[tuple[int, int], float] = {}
+    tries: list[list[str]] = []
+    for k, s in enumerate(spots):
+        texts = [s.text]
+        if len(s.text) > SHORT_CHARS + 1:  # the fallback: the start of the name
+            texts.append(s.text[:SHORT_CHARS].rstrip() + "\u2026")
+        tries.append(texts)
+        for t, text in enumerate(texts):
+            w_px, h_px = size_px(text)
+            widths[k, t] = w_px * px
+            h = max(h, h_px * py)
     # Boxes filed by where they are (box_index): each candidate reads the names and discs
     # near it, not all of them, so 500 offerings cost 500 times one (it was quadratic).
-    cell = (sum(widths.values()) / max(1, len(widths)) / 3, h)
-    near_discs = BoxIndex(*cell, [_box(d) for d in discs])
+    cell = (sum(widths.values()) / max(1, len(widths)) / 3, max(h, 1e-9))
+    near_discs = BoxIndex(*cell, [_box(s.disc_rect()) for s in spots])
     placed = BoxIndex(*cell)
     obstacle_boxes = np.array([_box(o) for o in obstacles], dtype=float).reshape(-1, 4)
-    for g in sorted(markers, key=lambda g: -(g.marker.volume if g.marker else 0)):
-        m = g.marker
-        if m is None:
-            continue
-        w = widths[id(g)]
-        gap, r = g.r + 3 * px, g.r
-        d = r * 0.72
-        # Each candidate: the name's anchor, its box (left, right, low y, high y), its spot.
-        candidates = [
-            ((0, 0.5), (m.x + gap, m.y - h / 2), (m.x + gap, m.y)),
-            ((1, 0.5), (m.x - gap - w, m.y - h / 2), (m.x - gap, m.y)),
-            ((0.5, 1), (m.x - w / 2, m.y + r), (m.x, m.y + r)),
-            ((0.5, 0), (m.x - w / 2, m.y - r - h), (m.x, m.y - r)),
-            ((0, 1), (m.x + d, m.y + d), (m.x + d, m.y + d)),
-            ((0, 0), (m.x + d, m.y - d - h), (m.x + d, m.y - d)),
-            ((1, 1), (m.x - d - w, m.y + d), (m.x - d, m.y + d)),
-            ((1, 0), (m.x - d - w, m.y - d - h), (m.x - d, m.y - d)),
-        ]
-        for shift in (1.1 * h, -1.1 * h):
-            candidates.append(((0, 0.5), (m.x + gap, m.y + shift - h / 2),
-                               (m.x + gap, m.y + shift)))
-            candidates.append(((1, 0.5), (m.x - gap - w, m.y + shift - h / 2),
-                               (m.x - gap, m.y + shift)))
-        corners = np.array([c[1] for c in candidates])
-        boxes = np.column_stack([corners[:, 0], corners[:, 0] + w, corners[:, 1],
-                                 corners[:, 1] + h])
-        left, right, low, high = boxes.T
-        # Every candidate at once: off the plane, across an axis (a name that crosses an axis
-        # line reads as being in the next quadrant), then over the names placed, the region
-        # names and the other markers' discs near any of them.
-        cost = np.where((left < -span) | (right > span), 50.0 * w * h, 0.0)
-        cost += np.where((high > PLANE) | (low < -PLANE), 50.0 * w * h, 0.0)
-        if abs(m.x) > 0.08:
-            cost += np.where((left < 0) & (right > 0), 0.5 * w * h, 0.0)
-        if abs(m.y) > 0.08:
-            cost += np.where((low < 0) & (high > 0), 0.5 * w * h, 0.0)
-        cost += 3.0 * overlap_sums(boxes, placed.near_all(boxes))
-        cost += 2.0 * overlap_sums(boxes, obstacle_boxes)
-        cost += 4.0 * overlap_sums(boxes, near_discs.near_all(boxes, skip=own[id(g)]))
-        k = int(np.argmin(cost))  # the first of the cheapest, in the order above
-        anchor, _corner, pos = candidates[k]
-        g.label.setAnchor(anchor)
-        g.label.setPos(*pos)
-        placed.add(tuple(float(v) for v in boxes[k]))
+    left_out = 0
+    for k in sorted(range(len(spots)), key=lambda k: -spots[k].marker.volume):
+        s = spots[k]
+        s.label, s.shown = None, ""
+        for t, text in enumerate(tries[k]):
+            box = _best_place(s, widths[k, t], h, px, obstacle_boxes, placed,
+                              near_discs, k)
+            if box is not None:
+                s.label, s.shown = box, text
+                placed.add(box)
+                break
+        else:
+            left_out += 1
+    return left_out
+
+
+def _best_place(s: Spot, w: float, h: float, px: float, obstacle_boxes: np.ndarray,
+                placed: BoxIndex, near_discs: BoxIndex, k: int) -> Box | None:
+    """The first of the free places around a marker that cover other markers least."""
+    m = s.marker
+    gap, r = s.r + 3 * px, s.r
+    d = r * 0.72
+    # Each candidate's bottom-left corner, in the order of preference.
+    corners = [(m.x + gap, m.y - h / 2), (m.x - gap - w, m.y - h / 2),
+               (m.x - w / 2, m.y + r), (m.x - w / 2, m.y - r - h),
+               (m.x + d, m.y + d), (m.x + d, m.y - d - h),
+               (m.x - d - w, m.y + d), (m.x - d - w, m.y - d - h),
+               (m.x - d, m.y + r), (m.x + d - w, m.y + r),
+               (m.x - d, m.y - r - h), (m.x + d - w, m.y - r - h)]
+    for shift in (1.1 * h, -1.1 * h, 2.2 * h, -2.2 * h):
+        corners += [(m.x + gap, m.y + shift - h / 2), (m.x - gap - w, m.y + shift - h / 2)]
+    c = np.array(corners)
+    boxes = np.column_stack([c[:, 0], c[:, 0] + w, c[:, 1], c[:, 1] + h])
+    left, right, low, high = boxes.T
+    x0, x1, y0, y1 = quadrant_box(m.x, m.y)
+    eps = TOUCH * w * h
+    ok = (left >= x0 - 1e-9) & (right <= x1 + 1e-9) & (low >= y0 - 1e-9) & (high <= y1 + 1e-9)
+    if not ok.any():
+        return None
+    ok &= overlap_sums(boxes, obstacle_boxes) <= eps
+    ok &= overlap_sums(boxes, placed.near_all(boxes[ok])) <= eps
+    if not ok.any():
+        return None
+    cost = np.where(ok, overlap_sums(boxes, near_discs.near_all(boxes[ok], skip=k)), np.inf)
+    b = boxes[int(np.argmin(cost))]  # the first of the cheapest, in the order above
+    return float(b[0]), float(b[1]), float(b[2]), float(b[3])
+
+
+def pixel_size(view: pg.ViewBox) -> tuple[float, float]:
+    """Plane units per pixel of a view, from its current range and size (never stale)."""
+    vr = view.viewRect()
+    size = view.boundingRect()
+    if size.width() <= 1 or size.height() <= 1:
+        return 0.01, 0.01
+    px, py = vr.width() / size.width(), vr.height() / size.height()
+    if not (px > 0 and py > 0 and math.isfinite(px) and math.isfinite(py)):
+        return 0.01, 0.01
+    return px, py
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
