@@ -64,13 +64,7 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     tab.fit_label.setToolTip(
         "Each quadrant's fit (see Fit by quadrant) weighted by the share of planned volume "
         "you placed in it.")
-    left.addWidget(tab.fit_label)
-    fit_note = WrapLabel("Each quadrant's fit, weighted by its share of your planned volume")
-    fit_note.setObjectName(f"portfolio-fit-note:{fid}")
-    small = fit_note.font()
-    small.setPointSizeF(small.pointSizeF() * 0.85)
-    fit_note.setFont(small)
-    left.addWidget(fit_note)
+    left.addWidget(tab.fit_label)  # what it weighs is in its tooltip: the map keeps the height
     tab.class_label = WrapLabel(rich=True)
     tab.class_label.setObjectName(f"classification:{fid}")
     tab.class_label.setToolTip(CLASSIFICATION_TIP)

@@ -1,12 +1,12 @@
 """The credential-ecology tab: the generic framework view plus the portfolio map.
 
-Layout at 1280x720: the driver weights on the left (FrameworkTab's part); the map, the largest
-chart, above the ratings table (editable defaults with rationale and reset, in a tab beside
-the quadrant details); on the right the portfolio panel (portfolio fit, classification, mix |
-lens, offerings, size) above the ranking and the radar. The tab adds its parts in
-``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change goes through
-``controller.push`` as an edit built by core.ecology.edits; the tab redraws from the Document
-when the controller says the framework changed.
+Layout: the driver weights on the left (FrameworkTab's part); the map, the largest chart,
+above three pages: the portfolio (portfolio fit, classification, mix | lens, offerings, size),
+the ratings table (editable defaults with rationale and reset) and the quadrant's details; on
+the right the ranking above the radar's pages, which take the column's height. The tab adds
+its parts in ``build_parts`` and places them with FrameworkTab's in ``arrange``. Every change
+goes through ``controller.push`` as an edit built by core.ecology.edits; the tab redraws from
+the Document when the controller says the framework changed.
 """
 
 from __future__ import annotations
@@ -35,16 +35,36 @@ from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .charts.map import EcologyMap
 from .charts.map_items import QUADRANT_TINTS
-from .panel import build_portfolio_panel, lens_html, lens_sources
+from .panel import CLASSIFICATION_TIP, build_portfolio_panel, lens_html, lens_sources
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 """Lenses whose axes or placements on the plane are the tool's reading, not the source's."""
+
+
+class LowerPages:
+    """What presenting (and the room's view) hides in this tab: the ratings and the quadrant's
+    details under the map, as two pages of the tabs there; the portfolio page stays."""
+
+    def __init__(self, tabs: QTabWidget, pages: tuple) -> None:
+        self.tabs, self.pages = tabs, pages
+
+    def setVisible(self, on: bool) -> None:  # noqa: N802 - as QWidget, which presenting calls
+        if not on and self.tabs.currentWidget() in self.pages:
+            self.tabs.setCurrentIndex(0)
+        for page in self.pages:
+            self.tabs.setTabVisible(self.tabs.indexOf(page), on)
+
+    def isVisible(self) -> bool:  # noqa: N802
+        return self.tabs.isVisible() and any(
+            self.tabs.isTabVisible(self.tabs.indexOf(p)) for p in self.pages)
 
 
 class EcologyTab(FrameworkTab):
     """Drivers, radar and ranking of the four quadrants, and the planner's portfolio map."""
 
     EXTENSION = eco_mix.EXTENSION_ID
+    RANKING_KEEP_PX = 140
+    """Four quadrants: the ranking's rows stay legible in less height than a framework's."""
 
     _sized = False
 
@@ -74,15 +94,17 @@ class EcologyTab(FrameworkTab):
         self.radar_chart.setMinimumSize(240, 200)
 
     def arrange(self) -> None:
-        """(map over the ratings | the quadrant's details) beside (portfolio panel over
-        ranking over radar)."""
+        """(map over the portfolio | ratings | quadrant pages) beside (ranking over the radar's
+        pages): at 1024x768 the radar gets the right column's height (issue 25: a plotted
+        diameter of at least 240 px), the map keeps its width."""
         fid = self.framework_id
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setObjectName(f"ecology-lower:{fid}")
         self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.addTab(self.table_box, "Ratings (editable defaults)")
-        self.lower_tabs.addTab(self.details, "About the selected quadrant")
-        self.table_area = self.lower_tabs
+        self.lower_tabs.addTab(self.portfolio_panel, "Portfolio")
+        self.lower_tabs.addTab(self.table_box, "Ratings")  # the page says they are defaults
+        self.lower_tabs.addTab(self.details, "Quadrant")
+        self.table_area = LowerPages(self.lower_tabs, (self.table_box, self.details))
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName(f"ecology-left:{fid}")
         left.addWidget(self.map_chart)
@@ -90,36 +112,35 @@ class EcologyTab(FrameworkTab):
         left.setChildrenCollapsible(False)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 0)
-        left.setSizes([500, 145])
-        fit = self.fit_charts(Qt.Orientation.Vertical, stretch=(1, 2))
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setObjectName(f"ecology-right:{fid}")
-        right.addWidget(self.portfolio_panel)
-        right.addWidget(fit)
-        right.setChildrenCollapsible(False)
-        right.setStretchFactor(0, 0)
-        right.setStretchFactor(1, 1)
-        right.setSizes([190, 455])
-        self.chart_splitter.setSizes([150, 305])
+        left.setSizes([430, 280])
+        fit = self.fit_charts(Qt.Orientation.Vertical, stretch=(0, 1))
+        self.chart_splitter.setSizes([200, 510])
         self.main_area = QSplitter(Qt.Orientation.Horizontal)
         self.main_area.addWidget(left)
-        self.main_area.addWidget(right)
+        self.main_area.addWidget(fit)
         self.main_area.setStretchFactor(0, 1)
         self.main_area.setStretchFactor(1, 1)
-        self.main_area.setSizes([500, 505])
-        self.left_column, self.right_column = left, right
+        self.main_area.setSizes([450, 555])  # the map is as high as wide: the radar the rest
+        self.left_column, self.right_column = left, fit
         self.place(self.main_area)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """On first show, give the radar two thirds of the chart column (splitters ignore
-        sizes set before they have a geometry)."""
+        """On first show, give the portfolio page the height it needs under the map and the
+        radar what the ranking leaves (splitters ignore sizes set before they have a
+        geometry)."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
             total = sum(self.chart_splitter.sizes())
             if total > 0:
-                ranking = max(140, min(170, total // 3))
+                ranking = max(150, min(195, total // 3))
                 self.chart_splitter.setSizes([ranking, total - ranking])
+            total = sum(self.left_column.sizes())
+            if total > 0:
+                below = self.portfolio_panel.sizeHint().height() + \
+                    self.lower_tabs.tabBar().sizeHint().height() + 6
+                below = min(below, total // 2)
+                self.left_column.setSizes([total - below, below])
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -193,8 +214,11 @@ class EcologyTab(FrameworkTab):
         self.fit_label.setText(self.portfolio_fit_text())
         m = eco_mix.mix(p.offerings)
         c = eco_mix.classify(m)
-        self.class_label.setText(f"Reads as: <b>{html.escape(c.label)}</b><br>"
-                                 f"<span style='font-size:small'>{html.escape(c.reason)}</span>")
+        # The reason in its tooltip: one line here leaves the map above its height.
+        self.class_label.setText(f"Reads as: <b>{html.escape(c.label)}</b>")
+        tip = guarded(f"{c.reason}\n\n{CLASSIFICATION_TIP}")
+        if self.class_label.toolTip() != tip:
+            self.class_label.setToolTip(tip)
         for q in eco_mix.QUADRANTS:
             share = m.share[q.id]
             self.mix_bars[q.id].setValue(round(1000 * share))

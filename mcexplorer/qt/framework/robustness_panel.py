@@ -369,7 +369,8 @@ class RobustnessPanel(QObject):
                 or sum(sizes) <= 0:
             return
         need = self.verdict_label.minimumHeight() + max(
-            RANKING_KEEP_PX, self.tab.ranking_chart.minimumHeight())
+            getattr(self.tab, "RANKING_KEEP_PX", RANKING_KEEP_PX),  # a tab with fewer rows
+            self.tab.ranking_chart.minimumHeight())
         spare = sizes[1] - max(PAGES_KEEP_PX, self.pages.minimumSizeHint().height())
         give = min(need - sizes[0], spare)
         if give > 0:

@@ -68,6 +68,7 @@ def test_empty_portfolio_invites_the_planner(tab, window):
     assert "No offerings yet" in tab.map_chart.data.message
     assert fit_text(window) == "Portfolio fit: add an offering to the map"
     assert tab.class_label.text().count("No offerings yet") == 1
+    assert "Add offerings to the map" in tab.class_label.toolTip()  # the reason
 
 
 def test_mouse_drag_moves_a_marker_in_one_undo_step(window, tab, qtbot):
@@ -295,7 +296,9 @@ def test_ten_offerings_at_1280x720_are_legible(window, tab, tmp_path):
     # The plane is large enough to read, and every chart shows.
     corner_a = m.mapFromScene(m.view.mapViewToScene(QPointF(-1, -1)))
     corner_b = m.mapFromScene(m.view.mapViewToScene(QPointF(1, 1)))
-    assert abs(corner_b.x() - corner_a.x()) >= 300
+    # (300 px before the radar took the right column's height: issue 25 asks for a radar of
+    # at least 240 px, and the portfolio page now sits under the map.)
+    assert abs(corner_b.x() - corner_a.x()) >= 255
     for chart in tab.charts.values():
         assert chart.isVisible() and chart.width() >= 240 and chart.height() >= 140
     assert len(m.marker_texts()) == 10

@@ -49,14 +49,14 @@ def test_names_on_a_crowded_map_keep_to_their_quadrant_and_clear_of_titles(proje
                                                                            lens):
     window, tab = projector
     window.controller.push(eco_edits.set_lens(window.document, lens))
-    crowd(window, qtbot, 120)
+    crowd(window, qtbot, 60)
     chart = tab.map_chart
     markers = {m.id: m for m in chart.data.markers}
     labels = chart.label_boxes()
     left_out = chart.names_left_out()
-    # Some names shown, the rest counted (120 long names cannot all fit a 300 px plane).
-    assert len(labels) >= 10 and left_out > 0
-    assert len(labels) + left_out == len(markers) == 120
+    # Some names shown, the rest counted (60 long names cannot all fit a 280 px plane).
+    assert len(labels) >= 5 and left_out > 0
+    assert len(labels) + left_out == len(markers) == 60
     assert f"{left_out} names left out" in chart.caption
     for oid, text, box in labels:
         m = markers[oid]
@@ -77,7 +77,7 @@ def test_names_on_a_crowded_map_keep_to_their_quadrant_and_clear_of_titles(proje
         assert shared(a, b) < 0.5, (ta, tb)
 
 
-def test_a_few_offerings_all_get_their_names(projector, qtbot):
+def test_a_few_offerings_all_get_a_name(projector, qtbot):
     window, tab = projector
     doc, push = window.document, window.controller.push
     for name, x, y in (("MSc Data", -0.6, 0.6), ("Python MOOC", -0.5, -0.5),
@@ -86,5 +86,8 @@ def test_a_few_offerings_all_get_their_names(projector, qtbot):
     qtbot.wait(50)
     chart = tab.map_chart
     assert chart.names_left_out() == 0
-    assert sorted(t for _o, t, _b in chart.label_boxes()) == sorted(chart.marker_texts())
+    shown = {oid: text for oid, text, _box in chart.label_boxes()}
+    for m in chart.data.markers:  # whole, or its start where the quadrant has no room
+        assert shown[m.id] == m.text or m.text.startswith(shown[m.id].rstrip("\u2026"))
+    assert sum(shown[m.id] == m.text for m in chart.data.markers) >= 3
     assert "left out" not in chart.caption

@@ -24,7 +24,8 @@ from ...charts.style import OPTION_COLOURS, ChartStyle, font
 PLANE = 1.0
 MARGIN = 0.2
 """Room left and right of the plane (data units) for the axis labels."""
-Y_MARGIN = 0.17
+Y_MARGIN = 0.21
+"""Room above and below the plane for the axis labels (the map is often as high as wide)."""
 R_MIN = 0.05
 R_MAX = 0.15
 STEP = 0.05
