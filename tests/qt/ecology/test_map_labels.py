@@ -64,6 +64,11 @@ def test_names_on_a_crowded_map_keep_to_their_quadrant_and_clear_of_titles(proje
         assert text == m.text or (text.endswith("\u2026") and m.text.startswith(text[:-1]))
     for (_a, ta, a), (_b, tb, b) in itertools.combinations(labels, 2):
         assert shared(a, b) < 1e-9, (ta, tb)
+    # Never mostly under other markers (the discs are painted over the names).
+    discs = dict(zip(chart.marker_ids(), chart.disc_rects()))
+    for oid, text, box in labels:
+        covered = sum(shared(box, d) for other, d in discs.items() if other != oid)
+        assert covered <= 0.25 * box.width() * box.height() + 1e-9, text
     # As painted, in scene pixels: names against the quadrants' titles and each other.
     painted = chart_texts(chart)
     titles = [box for _t, box, item in painted if item in chart._region_texts]

@@ -3,9 +3,10 @@
 Each name tries a few places around its marker (right, left, above, below, the diagonals, and
 right or left a line up or down). A place is taken only if the name stays inside its
 marker's quadrant (a name across an axis reads as being in the next quadrant), off the
-region names and off every name already placed; among those it takes the one that covers
-the other markers' discs least. A name with no such place is left out (the map says how many;
-the tab's list names every offering). Biggest offerings first.
+region names, off every name already placed and not mostly under other markers; among those
+it takes the one that the other markers' discs cover least. A name with no such place is
+tried again shortened, then left out (the map says how many; the tab's list names every
+offering). Biggest offerings first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .map_markers import Box, Spot
 
 SHORT_CHARS = 12
 """A name with no free place is tried again as its first characters and an ellipsis."""
+COVERED = 0.25
+"""A place where other markers' discs cover more of a name than this share is not taken."""
 TOUCH = 1e-6
 """Overlap (as a share of a name's area) forgiven as rounding."""
 
@@ -98,7 +101,11 @@ def _best_place(s: Spot, w: float, h: float, px: float, obstacle_boxes: np.ndarr
     ok &= overlap_sums(boxes, placed.near_all(boxes[ok])) <= eps
     if not ok.any():
         return None
-    cost = np.where(ok, overlap_sums(boxes, near_discs.near_all(boxes[ok], skip=k)), np.inf)
+    cost = overlap_sums(boxes, near_discs.near_all(boxes[ok], skip=k))
+    ok &= cost <= COVERED * w * h  # a name mostly under other markers cannot be read
+    cost = np.where(ok, cost, np.inf)
+    if not ok.any():
+        return None
     b = boxes[int(np.argmin(cost))]  # the first of the cheapest, in the order above
     return float(b[0]), float(b[1]), float(b[2]), float(b[3])
 
