@@ -64,6 +64,9 @@ class SensitivityChart(Chart):
         self._drawn: SensitivityData | None = None
         self._shown_range: tuple[float, float] | None = None
         self._style_axes()
+        # A narrower plot (a dock opened, the window resized) may cut a label centred near an
+        # edge: each label's side is chosen again for the plot's new width.
+        self.plot.getViewBox().sigResized.connect(self._anchor_marks)
 
     def _style_axes(self) -> None:
         self.style_axes(self.plot, bottom_scale=0.9)
@@ -157,6 +160,15 @@ class SensitivityChart(Chart):
             lab.setColor(self.style.foreground)
             lab.setPos(m.weight, m.fit)
             lab.setVisible(not data.message)
+
+    def _anchor_marks(self, *_args) -> None:
+        data = self._drawn
+        if data is None:
+            return
+        for label, mark in zip(self._mark_labels, data.top_changes):
+            x = self._x_anchor(label, mark.weight)
+            if x != label.anchor.x():
+                label.setAnchor((x, label.anchor.y()))
 
     def _x_anchor(self, label: pg.TextItem, weight: float) -> float:
         """Centred on its dot, unless half the label would cross the plot's left or right
