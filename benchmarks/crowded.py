@@ -2,7 +2,9 @@
 offerings on the map, 500 initiatives on the Three Horizons (issue 24 item 18).
 
 Placing each name against every other name made this quadratic: 9.5 s and 15 s before the
-names were placed through a grid of nearby boxes (``mcexplorer/qt/charts/box_index.py``).
+names were placed through a grid of nearby boxes (``mcexplorer/qt/charts/box_index.py``); the
+ecology map then spent most of a second building 2,000 graphics items, until its offerings
+were painted as one item (``mcexplorer/qt/ecology/charts/map_markers.py``).
 Target: under 1 s each. Wall time until idle (as every figure here) and the process's CPU
 time beside it, since these machines are shared.
 """
