@@ -87,12 +87,14 @@ def _best_place(s: Spot, w: float, h: float, px: float, obstacle_boxes: np.ndarr
                (m.x - d - w, m.y + d), (m.x - d - w, m.y - d - h),
                (m.x - d, m.y + r), (m.x + d - w, m.y + r),
                (m.x - d, m.y - r - h), (m.x + d - w, m.y - r - h)]
+    x0, x1, y0, y1 = quadrant_box(m.x, m.y)
+    slid = min(max(m.x - w / 2, x0), x1 - w)  # above or below, slid to stay in the quadrant
+    corners += [(slid, m.y + r), (slid, m.y - r - h)]
     for shift in (1.1 * h, -1.1 * h, 2.2 * h, -2.2 * h):
         corners += [(m.x + gap, m.y + shift - h / 2), (m.x - gap - w, m.y + shift - h / 2)]
     c = np.array(corners)
     boxes = np.column_stack([c[:, 0], c[:, 0] + w, c[:, 1], c[:, 1] + h])
     left, right, low, high = boxes.T
-    x0, x1, y0, y1 = quadrant_box(m.x, m.y)
     eps = TOUCH * w * h
     ok = (left >= x0 - 1e-9) & (right <= x1 + 1e-9) & (low >= y0 - 1e-9) & (high <= y1 + 1e-9)
     if not ok.any():
