@@ -83,8 +83,7 @@ class FrameworkTab(QWidget):
         self.ranking_chart = RankingChart(framework_id, f"{fw.title}: ranking of fit")
         self.radar_chart = RadarChart(framework_id, f"{fw.title}: profile of fit")
         self.charts: dict[str, Chart] = {"ranking": self.ranking_chart, "radar": self.radar_chart}
-        self.chart_menu: ChartMenu | None = None
-        """What a chart's context menu offers: the tab host gives it (the window's export)."""
+        self.chart_menu: ChartMenu | None = None  # export, copy...: given by the tab host
         for chart in self.charts.values():
             self.offer_chart_menu(chart)
 
@@ -166,8 +165,7 @@ class FrameworkTab(QWidget):
         return self.fit_slot
 
     def table_and_details(self) -> QSplitter:
-        """The options table beside the selected option's details (``table_area``: what
-        presenting hides)."""
+        """The options table beside the option's details (``table_area``: presenting hides)."""
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.table_box)
         bottom.addWidget(self.details)
@@ -388,14 +386,12 @@ class FrameworkTab(QWidget):
         self.options_model.freeze()
 
     def offer_chart_menu(self, chart: Chart) -> None:
-        """Right-clicking ``chart`` (one of this tab's, or a part's) opens the chart menu."""
+        """Right-clicking ``chart`` (this tab's, or a part's) opens the chart menu."""
         chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        chart.customContextMenuRequested.connect(
-            lambda pos, c=chart: open_chart_menu(self.chart_menu, c, pos))
+        chart.customContextMenuRequested.connect(self._chart_menu)
 
     def _chart_menu(self, pos) -> None:
-        chart = self.sender()
-        if isinstance(chart, Chart):
+        if isinstance(chart := self.sender(), Chart):
             open_chart_menu(self.chart_menu, chart, pos)
 
     def restyle(self) -> None:
