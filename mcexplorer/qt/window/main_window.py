@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_docks()
         self.scenario_file.sessionOpened.connect(self.sessions_panel.refresh)
-        self.room = RoomViews(self)  # participants, snapshots, compare, presenting
+        self.room = RoomViews(  # participants, snapshots, compare, presenting
+            self, self.controller, self.tab_host, self.tabs, self.view_menu,
+            lambda: str(self.path.parent) if self.path else "")
         self.tab_host.add(self.room)
         self.chart_export.names = self.room.state.names
         self.setAcceptDrops(True)

@@ -18,7 +18,7 @@ PACKAGE = Path(mcexplorer.__file__).resolve().parent
 WINDOW = PACKAGE / "qt" / "window"
 REACHED_BACK = [PACKAGE / "qt" / "tab_host.py", PACKAGE / "qt" / "chart_menu.py",
                 PACKAGE / "qt" / "framework" / "robustness_panel.py",
-                PACKAGE / "qt" / "room" / "presentation.py"]
+                PACKAGE / "qt" / "room" / "presentation.py", PACKAGE / "qt" / "room" / "actions.py"]
 B = QMessageBox.StandardButton
 BM = "business-models"
 
