@@ -45,6 +45,30 @@ def test_no_window_part_reads_another_objects_private_names():
     assert found == []
 
 
+def test_the_file_state_is_set_in_one_place():
+    """Path and stamp are assigned only in ScenarioFile.adopt (and set empty in __init__);
+    the main window's title only in ScenarioFile._show_title, which adopt calls."""
+    setters: dict[str, set[str]] = {}
+    for path in sorted(WINDOW.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for func in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]:
+            for node in ast.walk(func):
+                targets = (node.targets if isinstance(node, ast.Assign) else
+                           [node.target] if isinstance(node, ast.AnnAssign) else [])
+                names = [t.attr for target in targets
+                         for t in (target.elts if isinstance(target, ast.Tuple) else [target])
+                         if isinstance(t, ast.Attribute)]
+                if any(n in ("_path", "_stamp", "path") for n in names):
+                    setters.setdefault(f"{path.stem}.{func.name}", set()).update(names)
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "setWindowTitle"  # the main window's title
+                        and (ast.unparse(node.func.value) == "self._window"
+                             or path.stem == "main_window")):
+                    setters.setdefault(f"{path.stem}.{func.name}", set()).add("title")
+    assert set(setters) == {"scenario_file.__init__", "scenario_file.adopt",
+                            "scenario_file._show_title"}, setters
+
+
 def test_nothing_looks_the_window_up_by_getattr_for_its_methods():
     """``getattr(self.window(), "fill_chart_menu")`` and the like: a tab gets what it needs
     from the tab host instead (qt.chart_menu)."""
