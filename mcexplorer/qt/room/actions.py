@@ -12,7 +12,8 @@ Nothing here imports the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
@@ -25,7 +26,6 @@ from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
 from ..signals import signals_blocked
-from ..tab_host import TabHost
 from . import people
 from .compare_view import CompareDialog
 from .invitation import Invitation
@@ -36,8 +36,15 @@ from .snapshots import SnapshotsPanel, take_snapshot
 from .state import RoomState
 
 
+class TabsBuilt(Protocol):
+    """The tab host as the room sees it: the tabs built (qt.tab_host.TabHost)."""
+
+    @property
+    def tabs(self) -> Mapping[str, QWidget]: ...
+
+
 class RoomViews(QObject):
-    def __init__(self, window: QMainWindow, controller: DocumentController, host: TabHost,
+    def __init__(self, window: QMainWindow, controller: DocumentController, host: TabsBuilt,
                  tabs: QTabWidget, view_menu: QMenu | None = None,
                  start_folder: Callable[[], str] = str) -> None:
         super().__init__(window)
