@@ -93,8 +93,8 @@ def _window_for(scenario, path, lazy_tabs: bool):
         forget_sources()
     window = MainWindow(DocumentController(Document(scenario)), lazy_tabs=lazy_tabs)
     if path is not None:
-        window.adopt_file(path)
-    window.restore_settings()
+        window.scenario_file.opened(path)
+    window.layout_settings.restore()
     if lazy_tabs:  # the command's start: the log file (logging.handlers) after the first frame
         window.after_first_frame(setup_logging)
         window.after_first_frame(forget_sources)  # again, before the hidden tabs are built
@@ -162,7 +162,7 @@ def close_on_terminate(window) -> None:
             pass
         if window.controller.modified:
             window.keeper.autosave()
-            window.save_settings()
+            window.layout_settings.save()
             ensure_app().exit(0)
         else:
             window.close()

@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ..core.document import Document
 from ..core.errors import ScenarioError, SessionMissing, shown_path
 from ..core.models import Scenario
 from ..core.sessions import RecoveryEntry, RecoveryStore, SessionLibrary
@@ -107,7 +108,7 @@ class SessionKeeper(QObject):
         """Mirror the current scenario into its session (creating it on first need)."""
         window = self.window
         scenario = window.document.scenario
-        summary = window.summary()
+        summary = best_options(window.document)
         source = str(window.path) if window.path else None
         if self.session_id is None:
             meta = self.library.create(scenario, self.session_name(), source, summary)
@@ -121,7 +122,7 @@ class SessionKeeper(QObject):
                 self.sync_session()
                 return
         self._dirty_for_session = False
-        png = window.preview_png()
+        png = window.chart_export.preview_png()
         if png:
             self.library.save_preview(self.session_id, png)
         self.libraryChanged.emit()
@@ -222,7 +223,7 @@ class SessionKeeper(QObject):
         if not answer:
             self.recovery.discard(entry)
             return False
-        restored = self.window.restore(entry)
+        restored = self.window.scenario_file.restore(entry)
         if restored:
             self.recovery.discard(entry)
         return restored
@@ -240,6 +241,18 @@ class SessionKeeper(QObject):
             log.warning("could not keep recovered work: %s", exc)
             return
         self.recovery.discard(entry)
+
+
+def best_options(document: Document) -> str:
+    """One line for the session library: the best option of each framework."""
+    parts = []
+    for fid, fw in document.frameworks.items():
+        ranking = document.ranking(fid)
+        if ranking.results and ranking.has_weight:
+            best = ranking.results[0]
+            fit = "" if best.fit is None else f" ({best.fit:.0f}%)"
+            parts.append(f"{fw.title}: {best.name}{fit}")
+    return "; ".join(parts)
 
 
 def _ask(box: QMessageBox) -> bool | None:

@@ -107,6 +107,6 @@ def test_the_window_refuses_a_redefinition_and_keeps_its_scenario(open_window, t
     shown = []
     monkeypatch.setattr(prompts, "warn", lambda parent, title, text: shown.append((title, text)))
     before = window.document.scenario.model_dump()
-    assert window.open_path(path) is False
+    assert window.scenario_file.open_path(path) is False
     assert shown and shown[0][0] == "Cannot open scenario" and "badges-awards" in shown[0][1]
     assert window.document.scenario.model_dump() == before

@@ -18,7 +18,7 @@ from mcexplorer.core.room.compare_data import Choice
 def test_every_tooltip_legend_label_and_table_shows_file_text_as_written(open_window,
                                                                          tmp_path, qtbot):
     window = open_window(path=hostile_file(tmp_path))
-    window.all_tabs()
+    window.tab_set.all_tabs()
     window.room.state.show_room_view(True)
     found: list[str] = []
     texts = []

@@ -72,7 +72,7 @@ def test_a_refused_file_with_markup_shows_it_as_text(open_window, tmp_path, monk
     shown = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    assert window.open_path(bad) is False
+    assert window.scenario_file.open_path(bad) is False
     assert shown and _is_safe(shown[0])
 
 
@@ -86,7 +86,7 @@ def test_a_file_name_with_markup_is_plain_in_the_unsaved_changes_prompt(open_win
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda parent, title, text, *a: asked.append(text)
                                      or QMessageBox.StandardButton.Cancel))
-    assert window.maybe_save() is False
+    assert window.scenario_file.maybe_save() is False
     assert asked and _is_safe(asked[0]) and "&lt;img" in asked[0]
     window.controller.mark_saved()
 

@@ -58,6 +58,16 @@ class RadarChart(Chart):
         self._legend_names: list[str] = []
         self.legend.max_columns = 2
 
+    @property
+    def legend_columns(self) -> int:
+        """At most this many legend entries side by side (fewer when they do not fit)."""
+        return int(self.legend.max_columns)
+
+    @legend_columns.setter
+    def legend_columns(self, columns: int) -> None:
+        """Takes effect at the chart's next fit (its next resize or draw)."""
+        self.legend.max_columns = columns
+
     # -- drawing --------------------------------------------------------------------------
 
     def _draw(self, data: RadarData) -> None:

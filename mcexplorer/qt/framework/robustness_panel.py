@@ -118,8 +118,7 @@ class RobustnessPanel(QObject):
                                     "weights are drawn near the current ones")
         self.pages.currentChanged.connect(self._on_page)
         for chart in (self.sensitivity_chart, self.acceptability_chart):
-            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            chart.customContextMenuRequested.connect(tab._chart_menu)  # export as PNG
+            tab.offer_chart_menu(chart)  # export, copy
 
         self.sensitivity_page.criterionChanged.connect(self._on_criterion)
         self.acceptability_page.settingsChanged.connect(self._on_draw_settings)

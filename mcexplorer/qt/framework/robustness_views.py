@@ -86,7 +86,7 @@ class VerdictLabel(ElidedLabel):
             self.heightNeeded.emit(needed)
 
 
-def build_verdict(framework_id: str) -> QLabel:
+def build_verdict(framework_id: str) -> VerdictLabel:
     label = VerdictLabel()
     label.setObjectName(f"verdict:{framework_id}")
     label.setAccessibleName("How sure the ranking is")

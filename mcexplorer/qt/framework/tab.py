@@ -27,6 +27,7 @@ from .. import prompts
 from ..charts.base import Chart, ChartPlan
 from ..charts.radar import RadarChart
 from ..charts.ranking import RankingChart
+from ..chart_menu import ChartMenu, open_chart_menu
 from ..controller import DocumentController
 from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
@@ -82,9 +83,9 @@ class FrameworkTab(QWidget):
         self.ranking_chart = RankingChart(framework_id, f"{fw.title}: ranking of fit")
         self.radar_chart = RadarChart(framework_id, f"{fw.title}: profile of fit")
         self.charts: dict[str, Chart] = {"ranking": self.ranking_chart, "radar": self.radar_chart}
+        self.chart_menu: ChartMenu | None = None  # export, copy...: given by the tab host
         for chart in self.charts.values():
-            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            chart.customContextMenuRequested.connect(self._chart_menu)
+            self.offer_chart_menu(chart)
 
         # -- options table and details --------------------------------------------------------
         self._build_table(fw)
@@ -164,8 +165,7 @@ class FrameworkTab(QWidget):
         return self.fit_slot
 
     def table_and_details(self) -> QSplitter:
-        """The options table beside the selected option's details (``table_area``: what
-        presenting hides)."""
+        """The options table beside the option's details (``table_area``: presenting hides)."""
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.table_box)
         bottom.addWidget(self.details)
@@ -385,14 +385,14 @@ class FrameworkTab(QWidget):
             self.controller.scheduler.cancel(key)
         self.options_model.freeze()
 
+    def offer_chart_menu(self, chart: Chart) -> None:
+        """Right-clicking ``chart`` (this tab's, or a part's) opens the chart menu."""
+        chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        chart.customContextMenuRequested.connect(self._chart_menu)
+
     def _chart_menu(self, pos) -> None:
-        chart = self.sender()
-        fill = getattr(self.window(), "fill_chart_menu", None)
-        if fill is None or not isinstance(chart, Chart):
-            return
-        menu = QMenu(self)
-        fill(menu, chart)
-        menu.exec(chart.mapToGlobal(pos))
+        if isinstance(chart := self.sender(), Chart):
+            open_chart_menu(self.chart_menu, chart, pos)
 
     def restyle(self) -> None:
         for chart in self.charts.values():

@@ -15,8 +15,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...core.answers import strategy
 from ...core.document import Document
@@ -28,6 +27,7 @@ from ...core.leadership_risks.strategy import Strategy
 from ...core.view import in_view
 from ...core.weighting import Weighting
 from .. import prompts
+from ..chart_menu import ChartMenu, open_chart_menu
 from ..charts.base import Chart, ChartPlan
 from ..controller import DocumentController
 from .charts.culture import CultureChart
@@ -62,6 +62,8 @@ class LeadershipRisksTab(QWidget):
         self.heatmap_chart = HeatmapChart(framework_id, HEATMAP_TITLE)
         self.charts: dict[str, Chart] = {"culture": self.culture_chart,
                                          "heatmap": self.heatmap_chart}
+        self.chart_menu: ChartMenu | None = None
+        """What a chart's context menu offers: the tab host gives it (the window's export)."""
         for chart in self.charts.values():
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chart.customContextMenuRequested.connect(self._chart_menu)
@@ -161,11 +163,5 @@ class LeadershipRisksTab(QWidget):
 
     def _chart_menu(self, pos) -> None:
         chart = self.sender()
-        export = getattr(self.window(), "export_chart", None)
-        if export is None or not isinstance(chart, Chart):
-            return
-        menu = QMenu(self)
-        action = QAction(f"Export “{chart.title}” as PNG…", menu)
-        action.triggered.connect(lambda: export(chart))
-        menu.addAction(action)
-        menu.exec(chart.mapToGlobal(pos))
+        if isinstance(chart, Chart):
+            open_chart_menu(self.chart_menu, chart, pos)

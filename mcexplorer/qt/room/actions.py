@@ -1,24 +1,27 @@
 """RoomViews: everything the room adds to the main window, built in one object.
 
-The window makes one (``self.room = RoomViews(self)``, after its tabs, menus and docks) and
-adds it to its tab host (qt.tab_host), which calls ``attach(tab)`` for every tab built or
-rebuilt. RoomViews puts the participant picker above
-each tab's sliders and the "Where the room disagrees" page beside its charts, adds the
-Snapshots panel, the Room menu (participants, inviting the room's phones, the room's view,
-snapshots, compare) and
-View > Present (F5) and View > Anonymise participants. It reads the window only through
-``controller``, ``tabs``, ``framework_tabs``, ``view_menu`` and ``menuBar()``; nothing here
-imports the window.
+The window makes one (after its tabs, menus and docks), giving it what it reads: the window
+(the docks' and dialogs' parent, its menu bar), the controller, the tab host and the window's
+QTabWidget, the View menu and where Import people starts; then adds it to the tab host
+(qt.tab_host), which calls ``attach(tab)`` for every tab built or rebuilt. RoomViews puts the
+participant picker above each tab's sliders and the "Where the room disagrees" page beside its
+charts, adds the Snapshots panel, the Room menu (participants, inviting the room's phones, the
+room's view, snapshots, compare) and View > Present (F5) and View > Anonymise participants.
+Nothing here imports the window.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Protocol
+
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
 from ...core.room.compare_data import Choice
+from ..controller import DocumentController
 from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..prompts import HEADLESS_PLATFORMS as HEADLESS
@@ -33,11 +36,25 @@ from .snapshots import SnapshotsPanel, take_snapshot
 from .state import RoomState
 
 
+class TabsBuilt(Protocol):
+    """The tab host as the room sees it: the tabs built (qt.tab_host.TabHost)."""
+
+    @property
+    def tabs(self) -> Mapping[str, QWidget]: ...
+
+
 class RoomViews(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, controller: DocumentController, host: TabsBuilt,
+                 tabs: QTabWidget, view_menu: QMenu | None = None,
+                 start_folder: Callable[[], str] = str) -> None:
         super().__init__(window)
         self.window = window
-        self.state = RoomState(window.controller, self)
+        self._controller = controller
+        self._host = host
+        self._tabs = tabs
+        self._view_menu = view_menu
+        self._start_folder = start_folder
+        self.state = RoomState(controller, self)
         self.presentation = Presentation(window)
         self.pickers: dict[str, ParticipantPicker] = {}
         self.views: dict[str, RoomViewSwitch] = {}
@@ -78,7 +95,7 @@ class RoomViews(QObject):
             area.setVisible(not (self.presentation.active or self.state.showing_room))
 
     def _sync_tables(self, *_args) -> None:
-        for tab in self.window.framework_tabs.values():
+        for tab in list(self._host.tabs.values()):
             self._sync_table(tab)
 
     # -- docks and menus ----------------------------------------------------------------------
@@ -152,7 +169,7 @@ class RoomViews(QObject):
         else:
             w.menuBar().addMenu(menu)
         self.room_menu = menu
-        view = getattr(w, "view_menu", None)
+        view = self._view_menu
         if view is not None:
             view.addSeparator()
             view.addAction(room_toggle)
@@ -165,8 +182,7 @@ class RoomViews(QObject):
         return people.add_person(self.window, self.state)
 
     def import_people(self) -> int:
-        path = getattr(self.window, "path", None)
-        return people.import_people(self.window, self.state, str(path.parent) if path else "")
+        return people.import_people(self.window, self.state, self._start_folder())
 
     def take_snapshot(self) -> str | None:
         sid = take_snapshot(self.window, self.state)
@@ -179,7 +195,7 @@ class RoomViews(QObject):
 
     def open_compare(self, a: Choice | None = None, b: Choice | None = None) -> CompareDialog:
         """Show the Compare view: by default the latest snapshot (or now) against now."""
-        doc = self.window.controller.document
+        doc = self._controller.document
         if a is None or isinstance(a, bool):
             snaps = doc.scenario.snapshots
             a = Choice("snapshot", snaps[-1].id) if snaps else Choice("now")
@@ -190,7 +206,7 @@ class RoomViews(QObject):
         dialog = self.compare_dialog
         dialog.set_sides(a, b)
         ids = list(doc.frameworks)
-        index = self.window.tabs.currentIndex()
+        index = self._tabs.currentIndex()
         if 0 <= index < len(ids):
             dialog.show_framework(ids[index])
         was_open = dialog.isVisible()

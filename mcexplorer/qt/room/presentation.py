@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from ..charts.base import Chart
+from ..charts.radar import RadarChart
 from ..charts.style import PRESENTING_SCALE, ChartStyle
 
 SCALE = PRESENTING_SCALE
@@ -157,19 +158,20 @@ class Presentation(QObject):
                 or screen is None or screen.geometry().width() >= NARROW_SCREEN):
             return None
         sizes = charts.sizes()
-        legend = getattr(getattr(tab, "radar_chart", None), "legend", None)
-        columns = getattr(legend, "max_columns", None) if legend is not None else None
+        radar = getattr(tab, "radar_chart", None)
+        radar = radar if isinstance(radar, RadarChart) else None
+        columns = radar.legend_columns if radar is not None else None
         charts.setOrientation(Qt.Orientation.Vertical)
         height = max(sum(sizes), screen.geometry().height())
         charts.setSizes([int(height * RANKING_SHARE), int(height * (1 - RANKING_SHARE))])
-        if legend is not None:
-            legend.max_columns = 4  # the chart fits its legend to these at its next fit
+        if radar is not None:
+            radar.legend_columns = 4  # the chart fits its legend to these at its next fit
 
         def unstack() -> None:
             charts.setOrientation(Qt.Orientation.Horizontal)
             charts.setSizes(sizes)
-            if legend is not None and columns is not None:
-                legend.max_columns = columns
+            if radar is not None and columns is not None:
+                radar.legend_columns = columns
         return unstack
 
     def leave(self) -> None:

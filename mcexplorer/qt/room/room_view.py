@@ -11,14 +11,13 @@ A page is redrawn only while it is visible.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -53,8 +52,6 @@ class RoomPage(QWidget):
         fw = room.document.framework(framework_id)
         self.chart = ParticipantsChart(framework_id, f"{fw.title}: the room's weights")
         self.chart.short_title = "The room's weights"
-        self.chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.chart.customContextMenuRequested.connect(self._chart_menu)
         self.method = QComboBox()
         self.method.setObjectName(f"group-method:{framework_id}")
         self.method.setAccessibleName("How the group's weights combine the people's")
@@ -196,21 +193,6 @@ class RoomPage(QWidget):
     def _on_method(self, index: int) -> None:
         people.set_group_method(self, self.room, self.method.itemData(index))
 
-    def _chart_menu(self, pos) -> None:
-        export = getattr(self.window(), "export_chart", None)
-        if export is None:
-            return
-        menu = QMenu(self)
-        action = QAction(f"Export \u201c{self.chart.title}\u201d as PNG…", menu)
-        action.triggered.connect(self._export)
-        menu.addAction(action)
-        menu.exec(self.chart.mapToGlobal(pos))
-
-    def _export(self) -> None:
-        export = getattr(self.window(), "export_chart", None)
-        if export is not None:
-            export(self.chart)
-
 
 class RoomViewSwitch(QTabWidget):
     """The tab's chart area as two pages: Fit, and Where the room disagrees."""
@@ -222,6 +204,7 @@ class RoomViewSwitch(QTabWidget):
         self.setDocumentMode(True)
         self.setTabPosition(QTabWidget.TabPosition.North)
         self.page = RoomPage(room, tab.framework_id)
+        tab.offer_chart_menu(self.page.chart)  # export, copy: the tab's chart menu
         self.currentChanged.connect(self._on_current)
         room.viewChanged.connect(self._follow)
         room.controller.changed.connect(self._on_document)

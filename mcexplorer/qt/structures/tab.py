@@ -35,6 +35,7 @@ from ..charts.base import ChartPlan
 from .. import prompts
 from .charts.horizons import HorizonsChart
 from ..plain import guarded
+from ..chart_menu import open_chart_menu
 from ..framework.tab import FrameworkTab
 
 NO_TENSIONS = ("No tensions by the rules below: the balance, the structures and the "
@@ -384,12 +385,7 @@ class StructuresTab(FrameworkTab):
         if hit:
             chart.select(hit)
             chart.add_initiative_actions(hit, menu)
-            menu.addSeparator()
-        fill = getattr(self.window(), "fill_chart_menu", None)
-        if fill is not None:
-            fill(menu, chart)
-        if not menu.isEmpty():
-            menu.exec(chart.mapToGlobal(pos))
+        open_chart_menu(self.chart_menu, chart, pos, menu)
 
     def _rename_selected(self) -> None:
         if self.horizons_chart.selected:

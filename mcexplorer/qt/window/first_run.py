@@ -8,9 +8,10 @@ Help at "Running a workshop".
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
 from . import settings
+from .help import WORKSHOP_PAGE, Help
 
 SEEN = "hints/first_run_seen"
 TEXT = "New here? Drag a weight on the left."
@@ -19,9 +20,10 @@ TIP = ("Drag a weight on the left: the ranking and the radar follow. The mouse w
 
 
 class FirstRunHint(QFrame):
-    def __init__(self, window) -> None:
+    def __init__(self, tabs: QTabWidget, help_part: Help) -> None:
         super().__init__()
-        self.main = window
+        self._tabs = tabs
+        self._help = help_part
         self.setObjectName("first-run-hint")
         self.setToolTip(TIP)
         self.setStyleSheet("#first-run-hint { background: #fff4cc; border: 1px solid #8a6d00; }"
@@ -44,25 +46,20 @@ class FirstRunHint(QFrame):
         layout.addWidget(done)
 
     def open_guide(self) -> None:
-        from .help import WORKSHOP_PAGE
-
-        guide = self.main.show_guide()
-        for row, path in enumerate(guide.pages):
-            if path.name == WORKSHOP_PAGE:
-                guide.list.setCurrentRow(row)
+        self._help.show_guide_page(WORKSHOP_PAGE)
 
     def dismiss(self) -> None:
         settings.set_value(SEEN, True)
-        self.main.tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)
+        self._tabs.setCornerWidget(None, Qt.Corner.TopRightCorner)  # type: ignore[arg-type]
         self.hide()
         self.deleteLater()
 
 
-def add_first_run_hint(window) -> FirstRunHint | None:
+def add_first_run_hint(tabs: QTabWidget, help_part: Help) -> FirstRunHint | None:
     """The hint beside the tabs, unless it was dismissed before."""
     if str(settings.store().value(SEEN, "false")).lower() == "true":
         return None
-    hint = FirstRunHint(window)
-    window.tabs.setCornerWidget(hint, Qt.Corner.TopRightCorner)
+    hint = FirstRunHint(tabs, help_part)
+    tabs.setCornerWidget(hint, Qt.Corner.TopRightCorner)
     hint.show()
     return hint

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -180,21 +180,33 @@ class ReferencesDialog(QDialog):
         _fit_to_screen(self)
 
 
-class HelpActions:
-    """A mixin of MainWindow: Help > Guide (F1) and Help > References, each one window."""
+class Help(QObject):
+    """A part the window owns (``window.help``): Help > Guide (F1) and Help > References,
+    each one window, made on first use and brought to the front after that."""
 
-    _guide: GuideDialog | None = None
-    _references: ReferencesDialog | None = None
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._guide: GuideDialog | None = None
+        self._references: ReferencesDialog | None = None
 
     def show_guide(self) -> GuideDialog:
         if self._guide is None:
-            self._guide = GuideDialog(self)
+            self._guide = GuideDialog(self._parent)
         _bring_up(self._guide)
         return self._guide
 
+    def show_guide_page(self, name: str) -> GuideDialog:
+        """The guide, at the page of file name ``name`` (e.g. WORKSHOP_PAGE)."""
+        guide = self.show_guide()
+        for row, path in enumerate(guide.pages):
+            if path.name == name:
+                guide.list.setCurrentRow(row)
+        return guide
+
     def show_references(self) -> ReferencesDialog:
         if self._references is None:
-            self._references = ReferencesDialog(self)
+            self._references = ReferencesDialog(self._parent)
         _bring_up(self._references)
         return self._references
 

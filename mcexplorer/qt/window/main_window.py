@@ -1,48 +1,61 @@
-"""The main window (the shell): one tab per framework, menus, docks, title and events.
+"""The main window (the shell): menus, docks, events, and the parts it is composed of.
 
-File actions, recent files, chart export and layout settings are mixins in this package, so
-each part of the window's behaviour has one small module.
+Each part is a plain object the window owns, with a small interface of its own:
+``scenario_file`` (the file behind the window: New, Open, Save, sessions, recovery; the title),
+``tab_set`` (one tab per framework, through ``tab_host``), ``chart_export`` and
+``office_export`` (what leaves the room), ``framework_import``, ``recent`` (Open Recent),
+``help``, ``screen_fit`` and ``layout_settings``; the room (``room``) attaches through the tab
+host. Parts never read each other's private names: they are given what they need when they
+are made, and the window wires their signals.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget
 
 from ... import __version__
-from ...core.errors import shown_path
+from ...core.document import Document
 from .. import hands, prompts
 from ..controller import DocumentController
 from ..docks import fit_dock
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
-from ..plain import guarded, visible
 from ..room.actions import RoomViews
 from ..session_keeper import SessionKeeper
-from ..signals import signals_blocked
 from ..tab_host import TabHost
+from .actions import named_action
 from .chart_export import ChartExport
-from .file_actions import FileActions
 from .first_frame import FirstFrame
 from .first_run import add_first_run_hint
 from .framework_import import FrameworkImport
 from .framework_tabs import FrameworkTabs
-from .help import HelpActions
+from .help import Help
 from .layout_settings import LayoutSettings
+from .office_export import OfficeExport
 from .recent import RecentFiles
+from .scenario_file import ScenarioFile
 from .screen_fit import ScreenFit
 from .sessions_panel import SessionsPanel
 
 log = logging.getLogger(__name__)
 WIDE_WINDOW = 1500
 DOCK_WIDTH = 250
-PENDING_TAB_DELAY_MS = 60
 FIRST_FRAME_FALLBACK_MS = 1000
 """Hidden tabs wait for the window's first paint; a window that is never painted (never
 exposed) builds them this long after it was shown."""
@@ -50,8 +63,7 @@ FRAME_SETTLE_MS = 250
 """A window manager decorates a new window this soon after it is shown."""
 
 
-class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFit,
-                 HelpActions, FrameworkTabs, FrameworkImport, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, controller: DocumentController | None = None, *,
                  lazy_tabs: bool = False) -> None:
         """``lazy_tabs``: build only the first tab now and the others after the first paint
@@ -62,107 +74,78 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         self.controller = controller or DocumentController(parent=self)
         if self.controller.parent() is None:
             self.controller.setParent(self)
-        self.path: Path | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("framework-tabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.framework_tabs: dict[str, FrameworkTab] = {}
-        self._backed_up: set[Path] = set()
-        self._pending_tabs: dict[str, QWidget] = {}
         self.tab_host = TabHost(self.controller, self)
         """Builds and rebuilds every framework tab; the room attaches through it."""
-        self._init_frameworks()  # the user's frameworks folder; tabs follow structure changes
-        self._build_tabs(lazy_tabs)
+        self.tab_set = FrameworkTabs(self, self.controller, self.tab_host, self.tabs,
+                                     lazy=lazy_tabs)
         self.keeper = SessionKeeper(self)
+        self.scenario_file = ScenarioFile(self, self.controller, self.keeper)
+        self.office_export = OfficeExport(self, self.controller, self.scenario_file)
+        self.chart_export = ChartExport(self, self.controller, self.scenario_file,
+                                        self.tab_set, self.office_export)
+        self.tab_host.chart_menu = self.chart_export
+        self.framework_import = FrameworkImport(self, self.controller, self.scenario_file,
+                                                self.tab_set)
+        self.help = Help(self)
+        self.screen_fit = ScreenFit(self)
+        self.layout_settings = LayoutSettings(self, self.tabs, self.screen_fit)
         self._build_actions()
         self._build_docks()
-        self.room = RoomViews(self)  # participants, snapshots, compare, presenting
+        self.scenario_file.sessionOpened.connect(self.sessions_panel.refresh)
+        self.room = RoomViews(  # participants, snapshots, compare, presenting
+            self, self.controller, self.tab_host, self.tabs, self.view_menu,
+            lambda: str(self.path.parent) if self.path else "")
         self.tab_host.add(self.room)
-        self.controller.modifiedChanged.connect(self.setWindowModified)
-        self.controller.scenarioReplaced.connect(self._update_title)
+        self.chart_export.names = self.room.state.names
         self.setAcceptDrops(True)
-        self.place_fresh()  # inside the screen's available geometry (window.screen_fit)
-        self._update_title()
+        self.screen_fit.place_fresh()  # inside the screen's available geometry
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.restyle)
         self.statusBar().showMessage("Drag a slider: the charts follow.", 5000)
-        self.first_run_hint = add_first_run_hint(self)  # until "Got it"
+        self.first_run_hint = add_first_run_hint(self.tabs, self.help)  # until "Got it"
+        self._first_frame: FirstFrame | None = None
+        self._framed = False
+        self._frame_callbacks: list[Callable[[], object]] = []
 
-    # -- construction -----------------------------------------------------------------------
+    # -- the window's small public surface ----------------------------------------------------
 
-    def _build_tabs(self, lazy: bool) -> None:
-        for i, (fid, fw) in enumerate(self.controller.document.frameworks.items()):
-            if lazy and i > 0:
-                page = QWidget()  # stands in until the tab is built, right after first paint
-                page.setObjectName(f"tab-pending:{fid}")
-                self._pending_tabs[fid] = page
-            else:
-                page = self.tab_host.build(fid, self.tabs)
-                self.framework_tabs[fid] = page
-            self.tabs.addTab(page, visible(fw.title))
-            self.tabs.setTabToolTip(self.tabs.count() - 1, guarded(fw.description))
-        if self._pending_tabs:
-            self.tabs.currentChanged.connect(self._build_current_if_pending)
+    @property
+    def document(self) -> Document:
+        return self.controller.document
 
-    def _build_current_if_pending(self, index: int) -> None:
-        for fid, page in list(self._pending_tabs.items()):
-            if self.tabs.indexOf(page) == index:
-                self.build_tab(fid)
+    @property
+    def path(self) -> Path | None:
+        """The file behind the window (the scenario file part's)."""
+        return self.scenario_file.path
+
+    @property
+    def framework_tabs(self) -> dict[str, FrameworkTab]:
+        """Framework id -> its tab, built (the tab set's)."""
+        return self.tab_set.tabs_by_id
 
     def build_tab(self, framework_id: str) -> FrameworkTab:
         """Build a tab that was left for later (no-op when it exists)."""
-        page = self._pending_tabs.pop(framework_id, None)
-        if page is None:
-            return self.framework_tabs[framework_id]
-        index = self.tabs.indexOf(page)
-        current = self.tabs.currentIndex()
-        tab = self.tab_host.build(framework_id, self.tabs)
-        self.framework_tabs[framework_id] = tab
-        self.framework_tabs = {fid: self.framework_tabs[fid]
-                               for fid in self.controller.document.frameworks
-                               if fid in self.framework_tabs}
-        with signals_blocked(self.tabs):
-            title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, title)
-            self.tabs.setTabToolTip(index, tip)
-            self.tabs.setCurrentIndex(current)
-        page.deleteLater()
-        return tab
+        return self.tab_set.build_tab(framework_id)
 
-    def _build_next_pending_tab(self) -> None:
-        if not shiboken6.isValid(self) or not self._pending_tabs:
-            return
-        self.build_tab(next(iter(self._pending_tabs)))
-        if self._pending_tabs:
-            # After the first frame is on screen, not in the same event-loop pass.
-            QTimer.singleShot(PENDING_TAB_DELAY_MS, self._build_next_pending_tab)
-
-    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action:{name}")
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    # -- construction -----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         Std = QKeySequence.StandardKey
-        self.action_new = self._action("new", "&New", self.new_scenario, Std.New,
+        file = self.scenario_file
+        self.action_new = named_action(self, "new", "&New", file.new_scenario, Std.New,
                                        "Start again from the built-in default scenario")
-        self.action_open = self._action("open", "&Open…", self.open_dialog, Std.Open,
+        self.action_open = named_action(self, "open", "&Open…", file.open_dialog, Std.Open,
                                         "Open a scenario file")
-        self.action_save = self._action("save", "&Save", self.save, Std.Save,
+        self.action_save = named_action(self, "save", "&Save", file.save, Std.Save,
                                         "Save the scenario")
-        self.action_save_as = self._action("save-as", "Save &As…", self.save_as, Std.SaveAs,
-                                           "Save the scenario under a new name")
-        self.action_quit = self._action("quit", "&Quit", self.close, Std.Quit)
+        self.action_save_as = named_action(self, "save-as", "Save &As…", file.save_as,
+                                           Std.SaveAs, "Save the scenario under a new name")
+        self.action_quit = named_action(self, "quit", "&Quit", self.close, Std.Quit)
         stack = self.controller.undo_stack
         self.action_undo = stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("action:undo")
@@ -180,15 +163,14 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.action_new)
         menu.addAction(self.action_open)
-        self.recent_menu = menu.addMenu("Open &Recent")
-        self.recent_menu.menuAction().setObjectName("action:recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.recent = RecentFiles(menu.addMenu("Open &Recent"), self)
+        self.recent.openRequested.connect(file.open_recent)
+        file.kept.connect(self.recent.add)
         menu.addAction(self.action_save)
         menu.addAction(self.action_save_as)
         menu.addSeparator()
-        self.build_export_actions(menu)
-        self._add_framework_actions(menu)
+        self.chart_export.build_actions(menu)
+        self.framework_import.build_actions(menu)
         menu.addSeparator()
         menu.addAction(self.action_quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -196,12 +178,12 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         edit.addAction(self.action_redo)
         self.view_menu = self.menuBar().addMenu("&View")
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("guide", "&Guide", self.show_guide, QKeySequence("F1"),
-                                         "What the numbers mean, offline"))
-        help_menu.addAction(self._action("references", "&References", self.show_references,
+        help_menu.addAction(named_action(self, "guide", "&Guide", self.help.show_guide,
+                                         QKeySequence("F1"), "What the numbers mean, offline"))
+        help_menu.addAction(named_action(self, "references", "&References",
+                                         self.help.show_references,
                                          tip="Every source in full, and how it is cited"))
-        about = self._action("about", "&About mcexplorer", self.about)
-        help_menu.addAction(about)
+        help_menu.addAction(named_action(self, "about", "&About mcexplorer", self.about))
 
     def _build_docks(self) -> None:
         self.history = HistoryList(self.controller.undo_stack)
@@ -226,25 +208,11 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
         docks[0].raise_()
         self.resizeDocks(docks, [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.history_dock, self.sessions_dock = docks
-        self._layout_restored = False
-
-    # -- title and state --------------------------------------------------------------------
-
-    @property
-    def document(self):
-        return self.controller.document
-
-    def display_name(self) -> str:
-        return shown_path(self.path.name) if self.path else "Untitled"
-
-    def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — mcexplorer")
-        self.setWindowModified(self.controller.modified)
 
     # -- drag and drop ---------------------------------------------------------------------
 
     @staticmethod
-    def _dropped_file(event) -> str | None:
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
         mime = event.mimeData()
         if mime is None or not mime.hasUrls():
             return None
@@ -253,74 +221,72 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
                 return url.toLocalFile()
         return None
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self._dropped_file(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         path = self._dropped_file(event)
         if path is None:
             event.ignore()
             return
         event.acceptProposedAction()
-        if self.maybe_save():
-            self.open_path(path)
+        self.scenario_file.open_recent(path)  # asks about unsaved changes first
 
     # -- events, appearance, errors --------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not hasattr(self, "_first_frame"):
+        if self._first_frame is None:
             # After the first frame, for real: a 0 ms timer fires before the window's first
             # paint, so the hidden tabs would be built before anything is on screen.
             self._first_frame = FirstFrame(self, self._after_frame, FIRST_FRAME_FALLBACK_MS)
-        if self._placed is not None:
-            self.fit_on_show()
+            if not self.layout_settings.docks_restored:
+                # First start: on a projector-sized window the charts need the width, so the
+                # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on
+                # a wide window they start open. After that the planner's choice is kept.
+                for dock in (self.history_dock, self.sessions_dock):
+                    dock.setVisible(self.width() >= WIDE_WINDOW)
+                QTimer.singleShot(0, self._size_docks)
+        if self.screen_fit.checking:
+            self.screen_fit.fit_on_show()
             QTimer.singleShot(FRAME_SETTLE_MS, self._fit_after_frame)
-        if not self._layout_restored:
-            # First start: on a projector-sized window the charts need the width, so the
-            # History and Sessions panels start closed (View menu, Ctrl+H / Ctrl+L); on a wide
-            # window they start open. After that the planner's choice is remembered.
-            self._layout_restored = True
-            for dock in (self.history_dock, self.sessions_dock):
-                dock.setVisible(self.width() >= WIDE_WINDOW)
-            QTimer.singleShot(0, self._size_docks)
 
     def _fit_after_frame(self) -> None:
         if shiboken6.isValid(self):
-            self.fit_on_show(last=True)
+            self.screen_fit.fit_on_show(last=True)
 
-    def after_first_frame(self, callback) -> None:
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window's first frame is on screen (now if it is)."""
-        if getattr(self, "_framed", False):
+        if self._framed:
             callback()
         else:
-            self._frame_callbacks = [*getattr(self, "_frame_callbacks", []), callback]
+            self._frame_callbacks.append(callback)
 
     def _after_frame(self) -> None:
         self._framed = True
-        for callback in getattr(self, "_frame_callbacks", []):
+        callbacks, self._frame_callbacks = self._frame_callbacks, []
+        for callback in callbacks:
             callback()
-        self._frame_callbacks = []
-        self._build_next_pending_tab()
+        self.tab_set.build_pending()
 
     def _size_docks(self) -> None:
         if shiboken6.isValid(self):
             self.resizeDocks([self.history_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
-    def restyle(self, *_args) -> None:
+    def restyle(self, *_args: object) -> None:
         """Follow the system's light or dark scheme, charts included."""
-        for tab in self.framework_tabs.values():
-            tab.restyle()
+        self.tab_set.restyle()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.restyle()
         super().changeEvent(event)
 
-    def report_unexpected(self, exc_type, exc, tb) -> None:
+    def report_unexpected(self, exc_type: type[BaseException], exc: BaseException,
+                          tb: TracebackType | None) -> None:
         """An unexpected error: autosave first, log it, then say so with the log's path."""
         try:
             safe = self.keeper.autosave()
@@ -349,10 +315,10 @@ class MainWindow(FileActions, RecentFiles, ChartExport, LayoutSettings, ScreenFi
             "business-model ratings from its Table 2 (adapted from Presant 2020).</p>")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.maybe_save():
-            self.save_settings()
+        if self.scenario_file.maybe_save():
+            self.layout_settings.save()
             self.keeper.stop()
-            self._hold(None)
+            self.scenario_file.release()
             event.accept()
         else:
             event.ignore()

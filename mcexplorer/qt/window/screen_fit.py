@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 PREFERRED = QSize(1280, 720)
 """A fresh window's size on a laptop or projector screen."""
@@ -46,7 +47,7 @@ def centred(size: QSize, frame: QMargins, room: QRect) -> QRect:
                  rect.width(), rect.height())
 
 
-def screen_room(window) -> QRect | None:
+def screen_room(window: QWidget) -> QRect | None:
     """The available geometry of the screen the window is on (the one under its centre, else
     the primary screen); None when there is no screen at all."""
     screen = QGuiApplication.screenAt(window.geometry().center())
@@ -57,7 +58,7 @@ def screen_room(window) -> QRect | None:
     return None if screen is None else screen.availableGeometry()
 
 
-def frame_of(window) -> QMargins:
+def frame_of(window: QWidget) -> QMargins:
     """The window's real frame once shown (a window manager's decorations); the allowance
     while it is unknown (not shown yet, or not yet decorated)."""
     if window.isVisible():
@@ -69,14 +70,14 @@ def frame_of(window) -> QMargins:
     return FRAME_ALLOWANCE
 
 
-def set_minimum(window, room: QRect) -> None:
+def set_minimum(window: QWidget, room: QRect) -> None:
     """MINIMUM, or less on a screen too small for it."""
     window.setMinimumSize(
         min(MINIMUM.width(), room.width() - FRAME_ALLOWANCE.left() - FRAME_ALLOWANCE.right()),
         min(MINIMUM.height(), room.height() - FRAME_ALLOWANCE.top() - FRAME_ALLOWANCE.bottom()))
 
 
-def place_fresh(window) -> None:
+def place_fresh(window: QWidget) -> None:
     """A fresh window: its preferred size (smaller on a small screen), centred."""
     screen = QGuiApplication.primaryScreen()
     if screen is None:
@@ -88,7 +89,7 @@ def place_fresh(window) -> None:
     window.setGeometry(centred(PREFERRED_WIDE if wide else PREFERRED, FRAME_ALLOWANCE, room))
 
 
-def fit_window(window) -> bool:
+def fit_window(window: QWidget) -> bool:
     """Pull the window (not maximised or full screen) inside its screen's available geometry.
     True when it moved or shrank."""
     if window.isMaximized() or window.isFullScreen():
@@ -106,24 +107,31 @@ def fit_window(window) -> bool:
 
 
 class ScreenFit:
-    """A mixin of MainWindow: place a fresh window, fit a restored one, and once shown check
-    again with the real frame (twice: a window manager decorates a moment later), unless the
-    window was resized by code meanwhile."""
+    """A part the window owns (``window.screen_fit``): place a fresh window, fit a restored
+    one, and once shown check again with the real frame (twice: a window manager decorates
+    a moment later), unless the window was resized by code meanwhile."""
 
-    _placed: QSize | None = None
+    def __init__(self, window: QWidget) -> None:
+        self._window = window
+        self._placed: QSize | None = None
+
+    @property
+    def checking(self) -> bool:
+        """True until the check after the first show is done (``fit_on_show(last=True)``)."""
+        return self._placed is not None
 
     def place_fresh(self) -> None:
-        place_fresh(self)
-        self._placed = self.size()
+        place_fresh(self._window)
+        self._placed = self._window.size()
 
     def fit_to_screen(self) -> None:
-        fit_window(self)
-        self._placed = self.size()
+        fit_window(self._window)
+        self._placed = self._window.size()
 
     def fit_on_show(self, last: bool = False) -> None:
         """Called on the first show and a moment later (``last``)."""
-        if self._placed is not None and self.size() == self._placed:
-            fit_window(self)
-            self._placed = self.size()
+        if self._placed is not None and self._window.size() == self._placed:
+            fit_window(self._window)
+            self._placed = self._window.size()
         if last:
             self._placed = None

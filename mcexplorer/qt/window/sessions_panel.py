@@ -109,12 +109,12 @@ class SessionsPanel(QWidget):
         return item.data(ID_ROLE) if item else None
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        self.window_.open_session(item.data(ID_ROLE))
+        self.window_.scenario_file.open_session(item.data(ID_ROLE))
 
     def open_selected(self) -> None:
         sid = self.selected_id()
         if sid:
-            self.window_.open_session(sid)
+            self.window_.scenario_file.open_session(sid)
 
     def rename_selected(self) -> None:
         sid = self.selected_id()
@@ -179,5 +179,5 @@ class SessionsPanel(QWidget):
 
     def _restore_from_action(self) -> None:
         action = self.sender()
-        if action is not None:
+        if isinstance(action, QAction):
             self.restore(action.data())

@@ -84,8 +84,10 @@ def byte_value(key: str) -> QByteArray | None:
     ``@Rect(...)``) is dropped and forgotten, as napari resets a bad setting."""
     settings = store()
     value = settings.value(key)
-    if value is None or isinstance(value, (QByteArray, bytes, bytearray)):
+    if value is None or isinstance(value, QByteArray):
         return value
+    if isinstance(value, (bytes, bytearray)):
+        return QByteArray(bytes(value))
     log.warning("settings: %s held %r, not saved layout bytes; reset", key, value)
     settings.remove(key)
     return None
@@ -96,18 +98,25 @@ def whole_number(key: str, default: int) -> int:
     settings = store()
     value = settings.value(key, default)
     try:
-        return int(value)
+        return _whole(value)
     except (TypeError, ValueError):
         log.warning("settings: %s held %r, not a number; reset", key, value)
         settings.remove(key)
         return default
 
 
+def _whole(value: object) -> int:
+    """``int(value)`` for what a settings file can hold; TypeError for anything else."""
+    if isinstance(value, (int, float, str, bytes)):
+        return int(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
 def store() -> QSettings:
     """The app's settings, migrated to VERSION."""
     settings = QSettings()
     try:
-        version = int(settings.value(VERSION_KEY, 0))
+        version = _whole(settings.value(VERSION_KEY, 0))
     except (TypeError, ValueError):
         version = 0
     if version != VERSION:

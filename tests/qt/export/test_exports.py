@@ -86,7 +86,7 @@ def test_backgrounds_white_or_transparent(window, tmp_path):
 
 
 def test_the_caption_is_a_line_under_the_chart(window, tmp_path):
-    text = window.chart_caption(chart(window))
+    text = window.chart_export.chart_caption(chart(window))
     assert "Weights: Effort 50" in text and "Brown, McGreal & Peters 2023" in text
     plain = render_chart(chart(window), spec=ImageSpec(1600))
     captioned = render_chart(chart(window), spec=ImageSpec(1600, caption=text))
@@ -125,7 +125,7 @@ def test_the_longest_ranking_name_keeps_clear_of_the_left_edge(window):
 
 def test_the_dialog_offers_the_presets_and_computes_the_size(window):
     d = ExportDialog(list(window.framework_tabs[BM].charts.values()), chart(window),
-                     caption_of=window.chart_caption)
+                     caption_of=window.chart_export.chart_caption)
     try:
         d.preset_box.setCurrentIndex(d.preset_box.findData("slide-4-3"))
         assert (d.spec().width, d.spec().height) == (1600, 1200)
@@ -176,7 +176,7 @@ def test_a_cancelled_dialog_writes_nothing(window, tmp_path, monkeypatch):
     monkeypatch.setattr(ExportDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a: pytest.fail("no file dialog after Cancel")))
-    assert window.export_dialog() is False
+    assert window.chart_export.export_dialog() is False
 
 
 def test_copy_chart_puts_an_image_on_the_clipboard(window):
@@ -199,8 +199,8 @@ def test_export_all_writes_every_chart_with_a_progress_dialog_and_names_the_fold
                                             if "ranking" in tab.charts else ())]}
     assert len(expected) == 17
     assert {p.name for p in out.iterdir()} == expected
-    assert window.export_progress.minimumDuration() == 500
-    assert any(b.text() == "Cancel" for b in window.export_progress.findChildren(QPushButton))
+    assert window.chart_export.progress.minimumDuration() == 500
+    assert any(b.text() == "Cancel" for b in window.chart_export.progress.findChildren(QPushButton))
     message = window.statusBar().currentMessage()
     assert message == f"Exported {len(expected)} charts to {out}"
 
@@ -295,7 +295,7 @@ def test_headless_the_dialog_is_not_shown_and_its_defaults_are_used(window, tmp_
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda p, t, start, *a: (str(tmp_path / Path(start).name),
                                                               "")))
-    assert window.export_dialog() is True
+    assert window.chart_export.export_dialog() is True
     image = QImage(str(tmp_path / "default-scenario-business-models-ranking.png"))
     assert (image.width(), image.height()) == (1920, 1080)
 
@@ -304,8 +304,8 @@ def test_a_charts_menu_offers_export_and_copy(window):
     from PySide6.QtWidgets import QMenu
 
     menu = QMenu(window)
-    window.fill_chart_menu(menu, chart(window))
+    window.chart_export.fill_chart_menu(menu, chart(window))
     texts = [a.text() for a in menu.actions()]
     assert texts == [f"Export \u201c{chart(window).title}\u201d…", "Copy chart"]
-    assert window.current_chart() is chart(window)
+    assert window.chart_export.current_chart() is chart(window)
     menu.deleteLater()

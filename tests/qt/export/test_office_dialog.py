@@ -75,7 +75,7 @@ def test_the_deck_from_the_one_dialog_shows_the_weighting_picked(window, tmp_pat
     # The template is remembered for the next time (the file dialog cancelled here).
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     shown = answer(monkeypatch, what="deck")
-    assert window.export_any() is False
+    assert window.chart_export.export_any() is False
     assert shown[0].template_edit.text() == str(template)
 
 
@@ -99,13 +99,13 @@ def test_the_workbook_and_the_paper_from_the_dialog(window, tmp_path, monkeypatc
         out = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName",
                             staticmethod(lambda *a, out=out: (str(out.with_suffix("")), "")))
-        window.export_any()
+        window.chart_export.export_any()
         assert out.exists(), what  # the extension is added when the name has none
 
 
 def test_the_dialog_looks_right(window, qtbot, tmp_path):
-    dialog = ExportDialog(list(window.current_tab().charts.values()), what="deck",
-                          weightings=window.weighting_choices(), parent=window)
+    dialog = ExportDialog(list(window.tab_set.current_tab().charts.values()), what="deck",
+                          weightings=window.office_export.weighting_choices(), parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -144,7 +144,7 @@ def test_the_dialog_starts_on_the_weighting_in_view(window, tmp_path, monkeypatc
     seen = answer(monkeypatch, what="workbook")  # whose weights left as it opened
     out = tmp_path / "book.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
-    window.export_any()
+    window.chart_export.export_any()
     assert seen[0].weighting() == ana
     box = seen[0].weighting_box
     assert box.currentText() == "Ana's (CFO) (on screen)"

@@ -137,7 +137,7 @@ def test_a_note_explains_an_edit_and_reset_takes_both_back(open_window, qtbot, m
     assert "Your note: Our unit carries little risk" in tab.details.toPlainText()
     assert "(edited; the default is MED)" in tab.details.toPlainText()
     path = tmp_path / "notes.json"
-    assert window.save_to(path)
+    assert window.scenario_file.save_to(path)
     reopened = create_window(path)
     qtbot.addWidget(reopened)
     assert reopened.document.settings(BM).rating_notes == {
@@ -192,7 +192,7 @@ def test_a_ninth_business_model_added_through_the_dialog_undoes_and_survives_reo
     window.controller.undo_stack.redo()
     settle(qtbot)
     path = tmp_path / "ninth.json"
-    assert window.save_to(path)
+    assert window.scenario_file.save_to(path)
     reopened = create_window(path)
     qtbot.addWidget(reopened)
     assert reopened.framework_tabs[BM].options_model.rowCount() == 9
@@ -229,7 +229,7 @@ def test_a_criterion_added_through_the_dialog_gets_its_slider_and_goes_with_undo
     settle(qtbot)
     assert window.findChild(QSlider, name) is not None
     path = tmp_path / "mission.json"
-    assert window.save_to(path)
+    assert window.scenario_file.save_to(path)
     reopened = create_window(path)
     qtbot.addWidget(reopened)
     assert reopened.findChild(QSlider, name) is not None
@@ -307,7 +307,7 @@ def test_restoring_the_built_in_framework_and_saving_a_framework_file(open_windo
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "ours"), "")))
     window.tabs.setCurrentWidget(tab)
-    assert window.save_framework_as()
+    assert window.framework_import.save_framework_as()
     saved = framework_from_json(tmp_path / "ours.json")
     assert len(saved.options) == 7 and saved.options[0].ratings["effort"].value == 3.0
     assert tab.editor.restore()

@@ -96,20 +96,20 @@ def test_a_colleague_who_opens_the_scenario_sees_the_same_tab(open_window, qtbot
     window = open_window()
     path = tmp_path / "mine.csv"
     path.write_text(CSV)
-    assert window.import_framework(path)
+    assert window.framework_import.import_framework(path)
     window.findChild(QSlider, "weight:mine:reach").setValue(80)
     saved = tmp_path / "workshop.json"
-    assert window.save_to(saved)
+    assert window.scenario_file.save_to(saved)
     colleague = create_window(saved)
     qtbot.addWidget(colleague)
     assert colleague.findChild(QSlider, "weight:mine:reach").value() == 80
     assert colleague.tabs.tabText(colleague.tabs.count() - 1) == "mine"
     assert [(r.option, r.fit) for r in colleague.document.ranking("mine").results] == \
         [(r.option, r.fit) for r in window.document.ranking("mine").results]
-    window.new_scenario()  # New: back to the built-in frameworks only
+    window.scenario_file.new_scenario()  # New: back to the built-in frameworks only
     settle(qtbot)
     assert "mine" not in window.framework_tabs and window.tabs.count() == len(builtin_frameworks())
-    assert window.open_path(saved)
+    assert window.scenario_file.open_path(saved)
     settle(qtbot)
     assert window.findChild(QSlider, "weight:mine:reach").value() == 80
 
@@ -143,7 +143,7 @@ def test_a_framework_file_with_a_taken_id_is_imported_under_a_new_one(
     fw = framework_from_csv(CSV.encode(), framework_id="business-models", title="Ours")
     path = tmp_path / "ours.json"
     path.write_text(framework_json(fw))
-    assert window.import_framework(path)
+    assert window.framework_import.import_framework(path)
     assert "becomes 'business-models-2'" in prompts_seen["question"][0][1]
     assert window.framework_tabs["business-models-2"].framework.title == "Ours"
     assert window.framework_tabs["business-models"].framework.title == "Business models"
@@ -203,7 +203,7 @@ def test_any_size_from_one_by_one_to_200_by_40_works_in_the_window(
     window = open_window()
     path = tmp_path / "sized.csv"
     path.write_text(sized_csv(options, criteria))
-    assert window.import_framework(path)
+    assert window.framework_import.import_framework(path)
     settle(qtbot)
     tab = window.framework_tabs["sized"]
     assert tab.options_model.rowCount() == options
@@ -241,7 +241,7 @@ def test_the_users_folder_loads_at_start_up_and_a_broken_file_is_a_status_line(
     assert window.findChild(QSlider, "weight:partners:reach") is not None
     assert window.controller.modified is False
     assert [fw.id for fw in window.document.scenario.definitions] == ["partners"]
-    window.new_scenario()
+    window.scenario_file.new_scenario()
     assert "partners" in window.framework_tabs  # every new scenario carries them
 
 
@@ -257,7 +257,7 @@ def test_names_from_a_planners_file_are_shown_as_typed_never_as_markup(
                             title="Ours <i>really</i>")
     path = tmp_path / "ours.json"
     path.write_text(framework_json(fw))
-    assert window.import_framework(path)
+    assert window.framework_import.import_framework(path)
     settle(qtbot)
     fid = "ours"
     tab = window.framework_tabs[fid]
@@ -290,11 +290,11 @@ def test_with_tabs_built_after_the_first_paint_an_import_lands_in_order(qtbot, t
     assert "partners" not in window.framework_tabs  # still waiting for the first paint
     path = tmp_path / "later.csv"
     path.write_text(CSV)
-    assert window.import_framework(path)
+    assert window.framework_import.import_framework(path)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     builtins = [fw.title for fw in builtin_frameworks().values()]
     assert titles == builtins + ["Partners", "later"]
-    for fid in list(window._pending_tabs):
+    for fid in window.tab_set.pending():
         window.build_tab(fid)
     assert list(window.framework_tabs) == [*builtin_frameworks(), "partners", "later"]
     assert window.findChild(QSlider, "weight:partners:reach") is not None

@@ -265,8 +265,7 @@ def test_edits_are_saved_with_the_scenario(window, tab, qtbot, tmp_path):
     _type(qtbot, window.findChild(QLineEdit, "team:cfo"), "A. Chen")
     _pick(window.findChild(QComboBox, "culture:accountable"), 3, qtbot)
     path = tmp_path / "saved.json"
-    window.path = path
-    assert window.save()
+    assert window.scenario_file.save_to(path)
     data = json.loads(path.read_text())
     assert data["leadership"]["team"] == [{"role": "cfo", "name": "A. Chen"}]
     assert data["leadership"]["culture"] == {"accountable": 3}

@@ -305,7 +305,7 @@ def test_file_round_trip_through_the_window(window, tab, qtbot, tmp_path):
     balance_slider(window, "h1").setValue(60)
     window.findChild(QSlider, f"weight:{FW}:degree-alignment").setValue(90)
     path = tmp_path / "plan.json"
-    assert window.save_to(path)
+    assert window.scenario_file.save_to(path)
     other = create_window(path)
     qtbot.addWidget(other)
     t2 = other.framework_tabs[FW]

@@ -41,7 +41,7 @@ def test_save_does_not_overwrite_a_file_changed_on_disk_without_asking(
     _other_program_writes(scenario_file, 11)
     _weight(window, 77)
     asked = _answer(monkeypatch, B.Cancel)
-    assert window.save() is False
+    assert window.scenario_file.save() is False
     assert asked == ["File changed on disk"]
     assert load_scenario(scenario_file)[0].frameworks[BM].weights["risk"] == 11  # kept
     assert window.isWindowModified()
@@ -54,12 +54,12 @@ def test_overwrite_is_a_choice_and_reload_brings_the_other_change_in(
     _other_program_writes(scenario_file, 11)
     _weight(window, 77)
     _answer(monkeypatch, B.Yes)  # Overwrite
-    assert window.save() is True
+    assert window.scenario_file.save() is True
     assert load_scenario(scenario_file)[0].frameworks[BM].weights["risk"] == 77
     _other_program_writes(scenario_file, 33)
     _weight(window, 78)
     _answer(monkeypatch, B.Reset)  # Reload from disk
-    assert window.save() is False
+    assert window.scenario_file.save() is False
     assert window.document.weight(BM, "risk") == 33
     assert not window.isWindowModified()
 
@@ -71,10 +71,10 @@ def test_two_windows_on_one_file_the_second_save_asks(open_window, scenario_file
     second = open_window(path=scenario_file)
     assert warned == ["Open in another window"]
     _weight(first, 61)
-    assert first.save() is True
+    assert first.scenario_file.save() is True
     _weight(second, 62)
     asked = _answer(monkeypatch, B.Cancel)
-    assert second.save() is False and asked == ["File changed on disk"]
+    assert second.scenario_file.save() is False and asked == ["File changed on disk"]
     assert load_scenario(scenario_file)[0].frameworks[BM].weights["risk"] == 61
     second.controller.mark_saved()
 
@@ -93,7 +93,7 @@ def test_a_save_that_succeeds_is_reported_as_saved_when_the_library_fails(
     monkeypatch.setattr(window.keeper.library, "create", broken)
     _weight(window, 12)
     target = tmp_path / "kept.json"
-    assert window.save_to(target) is True
+    assert window.scenario_file.save_to(target) is True
     assert errors == []
     assert "session library could not be updated" in window.statusBar().currentMessage()
     assert load_scenario(target)[0].frameworks[BM].weights["risk"] == 12
@@ -121,7 +121,7 @@ def test_a_symlinked_file_stays_a_link_when_the_window_saves(open_window, tmp_pa
     link.symlink_to(real)
     window = open_window(path=link)
     _weight(window, 44)
-    assert window.save() is True
+    assert window.scenario_file.save() is True
     assert link.is_symlink()
     assert load_scenario(real)[0].frameworks[BM].weights["risk"] == 44
 
@@ -140,9 +140,9 @@ def test_a_file_name_that_is_not_utf8_autosaves_saves_and_shows(open_window, tmp
     assert window.keeper.autosave() is True
     records = list(RecoveryStore().root.glob("*.json"))
     assert records, "the unsaved work is on disk"
-    assert window.save() is True
+    assert window.scenario_file.save() is True
     assert load_scenario(path)[0].frameworks[BM].weights["risk"] == 23
-    assert window.recent_files()[0] == str(path)  # the exact bytes survive the settings
+    assert window.recent.files()[0] == str(path)  # the exact bytes survive the settings
 
 
 def test_autosave_survives_an_unexpected_error_and_says_so(open_window, monkeypatch):

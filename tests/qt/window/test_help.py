@@ -34,7 +34,7 @@ def test_guide_links_move_between_pages_and_never_leave_the_app(open_window, mon
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
     window = open_window()
-    guide = window.show_guide()
+    guide = window.help.show_guide()
     horizons = next(i for i, p in enumerate(guide.pages) if p.name == "horizons.md")
     guide.browser.anchorClicked.emit(QUrl("horizons.md"))
     assert guide.list.currentRow() == horizons

@@ -16,7 +16,7 @@ def test_the_guide_has_a_workshop_page_second_and_the_new_pages(open_window):
     assert {"How sure is the ranking", "Leadership and risks",
             "Exports and the report"} <= set(titles)
     window = open_window()
-    guide = window.show_guide()
+    guide = window.help.show_guide()
     guide.list.setCurrentRow(1)
     text = guide.browser.toPlainText()
     assert "60-minute agenda" in text and "too close to call" in text.lower()
@@ -33,8 +33,8 @@ def test_a_first_run_hint_on_the_first_tab_until_got_it(open_window, qtbot):
     hint = window.findChild(QFrame, "first-run-hint")
     assert hint is not None and hint.isVisible()
     hint.open_guide()
-    assert window.show_guide().list.currentItem().text() == "Running a workshop"
-    window.show_guide().close()
+    assert window.help.show_guide().list.currentItem().text() == "Running a workshop"
+    window.help.show_guide().close()
     hint.dismiss()
     qtbot.waitUntil(lambda: not window.findChildren(QFrame, "first-run-hint"))
     again = open_window()

@@ -142,12 +142,12 @@ def test_opening_a_session_whose_file_became_a_folder_or_fifo(
     save_scenario(path, scenario)
     w = window_on(path)
     w.findChild(QSlider, f"weight:{BM}:risk").setValue(11)
-    assert w.save()
+    assert w.scenario_file.save()
     sid = w.keeper.session_id
     assert sid is not None
-    w.new_scenario()
+    w.scenario_file.new_scenario()
     turn_into(kind, path)
-    assert w.open_session(sid)  # raised ScenarioError from stamp() before
+    assert w.scenario_file.open_session(sid)  # raised ScenarioError from stamp() before
     assert w.document.weight(BM, "risk") == 11
     assert w.path is None
     assert any("plan.json" in text for _, text in said), said

@@ -55,7 +55,7 @@ def test_a_saved_size_that_fits_is_kept(qtbot):
     a.resize(*size)
     a.move(3, 60)
     where = a.geometry().topLeft()
-    a.save_settings()
+    a.layout_settings.save()
     a.close()
     b = open_shown(qtbot)
     moved = b.geometry().topLeft() - where

@@ -97,7 +97,7 @@ def test_undo_back_to_the_saved_state_clears_modified(window, qtbot, tmp_path, m
     weight(window).setValue(70)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
-    assert window.save()
+    assert window.scenario_file.save()
     weight(window, "costs").setValue(20)
     assert window.isWindowModified()
     undo(window)
@@ -111,7 +111,7 @@ def test_autosave_after_idle_writes_recovery_and_session_never_the_users_file(
     path = tmp_path / "mine.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
-    window.save()
+    window.scenario_file.save()
     before = path.read_bytes()
     weight(window, "roi").setValue(5)
     qtbot.waitUntil(lambda: any(recovery_dir().glob("*.json")), timeout=AUTOSAVE_IDLE_MS + 3000)
@@ -119,7 +119,7 @@ def test_autosave_after_idle_writes_recovery_and_session_never_the_users_file(
     sessions = window.keeper.library.list()
     assert len(sessions) == 1 and sessions[0].name == "mine"
     assert window.keeper.library.load(sessions[0].id).frameworks[BM].weights["roi"] == 5
-    window.save()
+    window.scenario_file.save()
     assert not any(recovery_dir().glob("*.json"))  # saved: nothing left to recover
 
 
@@ -192,7 +192,7 @@ def test_recent_files_menu_greys_missing_files(window, tmp_path, scenario):
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     for p in (a, b):
         save_scenario(p, scenario)
-        window.open_path(p)
+        window.scenario_file.open_path(p)
     b.unlink()
     recent = window.findChild(QAction, "action:recent")
     assert recent is not None
@@ -239,13 +239,13 @@ def test_first_overwrite_keeps_a_backup(window, tmp_path, scenario):
     path = tmp_path / "plan.json"
     scenario.title = "Original"
     save_scenario(path, scenario)
-    window.open_path(path)
+    window.scenario_file.open_path(path)
     weight(window).setValue(33)
-    assert window.save()
+    assert window.scenario_file.save()
     backup = tmp_path / "plan.json.bak"
     assert load_scenario(backup)[0].title == "Original"
     weight(window).setValue(44)
-    assert window.save()
+    assert window.scenario_file.save()
     assert load_scenario(backup)[0].title == "Original"  # only the first overwrite
     assert load_scenario(path)[0].frameworks[BM].weights["effort"] == 44
 
@@ -255,7 +255,7 @@ def test_failed_save_says_why_and_stays_modified(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical",
                         staticmethod(lambda parent, title, text, *a: errors.append(text)))
     weight(window).setValue(21)
-    assert not window.save_to(tmp_path / "no-such-folder" / "x.json")
+    assert not window.scenario_file.save_to(tmp_path / "no-such-folder" / "x.json")
     assert errors and "cannot write here" in errors[0]
     assert window.isWindowModified()
     assert window.document.weight(BM, "effort") == 21
@@ -268,7 +268,7 @@ def test_a_newer_file_is_refused_and_never_overwritten(window, tmp_path, monkeyp
     warned = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda parent, title, text, *a: warned.append(text)))
-    assert not window.open_path(path)
+    assert not window.scenario_file.open_path(path)
     assert "newer version" in warned[0]
     assert window.path is None
     weight(window).setValue(9)
@@ -314,9 +314,9 @@ def test_sessions_panel_opens_renames_duplicates_deletes_and_restores(window, mo
     panel.restore(deleted)
     assert panel.list.count() == 2
     window.controller.undo_stack.setClean()
-    window.new_scenario()
+    window.scenario_file.new_scenario()
     assert window.document.weight(BM, "effort") == 50
-    assert window.open_session(sid)
+    assert window.scenario_file.open_session(sid)
     assert window.document.weight(BM, "effort") == 77
 
 

@@ -25,7 +25,7 @@ def window(open_window):
 def save_as(window, monkeypatch, path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
-    assert window.save_as()
+    assert window.scenario_file.save_as()
 
 
 def test_a_saved_files_session_is_listed_by_the_file_name(window, monkeypatch, tmp_path):
@@ -92,7 +92,7 @@ def test_title_and_notes_are_edited_in_undoable_steps(window, qtbot, tmp_path):
     assert title.text() == "Default scenario"
     stack.redo()
     path = tmp_path / "titled.json"
-    assert window.save_to(path)
+    assert window.scenario_file.save_to(path)
     assert load_scenario(path)[0].title == "Faculty of Education, March"
 
 
