@@ -89,7 +89,7 @@ class EcologyTab(FrameworkTab):
         # -- the generic charts, named for quadrants --------------------------------------
         self.ranking_chart.set_title("Fit by quadrant")
         self.radar_chart.set_title("Quadrant profile")
-        self.radar_chart.legend.max_columns = 4  # four short quadrant names fit a row
+        self.radar_chart.legend_columns = 4  # four short quadrant names fit a row
         self.ranking_chart.setMinimumSize(240, 140)
         self.radar_chart.setMinimumSize(240, 200)
 
