@@ -3,7 +3,8 @@
 The window's tabs, the exporter, the report and the command line all call these, so a chart
 shows the same numbers wherever it is drawn; a chart widget (qt.charts) only draws the data
 with a style. Option colours are hex strings from one palette (Okabe & Ito's hues, dark
-enough for a line on white), option N of a framework taking colour N; a feature may pass its own (the ecology's quadrant tints).
+enough for a line on white), option N of a framework taking colour N; a feature may pass
+its own (the ecology's quadrant tints).
 
 No Qt here.
 """

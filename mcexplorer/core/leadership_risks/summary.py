@@ -11,8 +11,8 @@ No Qt here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from ..values import percent_text, share_text
 from .content import Content, content as bundled

@@ -15,8 +15,7 @@ from ...core.chart_data import RadarData, RadarSeries  # noqa: F401 - API (plain
 from ..plain import escaped
 from .base import Chart
 from .fit import fit_legend, make_legend
-from .radar_body import (LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody,  # noqa: F401 - API
-                         series_width)
+from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody, series_width  # noqa: F401 - API
 from .radar_marks import WideSample
 from .style import font, line, option_symbol
 

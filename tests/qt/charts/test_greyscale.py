@@ -68,7 +68,7 @@ def framed(grey: np.ndarray, bar: QRectF) -> bool:
     bar's middle), a light gap and then a dark line within 8 pixels."""
     x = int(bar.center().x())
     found = []
-    for start, step in ((int(bar.top()) - 1, -1), (int(math.ceil(bar.bottom())), 1)):
+    for start, step in ((int(bar.top()) - 1, -1), (math.ceil(bar.bottom()), 1)):
         column = [grey[start + k * step, x] for k in range(8)]
         light = next((k for k, v in enumerate(column) if v > 200), None)
         found.append(light is not None and any(v < 90 for v in column[light:]))
