@@ -20,7 +20,8 @@ PAGE_MM = FIGURE_WIDTH / 96 * 25.4  # the chart's width on the report's page
 SLACK = 1.0  # pixels of rounding forgiven
 INITIATIVES = (("CPD for alumni in the professions", 0.35, 2.0),
                ("Professional certificate in data-informed curriculum leadership", 0.55, 2.0),
-               ("Regional skills partnership", 0.3, 1.0), ("<a href='http://x/'>CLICK</a>", 0.8, 3.0),
+               ("Regional skills partnership", 0.3, 1.0),
+               ("<a href='http://x/'>CLICK</a>", 0.8, 3.0),
                ("Micro-credential pilot with employers", 0.62, 1.4),
                ("Stackable MBA module", 0.18, 1.0))
 
