@@ -51,7 +51,7 @@ class LabelRequest:
     """The width of the name cut to SHORT_CHARS: tried where the whole name finds no room."""
 
 
-RINGS = 4
+RINGS = 6
 """Places are tried beside the marker (ring 0), then up to three steps farther out, where
 the name is joined to its marker by a leader line: a name apart from its marker rather than
 on another name or marker."""
@@ -70,6 +70,8 @@ class Placement:
     leader: bool = False
     """The name stands apart from its marker (a ring out, or a line of text away): a leader
     line joins them."""
+    clash: bool = False
+    """No clear place was found: the name overlaps a name, a marker or a curve name."""
 
 
 def candidate(r: LabelRequest, where: str, gx: float, gy: float,
@@ -95,14 +97,17 @@ def candidates(r: LabelRequest, gap: tuple[float, float],
 def place_cost(outside: bool, names: float, marks: float, texts: float, area: float,
                ring: int, rank: int, shortened: bool) -> float:
     """What a place costs: any overlap with a name, a marker or a curve name costs more than
-    every clear place (so a clear one is always taken), then the overlapping area; among
+    every clear place (so a clear one is always taken), and as much again per box's worth of
+    area overlapped (three names covered cost more than one touched); among
     clear places, the nearest ring, the kind's favourite place and the whole name first."""
     cost = 1000.0 if outside else 0.0
     cost += 100.0 * (names > 0) + 100.0 * (marks > 0) + 60.0 * (texts > 0)
-    cost += (3.0 * names + 4.0 * marks + 2.0 * texts) / area
+    cost += (100.0 * names + 100.0 * marks + 60.0 * texts) / area
     return cost + 0.5 * ring + 0.01 * rank + 0.3 * shortened
 
 
+CLASH = 60.0
+"""A place costing this much or more overlaps something (``place_cost``)."""
 CLEAR_AND_NEAR = 0.25
 """A whole name placed for less than this is beside its marker and clear: no shorter try."""
 
@@ -196,7 +201,7 @@ def _placed(requests: tuple[LabelRequest, ...], obstacles: tuple[Box, ...], boun
                     best = (cost, k, p)
         assert best is not None
         placed.add(best[2].box)
-        out.append(best[2])
+        out.append(replace(best[2], clash=True) if best[0] >= CLASH else best[2])
     return tuple(out)
 
 

@@ -37,12 +37,16 @@ def place_names(chart: Any, data: HorizonsData) -> None:
     to the names that stand apart from their markers."""
     st = chart.style
     px, py = chart._text_size("", 1.0, False, unit=True)
+    # Structures' names first, then the planner's initiatives, then the business models'
+    # (a model's name with no clear place is left to the tooltip and the ranking).
     fixed = sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time))
-    sizes = {m.id: marker_px(m.kind, m.emphasis) for m in fixed}
+    models = [m for m in fixed if m.kind != "structure"]
+    fixed = [m for m in fixed if m.kind == "structure"]
+    sizes = {m.id: marker_px(m.kind, m.emphasis) for m in fixed + models}
     sizes.update({m.id: marker_px("initiative", m.id == chart.selected)
                   for m in data.initiatives})
     requests, styles = [], []
-    for m in list(fixed) + list(data.initiatives):
+    for m in fixed + list(data.initiatives) + models:
         structure, initiative = m.kind == "structure", m.kind == "initiative"
         scale = 0.95 if structure or initiative else 0.85
         bold = m.emphasis or (initiative and m.id == chart.selected)
@@ -53,7 +57,7 @@ def place_names(chart: Any, data: HorizonsData) -> None:
         requests.append(LabelRequest(m.time, hz_curves.height(m.time, m.horizon), r * px,
                                      r * py, w, h, m.kind, short_w))
         colour = st.foreground if structure or initiative or m.emphasis else st.muted
-        styles.append((m.label, colour, scale, bold, initiative))
+        styles.append((m.label, colour, scale, bold, initiative, structure))
     curve_names = []
     for lab in chart._curve_labels.values():
         w, h = chart._text_size(lab.toPlainText(), 1.3, True)
@@ -62,7 +66,10 @@ def place_names(chart: Any, data: HorizonsData) -> None:
     bounds = tuple(v for pair in chart.view.viewRange() for v in pair)  # the plot shown
     places = place_labels(requests, curve_names, bounds, (3 * px, 3 * py))
     lines: list[tuple[float, float]] = []
-    for (text, colour, scale, bold, initiative), req, place in zip(styles, requests, places):
+    for (text, colour, scale, bold, initiative, structure), req, place in zip(
+            styles, requests, places):
+        if place.clash and not (structure or initiative):
+            continue
         text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
         lab = chart._pool.take(text, colour, scale, anchor=place.anchor, bold=bold)
         lab.setPos(*place.pos)
