@@ -73,10 +73,10 @@ def place_names(chart: Any, data: HorizonsData) -> None:
         text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
         lab = chart._pool.take(text, colour, scale, anchor=place.anchor, bold=bold)
         lab.setPos(*place.pos)
+        fill = QColor(st.background)  # a halo: curves and leader lines pass under a name
+        fill.setAlpha(215)
+        lab.fill = pg.mkBrush(fill)
         if initiative:
-            fill = QColor(st.background)
-            fill.setAlpha(215)
-            lab.fill = pg.mkBrush(fill)
             lab.border = pg.mkPen(INITIATIVE_COLOUR, width=1)
             lab.setZValue(11)
         if place.leader:
