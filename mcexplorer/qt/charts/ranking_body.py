@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
@@ -48,6 +48,23 @@ def leader_frame(bar: QRectF, axis: float) -> QRectF:
     """The leader's frame around its ``bar``, open at the names' ``axis``."""
     out = LEADER_GAP + LEADER_FRAME / 2
     return QRectF(axis, bar.top() - out, bar.right() + out - axis, bar.height() + 2 * out)
+
+
+HATCH_STEP = 6.0
+"""The spacing of the hatch of an option off the radar, in pixels at the chart's scale."""
+
+
+def hatch(p: QPainter, rect: QRectF, colour: QColor) -> None:
+    """Diagonal lines across ``rect``, drawn as lines (Qt's pattern brushes are 8 device
+    pixels: a report's 3x drawing turned them into a grey tint)."""
+    p.save()
+    p.setClipRect(rect)
+    p.setPen(QPen(colour, 1))
+    x, h = rect.left() - rect.height(), rect.height()
+    while x < rect.right():
+        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + h, rect.top()))
+        x += HATCH_STEP
+    p.restore()
 
 
 def frame_room(row) -> float:
@@ -272,7 +289,8 @@ class RankingBody(pg.GraphicsWidget):
             # between its bar and the frame (so a dark bar keeps it); a light colour gets a
             # thin dark edge.
             if not r.colour:
-                p.setBrush(QBrush(neutral, Qt.BrushStyle.BDiagPattern))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                hatch(p, bar, neutral)
                 p.setPen(QPen(neutral, 1))
             else:
                 p.setBrush(st.ink(r.colour))

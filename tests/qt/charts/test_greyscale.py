@@ -63,23 +63,25 @@ def bar_boxes(chart) -> list[QRectF]:
     return out
 
 
-def framed(grey: np.ndarray, bar: QRectF) -> bool:
+def framed(grey: np.ndarray, bar: QRectF, zoom: int = 1) -> bool:
     """A line of its own around the bar: from the bar's top and bottom edges outwards (in the
-    bar's middle), a light gap and then a dark line within 8 pixels."""
+    bar's middle), a light gap and then a dark line within 8 pixels (at the chart's scale)."""
     x = int(bar.center().x())
     found = []
     for start, step in ((int(bar.top()) - 1, -1), (math.ceil(bar.bottom()), 1)):
-        column = [grey[start + k * step, x] for k in range(8)]
+        column = [grey[start + k * step, x] for k in range(8 * zoom)]
         light = next((k for k, v in enumerate(column) if v > 200), None)
         found.append(light is not None and any(v < 90 for v in column[light:]))
     return all(found)
 
 
-def hatched(grey: np.ndarray, bar: QRectF) -> bool:
-    """A pattern inside the bar (its grey varies), not a solid fill."""
-    inside = grey[int(bar.top()) + 3:int(bar.bottom()) - 3, int(bar.left()) + 4:
-                  int(bar.right()) - 4]
-    return inside.std() > 20
+def hatched(grey: np.ndarray, bar: QRectF, zoom: int = 1) -> bool:
+    """A pattern inside the bar (its grey varies, light and dark), not a solid fill or a
+    flat tint."""
+    m = 4 * zoom
+    inside = grey[int(bar.top()) + m:int(bar.bottom()) - m, int(bar.left()) + m:
+                  int(bar.right()) - m]
+    return inside.std() > 20 and inside.max() - inside.min() > 80
 
 
 def _shown(qtbot, chart, data):
@@ -92,25 +94,36 @@ def _shown(qtbot, chart, data):
     return chart
 
 
+ZOOM = {"screen": 1, "export": 1, "report": 3}
+"""Image pixels per chart pixel: the report draws its figures at 288 dpi."""
+
+
 def _drawn(chart, where: str):
-    """(luma image, the chart laid out as drawn): the window's chart grabbed, or the export."""
+    """(luma image, the chart laid out as drawn): the window's chart grabbed, or the export
+    (an image at 96 dpi, or the report's figure at 288)."""
     if where == "screen":
         return luma(chart.grab().toImage()), chart
     height = math.ceil(WIDTH * chart.export_aspect)
-    image = render_chart(chart, spec=ImageSpec(width=WIDTH, dpi=96))  # 1 pixel per unit
+    zoom = ZOOM[where]
+    image = render_chart(chart, spec=ImageSpec(width=WIDTH * zoom, dpi=96 * zoom))
     return luma(image), laid_out(chart, WIDTH, height)
 
 
-@pytest.mark.parametrize("where", ["screen", "export"])
+def _scaled(rect: QRectF, zoom: int) -> QRectF:
+    return QRectF(rect.x() * zoom, rect.y() * zoom, rect.width() * zoom, rect.height() * zoom)
+
+
+@pytest.mark.parametrize("where", ["screen", "export", "report"])
 def test_ranking_leader_others_and_off_radar_differ_in_greyscale(qtbot, where):
     chart = _shown(qtbot, RankingChart("business-models"), RankingData(ROWS))
     grey, layout = _drawn(chart, where)
+    zoom = ZOOM[where]
     if where == "screen":
         boxes = bar_boxes(chart)
     else:
         with layout as twin:
-            boxes = bar_boxes(twin)
-    looks = [(framed(grey, b), hatched(grey, b)) for b in boxes]
+            boxes = [_scaled(b, zoom) for b in bar_boxes(twin)]
+    looks = [(framed(grey, b, zoom), hatched(grey, b, zoom)) for b in boxes]
     assert looks[0] == (True, False), looks   # the leader: framed, solid
     assert looks[1:3] == [(False, False)] * 2, looks  # the others on the radar: solid
     assert looks[3:] == [(False, True)] * 2, looks  # off the radar: hatched
