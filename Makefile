@@ -31,7 +31,7 @@ run: $(STAMP)
 # a failure only means the test skips. Nobody else is asked for a password. NO_APT=1 skips it.
 X11_PACKAGES := xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libegl1 \
-	libgl1 libfontconfig1 libdbus-1-3 poppler-utils librsvg2-bin chromium chromium-driver
+	libgl1 libfontconfig1 libdbus-1-3 poppler-utils librsvg2-bin chromium chromium-driver openbox
 OFFICE_PACKAGES := libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-writer-nogui
 
 test-x11:

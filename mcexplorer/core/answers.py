@@ -38,6 +38,7 @@ from .leadership_risks.strategy import (
 )
 from .leadership_risks.summary import READING_NOTE, Answer, summary
 from .robustness.in_view import how_sure, leaders
+from .robustness.report import Standing, standing
 from .weighting import SCENARIO, Weighting, applied, describe, resolve
 
 
@@ -70,6 +71,14 @@ def first_place_share(doc: Document, framework_id: str,
     return 100.0 * sum(result.shares.get(o, 0.0) for o in first)
 
 
+def first_place(doc: Document, framework_id: str,
+                weighting: Weighting = SCENARIO) -> Standing:
+    """How the verdict classes first place under the weighting (How sure's default draws):
+    what Strategy on a page and the report's answers say, in the verdict's classes."""
+    ranking = resolve(doc, framework_id, weighting).ranking
+    return standing(ranking, how_sure(doc, framework_id, weighting))
+
+
 def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
                    cache: dict[str, Any] | None = None) -> ModelPick | None:
     """The top business model under the weighting (None without weights or framework).
@@ -95,17 +104,18 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
             source = fw.option(top.option).ratings[cid]
             label += f" ({PLANNER_MARK}; Table 2: {source.label or crit.label_of(source.value)})"
         ratings.append((crit.label, label))
-    share = None
+    share, place = None, None
     if robustness:
         key = resolved.key
         if cache is not None and cache.get("key") == key:
-            share = cache["share"]
+            share, place = cache["share"], cache.get("standing")
         else:
-            share = first_place_share(doc, fid, weighting)
+            place = first_place(doc, fid, weighting)
+            share = 100.0 * place.share if place.kind != "none" else None
             if cache is not None:
-                cache.update(key=key, share=share)
+                cache.update(key=key, share=share, standing=place)
     return ModelPick(top.option, top.name, top.fit, _number(share), tuple(ratings),
-                     tuple((r.name, r.fit or 0.0) for r in ranking.results[:3]))
+                     tuple((r.name, r.fit or 0.0) for r in ranking.results[:3]), place)
 
 
 def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, Any] | None:
@@ -152,7 +162,17 @@ def answers(s: Strategy) -> list[Answer]:
                    structure_fit=_number(structure.get("fit")),
                    business_model=model.name if model else None,
                    business_model_fit=model.fit if model else None,
-                   robustness=model.robustness if model else None)
+                   robustness=model.robustness if model else None,
+                   standing=_standing_words(model))
+
+
+def _standing_words(model: ModelPick | None) -> dict[str, Any] | None:
+    """The verdict's class of first place as ``answer_business_model``'s keywords."""
+    place = model.standing if model is not None else None
+    if not isinstance(place, Standing) or place.kind == "none":
+        return None
+    return {"standing": place.kind, "leaders": place.leaders, "rival": place.rival,
+            "rival_share": 100.0 * place.rival_share}
 
 
 def answers_of(doc: Document, weighting: Weighting = SCENARIO) -> list[Answer]:

@@ -2,8 +2,9 @@
 
 The window's tabs, the exporter, the report and the command line all call these, so a chart
 shows the same numbers wherever it is drawn; a chart widget (qt.charts) only draws the data
-with a style. Option colours are hex strings from one palette (Okabe & Ito 2008), option N
-of a framework taking colour N; a feature may pass its own (the ecology's quadrant tints).
+with a style. Option colours are hex strings from one palette (Okabe & Ito's hues, dark
+enough for a line on white), option N of a framework taking colour N; a feature may pass
+its own (the ecology's quadrant tints).
 
 No Qt here.
 """
@@ -22,14 +23,18 @@ OPTION_COLOURS = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
     "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
+    "#B2478A",  # reddish purple (Okabe-Ito's #CC79A7, darkened)
+    "#A66A00",  # ochre (Okabe-Ito's orange #E69F00, darkened)
+    "#5E4FA2",  # violet (in place of Okabe-Ito's sky blue #56B4E9)
     "#000000",  # black (drawn in the text colour on a dark background)
-    "#F0E442",  # yellow (drawn with a dark edge)
+    "#7D7A00",  # olive (Okabe-Ito's yellow #F0E442, darkened)
 )
-"""Okabe & Ito (2008), "Color Universal Design", in this order; option N of a framework takes
-colour N (modulo 8)."""
+"""Okabe & Ito's (2008) "Color Universal Design" hues, in their order, each dark enough for a
+line on white: at least 3:1 against white (WCAG 2.1's non-text contrast, 1.4.11), in colour
+and in greyscale (so a black-and-white printout keeps every line). Their light three (orange,
+sky blue, yellow: 1.3 to 2.3:1) are darkened or replaced. Option N of a framework takes
+colour N (modulo 8); a marker shape per colour (qt.charts.style) tells apart what the
+colours alone do not."""
 HORIZON_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
 """Blue, orange, green (Okabe-Ito): H1, H2, H3 on every chart (the Three Horizons, the
 balance of effort, the strategy page's bars)."""
@@ -64,6 +69,9 @@ class RadarSeries:
     colour: str
     values: tuple[float, ...]
     """Utility 0-1 per criterion, in spoke order."""
+    leader: bool = False
+    """The option first on its own under the weighting: drawn with a heavier line, so it
+    stands out in greyscale too (not by colour alone)."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,8 @@ def radar_data(doc: Document, framework_id: str, weighting: Weighting = SCENARIO
             chosen.append(r)
     chosen.sort(key=lambda r: order.get(r.option, 0))
     series = tuple(RadarSeries(r.name, colour(r.option),
-                               tuple(r.utilities[c.id] for c in fw.criteria))
+                               tuple(r.utilities[c.id] for c in fw.criteria),
+                               leader=r.rank == 1 and not r.tied)
                    for r in chosen)
     weights = tuple(ranking.weights[c.id] / 100.0 for c in fw.criteria)
     message = ""

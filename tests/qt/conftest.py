@@ -6,6 +6,20 @@ import pytest
 
 from mcexplorer.app import create_window
 
+SCREENS_KEPT = pytest.StashKey[set]()
+"""Where the screen tests saved their screenshots this run (named in the summary)."""
+
+
+@pytest.fixture
+def screens_kept(request) -> set:
+    """Folders of screenshots to name at the end of the run (tests/qt/test_screens.py)."""
+    return request.config.stash.setdefault(SCREENS_KEPT, set())
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    for folder in sorted(config.stash.get(SCREENS_KEPT, set())):
+        terminalreporter.write_line(f"Screenshots kept in {folder}")
+
 
 @pytest.fixture
 def open_window(qtbot):

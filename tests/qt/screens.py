@@ -8,8 +8,10 @@ Run by ``test_screens.py`` under Xvfb (one server per screen size), or by hand:
 It opens the window maximised on the default scenario with a few offerings and initiatives
 (long names, and a name that looks like a link, which must show as plain text), walks every
 tab and page, saves ``OUT_DIR/NAME-<page>.png`` grabbed from the screen
-(``screen().grabWindow``, so what is shown is what was painted), and prints one JSON object:
-the window's frame and the screen's room, and the problems found on each page.
+(``screen().grabWindow``, so what is shown is what was painted), then the same presenting
+(``NAME-presenting-<page>.png``) and, with ``--report``, every page of the report
+(``NAME-report-page-N.png`` beside ``NAME-report.pdf``), and prints one JSON object: the
+window's frame and the screen's room, and the problems found on each page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -81,12 +85,30 @@ def _pages(window):
             yield fid, show_tab
 
 
+def _report_pages(window, out: Path, name: str) -> list[str]:
+    """The report of what the window shows as a PDF, each page as a PNG (pdftoppm, 60 dpi:
+    enough to look at; the PDF itself is kept beside them)."""
+    from mcexplorer.core.view import in_view
+    from mcexplorer.qt.export.report_writer import write_report
+
+    pdf = out / f"{name}-report.pdf"
+    write_report(window.document, pdf, "Screens", weighting=in_view(window.document))
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    subprocess.run([tool, "-r", "60", "-png", str(pdf), str(out / f"{name}-report-page")],
+                   check=True, timeout=120)
+    return sorted(p.name for p in out.glob(f"{name}-report-page-*.png"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("name")
     parser.add_argument("--dock", default="", choices=["", "history", "sessions"])
     parser.add_argument("--size", default="", help="WxH instead of maximised (offscreen runs)")
+    parser.add_argument("--report", action="store_true",
+                        help="also every page of the report (as PNGs, through pdftoppm)")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -123,6 +145,20 @@ def main(argv: list[str] | None = None) -> int:
         pixmap = window.screen().grabWindow(window.winId())
         pixmap.save(str(out / f"{args.name}-{page}.png"))
         report["pages"][page] = problems(window)
+    # Presenting (F5): every tab and page again, the charts given the screen.
+    window.room.presentation.toggle(True)
+    _wait(app, 0.6)
+    report["presenting"] = {}
+    for page, show in _pages(window):
+        show()
+        _wait(app, 0.6)
+        pixmap = window.screen().grabWindow(window.winId())
+        pixmap.save(str(out / f"{args.name}-presenting-{page}.png"))
+        report["presenting"][page] = problems(window)
+    window.room.presentation.toggle(False)
+    _wait(app, 0.3)
+    if args.report:
+        report["report_pages"] = _report_pages(window, out, args.name)
     window.controller.undo_stack.setClean()
     window.close()
     print(json.dumps(report))

@@ -160,7 +160,8 @@ def test_summary_the_report_and_strategy_on_a_page_give_the_same_answers(
     assert {s.id: s.answer for s in report.sections if s.id in shown} == shown
     if case == "tie":
         model = shown["business-models"]
-        assert "stays on top in 100%" in model  # the tied leaders together, as How sure
+        # The tied leaders together, as How sure and the verdict have them.
+        assert "are tied first" in model and "together stay on top in 100%" in model
     if case == "room":
         assert "Portfolio fit:" in shown["positioning"]
 

@@ -37,6 +37,9 @@ class ModelPick:
     marked as the planner's (``PLANNER_MARK``) with Table 2's beside it."""
     top: tuple[tuple[str, float], ...] = ()
     """The top three (name, fit), best first, for the small chart."""
+    standing: Any = None
+    """How the verdict classes first place (core.robustness.report.Standing), if offered:
+    the answer then says what the verdict says ("too close to call", tied, challenged)."""
 
 
 @dataclass(frozen=True)

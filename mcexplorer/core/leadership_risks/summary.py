@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from ..values import percent_text, share_text
 from .content import Content, content as bundled
@@ -110,15 +111,36 @@ def answer_structures(structure: str | None, balance: Mapping[str, float] | None
 
 
 def answer_business_model(name: str | None, fit: float | None = None,
-                          robustness: float | None = None) -> str:
+                          robustness: float | None = None, *, standing: str = "stays",
+                          leaders: Sequence[str] = (), rival: str = "",
+                          rival_share: float | None = None) -> str:
     """``robustness``: the share (0-100) of the default draws (``VARIED``) in which it stays on
-    top, printed as every share is (core.values.share_text)."""
+    top (the tied leaders' together), printed as every share is (core.values.share_text).
+    ``standing`` is how the verdict classes first place (core.robustness.report.standing:
+    "stays", "close", "challenged", "all-tied", ...), ``leaders`` the names tied first,
+    ``rival`` the nearest rival and ``rival_share`` its share (0-100): the answer says what
+    the verdict says, in the same classes."""
     if name is None:
         return "No business model ranked yet: set at least one weight."
-    first = f"{name} fits best" + (f" ({_pct(fit)} fit)" if fit is not None else "")
-    if robustness is None:
+    fitted = f" ({_pct(fit)} fit)" if fit is not None else ""
+    tied = len(leaders) > 1
+    who = (", ".join(leaders[:-1]) + " and " + leaders[-1]) if tied else name
+    first = f"{who} are tied first{fitted}" if tied else f"{name} fits best{fitted}"
+    if robustness is None or standing == "all-tied":
         return f"{first}."
-    return f"{first} and stays on top in {share_text(robustness / 100)} {VARIED}."
+    share = share_text(robustness / 100)
+    other = share_text((rival_share or 0.0) / 100)
+    if standing == "close":
+        now = f"{who} are tied first{fitted}" if tied else f"{name} fits best now{fitted}"
+        stays = "together stay" if tied else "stays"
+        return (f"Too close to call: {now}, but {stays} on top in only {share} {VARIED}; "
+                f"{rival} in {other}.")
+    if standing == "challenged":
+        return (f"{name} fits best now{fitted}, but {rival} comes first more often: {other} "
+                f"{VARIED} against {share}.")
+    if tied:
+        return f"{first} and together stay on top in {share} {VARIED}."
+    return f"{first} and stays on top in {share} {VARIED}."
 
 
 def answer_risks(top: Sequence[Risk], plan_b: str) -> str:
@@ -135,8 +157,11 @@ def summary(*, positioning: str = "none", portfolio_fit: float | None = None,
             structure: str | None = None, balance: Mapping[str, float] | None = None,
             structure_fit: float | None = None,
             business_model: str | None = None, business_model_fit: float | None = None,
-            robustness: float | None = None, content: Content | None = None) -> list[Answer]:
-    """The five key questions (Brown, McGreal & Peters 2023) answered from the values given."""
+            robustness: float | None = None, content: Content | None = None,
+            standing: Mapping[str, Any] | None = None) -> list[Answer]:
+    """The five key questions (Brown, McGreal & Peters 2023) answered from the values given;
+    ``standing``: the verdict's class of first place for the business model
+    (``answer_business_model``'s keywords: standing, leaders, rival, rival_share)."""
     c = bundled() if content is None else content
     leadership = Leadership() if leadership is None else leadership
     risks = Risks(items=[]) if risks is None else risks
@@ -148,7 +173,8 @@ def summary(*, positioning: str = "none", portfolio_fit: float | None = None,
                                         len(c.team_roles) - len(vacant), len(c.team_roles),
                                         gap_labels(vacant), check.status),
         "structures": answer_structures(structure, balance, structure_fit),
-        "business-models": answer_business_model(business_model, business_model_fit, robustness),
+        "business-models": answer_business_model(business_model, business_model_fit, robustness,
+                                                  **(standing or {})),
         "risks": answer_risks(top_risks(risks.items, 3), plan_b_sentence(risks.plan_b)),
     }
     return [Answer(q.id, q.question, answers[q.id]) for q in c.key_questions]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from mcexplorer.core.models import Framework
@@ -97,6 +98,49 @@ def verdict(ranking: Ranking, acceptability: Acceptability, threshold: float = 0
                 f"{share_text(shares[rival])} {where} against {share_text(lead_share)}.")
     return (f"{names[top]} stays first for {share_text(lead_share)} {where}; "
             f"its nearest rival is {names[rival]}.")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How the verdict classes the first place (its words are ``verdict``'s): one of
+    "stays" (the leaders' share of first place is at least the threshold and no rival comes
+    first more often), "challenged" (first now, but a rival comes first more often), "close"
+    (too close to call: the leaders' share is below the threshold), "fixed" (nothing was
+    varied), "only" (a single option), "all-tied" (every option tied first) or "none" (no
+    weight)."""
+
+    kind: str
+    leaders: tuple[str, ...] = ()
+    """The names of the options first now (several when tied)."""
+    share: float = 0.0
+    """The leaders' share of first place in the draws (0-1), together."""
+    rival: str = ""
+    rival_share: float = 0.0
+
+
+def standing(ranking: Ranking, acceptability: Acceptability,
+             threshold: float = 0.5) -> Standing:
+    """The verdict's classification of first place (the same rules as ``verdict``), for
+    every other text that has to agree with it (Strategy on a page, the report's answers)."""
+    if not ranking.has_weight or not acceptability.has_weight:
+        return Standing("none")
+    names = {r.option: r.name for r in ranking.results}
+    if len(names) == 1:
+        return Standing("only", (ranking.results[0].name,), 1.0)
+    first = [r.option for r in ranking.results if r.rank == 1]
+    shares, ranks = acceptability.shares, acceptability.ranks
+    share = sum(shares[o] for o in first)
+    order = {oid: i for i, oid in enumerate(acceptability.options)}
+    others = [o for o in acceptability.options if o not in first]
+    lead = tuple(names[o] for o in first)
+    if not others:
+        return Standing("all-tied", lead, share)
+    rival = max(others, key=lambda o: (shares[o], ranks[o][1], -order[o]))
+    kind = ("fixed" if varied(acceptability) is None
+            else "close" if share < threshold
+            else "challenged" if len(first) == 1 and shares[rival] > share
+            else "stays")
+    return Standing(kind, lead, share, names[rival], shares[rival])
 
 
 def _all_tied(ranking: Ranking, lead: str, criteria: Mapping[str, str]) -> str:

@@ -36,7 +36,8 @@ class LabelPool:
         """A visible label showing ``text``, in ``colour`` at ``scale``, with no box around it
         and the pool's z value (callers set a fill, border or z value after taking it)."""
         colour_name = QColor(colour).name(QColor.NameFormat.HexArgb)
-        key = (text, colour_name, scale, bold)
+        # The type size in the style being drawn: presenting's larger type renews the font.
+        key = (text, colour_name, scale, bold, font(scale, bold).pointSizeF())
         i = self._next
         self._next += 1
         if i == len(self._items):
@@ -52,7 +53,7 @@ class LabelPool:
                 item.setText(text)
             if old[1] != colour_name:
                 item.setColor(colour)
-            if old[2:] != (scale, bold):
+            if old[2:] != key[2:]:
                 item.setFont(font(scale, bold))
             self._keys[i] = key
         item.setAnchor(anchor)

@@ -15,7 +15,7 @@ from ...core.chart_data import RadarData, RadarSeries  # noqa: F401 - API (plain
 from ..plain import escaped
 from .base import Chart
 from .fit import fit_legend, make_legend
-from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody  # noqa: F401 - API
+from .radar_body import LABEL_RADIUS, MIN_RADIUS_PX, RINGS, RadarBody, series_width  # noqa: F401 - API
 from .radar_marks import WideSample
 from .style import font, line, option_symbol
 
@@ -79,11 +79,12 @@ class RadarChart(Chart):
         self.set_caption(self.CAPTION + dashed)
 
     def _update_legend(self, data: RadarData, series) -> None:
-        key = tuple((s.name, s.colour) for s in series) + (
+        key = tuple((s.name, s.colour, s.leader) for s in series) + (
             bool(data.weights) and data.weights_label,)
         if key == self._legend_key:
             return
-        entries = [(s.name, pg.mkPen(self.style.ink(s.colour), width=line(4)),
+        entries = [(s.name, pg.mkPen(self.style.ink(s.colour),
+                                     width=line(4) * series_width(s) / 1.25),
                     option_symbol(s.colour),
                     self.style.ink(s.colour)) for s in series]
         if data.weights:

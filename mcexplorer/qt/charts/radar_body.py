@@ -46,6 +46,15 @@ def angles(n: int) -> list[float]:
     return [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
 
 
+LEADER_WIDTH = 2.25
+"""The leader's line, in units of ``line(2)``: nearly twice the others' 1.25."""
+
+
+def series_width(series) -> float:
+    """An option's line width in units of ``line(2)``: the leader's heavier (greyscale)."""
+    return LEADER_WIDTH if getattr(series, "leader", False) else 1.25
+
+
 @lru_cache(maxsize=64)
 def _unit_symbol(symbol: str) -> QPainterPath:
     """A marker of radius 1 around the origin, in pixels (y down)."""
@@ -245,11 +254,11 @@ class RadarBody(pg.GraphicsWidget):
         for s, poly in zip(series, polys):
             if needs_edge(s.colour):  # yellow on white: a dark casing under the line
                 casing = QPen(st.foreground)
-                casing.setWidthF(dot * 2.0)
+                casing.setWidthF(dot * (series_width(s) + 0.75))
                 p.setPen(casing)
                 p.drawPolygon(poly)
             pen = QPen(st.ink(s.colour))
-            pen.setWidthF(dot * 1.25)  # 2.5 px
+            pen.setWidthF(dot * series_width(s))  # 2.5 px, the leader's 4.5 px
             p.setPen(pen)
             p.drawPolygon(poly)
         for s, poly in zip(series, polys):

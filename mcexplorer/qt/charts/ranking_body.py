@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 from .painted import StaticLayer, TextBoxes, anchored, safe_paint
@@ -32,6 +32,44 @@ GRID_ALPHA = 64
 NEUTRAL_ALPHA = 150
 MARGIN = 1.0
 LABEL_NUDGE = 5.0
+
+
+LEADER_FRAME = 2.0
+"""The leader's frame: this wide, ``LEADER_GAP`` outside its bar."""
+LEADER_GAP = 2.5
+
+
+def is_leader(row) -> bool:
+    """The one option first on its own (a tie for first has no leader)."""
+    return row.rank == 1 and not row.tied
+
+
+def leader_frame(bar: QRectF, axis: float) -> QRectF:
+    """The leader's frame around its ``bar``, open at the names' ``axis``."""
+    out = LEADER_GAP + LEADER_FRAME / 2
+    return QRectF(axis, bar.top() - out, bar.right() + out - axis, bar.height() + 2 * out)
+
+
+HATCH_STEP = 6.0
+"""The spacing of the hatch of an option off the radar, in pixels at the chart's scale."""
+
+
+def hatch(p: QPainter, rect: QRectF, colour: QColor) -> None:
+    """Diagonal lines across ``rect``, drawn as lines (Qt's pattern brushes are 8 device
+    pixels: a report's 3x drawing turned them into a grey tint)."""
+    p.save()
+    p.setClipRect(rect)
+    p.setPen(QPen(colour, 1))
+    x, h = rect.left() - rect.height(), rect.height()
+    while x < rect.right():
+        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + h, rect.top()))
+        x += HATCH_STEP
+    p.restore()
+
+
+def frame_room(row) -> float:
+    """How far the fit's text moves right to clear the leader's frame."""
+    return LEADER_GAP + LEADER_FRAME if is_leader(row) else 0.0
 
 
 @dataclass
@@ -226,8 +264,8 @@ class RankingBody(pg.GraphicsWidget):
         neutral = QColor(st.muted)
         neutral.setAlpha(NEUTRAL_ALPHA)
         edge = QPen(st.foreground, 1)
-        leader_edge = QPen(st.foreground, 2.5)
-        leader_edge.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        frame = QPen(st.foreground, LEADER_FRAME)
+        frame.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         n = len(self.rows)
         lo, hi = self._span()
         row_h = BAR_HEIGHT / (hi - lo) * plot.height()
@@ -246,16 +284,22 @@ class RankingBody(pg.GraphicsWidget):
             fit = r.fit if r.fit is not None else 0.0
             y = self.y_px(lay, n - 1 - i)
             bar = QRectF(plot.left(), y - row_h / 2, self.x_px(lay, fit) - plot.left(), row_h)
-            # Told apart in black and white too: an option off the radar is hatched, not
-            # solid; the leader has a heavy edge; a light colour (yellow) a thin dark one.
+            # Told apart in black and white too, whatever the colour: an option off the
+            # radar is hatched, not solid; the leader is framed, a gap of the background
+            # between its bar and the frame (so a dark bar keeps it); a light colour gets a
+            # thin dark edge.
             if not r.colour:
-                p.setBrush(QBrush(neutral, Qt.BrushStyle.BDiagPattern))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                hatch(p, bar, neutral)
                 p.setPen(QPen(neutral, 1))
             else:
                 p.setBrush(st.ink(r.colour))
-                p.setPen(leader_edge if r.rank == 1 and not r.tied
-                         else edge if needs_edge(r.colour) else Qt.PenStyle.NoPen)
+                p.setPen(edge if needs_edge(r.colour) else Qt.PenStyle.NoPen)
             p.drawRect(bar)
+            if is_leader(r):
+                p.setPen(frame)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(leader_frame(bar, plot.left()))
         # The names' axis over the bars, with a short tick mark into the plot for each row.
         p.setPen(QPen(st.grid, 0))
         p.drawLine(plot.topLeft(), plot.bottomLeft())
@@ -269,8 +313,8 @@ class RankingBody(pg.GraphicsWidget):
                 continue
             text = f"{r.fit:.1f}%"
             size = self._boxes.size(text, vf)
-            box = anchored(self.x_px(lay, r.fit) + gap, self.y_px(lay, n - 1 - i), (0.0, 0.5),
-                           size)
+            box = anchored(self.x_px(lay, r.fit) + gap + frame_room(r),
+                           self.y_px(lay, n - 1 - i), (0.0, 0.5), size)
             self._boxes.draw(p, box, text, vf, st.foreground)
 
     # -- reading (tests, tooltips, accessibility) -------------------------------------------
@@ -290,7 +334,8 @@ class RankingBody(pg.GraphicsWidget):
         for i, r in enumerate(self.rows):
             if r.fit is not None:
                 text = f"{r.fit:.1f}%"
-                box = anchored(self.x_px(lay, r.fit) + 3.0, self.y_px(lay, n - 1 - i),
-                               (0.0, 0.5), self._boxes.size(text, vf))
+                box = anchored(self.x_px(lay, r.fit) + 3.0 + frame_room(r),
+                               self.y_px(lay, n - 1 - i), (0.0, 0.5),
+                               self._boxes.size(text, vf))
                 out.append((text, box.adjusted(4, 4, -4, -4)))
         return out

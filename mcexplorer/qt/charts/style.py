@@ -1,9 +1,9 @@
 """Colours and fonts shared by every chart, following the window's light or dark palette.
 
 One palette for options everywhere (charts, the options table, exports and the report):
-Okabe & Ito's eight colours, readable with the common colour-vision deficiencies. No option is
-grey: grey means "not on the radar" in the ranking. Each option colour also has a marker shape,
-so a chart printed in black and white still tells the options apart.
+Okabe & Ito's hues, each at least 3:1 against white in colour and in greyscale (core.chart_data).
+No option is grey: grey means "not on the radar" in the ranking. Each option colour also has a
+marker shape, so a chart printed in black and white still tells the options apart.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ triangle up, pentagon, hexagon, star."""
 
 WEIGHTS_LABEL = "weights"
 """Written on the radar beside the dashed weights profile, so it is not read as an option."""
+
+LINE_CONTRAST = 3.0
+"""The least contrast of an option's line against the chart's background (WCAG 2.1, 1.4.11)."""
 
 BASE_POINT_SIZE = 11
 """Chart text size in points: legible at 1280x720 on a projector; scales with DPI on 4K."""
@@ -147,11 +150,19 @@ class ChartStyle:
                    dark=False)
 
     def ink(self, colour: str) -> QColor:
-        """An option colour as drawn on this background: black becomes the text colour on a
-        dark one (every other palette colour reads on both)."""
+        """An option colour as drawn on this background: as it is on a light one (the palette
+        holds 3:1 on white); on a dark one black becomes the text colour and a colour under
+        ``LINE_CONTRAST`` against the background is lightened until it reaches it."""
         c = QColor(colour)
-        if self.dark and c.lightnessF() < 0.1:
+        if not self.dark:
+            return c
+        if c.lightnessF() < 0.1:
             return QColor(self.foreground)
+        for _ in range(20):
+            if contrast(c, self.background) >= LINE_CONTRAST:
+                break
+            c = QColor.fromRgbF(*(v + (1.0 - v) * 0.15 for v in (c.redF(), c.greenF(),
+                                                                   c.blueF())))
         return c
 
 

@@ -2,13 +2,12 @@
 
 Layout: weights on the left (FrameworkTab's part); in the middle two pages, "Three Horizons"
 (the horizons chart with the planner's initiatives and the balance chart) and "Fit of the
-structures" (FrameworkTab's ranking, radar and ratings table); on the right, always visible,
-the balance sliders with their locks, the reference split and the coherence list. The tab
-builds its parts in ``build_parts`` and places them with FrameworkTab's in ``arrange``.
+structures" (FrameworkTab's ranking, radar and ratings table, given the width); on the right,
+beside the Three Horizons, the balance sliders with their locks, the reference split and the
+coherence list. Parts are built in ``build_parts``, placed in ``arrange``.
 
-The coherence list reads the business-model framework too, so the tab refreshes when either
-framework changes. Every change goes through ``controller.push``; the sliders and list are
-brought up to date at once after each edit (signals blocked), the charts on the next turn.
+The coherence list reads the business models too: the tab refreshes when either changes.
+Edits go through ``controller.push``; sliders and list follow at once, charts next turn.
 """
 
 from __future__ import annotations
@@ -178,8 +177,8 @@ class StructuresTab(FrameworkTab):
         self.side_panel = side
 
     def arrange(self) -> None:
-        """Weights | two pages, the Three Horizons and the fit of the structures (ranking
-        over radar, then the ratings: narrower than a full tab) | balance and coherence."""
+        """Weights | two pages, the Three Horizons and the fit of the structures (ranking over
+        radar, then the ratings) | balance and coherence, beside the Three Horizons only."""
         fit = self.fit_charts(Qt.Orientation.Vertical)
         self.chart_splitter.setSizes([175, 325])
         self.main_area = self.charts_over_table(fit, self.table_and_details())
@@ -189,6 +188,7 @@ class StructuresTab(FrameworkTab):
         self.pages.addTab(self.horizons_page, "Three Horizons")
         self.pages.addTab(self.main_area, "Fit of the four structures")
         self.pages.setTabToolTip(1, "Ranking, radar and the editable ratings of the structures")
+        self.pages.currentChanged.connect(lambda i: self.side_panel.setVisible(i == 0))
         self.place(self.pages, self.side_panel)
 
     # -- reading ------------------------------------------------------------------------------

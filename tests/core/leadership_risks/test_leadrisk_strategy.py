@@ -36,9 +36,12 @@ def test_the_business_model_answer_follows_the_weights():
     by_id = {a.id: a.answer for a in answers(strategy(doc))}
     assert by_id["business-models"].startswith("No business model ranked yet")
     doc.apply(doc.set_weight(BM, "speed-to-market", 100))
-    name = doc.ranking(BM).results[0].name
+    first = [r.name for r in doc.ranking(BM).results if r.rank == 1]
     by_id = {a.id: a.answer for a in answers(strategy(doc))}
-    assert by_id["business-models"].startswith(f"{name} fits best (100% fit)")
+    # Speed alone ties three models first: the answer says so, as the verdict does.
+    assert len(first) == 3
+    assert by_id["business-models"].startswith(
+        f"{first[0]}, {first[1]} and {first[2]} are tied first (100% fit)")
 
 
 def test_structure_and_balance_come_from_the_structures_tab():

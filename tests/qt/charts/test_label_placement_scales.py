@@ -98,16 +98,16 @@ def test_names_placed_through_the_index_match_every_pair_compared():
         tries = [r] + ([LabelRequest(**{**r.__dict__, "w": r.short_w})]
                        if 0 < r.short_w < r.w else [])
         for shortened, req in enumerate(tries):
-            if shortened and best is not None and best[0] < 1e-9:
+            if shortened and best is not None and best[0] < horizons_labels.CLEAR_AND_NEAR:
                 break
-            for where in horizons_labels.PREFERENCES[r.kind]:
-                p = horizons_labels.candidate(req, where, 0.004, 0.004, bool(shortened))
-                area = req.w * req.h
-                cost = 50.0 if horizons_labels._outside(p.box, (-0.2, 0.6, -0.1, 0.4)) else 0.0
-                cost += 3 * sum(overlap(p.box, o) for o in placed) / area
-                cost += 4 * sum(overlap(p.box, m) for j, m in enumerate(markers) if j != i) / area
-                cost += 2 * overlap(p.box, (0.1, 0.2, 0.1, 0.15)) / area
-                cost += 0.05 * shortened
+            for ring, rank, p in horizons_labels.candidates(req, (0.004, 0.004),
+                                                            bool(shortened)):
+                cost = horizons_labels.place_cost(
+                    horizons_labels._outside(p.box, (-0.2, 0.6, -0.1, 0.4)),
+                    sum(overlap(p.box, o) for o in placed),
+                    sum(overlap(p.box, m) for j, m in enumerate(markers) if j != i),
+                    overlap(p.box, (0.1, 0.2, 0.1, 0.15)), req.w * req.h, ring, rank,
+                    bool(shortened))
                 if best is None or cost < best[0] - 1e-9:
                     best = (cost, p)
         placed.append(best[1].box)

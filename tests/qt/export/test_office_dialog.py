@@ -4,6 +4,7 @@ with the office files beside the images."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,8 @@ def test_the_report_from_the_dialog_under_a_participants_weights(window, tmp_pat
     window.findChild(QAction, "action:export").trigger()
     text = out.read_text(encoding="utf-8")
     best = ranking(window.document, BM, person(ana)).results[0]
-    assert f"{best.name} fits best ({best.fit:.0f}% fit)" in text  # Ana's 69%, not 72%
+    # Ana's 69%, not 72% (her verdict ties two models first: the answer names both)
+    assert re.search(rf"{re.escape(best.name)}[^.<]* \({best.fit:.0f}% fit\)", text)
     assert round(best.fit) != round(window.document.ranking(BM).results[0].fit)
     assert "Wrote the workshop report" in window.statusBar().currentMessage()
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 
 from ....core.structures.chart_data import BalanceData, BalanceRow  # noqa: F401
 from ...charts.base import Chart, text_item
+from ...charts.style import font
 from .horizons_data import HORIZON_COLOURS
 
 TEXT_ON = {1: "#ffffff", 2: "#1a1a1a", 3: "#ffffff"}
 """Label colour on each horizon's bar colour (dark text on orange for contrast)."""
+BAR_HEIGHT = 0.62
+"""A bar's height as a share of its row."""
 MIN_LABEL_SHARE = 4.5
 """Segments narrower than this (%) carry no label inside."""
 
@@ -60,7 +65,7 @@ class BalanceChart(Chart):
                 x0.append(sum(row.shares[:k - 1]))
                 w.append(row.shares[k - 1])
                 y.append(yy)
-            self._bars[k].setOpts(x0=x0, y=y, width=w, height=[0.62] * len(y),
+            self._bars[k].setOpts(x0=x0, y=y, width=w, height=[BAR_HEIGHT] * len(y),
                                   brush=pg.mkBrush(QColor(HORIZON_COLOURS[k])),
                                   pen=pg.mkPen(self.style.background, width=1))
         for row, yy in zip(rows, ys):
@@ -77,9 +82,21 @@ class BalanceChart(Chart):
                     lab.setPos(left + share / 2, yy)
                     self._add(lab)
                 left += share
-        self.plot.getAxis("left").setTicks([[(yy, row.label) for row, yy in zip(rows, ys)]])
+        left_axis = self.plot.getAxis("left")
+        left_axis.setTicks([[(yy, row.label) for row, yy in zip(rows, ys)]])
+        self._fit_text(rows)
         self.plot.setXRange(0, 100, padding=0.01)
         self.plot.setYRange(-0.5, max(n - 0.5, 0.5), padding=0.02)
+
+    def _fit_text(self, rows) -> None:
+        """Room for the type in the style drawn (presenting's is 1.4 times larger): the row
+        names' column as wide as the longest, and each bar as tall as its label."""
+        names = QFontMetricsF(font(1.0))
+        self.plot.getAxis("left").setWidth(math.ceil(
+            max((names.horizontalAdvance(r.label) for r in rows), default=0.0) + 14))
+        line = QFontMetricsF(font(0.95, bold=True)).height()
+        bars = len(rows) * (line + 2) / BAR_HEIGHT
+        self.setMinimumHeight(max(150, math.ceil(bars + 3.4 * names.height() + 16)))
 
     def _add(self, item: pg.TextItem) -> None:
         item.setZValue(10)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ....core.structures import balance as hz_balance, curves as hz_curves
@@ -25,15 +25,16 @@ from ...plain import escaped
 from .horizons_data import (CURVES_NOTE, HIT_RADIUS_PX, HORIZON_COLOURS, HORIZON_FINE,
                             HORIZON_NAMES, HORIZON_STEP, INITIATIVE_COLOUR, SAMPLES,
                             SELECTED_COLOUR, TIME_FINE, TIME_STEP, HorizonMarker, HorizonsData,
-                            free_spot)
-from .horizons_labels import LABEL_CHARS, SHORT_CHARS, LabelRequest, place_labels, short_label
+                            free_spot, marker_px)
+from .horizons_names import leader_item, place_names
 from .horizons_view import HorizonsView, set_points
 
 
 class HorizonsChart(Chart):
     kind = "horizons"
     CAPTION = "Curve shapes are the tool's picture; drag a pink square (your initiative)"
-    export_aspect = 0.56
+    export_aspect = 0.75
+    """Tall enough on a page or a slide for every name beside its marker (0.56 crowded them)."""
 
     initiativeMoved = Signal(str, float, float, int)
     """initiative id, time, horizon, gesture id"""
@@ -89,6 +90,7 @@ class HorizonsChart(Chart):
         self._initiatives.setZValue(10)
         for item in (self._structures, self._models, self._initiatives):
             self.plot.addItem(item)
+        self._leaders = leader_item(self.plot)  # lines to names apart from their markers
         self._labels: list[pg.TextItem] = []  # shown now, from a pool reused by each redraw
         self._pool = LabelPool(self.plot)
         self._boxes = TextBoxes()  # the names' sizes: the same names are placed on every redraw
@@ -153,17 +155,17 @@ class HorizonsChart(Chart):
         # A scatter's setData renders its symbols again: only the ones whose points changed
         # (a drag that moves the top structure leaves the models and initiatives alone).
         set_points(self._structures, [(m.time, hz_curves.height(m.time, m.horizon),
-                                         26 if m.emphasis else 21,
+                                         marker_px(m.kind, m.emphasis),
                                          m.colour or HORIZON_COLOURS[round(m.horizon)],
                                          st.foreground, 3 if m.emphasis else 1.2)
                                         for m in structures])
         set_points(self._models, [(m.time, hz_curves.height(m.time, m.horizon),
-                                     16 if m.emphasis else 12,
+                                     marker_px(m.kind, m.emphasis),
                                      st.foreground if m.emphasis else st.background,
                                      st.foreground, 1.6) for m in models])
         selected_pen = SELECTED_COLOUR if not st.dark else "#ffffff"
         set_points(self._initiatives, [(m.time, hz_curves.height(m.time, m.horizon),
-                                          19 if m.id == self.selected else 15,
+                                          marker_px(m.kind, m.id == self.selected),
                                           INITIATIVE_COLOUR, selected_pen,
                                           3.5 if m.id == self.selected else 1.2)
                                          for m in data.initiatives])
@@ -175,7 +177,7 @@ class HorizonsChart(Chart):
                 badge.setZValue(6)
                 badge.overlap_ok = True  # it sits on its own marker
                 self._add_label(badge)
-        self._place_names(data)
+        place_names(self, data)
         self._pool.end()
         self._message.setText(data.message)
         self._message.setColor(st.foreground)
@@ -186,46 +188,6 @@ class HorizonsChart(Chart):
             "Three overlapping curves H1, H2 and H3 over time. " + CURVES_NOTE + " "
             + (f"Initiatives: {names}." if names else "No initiatives yet.")
             + " Space selects an initiative, arrow keys move it, F2 renames, Delete removes.")
-
-    def _place_names(self, data: HorizonsData) -> None:
-        """Every marker's name clear of other names, markers and curve names (horizons_labels)."""
-        st = self.style
-        px, py = self._text_size("", 1.0, False, unit=True)
-        fixed = sorted(data.fixed, key=lambda m: (m.kind != "structure", m.time))
-        marker_px = {m.id: (26 if m.emphasis else 21) if m.kind == "structure"
-                     else (16 if m.emphasis else 12) for m in fixed}
-        marker_px.update({m.id: 19 if m.id == self.selected else 15 for m in data.initiatives})
-        requests, styles = [], []
-        for m in list(fixed) + list(data.initiatives):
-            structure, initiative = m.kind == "structure", m.kind == "initiative"
-            scale = 0.95 if structure or initiative else 0.85
-            bold = m.emphasis or (initiative and m.id == self.selected)
-            text = short_label(m.label)
-            w, h = self._text_size(text, scale, bold)
-            short_w = self._text_size(short_label(m.label, SHORT_CHARS), scale, bold)[0]
-            r = marker_px[m.id] / 2
-            requests.append(LabelRequest(m.time, hz_curves.height(m.time, m.horizon), r * px,
-                                         r * py, w, h, m.kind, short_w))
-            colour = st.foreground if structure or initiative or m.emphasis else st.muted
-            styles.append((m.label, colour, scale, bold, initiative))
-        curve_names = []
-        for lab in self._curve_labels.values():
-            w, h = self._text_size(lab.toPlainText(), 1.3, True)
-            (x, y), (ax, ay) = (lab.pos().x(), lab.pos().y()), (lab.anchor.x(), lab.anchor.y())
-            curve_names.append((x - ax * w, x + (1 - ax) * w, y - (1 - ay) * h, y + ay * h))
-        bounds = tuple(v for pair in self.view.viewRange() for v in pair)  # the plot shown
-        places = place_labels(requests, curve_names, bounds, (3 * px, 3 * py))
-        for (text, colour, scale, bold, initiative), place in zip(styles, places):
-            text = short_label(text, SHORT_CHARS if place.short else LABEL_CHARS)
-            lab = self._pool.take(text, colour, scale, anchor=place.anchor, bold=bold)
-            lab.setPos(*place.pos)
-            if initiative:
-                fill = QColor(st.background)
-                fill.setAlpha(215)
-                lab.fill = pg.mkBrush(fill)
-                lab.border = pg.mkPen(INITIATIVE_COLOUR, width=1)
-                lab.setZValue(11)
-            self._add_label(lab)
 
     def tooltip_at(self, scene_pos) -> str:
         """An initiative's or a fixed marker's full name and horizon under the mouse."""

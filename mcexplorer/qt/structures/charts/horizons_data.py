@@ -13,6 +13,16 @@ HORIZON_NAMES = {1: "H1 business as usual", 2: "H2 extending the core", 3: "H3 a
 CURVES_NOTE = ("The curve shapes are the tool's picture; the horizons come from Brown, McGreal & "
                "Peters 2023 (Figure 8, after Baghai, Coley & White 2000).")
 INITIATIVE_COLOUR = "#CC79A7"
+MARKER_PX = {"structure": (21, 26), "model": (16, 19), "initiative": (16, 20)}
+"""A marker's size in pixels by kind (as drawn, emphasised or selected): at least 4 mm on
+the report's page (the chart 16.4 cm wide at 620 pixels: 16 px is 4.2 mm)."""
+
+
+def marker_px(kind: str, emphasis: bool = False) -> int:
+    """A marker's size in pixels (a business model's for any kind but the other two)."""
+    sizes = MARKER_PX.get(kind, MARKER_PX["model"])
+    return sizes[1] if emphasis else sizes[0]
+
 SELECTED_COLOUR = "#1a1a1a"
 HIT_RADIUS_PX = 14.0
 TIME_STEP, TIME_FINE = 0.02, 0.005

@@ -2,8 +2,9 @@
 marker and of the curve names, and inside the plot.
 
 Each name tries a few places around its marker (its kind's favourite first: a structure's
-name above, a business model's below, an initiative's to the right) and takes the one that
-overlaps least. Plain arithmetic in data units (x time, y value; y grows upwards).
+name above, a business model's below, an initiative's to the right), then the same places
+farther out with a leader line, and takes the nearest clear one (else the one that overlaps
+least). Plain arithmetic in data units (x time, y value; y grows upwards).
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ class LabelRequest:
     """The width of the name cut to SHORT_CHARS: tried where the whole name finds no room."""
 
 
+RINGS = 6
+"""Places are tried beside the marker (ring 0), then up to three steps farther out, where
+the name is joined to its marker by a leader line: a name apart from its marker rather than
+on another name or marker."""
+RING_STEPS = 5
+"""One ring farther out is this many times the gap between a marker and its name."""
+
+
 @dataclass(frozen=True)
 class Placement:
     anchor: tuple[float, float]
@@ -58,12 +67,49 @@ class Placement:
     box: Box
     short: bool = False
     """The name is drawn cut to SHORT_CHARS (the whole name did not fit anywhere)."""
+    leader: bool = False
+    """The name stands apart from its marker (a ring out, or a line of text away): a leader
+    line joins them."""
+    clash: bool = False
+    """No clear place was found: the name overlaps a name, a marker or a curve name."""
 
 
 def candidate(r: LabelRequest, where: str, gx: float, gy: float,
-              short: bool = False) -> Placement:
+              short: bool = False, leader: bool = False) -> Placement:
     p = _candidate(r, where, gx, gy)
-    return Placement(p.anchor, p.pos, p.box, True) if short else p
+    return Placement(p.anchor, p.pos, p.box, short, leader)
+
+
+def candidates(r: LabelRequest, gap: tuple[float, float],
+               short: bool = False) -> list[tuple[int, int, Placement]]:
+    """(ring, rank among the kind's favourite places, place) for every place a name may
+    take: each favourite place beside the marker, then the same ring by ring farther out."""
+    places = PREFERENCES.get(r.kind, PREFERENCES["initiative"])
+    out = []
+    for ring in range(RINGS):
+        gx, gy = gap[0] * (1 + RING_STEPS * ring), gap[1] * (1 + RING_STEPS * ring)
+        out += [(ring, rank, candidate(r, where, gx, gy, short,
+                                      ring > 0 or where.endswith("-2")))
+                for rank, where in enumerate(places)]
+    return out
+
+
+def place_cost(outside: bool, names: float, marks: float, texts: float, area: float,
+               ring: int, rank: int, shortened: bool) -> float:
+    """What a place costs: any overlap with a name, a marker or a curve name costs more than
+    every clear place (so a clear one is always taken), and as much again per box's worth of
+    area overlapped (three names covered cost more than one touched); among
+    clear places, the nearest ring, the kind's favourite place and the whole name first."""
+    cost = 1000.0 if outside else 0.0
+    cost += 100.0 * (names > 0) + 100.0 * (marks > 0) + 60.0 * (texts > 0)
+    cost += (100.0 * names + 100.0 * marks + 60.0 * texts) / area
+    return cost + 0.5 * ring + 0.01 * rank + 0.3 * shortened
+
+
+CLASH = 60.0
+"""A place costing this much or more overlaps something (``place_cost``)."""
+CLEAR_AND_NEAR = 0.25
+"""A whole name placed for less than this is beside its marker and clear: no shorter try."""
 
 
 def _candidate(r: LabelRequest, where: str, gx: float, gy: float) -> Placement:
@@ -138,29 +184,33 @@ def _placed(requests: tuple[LabelRequest, ...], obstacles: tuple[Box, ...], boun
         best: tuple[float, int, Placement] | None = None
         tries = [r] + ([replace(r, w=r.short_w)] if 0 < r.short_w < r.w else [])
         for shortened, req in enumerate(tries):
-            if shortened and best is not None and best[0] < 1e-9:
-                break  # the whole name found room
-            places = [candidate(req, where, *gap, bool(shortened))
-                      for where in PREFERENCES.get(r.kind, PREFERENCES["initiative"])]
-            boxes = np.array([p.box for p in places])
+            if shortened and best is not None and best[0] < CLEAR_AND_NEAR:
+                break  # the whole name found room beside its marker
+            tried = candidates(req, gap, bool(shortened))
+            boxes = np.array([p.box for _ring, _rank, p in tried])
             area = max(req.w * req.h, 1e-12)
             # Each place against the names placed, the markers near any of them and the
             # curve names, all at once.
             names = overlap_sums(boxes, placed.near_all(boxes))
             marks = overlap_sums(boxes, near_markers.near_all(boxes, skip=i))
             texts = overlap_sums(boxes, curve_names)
-            for rank, p in enumerate(places):
-                cost = 50.0 if _outside(p.box, bounds) else 0.0
-                cost += 3.0 * float(names[rank]) / area
-                cost += 4.0 * float(marks[rank]) / area
-                cost += 2.0 * float(texts[rank]) / area
-                cost += 0.05 * shortened  # the whole name, where it costs as little
+            for k, (ring, rank, p) in enumerate(tried):
+                cost = place_cost(_outside(p.box, bounds), float(names[k]), float(marks[k]),
+                                  float(texts[k]), area, ring, rank, bool(shortened))
                 if best is None or cost < best[0] - 1e-9:
-                    best = (cost, rank, p)
+                    best = (cost, k, p)
         assert best is not None
         placed.add(best[2].box)
-        out.append(best[2])
+        out.append(replace(best[2], clash=True) if best[0] >= CLASH else best[2])
     return tuple(out)
+
+
+def leader_line(r: LabelRequest, box: Box) -> tuple[tuple[float, float], tuple[float, float]]:
+    """From the marker's centre to the nearest point of its name's ``box`` (the marker is
+    drawn over the line's start)."""
+    x = min(max(r.x, box[0]), box[1])
+    y = min(max(r.y, box[2]), box[3])
+    return (r.x, r.y), (x, y)
 
 
 def short_label(text: str, chars: int = LABEL_CHARS) -> str:
