@@ -61,9 +61,9 @@ class VerdictLabel(ElidedLabel):
     heightNeeded = Signal(int)
     max_lines = 3
 
-    def _fit_lines(self) -> None:
+    def _fit_lines(self, afresh: bool = False) -> None:
         before = self.minimumHeight()
-        super()._fit_lines()
+        super()._fit_lines(afresh)
         if self.minimumHeight() != before:
             self.heightNeeded.emit(self.minimumHeight())
 
