@@ -79,6 +79,14 @@ class VerdictLabel(ElidedLabel):
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # A height changed while a page hid the verdict: Qt could keep the ranking at the old
+        # height's place, over the last line (structures' Fit page at 1024x768). Place anew.
+        parent = self.parentWidget()
+        if parent is not None and parent.layout() is not None:
+            parent.layout().invalidate()
+
     def _fit_height(self) -> None:
         needed = self.sizeHint().height()
         if needed != self.minimumHeight():
