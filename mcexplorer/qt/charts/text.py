@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTransform
@@ -18,6 +20,8 @@ class Text(pg.TextItem):
     drew a label's box away from its text. Here the painter keeps whatever maps the scene to
     the device (the view's scale, an export's pixel ratio).
     """
+
+    _lastScene: Any  # pyqtgraph sets it
 
     def setText(self, text: str, color=None) -> None:  # noqa: N802 - pyqtgraph's name
         """Plain text as pyqtgraph shows it, with control characters from a file (ESC, CR)

@@ -84,8 +84,9 @@ class VerdictLabel(ElidedLabel):
         # A height changed while a page hid the verdict: Qt could keep the ranking at the old
         # height's place, over the last line (structures' Fit page at 1024x768). Place anew.
         parent = self.parentWidget()
-        if parent is not None and parent.layout() is not None:
-            parent.layout().invalidate()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.invalidate()
 
     def _fit_height(self) -> None:
         needed = self.sizeHint().height()
