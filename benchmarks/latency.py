@@ -150,6 +150,49 @@ def raw_reference(size: tuple[int, int], moves: int, warm: int = 20) -> list[flo
         until_idle()
 
 
+def relayouts_per_drag(window, framework_id: str, moves: int = 200, warm: int = 20) -> int:
+    """Steps of a drag (each slider in turn, as ``slider_steps``) in which a widget of the
+    weights panel moved: the panel was laid out again (a line under a slider changing its
+    height did that on a quarter of the steps, and cost the p95 of issue 25)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.framework_tabs[framework_id]
+    window.tabs.setCurrentWidget(tab)
+    until_idle()
+    panel = tab.weights_panel
+    moved = [False]
+
+    class Filter(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Move and obj.isWidgetType() \
+                    and panel.isAncestorOf(obj):
+                moved[0] = True
+            return False
+
+    sliders = [w.slider for w in tab.weight_sliders.values()]
+    charts = [c.viewport() for c in (tab.charts["ranking"], tab.charts["radar"])
+              if c.isVisible()]
+    watcher = PaintWatcher([*sliders, *charts])
+    watch = Filter()
+    app = QApplication.instance()
+    count = 0
+    try:
+        for i in range(warm + moves):
+            s = sliders[i % len(sliders)]
+            moved[0] = False
+            watcher.clear()
+            if i == warm:
+                app.installEventFilter(watch)
+            s.setValue((s.value() + 37) % 101)
+            until_idle(watcher, ([] if s.visibleRegion().isEmpty() else [s]) + charts)
+            count += moved[0]
+    finally:
+        app.removeEventFilter(watch)
+        watcher.remove()
+    return count
+
+
 def refreshes_per_burst(window, framework_id: str, burst: int = 50) -> int:
     """How many times the tab refreshes for ``burst`` slider values set before the loop runs."""
     tab = window.framework_tabs[framework_id]
@@ -185,6 +228,7 @@ def measure_default_latency(window, moves: int = 400) -> list[Row]:
     st_fit = slider_steps(window, "structures", moves // 2, page=1)
     st_hz = slider_steps(window, "structures", moves // 2, page=0)
     bursts = refreshes_per_burst(window, "business-models")
+    relayouts = relayouts_per_drag(window, "business-models")
     raw95 = p(raw, .95)
     rows = [Row("Raw reference: one pyqtgraph polygon update + repaint until idle (p50 / p95)",
                 _p50_p95(raw), "(reference)", None,
@@ -202,6 +246,9 @@ def measure_default_latency(window, moves: int = 400) -> list[Row]:
                         _p50_p95(times), f"p95 <= {STRUCTURES_TARGET_S * 1000:.0f} ms",
                         p(times, .95) <= STRUCTURES_TARGET_S,
                         f"max {ms(max(times))}"))
+    rows.append(Row("Steps of a 200-step drag that lay the weights panel out again",
+                    f"{relayouts}", "<= 10 (each line's height settles once)", relayouts <= 10,
+                    "business models; 38 before issue 25's fix"))
     rows.append(Row("Redraws for a 50-value burst (drag)", f"{bursts}",
                     "(reported: the first value at once, the latest at the turn's end)", None))
     return rows

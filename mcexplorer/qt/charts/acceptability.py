@@ -29,6 +29,9 @@ SHARE_AT = 102.0
 X_MAX = 121.0
 NARROW = 470
 """Below this width (pixels) the key and caption take more, shorter lines."""
+ROW_PX, AXIS_PX = 17, 34
+"""The least height of a bar's row (its name beside it) and of the axis under the bars: a
+short slot draws the chart smaller (charts.fit) rather than run the names into each other."""
 
 
 def rank_groups(n: int) -> list[tuple[int, int, str]]:
@@ -109,6 +112,7 @@ class AcceptabilityChart(Chart):
         self._message.setText(data.message)
         self._message.setColor(self.style.foreground)
         self._message.setPos(50, (n - 1) / 2 if n else 0)
+        self.plot.setMinimumHeight(max(n, 1) * ROW_PX + AXIS_PX)
         self.plot.setXRange(SWATCH[0], X_MAX, padding=0.01)
         self.plot.setYRange(-0.6, max(n - 0.4, 0.4), padding=0)
 

@@ -12,14 +12,18 @@ from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
-from ..plain import escaped, guarded, visible
-from .fit import elide, view_scale
+from ..plain import escaped, guarded
+from .fit import elide, view_scale, wrap
 from .style import ChartStyle, drawing, font
+from .text import Text, text_item  # noqa: F401 - API (moved; every chart imports them here)
 
 TITLE_SCALE = 1.25
 CAPTION_SCALE = 0.85
 CAPTION_ROW = 20
 """The caption sits below every other row of a chart's layout."""
+CAPTION_LINES = 3
+"""A caption wraps onto at most this many lines (cut with an ellipsis beyond; whole on hover):
+what a chart shows is read whole, at 1024x768 too."""
 
 STYLED = ("_draw", "show_data", "redraw", "restyle", "ensure_drawn", "set_title",
           "set_caption", "fit_parts", "fit_view", "fit_width", "refit", "resizeEvent",
@@ -50,7 +54,8 @@ class Chart(pg.GraphicsLayoutWidget):
     kind: ClassVar[str] = "chart"
     export_aspect: ClassVar[float] = 0.75
     CAPTION: ClassVar[str] = ""
-    """One line under the chart saying what it shows (``set_caption`` changes it)."""
+    """A muted line under the chart saying what it shows (``set_caption`` changes it),
+    wrapped onto up to ``CAPTION_LINES`` lines when the chart is narrow."""
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -80,7 +85,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.data: Any = None
         self._fitted_minimum = QSizeF()
         self.caption = ""
-        self._shown_caption = ""
+        self._shown_caption: tuple[str, ...] = ()
         self._caption_item: pg.LabelItem | None = None
         if self.CAPTION:
             self.set_caption(self.CAPTION)
@@ -102,7 +107,7 @@ class Chart(pg.GraphicsLayoutWidget):
                                  bold=True, color=self.style.foreground.name())
 
     def set_caption(self, text: str) -> None:
-        """One muted line under the chart saying what it shows (elided; whole on hover)."""
+        """A muted line under the chart saying what it shows (wrapped; whole on hover)."""
         if text == self.caption and self._caption_item is not None:
             return
         self.caption = text
@@ -110,13 +115,14 @@ class Chart(pg.GraphicsLayoutWidget):
             if not text:
                 return
             self._caption_item = pg.LabelItem("", justify="center")
+            self._caption_item.item.document().setDocumentMargin(0)  # its lines close to the plot
             self.addItem(self._caption_item, row=CAPTION_ROW, col=0)
-        self._shown_caption = ""
+        self._shown_caption = ()
         Chart.fit_parts(self, self.width() if self.width() > 1 else 10_000)  # title, caption
 
     def _style_caption(self) -> None:
         if self._caption_item is not None:
-            self._caption_item.setText(escaped(self._shown_caption),
+            self._caption_item.setText("<br>".join(escaped(t) for t in self._shown_caption),
                                        size=f"{font(CAPTION_SCALE).pointSizeF():.1f}pt",
                                        color=self.style.muted.name())
 
@@ -131,11 +137,15 @@ class Chart(pg.GraphicsLayoutWidget):
             self._shown_title, self._title_scale = shown, self.title_scale()
             self._style_title()
         if self._caption_item is not None:
-            shown = elide(self.caption, font(CAPTION_SCALE), room)
-            if shown != self._shown_caption:
-                self._shown_caption = shown
+            lines = tuple(wrap(self.caption, font(CAPTION_SCALE), room, CAPTION_LINES))
+            if lines != self._shown_caption:
+                self._shown_caption = lines
                 self._style_caption()
         self.fit_width(int(width))
+
+    def shown_caption(self) -> list[str]:
+        """The caption's lines as drawn (at the chart's logical width)."""
+        return list(self._shown_caption)
 
     def fit_width(self, width: int) -> None:
         """A hook for charts whose own parts (legend columns, axis labels) must fit
@@ -356,43 +366,3 @@ def legend_columns(names: list[str], width: float, most: int, scale: float = 1.0
         if needed <= width - 12:
             return cols
     return 1
-
-
-class Text(pg.TextItem):
-    """pyqtgraph's TextItem, whose first paint keeps the view's own transform.
-
-    pyqtgraph sets the painter to the item's scene transform on its first paint, which is
-    right only when the view is not scaled; a chart drawn scaled to fit (charts.fit) then
-    drew a label's box away from its text. Here the painter keeps whatever maps the scene to
-    the device (the view's scale, an export's pixel ratio).
-    """
-
-    def setText(self, text: str, color=None) -> None:  # noqa: N802 - pyqtgraph's name
-        """Plain text as pyqtgraph shows it, with control characters from a file (ESC, CR)
-        written as escapes; line breaks kept."""
-        super().setText(visible(text), color)
-
-    def paint(self, p, *args) -> None:
-        s = self.scene()
-        if s is not self._lastScene:
-            inverse, ok = self.sceneTransform().inverted()
-            to_device = inverse * p.transform() if ok else QTransform()
-            if self._lastScene is not None:
-                self._lastScene.sigPrepareForPaint.disconnect(self.updateTransform)
-            self._lastScene = s
-            if s is not None:
-                s.sigPrepareForPaint.connect(self.updateTransform)
-            self.updateTransform()
-            p.setTransform(self.sceneTransform() * to_device)
-        if self.border.style() != Qt.PenStyle.NoPen or self.fill.style() != Qt.BrushStyle.NoBrush:
-            p.setPen(self.border)
-            p.setBrush(self.fill)
-            p.setRenderHint(p.RenderHint.Antialiasing, True)
-            p.drawPolygon(self.textItem.mapToParent(self.textItem.boundingRect()))
-
-
-def text_item(text: str, colour, scale: float = 1.0, anchor=(0.5, 0.5), bold=False) -> pg.TextItem:
-    item = Text(text, color=colour, anchor=anchor)
-    item.setFont(font(scale, bold))
-    return item
-

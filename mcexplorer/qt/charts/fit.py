@@ -43,6 +43,25 @@ def elide(text: str, font: QFont, width: float) -> str:
     return fm.elidedText(text, Qt.TextElideMode.ElideRight, max(width, fm.averageCharWidth()))
 
 
+def wrap(text: str, font: QFont, width: float, most: int) -> list[str]:
+    """``text`` wrapped at spaces onto at most ``most`` lines of ``width`` pixels; the last
+    line (or a word wider than ``width``) cut with an ellipsis only when it still does not
+    fit."""
+    fm = QFontMetricsF(font)
+    if most <= 1 or fm.horizontalAdvance(text) <= width:
+        return [elide(text, font, width)]
+    lines: list[str] = []
+    words = text.split(" ")
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        lines[-1] = f"{lines[-1]} {' '.join(words)}"
+    return [elide(line, font, width) for line in lines]
+
+
 def legend_font(legend: pg.LegendItem) -> QFont:
     """The font of a legend's labels (set by size in points, e.g. '11pt')."""
     f = QFont()

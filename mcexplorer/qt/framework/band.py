@@ -8,7 +8,7 @@ again costs nothing; a new band repaints only the slider.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -128,10 +128,16 @@ class ElidedLabel(QLabel):
 
     The text is painted here, not laid out by QLabel: a new text that needs no more lines
     repaints the label only and never re-lays out the panel around it (it changes on every
-    step of a slider drag); one that needs another line (up to ``max_lines``) grows it.
+    step of a slider drag); one that needs another line (up to ``max_lines``) grows it. The
+    wrapped lines and the legible colour are kept until the text, width, type or palette
+    change (a paint, a size hint and a fit ask for the same lines).
     """
 
     max_lines = 1
+    keep_height = False
+    """True: once grown, the label keeps its height while its width and type size stay (a
+    line that changes on every step of a drag then never re-lays out the panel around it, and
+    never moves the slider under the pointer); a new width or type size fits it afresh."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +145,11 @@ class ElidedLabel(QLabel):
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary: greyer
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._full = ""
+        self._lines_key: tuple[str, int, int] | None = None
+        self._lines: tuple[str, ...] = ("",)
+        self._colour_key: tuple[int, int] | None = None
+        self._colour = QColor()
+        self._fitted_width = -1
         self.set_full_text(text)
 
     def text(self) -> str:  # type: ignore[override]
@@ -161,9 +172,16 @@ class ElidedLabel(QLabel):
     def wrapped_lines(self, width: int | None = None) -> list[str]:
         """The text as painted at ``width`` (the current one): at most ``max_lines`` lines,
         the last cut with an ellipsis if the text needs more."""
-        fm = self.fontMetrics()
         room = max(1, (self.contentsRect().width() if width is None else
                        width - self.contentsMargins().left() - self.contentsMargins().right()))
+        key = (self._full, room, self.max_lines)
+        if key != self._lines_key:  # the font is in the key through changeEvent
+            self._lines = tuple(self._wrap(room))
+            self._lines_key = key
+        return list(self._lines)
+
+    def _wrap(self, room: int) -> list[str]:
+        fm = self.fontMetrics()
         if self.max_lines <= 1:
             return [fm.elidedText(self._full, Qt.TextElideMode.ElideRight, room)]
         lines: list[str] = []
@@ -185,10 +203,13 @@ class ElidedLabel(QLabel):
         fm = self.fontMetrics()
         return fm.height() + (lines - 1) * fm.lineSpacing() + m.top() + m.bottom()
 
-    def _fit_lines(self) -> None:
+    def _fit_lines(self, afresh: bool = False) -> None:
         if self.max_lines <= 1 or self.width() <= 1:
             return
         needed = self._height_for(len(self.wrapped_lines()))
+        if self.keep_height and not afresh and self.width() == self._fitted_width:
+            needed = max(needed, self.minimumHeight())
+        self._fitted_width = self.width()
         if needed != self.minimumHeight() or needed != self.maximumHeight():
             self.setFixedHeight(needed)
             self.updateGeometry()
@@ -196,7 +217,18 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit_lines()
+            self._fit_lines(afresh=True)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        kind = event.type()
+        if not hasattr(self, "_fitted_width"):  # during QLabel's own __init__
+            return
+        if kind == QEvent.Type.FontChange:
+            self._lines_key = None
+            self._fit_lines(afresh=True)
+        elif kind == QEvent.Type.PaletteChange:
+            self._colour_key = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         lines = len(self.wrapped_lines()) if self.max_lines > 1 and self.width() > 1 else 1
@@ -210,7 +242,7 @@ class ElidedLabel(QLabel):
         palette = self.palette()
         colour = palette.color(self.foregroundRole())
         if self.isEnabled():  # greyed (out of date) stays greyed; current text must read
-            colour = legible(colour, palette.color(self.backgroundRole()))
+            colour = self._legible(colour, palette.color(self.backgroundRole()))
         painter.setPen(colour)
         painter.setFont(self.font())
         rect = self.contentsRect()
@@ -233,7 +265,14 @@ class ElidedLabel(QLabel):
     def text_colour(self) -> QColor:
         """The colour the text is painted in while enabled."""
         palette = self.palette()
-        return legible(palette.color(self.foregroundRole()), palette.color(self.backgroundRole()))
+        return self._legible(palette.color(self.foregroundRole()),
+                             palette.color(self.backgroundRole()))
+
+    def _legible(self, colour: QColor, background: QColor) -> QColor:
+        key = (colour.rgba(), background.rgba())
+        if key != self._colour_key:
+            self._colour, self._colour_key = legible(colour, background), key
+        return QColor(self._colour)
 
 
 class NameLabel(QLabel):

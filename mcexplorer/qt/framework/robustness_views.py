@@ -61,9 +61,9 @@ class VerdictLabel(ElidedLabel):
     heightNeeded = Signal(int)
     max_lines = 3
 
-    def _fit_lines(self) -> None:
+    def _fit_lines(self, afresh: bool = False) -> None:
         before = self.minimumHeight()
-        super()._fit_lines()
+        super()._fit_lines(afresh)
         if self.minimumHeight() != before:
             self.heightNeeded.emit(self.minimumHeight())
 
@@ -78,6 +78,15 @@ class VerdictLabel(ElidedLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # A height changed while a page hid the verdict: Qt could keep the ranking at the old
+        # height's place, over the last line (structures' Fit page at 1024x768). Place anew.
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.invalidate()
 
     def _fit_height(self) -> None:
         needed = self.sizeHint().height()

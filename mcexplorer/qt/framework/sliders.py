@@ -64,6 +64,7 @@ class StabilityMixin:
     def _add_stability_line(self, layout: QGridLayout, row: int) -> None:
         self.stability_label = small(ElidedLabel())
         self.stability_label.max_lines = 2  # "stable 25-100; below 25: MOOC led" whole
+        self.stability_label.keep_height = True  # a drag never moves the sliders below
         self.stability_label.setObjectName(f"stability:{self.slider.objectName()}")
         self.stability_label.setVisible(False)
         layout.addWidget(self.stability_label, row, 0, 1, 2)

@@ -145,7 +145,7 @@ class FrameworkTab(QWidget):
         """Weights | (ranking beside radar, over the options table beside the details)."""
         charts = self.fit_charts(Qt.Orientation.Horizontal, stretch=(9, 11))
         self.main_area = self.charts_over_table(charts, self.table_and_details())
-        self.main_area.setSizes([440, 200])  # the radar keeps >= 240 px across at 1024x768
+        self.main_area.setSizes([450, 190])  # the radar keeps >= 240 px across at 1024x768
         self.place(self.main_area)
 
     def fit_charts(self, orientation: Qt.Orientation,

@@ -1,5 +1,6 @@
 """Small bar charts for the strategy page: a few labelled horizontal bars painted directly
 (no plot machinery), each with its value written beside it, or a message when there is no data.
+A label wraps onto up to ``LABEL_LINES`` lines (its row grows), so it is read whole at 1024 px.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...charts.fit import wrap
+
 ROW_HEIGHT = 20
 GAP = 4
 LABEL_SHARE = 0.42
+LABEL_LINES = 3
+"""A label longer than this many lines is cut with an ellipsis (a risk's whole sentence is in
+the register and the accessible description)."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class MiniBars(QWidget):
         self.data = MiniBarsData()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(200)
+        self._rows_key: tuple | None = None
+        self._rows: list[tuple[list[str], int]] = []
 
     def show_data(self, data: MiniBarsData) -> None:
         if data == self.data:
@@ -51,9 +59,31 @@ class MiniBars(QWidget):
         self.updateGeometry()
         self.update()
 
+    def label_lines(self, width: int | None = None) -> list[tuple[list[str], int]]:
+        """Each bar's label as painted at ``width`` (the current one): its lines, and the
+        height of its row."""
+        w = self.width() if width is None else width
+        key = (self.data, w, self.font().key())
+        if key != self._rows_key:
+            room = max(int(w * LABEL_SHARE) - 6, 1)
+            h, step = self._row_height(), self.fontMetrics().lineSpacing()
+            self._rows = []
+            for bar in self.data.bars:
+                lines = wrap(bar.label, self.font(), room, LABEL_LINES)
+                self._rows.append((lines, max(h, len(lines) * step + 4)))
+            self._rows_key = key
+        return self._rows
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        rows = max(len(self.data.bars), 1)
-        return QSize(260, rows * (self._row_height() + GAP) + GAP)
+        if not self.data.bars:
+            return QSize(260, self._row_height() + 2 * GAP)
+        return QSize(260, sum(h + GAP for _lines, h in self.label_lines()) + GAP)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.data.bars \
+                and self.sizeHint().height() != self.height():
+            self.updateGeometry()  # the labels wrap onto more (or fewer) lines
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, self.sizeHint().height())
@@ -81,12 +111,14 @@ class MiniBars(QWidget):
         value_w = max(metrics.horizontalAdvance(b.text) for b in self.data.bars) + 8
         bar_w = max(w - label_w - value_w, 20)
         h = self._row_height()
-        for i, bar in enumerate(self.data.bars):
-            y = GAP + i * (h + GAP)
+        row_top = GAP
+        for bar, (lines, row_h) in zip(self.data.bars, self.label_lines()):
             painter.setPen(text)
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 6)
-            painter.drawText(QRectF(0, y, label_w - 6, h),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(QRectF(0, row_top, label_w - 6, row_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             "\n".join(lines))
+            y = row_top + (row_h - h) / 2  # the bar and its value level with the label
+            row_top += row_h + GAP
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
             painter.drawRoundedRect(QRectF(label_w, y + 3, bar_w, h - 6), 3, 3)
