@@ -102,6 +102,9 @@ class Extension:
     """Extra keys for the framework's entry in ``score --json``, given the whole Document (so
     a report may use other features' readings) and the framework's id."""
     kind: Literal["framework", "scenario", "readings"] = "framework"
+    sections: tuple[str, ...] = ()
+    """The scenario file's top-level sections the feature owns ("portfolio"): an edit there
+    redraws the tab of the framework naming the feature (core.derived.view_paths)."""
     report_blocks: FrameworkBlocks | None = None
     """The workshop report's blocks for the framework naming this extension."""
     question_blocks: tuple[tuple[str, QuestionBlocks], ...] = ()

@@ -45,6 +45,7 @@ EXTENSION = register(Extension(
     id=EXTENSION_ID,
     title="leadership and risks",
     method=METHOD,
+    sections=("leadership", "risks"),
     check=check,
     report=report,
     chart_data=(("culture", culture_data), ("heatmap", heatmap_data)),

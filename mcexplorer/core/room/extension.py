@@ -7,4 +7,4 @@ from ..extensions import Extension, register
 from .checks import check
 
 EXTENSION = register(Extension(id="room", title="the room's views", kind="scenario",
-                               check=check))
+                               sections=("participants", "group", "snapshots"), check=check))
