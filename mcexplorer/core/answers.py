@@ -18,6 +18,7 @@ import textwrap
 from typing import Any
 
 from . import extensions
+from .derived import scenario_paths
 from .document import Document
 from .leadership_risks.content import content
 from .leadership_risks.rules import (
@@ -70,11 +71,10 @@ def first_place_share(doc: Document, framework_id: str,
     return 100.0 * sum(result.shares.get(o, 0.0) for o in first)
 
 
-def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-                   cache: dict[str, Any] | None = None) -> ModelPick | None:
-    """The top business model under the weighting (None without weights or framework).
-    ``cache``, a dict the caller keeps, saves recomputing the share while nothing it rests
-    on changed."""
+def business_model(doc: Document, weighting: Weighting = SCENARIO,
+                   robustness: bool = True) -> ModelPick | None:
+    """The top business model under the weighting (None without weights or framework); its
+    share of first place is How sure's, cached in the Document (core.derived)."""
     fid = answering(doc, _question(4))
     if fid is None:
         return None
@@ -95,15 +95,7 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
             source = fw.option(top.option).ratings[cid]
             label += f" ({PLANNER_MARK}; Table 2: {source.label or crit.label_of(source.value)})"
         ratings.append((crit.label, label))
-    share = None
-    if robustness:
-        key = resolved.key
-        if cache is not None and cache.get("key") == key:
-            share = cache["share"]
-        else:
-            share = first_place_share(doc, fid, weighting)
-            if cache is not None:
-                cache.update(key=key, share=share)
+    share = first_place_share(doc, fid, weighting) if robustness else None
     return ModelPick(top.option, top.name, top.fit, _number(share), tuple(ratings),
                      tuple((r.name, r.fit or 0.0) for r in ranking.results[:3]))
 
@@ -122,11 +114,16 @@ def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, 
             "horizon": float(horizon) if isinstance(horizon, (int, float)) else None}
 
 
-def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-             cache: dict[str, Any] | None = None) -> Strategy:
-    """Everything Strategy on a page needs, read once, under the weighting.
-    ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``.
-    The other features' readings (the portfolio fit) are read under the weighting too."""
+def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True) -> Strategy:
+    """Everything Strategy on a page needs, read once per revision of the scenario's
+    frameworks and feature sections (core.derived), under the weighting.
+    ``robustness=False`` skips the seeded draws. The other features' readings (the portfolio
+    fit) are read under the weighting too."""
+    return doc.derived.get(("strategy", weighting, robustness), scenario_paths(),
+                           lambda: _strategy(doc, weighting, robustness))
+
+
+def _strategy(doc: Document, weighting: Weighting, robustness: bool) -> Strategy:
     weighted = applied(doc, weighting)
     positioning = extensions.positioning(weighted)
     balance = extensions.balance(weighted) if answering(doc, _question(3)) else None
@@ -136,7 +133,7 @@ def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = 
         mix=dict(extensions.portfolio_mix(weighted)),
         structure=best_structure(doc, weighting),
         balance=None if balance is None else dict(balance),
-        model=business_model(doc, weighting, robustness, cache),
+        model=business_model(doc, weighting, robustness),
         leadership=doc.scenario.leadership,
         risks=doc.scenario.risks,
     )

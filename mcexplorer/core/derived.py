@@ -160,18 +160,17 @@ def derived(paths: Callable[..., Iterable[Sequence[str]]]) -> Callable[
         [Callable[Concatenate[Document, P], T]], Callable[Concatenate[Document, P], T]]:
     """Cache a function of (Document, *args) in the document, by the revisions of
     ``paths(doc, *args)``: ``functools.cache`` for derived values (its arguments must be
-    hashable). The function's ``uncached`` attribute computes without the cache."""
+    hashable; ``__wrapped__`` computes without the cache)."""
 
     def wrap(fn: Callable[Concatenate[Document, P], T]) -> Callable[Concatenate[Document, P], T]:
         name = f"{fn.__module__}.{fn.__qualname__}"
 
-        @functools.wraps(fn)
-        def cached(doc: Document, *args: P.args, **kwargs: P.kwargs) -> T:
+        def cached(doc: Document, /, *args: P.args, **kwargs: P.kwargs) -> T:
             key = (name, args, tuple(sorted(kwargs.items())))
             return doc.derived.get(key, paths(doc, *args, **kwargs),
                                    lambda: fn(doc, *args, **kwargs))
 
-        cached.uncached = fn  # type: ignore[attr-defined]
+        functools.update_wrapper(cached, fn)
         return cached
 
     return wrap
@@ -202,3 +201,13 @@ def table_view_paths(framework_id: str) -> list[Path]:
 def shows(paths: Iterable[Path], path: Path) -> bool:
     """Does an edit at ``path`` change anything under one of ``paths``?"""
     return any(affects(path, p) for p in paths)
+
+
+def scenario_paths() -> list[Path]:
+    """What a value read from every framework and feature rests on (the strategy's answers):
+    the frameworks' settings and definitions, and every feature's sections (the title, the
+    notes and the view aside)."""
+    from .extensions import registered
+
+    return [("frameworks",), ("definitions",),
+            *((s,) for e in registered().values() for s in e.sections)]

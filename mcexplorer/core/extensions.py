@@ -82,6 +82,9 @@ class Readings:
     first_place_share: Callable[[Document, str, str], float | None] | None = None
     """(doc, framework_id, option_id) -> share of seeded weight variations in which the
     option comes first, 0-100, or None."""
+    answering: Callable[[Document, int], str | None] | None = None
+    """(doc, n) -> the id of the ranked framework answering the paper's key question n (1-5:
+    3 the structures, 4 the business models), or None."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,15 @@ def first_place_share(doc: Document, framework_id: str, option_id: str) -> float
     for ext in registered().values():
         if ext.readings.first_place_share is not None:
             return ext.readings.first_place_share(doc, framework_id, option_id)
+    return None
+
+
+def answering(doc: Document, number: int) -> str | None:
+    """The framework answering the paper's key question ``number`` (1-5), None without one
+    (or without a feature that knows the key questions)."""
+    for ext in registered().values():
+        if ext.readings.answering is not None:
+            return ext.readings.answering(doc, number)
     return None
 
 

@@ -55,7 +55,6 @@ class LeadershipRisksTab(QWidget):
         self.framework_id = framework_id
         self.setObjectName(f"tab:{framework_id}")
         self._stale = False
-        self._robustness: dict = {}
         self.strategy: Strategy | None = None
 
         self.culture_chart = CultureChart(framework_id, CULTURE_TITLE)
@@ -146,7 +145,7 @@ class LeadershipRisksTab(QWidget):
     def refresh(self) -> None:
         """Redraw every page from the Document."""
         self._stale = False
-        s = strategy(self.document, in_view(self.document), cache=self._robustness)
+        s = strategy(self.document, in_view(self.document))
         self.strategy = s
         for page in (self.strategy_page, self.leadership_page, self.culture_page,
                      self.risks_page, self.plan_b_page):
