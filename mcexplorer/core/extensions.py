@@ -6,8 +6,11 @@ scenario's ``definitions``) that names it without them is refused with one line.
 (validation, the CLI, the window's tab registry) iterates over the registered extensions and
 never names a framework id.
 
-Built-in features register themselves when their ``extension`` module is imported; the list
-below is the one place that names them (like a plugin entry point).
+A feature is discovered, not listed: every package of ``mcexplorer.core`` with an
+``extension`` module is one, and that module registers the feature's record when imported
+(on first use of the registry: core.models imports the features' ``models``, so importing
+the record from a package's ``__init__`` would be a cycle). A feature outside this package is
+one call: ``load(module)``.
 
 **One record per feature.** A feature's ``Extension`` holds everything generic code asks of it:
 the ids its code relies on, the check of its file section, its ``score --json`` fragment, its
@@ -30,7 +33,8 @@ No Qt here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -42,21 +46,32 @@ if TYPE_CHECKING:
     from .outputs.report_model import Block
     from .weighting import Weighting
 
-BUILTIN_FEATURES = (  # a new feature adds one line here (or calls ``load`` with its module)
-    "mcexplorer.core.ecology.extension",
-    "mcexplorer.core.structures.extension",
-    "mcexplorer.core.room.extension",
-    "mcexplorer.core.leadership_risks.extension",
-    "mcexplorer.core.robustness.extension",
-)
-"""Modules that register the built-in extensions when imported. (Each is its feature's
-``extension`` module, loaded on first use rather than from the package's ``__init__``:
-core.models imports every feature's ``models``, so an eager import would be a cycle.)"""
+FEATURE_MODULE = "extension"
+"""A package of mcexplorer.core with a module of this name is a feature; importing the module
+registers its record."""
 
 ChartData = Callable[["Document", str, "Weighting"], Any]
 """``fn(doc, framework_id, weighting)`` -> a chart's plain data (a core data class)."""
 FrameworkBlocks = Callable[["Document", str], "list[Block]"]
 QuestionBlocks = Callable[["Document"], "list[Block]"]
+
+
+RankedReport = Callable[["Document", str, "Weighting", Mapping[str, Any]], dict[str, Any]]
+"""``fn(doc, framework_id, weighting, draws)`` -> keys for the framework's ``score --json``
+entry (``draws``: How sure's settings asked for on the command line)."""
+
+
+@dataclass(frozen=True)
+class FileSection:
+    """A top-level section of the scenario file that a feature added in a later version."""
+
+    name: str
+    since: int
+    """The schema version that added it: migrating an older file adds it."""
+    older: Any
+    """What a file from before ``since`` gets (plain JSON; the model fills the defaults)."""
+    described: str
+    """How the migration report names what it added: "participants (none)"."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,14 @@ class Extension:
     chart_data: tuple[tuple[str, ChartData], ...] = ()
     """(chart kind, fn): the data of each chart the feature draws."""
     readings: Readings = Readings()
+    ranked_report: RankedReport | None = None
+    """Keys the feature adds to the ``score --json`` entry of every ranked framework (a
+    feature no framework names: the room's ``group``, How sure's ``stability``,
+    ``acceptability`` and ``verdict``)."""
+    file_sections: tuple[FileSection, ...] = ()
+    """The scenario file's sections the feature adds, each with the version that added it
+    (the migration from the version before gives an older file the section's value for it:
+    core.migrations)."""
     qt: str | None = None
     """The module of the Qt twin (tab factory and charts), imported by the window only."""
 
@@ -134,9 +157,23 @@ def register(extension: Extension) -> Extension:
 
 def load(module: str) -> None:
     """Import a feature's module (which registers its record): a feature outside this package
-    is one call (the built-in ones are the lines of ``BUILTIN_FEATURES``)."""
+    is one call (the built-in ones are discovered: ``builtin_features``)."""
     registered()
     importlib.import_module(module)
+
+
+def builtin_features() -> list[str]:
+    """The record modules of the built-in features: every package of mcexplorer.core with an
+    ``extension`` module, in name order."""
+    core = importlib.import_module(__package__ or "mcexplorer.core")
+    found = []
+    for info in sorted(pkgutil.iter_modules(core.__path__), key=lambda i: i.name):
+        if not info.ispkg:
+            continue
+        package = importlib.import_module(f"{core.__name__}.{info.name}")
+        if any(m.name == FEATURE_MODULE for m in pkgutil.iter_modules(package.__path__)):
+            found.append(f"{package.__name__}.{FEATURE_MODULE}")
+    return found
 
 
 def registered() -> dict[str, Extension]:
@@ -144,7 +181,7 @@ def registered() -> dict[str, Extension]:
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in BUILTIN_FEATURES:
+        for module in builtin_features():
             importlib.import_module(module)
     return _registry
 

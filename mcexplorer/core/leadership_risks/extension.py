@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import extensions
-from ..extensions import Extension, Readings, register
+from ..extensions import Extension, FileSection, Readings, register
 from .chart_data import culture_data, heatmap_data
 from .content import FRAMEWORK_ID, content
 from .report import check as check_sections, report as report_sections
@@ -61,5 +61,9 @@ EXTENSION = register(Extension(
     chart_data=(("culture", culture_data), ("heatmap", heatmap_data)),
     question_blocks=(("leadership", leadership_blocks), ("risks", risks_blocks)),
     readings=Readings(answering=answering),
+    file_sections=(FileSection("leadership", 2, {}, "leadership (not set)"),
+                   # An empty register takes the model's default: the risks the paper names
+                   # (Brown, McGreal & Peters 2023) at the tool's likelihood and impact.
+                   FileSection("risks", 2, {}, "risk register (the paper's six risks)")),
     qt="mcexplorer.qt.leadership_risks",
 ))
