@@ -182,13 +182,14 @@ def view_paths(doc: Document, framework_id: str) -> list[Path]:
     sections its feature owns (``Extension.sections``)."""
     from .extensions import get
     from .models import FrameworkSettings
+    from .sections import section_path
 
     own = ("frameworks", framework_id)
     paths: list[Path] = [*(own + (k,) for k in FrameworkSettings.model_fields if k != "notes"),
                          ("definitions",), ("participants",), ("group",)]
     extension = doc.framework(framework_id).extension
     if extension is not None:
-        paths += [(section,) for section in get(extension).sections]
+        paths += [section_path(section) for section in get(extension).sections]
     return paths
 
 
@@ -208,6 +209,7 @@ def scenario_paths() -> list[Path]:
     the frameworks' settings and definitions, and every feature's sections (the title, the
     notes and the view aside)."""
     from .extensions import registered
+    from .sections import section_path
 
     return [("frameworks",), ("definitions",),
-            *((s,) for e in registered().values() for s in e.sections)]
+            *(section_path(s) for e in registered().values() for s in e.sections)]

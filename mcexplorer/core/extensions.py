@@ -38,6 +38,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from pydantic import BaseModel
+
 from .errors import ScenarioError
 
 if TYPE_CHECKING:
@@ -72,6 +74,9 @@ class FileSection:
     """What a file from before ``since`` gets (plain JSON; the model fills the defaults)."""
     described: str
     """How the migration report names what it added: "participants (none)"."""
+    model: type[BaseModel] | None = None
+    """The section's model when Scenario does not declare it (a feature outside mcexplorer:
+    it lives in ``scenario.features``, core.sections); None for Scenario's own fields."""
 
 
 @dataclass(frozen=True)
