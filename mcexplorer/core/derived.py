@@ -182,12 +182,12 @@ def view_paths(doc: Document, framework_id: str) -> list[Path]:
     sections its feature owns (``Extension.sections``)."""
     from .extensions import get
     from .models import FrameworkSettings
-    from .sections import section_path
 
     own = ("frameworks", framework_id)
     paths: list[Path] = [*(own + (k,) for k in FrameworkSettings.model_fields if k != "notes"),
                          ("definitions",), ("participants",), ("group",)]
-    extension = doc.framework(framework_id).extension
+    framework = doc.frameworks.get(framework_id)  # None: a framework just removed
+    extension = framework.extension if framework is not None else None
     if extension is not None:
         paths += [section_path(section) for section in get(extension).sections]
     return paths
@@ -209,7 +209,15 @@ def scenario_paths() -> list[Path]:
     the frameworks' settings and definitions, and every feature's sections (the title, the
     notes and the view aside)."""
     from .extensions import registered
-    from .sections import section_path
 
     return [("frameworks",), ("definitions",),
             *(section_path(s) for e in registered().values() for s in e.sections)]
+
+
+def section_path(name: str) -> Path:
+    """Where a file section lives in the scenario: (name,) for one Scenario declares, else
+    ("features", name) (a feature's own: core.sections)."""
+    from .models import Scenario
+    from .sections import FEATURES
+
+    return (name,) if name in Scenario.model_fields else (FEATURES, name)

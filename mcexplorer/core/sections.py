@@ -2,7 +2,7 @@
 outside mcexplorer): its record names each with its model (``FileSection.model``,
 core.extensions). In the file such a section sits at the top level like the built-in ones; in
 memory it is ``scenario.features[name]``, validated by its model, and an edit's path to it is
-``("features", name, ...)`` (``section_path``).
+``("features", name, ...)`` (core.derived.section_path).
 
 No Qt here.
 """
@@ -60,11 +60,3 @@ def spread(data: Any) -> Any:
     if isinstance(data, dict):
         data.update(data.pop(FEATURES, None) or {})
     return data
-
-
-def section_path(name: str) -> tuple[str, ...]:
-    """Where a section lives in the scenario: (name,) for Scenario's own, else
-    ("features", name)."""
-    from .models import Scenario
-
-    return (name,) if name in Scenario.model_fields else (FEATURES, name)
