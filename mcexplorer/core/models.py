@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from . import sections
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
@@ -366,9 +367,9 @@ class Scenario(StrictModel):
     """The risk register and plan B (core.leadership_risks); new ones hold the paper's risks."""
     view: ViewSettings = Field(default_factory=ViewSettings)
     """Whose weighting is in view (core.view); written only once something is picked."""
-    features: dict[str, Any] = Field(default_factory=dict)
+    features: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict)
     """The sections of features Scenario does not declare, by name (core.sections): in the
-    file, each at the top level like the ones above."""
+    file, each at the top level like the ones above (never a key of the file itself)."""
 
     @model_validator(mode="before")
     @classmethod
