@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.answers import strategy
+from ...core.derived import EVERYTHING, Path, scenario_paths, shows
 from ...core.document import Document
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
@@ -120,9 +121,9 @@ class LeadershipRisksTab(QWidget):
 
     # -- refreshing -------------------------------------------------------------------------
 
-    def _on_changed(self, framework_id: str) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _on_changed(self, framework_id: str, path: Path = EVERYTHING) -> None:
+        if not shiboken6.isValid(self) or not shows(scenario_paths(), path):
+            return  # the strategy reads the frameworks and the features' sections only
         if framework_id in ("", self.framework_id):
             self.schedule_refresh()
         elif self.isVisible():
