@@ -38,10 +38,12 @@ def test_a_tab_redraws_for_the_paths_it_draws_and_for_no_other(open_window):
     _turn()
     refreshes = _count(tab, "refresh")
     ratings = _count(tab.options_model, "update_ratings")
+    strategy = _count(w.framework_tabs["leadership-risks"], "refresh")
     seen: list[tuple[str, tuple]] = []
     controller.changed.connect(lambda fid, path: seen.append((fid, path)))
 
     controller.push(set_title(doc, "Spring workshop"))
+    assert strategy == []  # Strategy on a page does not show the title
     controller.push(doc.make_edit(("frameworks", BM, "notes"), "Ask finance", "Notes", BM))
     controller.push(lr_edits.edit_risk(doc, doc.scenario.risks.items[0].id, likelihood=1))
     controller.push(doc.set_weight(ST, doc.framework(ST).criteria[0].id, 3))
