@@ -1,6 +1,7 @@
 """No hidden module-level state: every mcexplorer module's globals are constants, or one of the
-registries named below. State lives in objects somebody owns (the Document and its memo, the
-utility table, the window), so two documents, two windows or two tests never share it."""
+registries named below. State lives in objects somebody owns (the Document and its derived
+cache, the utility table, the window), so two documents, two windows or two tests never share
+it."""
 
 from __future__ import annotations
 

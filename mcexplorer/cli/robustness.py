@@ -5,7 +5,8 @@ as the weight of C goes 0, 1, ... 100 (the other weights as in the file, or as o
 ``--weight``), and the weights where two fits cross and where first place changes.
 
 ``score`` gains ``--draws N --seed S --jitter PCT --no-preferences --fixed-ratings`` and, per
-framework, the keys ``stability``, ``acceptability`` and ``verdict`` (``robustness_entry``).
+framework, the keys ``stability``, ``acceptability`` and ``verdict`` (How sure's record adds
+them: core.robustness.extension).
 """
 
 from __future__ import annotations
@@ -81,16 +82,3 @@ def add_draw_options(parser) -> None:
 def draw_options(args) -> dict:
     return {"draws": args.draws, "seed": args.seed, "jitter": args.jitter,
             "uniform": args.no_preferences, "rating_ranges": not args.fixed_ratings}
-
-
-def robustness_entry(doc, framework_id: str, weighting=None, *, draws: int = 10_000,
-                     seed: int = 0, jitter: float = 20.0, uniform: bool = False,
-                     rating_ranges: bool = True) -> dict:
-    """``stability``, ``acceptability`` and the ``verdict`` sentence of one framework under
-    the weighting (core.robustness.in_view; default the scenario's own)."""
-    from ..core.robustness.in_view import robustness_of
-    from ..core.weighting import SCENARIO
-
-    return robustness_of(doc, framework_id, SCENARIO if weighting is None else weighting,
-                         draws=draws, seed=seed, jitter=jitter, uniform=uniform,
-                         rating_ranges=rating_ranges)

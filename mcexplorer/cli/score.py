@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.errors import shown
 from .parsing import add_overrides, add_weighting, apply_overrides, print_json, weighting_of
-from .robustness import add_draw_options, draw_options, robustness_entry
+from .robustness import add_draw_options, draw_options
 
 
 def add(sub) -> None:
@@ -39,12 +39,12 @@ def score_report(doc, weighting=None, **draws) -> dict:
 
     ``draws`` (draws, seed, jitter, uniform, rating_ranges) set the rank acceptability."""
     from ..core.extensions import registered
-    from ..core.room.group import report as room_report
     from ..core.weighting import SCENARIO, applied, describe, resolve, settle
 
     weighting = settle(doc, SCENARIO if weighting is None else weighting)
     whose = describe(doc, weighting)
     extensions = registered()
+    ranked = [e.ranked_report for e in extensions.values() if e.ranked_report is not None]
     frameworks = []
     for fid, fw in doc.frameworks.items():
         ranking = resolve(doc, fid, weighting).ranking
@@ -63,8 +63,8 @@ def score_report(doc, weighting=None, **draws) -> dict:
         if ext is not None and ext.report is not None:
             entry.update(ext.report(applied(doc, weighting), fid))
         if fw.criteria:  # a register ranks nothing: no group weighting, nothing to be sure of
-            entry.update(room_report(doc, fid))  # "group", when there are participants
-            entry.update(robustness_entry(doc, fid, weighting, **draws))
+            for add_keys in ranked:  # the room's "group", How sure's stability and verdict
+                entry.update(add_keys(doc, fid, weighting, draws))
         frameworks.append(entry)
     return {"weighting": weighting.as_text(), "weighting_text": whose,
             "frameworks": frameworks}

@@ -18,6 +18,7 @@ import textwrap
 from typing import Any
 
 from . import extensions
+from .derived import scenario_paths
 from .document import Document
 from .leadership_risks.content import content
 from .leadership_risks.rules import (
@@ -79,11 +80,10 @@ def first_place(doc: Document, framework_id: str,
     return standing(ranking, how_sure(doc, framework_id, weighting))
 
 
-def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-                   cache: dict[str, Any] | None = None) -> ModelPick | None:
-    """The top business model under the weighting (None without weights or framework).
-    ``cache``, a dict the caller keeps, saves recomputing the share while nothing it rests
-    on changed."""
+def business_model(doc: Document, weighting: Weighting = SCENARIO,
+                   robustness: bool = True) -> ModelPick | None:
+    """The top business model under the weighting (None without weights or framework); its
+    share of first place is How sure's, cached in the Document (core.derived)."""
     fid = answering(doc, _question(4))
     if fid is None:
         return None
@@ -106,14 +106,8 @@ def business_model(doc: Document, weighting: Weighting = SCENARIO, robustness: b
         ratings.append((crit.label, label))
     share, place = None, None
     if robustness:
-        key = resolved.key
-        if cache is not None and cache.get("key") == key:
-            share, place = cache["share"], cache.get("standing")
-        else:
-            place = first_place(doc, fid, weighting)
-            share = 100.0 * place.share if place.kind != "none" else None
-            if cache is not None:
-                cache.update(key=key, share=share, standing=place)
+        place = first_place(doc, fid, weighting)
+        share = 100.0 * place.share if place.kind != "none" else None
     return ModelPick(top.option, top.name, top.fit, _number(share), tuple(ratings),
                      tuple((r.name, r.fit or 0.0) for r in ranking.results[:3]), place)
 
@@ -132,11 +126,16 @@ def best_structure(doc: Document, weighting: Weighting = SCENARIO) -> dict[str, 
             "horizon": float(horizon) if isinstance(horizon, (int, float)) else None}
 
 
-def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True,
-             cache: dict[str, Any] | None = None) -> Strategy:
-    """Everything Strategy on a page needs, read once, under the weighting.
-    ``robustness=False`` skips the seeded draws; ``cache`` goes to ``business_model``.
-    The other features' readings (the portfolio fit) are read under the weighting too."""
+def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = True) -> Strategy:
+    """Everything Strategy on a page needs, read once per revision of the scenario's
+    frameworks and feature sections (core.derived), under the weighting.
+    ``robustness=False`` skips the seeded draws. The other features' readings (the portfolio
+    fit) are read under the weighting too."""
+    return doc.derived.get(("strategy", weighting, robustness), scenario_paths(),
+                           lambda: _strategy(doc, weighting, robustness))
+
+
+def _strategy(doc: Document, weighting: Weighting, robustness: bool) -> Strategy:
     weighted = applied(doc, weighting)
     positioning = extensions.positioning(weighted)
     balance = extensions.balance(weighted) if answering(doc, _question(3)) else None
@@ -146,7 +145,7 @@ def strategy(doc: Document, weighting: Weighting = SCENARIO, robustness: bool = 
         mix=dict(extensions.portfolio_mix(weighted)),
         structure=best_structure(doc, weighting),
         balance=None if balance is None else dict(balance),
-        model=business_model(doc, weighting, robustness, cache),
+        model=business_model(doc, weighting, robustness),
         leadership=doc.scenario.leadership,
         risks=doc.scenario.risks,
     )

@@ -1,9 +1,12 @@
-"""The open scenario: its frameworks, cached rankings, and the edits that change it.
+"""The open scenario: its frameworks, its revisions, its derived values, and the edits that
+change it.
 
 Every change to a scenario is an Edit (core.edits) with an inverse, applied through
 Document.apply. Edits are built by the Document's ``set_*`` methods (and by feature packages
 through ``make_edit``), which validate the new value and capture the old one; a bad value
-raises ScenarioError and changes nothing.
+raises ScenarioError and changes nothing. Each applied edit gives its path a fresh revision
+(core.derived); values derived from the scenario are cached once, in ``derived``, by the
+revisions of the paths they read.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from .base import WEIGHT_MAX
+from .derived import Derived, Revisions, Stamp
 from .edits import MISSING, Edit, Path, copy_value, get_path, set_path
 from .errors import ScenarioError, finite_number
 from .extensions import framework_with
@@ -25,17 +29,15 @@ Listener = Callable[[Edit | None], None]
 
 
 class Document:
-    """The scenario being worked on, its frameworks, and cached rankings."""
+    """The scenario being worked on, its frameworks, its revisions and derived values."""
 
     def __init__(self, scenario: Scenario | None = None) -> None:
         self._listeners: list[Listener] = []
-        self._rankings: dict[str, Ranking] = {}
-        self._tables: dict[str, tuple[tuple[Any, ...], UtilityTable]] = {}
-        """Utilities per framework, keyed by the targets and edited ratings they came from."""
-        self.memo: dict[str, Any] = {}
-        """Values other core modules derive from this document and keep with it (core.weighting:
-        tables and rankings under another weighting); each keys its entries by what they rest
-        on, so a stale entry is never returned."""
+        self.revisions = Revisions()
+        """The revision of every path (core.derived): an edit bumps its path, undo puts back."""
+        self.derived = Derived(self.revisions)
+        """Values derived from this document (fits, rankings, How sure, the strategy, the
+        room's spread), each kept under the revisions of the paths it reads."""
         self.scenario = default_scenario() if scenario is None else scenario
         self.frameworks: dict[str, Framework] = {}
         self.reset(self.scenario)
@@ -52,8 +54,7 @@ class Document:
                 settings.weights.setdefault(c.id, c.default_weight)
                 if c.direction == "target" and c.default_target is not None:
                     settings.targets.setdefault(c.id, c.default_target)
-        self._rankings.clear()
-        self._tables.clear()
+        self.revisions.everything()
         self._notify(None)
 
     def subscribe(self, listener: Listener) -> None:
@@ -81,30 +82,30 @@ class Document:
     def target(self, framework_id: str, criterion_id: str) -> float:
         return self.settings(framework_id).targets[criterion_id]
 
+    @property
+    def revision(self) -> int:
+        """The scenario's revision: a new number after every edit; undo puts the old one back."""
+        return self.revisions.current
+
+    def revision_of(self, *paths: Path) -> tuple[int, ...]:
+        """The revisions of ``paths``: equal exactly while nothing at or under them changed."""
+        return self.revisions.of_all(paths)
+
     def ranking(self, framework_id: str) -> Ranking:
-        cached = self._rankings.get(framework_id)
-        if cached is None:
-            cached = rank(self.framework(framework_id), self.utility_table(framework_id),
-                          self.settings(framework_id).weights)
-            self._rankings[framework_id] = cached
-        return cached
+        """The ranking under the framework's own weights, computed once per revision of its
+        weights, targets, edited ratings and definition."""
+        paths = [*table_paths(framework_id), ("frameworks", framework_id, "weights")]
+        return self.derived.get(("ranking", framework_id), paths, lambda: rank(
+            self.framework(framework_id), self.utility_table(framework_id),
+            self.settings(framework_id).weights))
 
     def utility_table(self, framework_id: str) -> UtilityTable:
         """Utilities under the framework's current targets and edited ratings, computed once
-        per change of those (a weight change reuses it: pass it on as ``table=``)."""
+        per revision of those (a weight change reuses it: pass it on as ``table=``)."""
         s = self.settings(framework_id)
-        key = (tuple(sorted(s.targets.items())), self.ratings_key(framework_id))
-        table = self._tables.get(framework_id)
-        if table is None or table[0] != key:
-            table = (key, utility_table(self.framework(framework_id), s.targets,
-                                        s.rating_overrides))
-            self._tables[framework_id] = table
-        return table[1]
-
-    def ratings_key(self, framework_id: str) -> tuple[Any, ...]:
-        """A value that changes exactly when the framework's edited ratings change."""
-        overrides = self.settings(framework_id).rating_overrides
-        return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in overrides.items()))
+        return self.derived.get(("table", framework_id), table_paths(framework_id),
+                                lambda: utility_table(self.framework(framework_id), s.targets,
+                                                      s.rating_overrides))
 
     def rating(self, framework_id: str, option_id: str, criterion_id: str) -> float:
         override = self.settings(framework_id).rating_overrides.get(option_id, {})
@@ -201,25 +202,35 @@ class Document:
 
     # -- applying ---------------------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> None:
-        set_path(self.scenario, edit.path, copy_value(edit.new))
-        self._changed(edit)
+    def apply(self, edit: Edit, at: Stamp | None = None) -> Stamp:
+        """Apply ``edit``: its path takes a fresh revision, or the revisions ``at`` (redo: the
+        ones it had after this very edit). Returns the revisions the path had before."""
+        return self._set(edit, edit.new, at)
 
-    def revert(self, edit: Edit) -> None:
-        set_path(self.scenario, edit.path, copy_value(edit.old))
-        self._changed(edit)
+    def revert(self, edit: Edit, at: Stamp | None = None) -> Stamp:
+        """Undo ``edit``: its path takes the revisions ``at`` (the ones it had before the
+        edit, as ``apply`` returned them), or a fresh one."""
+        return self._set(edit, edit.old, at)
 
-    def _changed(self, edit: Edit) -> None:
+    def touch(self, path: Path) -> None:
+        """Something at ``path`` changed outside an edit (core.view's pick: not undoable)."""
+        self.revisions.bump(path)
+
+    def stamp(self, path: Path) -> Stamp:
+        return self.revisions.stamp(path)
+
+    def _set(self, edit: Edit, value: Any, at: Stamp | None) -> Stamp:
+        before = self.revisions.stamp(edit.path)
+        set_path(self.scenario, edit.path, copy_value(value))
+        if at is None:
+            self.revisions.bump(edit.path)
+        else:
+            self.revisions.restore(at)
         if edit.path[:1] == ("definitions",):
             # A framework was redefined, added or removed: its options and criteria follow.
             self.frameworks = all_frameworks(self.scenario)
-            self._tables.clear()
-            self._rankings.clear()
-        elif edit.framework:
-            self._rankings.pop(edit.framework, None)
-        else:
-            self._rankings.clear()
         self._notify(edit)
+        return before
 
     def _notify(self, edit: Edit | None) -> None:
         for listener in list(self._listeners):
@@ -243,3 +254,10 @@ class Document:
         """An edit setting ``path`` to ``new``, capturing the current value as the old one."""
         old = copy_value(get_path(self.scenario, path))
         return Edit(path, old, copy_value(new), text, framework, merge_key)
+
+
+def table_paths(framework_id: str) -> list[Path]:
+    """What a framework's utility table reads: its targets, its edited ratings and the
+    frameworks' definitions (a redefined framework has other options and criteria)."""
+    return [("frameworks", framework_id, "targets"),
+            ("frameworks", framework_id, "rating_overrides"), ("definitions",)]

@@ -6,8 +6,11 @@ scenario's ``definitions``) that names it without them is refused with one line.
 (validation, the CLI, the window's tab registry) iterates over the registered extensions and
 never names a framework id.
 
-Built-in features register themselves when their ``extension`` module is imported; the list
-below is the one place that names them (like a plugin entry point).
+A feature is discovered, not listed: every package of ``mcexplorer.core`` with an
+``extension`` module is one, and that module registers the feature's record when imported
+(on first use of the registry: core.models imports the features' ``models``, so importing
+the record from a package's ``__init__`` would be a cycle). A feature outside this package is
+one call: ``load(module)``.
 
 **One record per feature.** A feature's ``Extension`` holds everything generic code asks of it:
 the ids its code relies on, the check of its file section, its ``score --json`` fragment, its
@@ -30,9 +33,12 @@ No Qt here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel
 
 from .errors import ScenarioError
 
@@ -42,21 +48,35 @@ if TYPE_CHECKING:
     from .outputs.report_model import Block
     from .weighting import Weighting
 
-BUILTIN_FEATURES = (  # a new feature adds one line here (or calls ``load`` with its module)
-    "mcexplorer.core.ecology.extension",
-    "mcexplorer.core.structures.extension",
-    "mcexplorer.core.room.extension",
-    "mcexplorer.core.leadership_risks.extension",
-    "mcexplorer.core.robustness.extension",
-)
-"""Modules that register the built-in extensions when imported. (Each is its feature's
-``extension`` module, loaded on first use rather than from the package's ``__init__``:
-core.models imports every feature's ``models``, so an eager import would be a cycle.)"""
+FEATURE_MODULE = "extension"
+"""A package of mcexplorer.core with a module of this name is a feature; importing the module
+registers its record."""
 
 ChartData = Callable[["Document", str, "Weighting"], Any]
 """``fn(doc, framework_id, weighting)`` -> a chart's plain data (a core data class)."""
 FrameworkBlocks = Callable[["Document", str], "list[Block]"]
 QuestionBlocks = Callable[["Document"], "list[Block]"]
+
+
+RankedReport = Callable[["Document", str, "Weighting", Mapping[str, Any]], dict[str, Any]]
+"""``fn(doc, framework_id, weighting, draws)`` -> keys for the framework's ``score --json``
+entry (``draws``: How sure's settings asked for on the command line)."""
+
+
+@dataclass(frozen=True)
+class FileSection:
+    """A top-level section of the scenario file that a feature added in a later version."""
+
+    name: str
+    since: int
+    """The schema version that added it: migrating an older file adds it."""
+    older: Any
+    """What a file from before ``since`` gets (plain JSON; the model fills the defaults)."""
+    described: str
+    """How the migration report names what it added: "participants (none)"."""
+    model: type[BaseModel] | None = None
+    """The section's model when Scenario does not declare it (a feature outside mcexplorer:
+    it lives in ``scenario.features``, core.sections); None for Scenario's own fields."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +102,9 @@ class Readings:
     first_place_share: Callable[[Document, str, str], float | None] | None = None
     """(doc, framework_id, option_id) -> share of seeded weight variations in which the
     option comes first, 0-100, or None."""
+    answering: Callable[[Document, int], str | None] | None = None
+    """(doc, n) -> the id of the ranked framework answering the paper's key question n (1-5:
+    3 the structures, 4 the business models), or None."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,9 @@ class Extension:
     """Extra keys for the framework's entry in ``score --json``, given the whole Document (so
     a report may use other features' readings) and the framework's id."""
     kind: Literal["framework", "scenario", "readings"] = "framework"
+    sections: tuple[str, ...] = ()
+    """The scenario file's top-level sections the feature owns ("portfolio"): an edit there
+    redraws the tab of the framework naming the feature (core.derived.view_paths)."""
     report_blocks: FrameworkBlocks | None = None
     """The workshop report's blocks for the framework naming this extension."""
     question_blocks: tuple[tuple[str, QuestionBlocks], ...] = ()
@@ -109,6 +135,14 @@ class Extension:
     chart_data: tuple[tuple[str, ChartData], ...] = ()
     """(chart kind, fn): the data of each chart the feature draws."""
     readings: Readings = Readings()
+    ranked_report: RankedReport | None = None
+    """Keys the feature adds to the ``score --json`` entry of every ranked framework (a
+    feature no framework names: the room's ``group``, How sure's ``stability``,
+    ``acceptability`` and ``verdict``)."""
+    file_sections: tuple[FileSection, ...] = ()
+    """The scenario file's sections the feature adds, each with the version that added it
+    (the migration from the version before gives an older file the section's value for it:
+    core.migrations)."""
     qt: str | None = None
     """The module of the Qt twin (tab factory and charts), imported by the window only."""
 
@@ -128,9 +162,23 @@ def register(extension: Extension) -> Extension:
 
 def load(module: str) -> None:
     """Import a feature's module (which registers its record): a feature outside this package
-    is one call (the built-in ones are the lines of ``BUILTIN_FEATURES``)."""
+    is one call (the built-in ones are discovered: ``builtin_features``)."""
     registered()
     importlib.import_module(module)
+
+
+def builtin_features() -> list[str]:
+    """The record modules of the built-in features: every package of mcexplorer.core with an
+    ``extension`` module, in name order."""
+    core = importlib.import_module(__package__ or "mcexplorer.core")
+    found = []
+    for info in sorted(pkgutil.iter_modules(core.__path__), key=lambda i: i.name):
+        if not info.ispkg:
+            continue
+        package = importlib.import_module(f"{core.__name__}.{info.name}")
+        if any(m.name == FEATURE_MODULE for m in pkgutil.iter_modules(package.__path__)):
+            found.append(f"{package.__name__}.{FEATURE_MODULE}")
+    return found
 
 
 def registered() -> dict[str, Extension]:
@@ -138,7 +186,7 @@ def registered() -> dict[str, Extension]:
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in BUILTIN_FEATURES:
+        for module in builtin_features():
             importlib.import_module(module)
     return _registry
 
@@ -188,6 +236,15 @@ def first_place_share(doc: Document, framework_id: str, option_id: str) -> float
     for ext in registered().values():
         if ext.readings.first_place_share is not None:
             return ext.readings.first_place_share(doc, framework_id, option_id)
+    return None
+
+
+def answering(doc: Document, number: int) -> str | None:
+    """The framework answering the paper's key question ``number`` (1-5), None without one
+    (or without a feature that knows the key questions)."""
+    for ext in registered().values():
+        if ext.readings.answering is not None:
+            return ext.readings.answering(doc, number)
     return None
 
 

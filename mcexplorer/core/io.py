@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from . import compact_json, safe_files, strict_json
 from .errors import FileChanged, ReadOnlyFile, ScenarioError, shown
 from .file_guard import FileStamp, changed_since
-from .migrations import MIGRATIONS
+from .migrations import migrate
 from .models import SCHEMA_VERSION, Scenario
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -67,9 +67,8 @@ def read_scenario(path: str | os.PathLike[str]) -> tuple[Scenario, LoadReport]:
                             field="schema_version")
     report = LoadReport(str(p), version)
     while version < SCHEMA_VERSION:
-        migrate = MIGRATIONS[version]
-        data = migrate(data)
-        report.migrations.append(f"{version}->{version + 1}: {migrate.__doc__ or migrate.__name__}")
+        data, said = migrate(data, version)
+        report.migrations.append(f"{version}->{version + 1}: {said}")
         version += 1
         data["schema_version"] = version
     try:

@@ -1,17 +1,19 @@
-"""Scenario file migrations: plain functions from schema version N to N+1.
+"""Scenario file migrations: from schema version N to N+1, a generic step and the features'.
 
-MIGRATIONS[n] takes the parsed JSON of a version-n file (a dict) and returns the version n+1
-dict. The loader applies them in order and reports each one. When the format changes, bump
-SCHEMA_VERSION in models.py, add MIGRATIONS[old] here, and keep the old default file under
-tests/data/.
+``migrate(data, n)`` takes the parsed JSON of a version-n file (a dict) and returns the
+version n+1 dict with a line saying what changed. A step has two parts: the generic change of
+that version (``GENERIC``: a plain function, dict in, dict out), then the sections features
+added in version n+1, each given the value an older file gets; a feature's record names its
+sections (``Extension.file_sections``, core.extensions), so no feature is named here. When the
+format changes, bump SCHEMA_VERSION in models.py, add the generic step here or the section to
+the feature's record, and keep the old default file under tests/data/.
 
-Version 2 only adds sections. To add another section to version 2 (before it is released),
-add one entry to V2_SECTIONS: the migration and its description in ``validate`` follow.
-Version 3 lets a framework carried in the file (``definitions``) write each option's ratings
-as a list in the criteria's order, numbers and labels rather than full objects
-(core.compact_json); a version-2 file reads as it is, so its migration changes nothing but the
-number. A new field with a default inside an existing section (FrameworkSettings.rating_notes, the
-planner's notes on ratings) needs no entry: a version-1 file simply has none.
+Version 2 only added sections (the room's participants, group and snapshots; leadership and
+the risk register). Version 3 lets a framework carried in the file (``definitions``) write
+each option's ratings as a list in the criteria's order, numbers and labels rather than full
+objects (core.compact_json); a version-2 file reads as it is. A new field with a default
+inside an existing section (FrameworkSettings.rating_notes, the planner's notes on ratings)
+needs no step: an older file simply has none.
 """
 
 from __future__ import annotations
@@ -20,32 +22,38 @@ from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
+from .extensions import FileSection, registered
+
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-V2_SECTIONS: dict[str, tuple[object, str]] = {
-    "participants": ([], "participants (none)"),
-    "group": ({"method": "median"}, "group weighting (median)"),
-    "snapshots": ([], "snapshots (none)"),
-    "leadership": ({}, "leadership (not set)"),
-    "risks": ({}, "risk register (the paper's six risks)"),
-}
-"""Section name -> (the value a version-1 file gets, how the migration report names it).
-An empty ``risks`` takes the model's default: the risks the paper names (Brown, McGreal &
-Peters 2023, Mitigating risks) at the tool's default likelihood and impact."""
 
-
-def to_version_2(data: dict[str, Any]) -> dict[str, Any]:
-    out = dict(data)
-    for key, (value, _) in V2_SECTIONS.items():
-        out.setdefault(key, deepcopy(value))
-    return out
-
-
-to_version_2.__doc__ = "adds " + ", ".join(text for _, text in V2_SECTIONS.values())
-
-def to_version_3(data: dict[str, Any]) -> dict[str, Any]:
-    """lets an option's ratings be written as a list, one per criterion (the compact form)"""
+def _unchanged(data: dict[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
-MIGRATIONS: dict[int, Migration] = {1: to_version_2, 2: to_version_3}
+GENERIC: dict[int, tuple[Migration, str]] = {
+    2: (_unchanged, "lets an option's ratings be written as a list, one per criterion "
+                    "(the compact form)"),
+}
+"""Version n -> (the generic change from n to n+1, what it does in words)."""
+
+
+def added_in(version: int) -> list[FileSection]:
+    """The sections features added in ``version`` (their records say so)."""
+    return [s for e in registered().values() for s in e.file_sections if s.since == version]
+
+
+def migrate(data: dict[str, Any], version: int) -> tuple[dict[str, Any], str]:
+    """A version-``version`` file's dict as the next version's, with what changed in words."""
+    out = dict(data)
+    said = []
+    generic = GENERIC.get(version)
+    if generic is not None:
+        out = generic[0](out)
+        said.append(generic[1])
+    added = added_in(version + 1)
+    for section in added:
+        out.setdefault(section.name, deepcopy(section.older))
+    if added:
+        said.append("adds " + ", ".join(s.described for s in added))
+    return out, "; ".join(said) or "changes nothing but the version number"

@@ -16,7 +16,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
+from . import sections
 from .base import Identifier, LongText, Number, ShortText, StrictModel, Weight, WholeNumber
 from .ecology.models import Portfolio
 from .leadership_risks.models import Leadership, Risks
@@ -365,10 +367,18 @@ class Scenario(StrictModel):
     """The risk register and plan B (core.leadership_risks); new ones hold the paper's risks."""
     view: ViewSettings = Field(default_factory=ViewSettings)
     """Whose weighting is in view (core.view); written only once something is picked."""
+    features: SkipJsonSchema[dict[str, Any]] = Field(default_factory=dict)
+    """The sections of features Scenario does not declare, by name (core.sections): in the
+    file, each at the top level like the ones above (never a key of the file itself)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather_feature_sections(cls, data: Any) -> Any:
+        return sections.gather(data, cls.model_fields)
 
     @model_serializer(mode="wrap")
     def _leave_out_unset_view(self, handler: SerializerFunctionWrapHandler) -> Any:
         data = handler(self)
         if isinstance(data, dict) and not self.view.is_set:
             data.pop("view", None)
-        return data
+        return sections.spread(data)

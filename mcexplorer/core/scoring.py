@@ -32,6 +32,8 @@ def utility(criterion: Criterion, value: float, target: float | None = None) -> 
         u = (hi - value) / span
     else:
         t = criterion.default_target if target is None else target
+        if t is None:
+            raise ValueError(f"target criterion {criterion.id} has no target")
         u = 1.0 - abs(value - t) / span
     return min(1.0, max(0.0, u))
 
@@ -141,7 +143,9 @@ def rank(framework: Framework, table: UtilityTable, weights: Mapping[str, float]
         # Scaled so the largest weight is 1: any non-negative weights, subnormal (5e-324) or
         # huge (1e308), give a finite sum of at least 1, so every fit is finite and in [0, 100].
         vector = vector / largest
-        fits = np.clip(table.matrix @ vector * (100.0 / float(vector.sum())), 0.0, 100.0)
+        matrix = table.matrix if table.matrix is not None else np.array(
+            [[u[cid] for cid in table.criteria] for u in table.utilities], dtype=float)
+        fits = np.clip(matrix @ vector * (100.0 / float(vector.sum())), 0.0, 100.0)
         # Best first; fits within TIE_TOLERANCE share a rank and keep the framework's order
         # (identical options may differ in the last digit: that must not reorder them).
         order = np.lexsort((np.arange(n), -fits))

@@ -86,8 +86,8 @@ def check_settings(settings_by_framework: Mapping[str, FrameworkSettings],
                 if not lo <= value <= hi:
                     raise ScenarioError(f"{value:g} lies outside the scale [{lo:g}, {hi:g}]",
                                         file=file, field=f"{where}.rating_overrides.{oid}.{cid}")
-        for oid, row in settings.rating_notes.items():
-            for cid in row:
+        for oid, notes in settings.rating_notes.items():
+            for cid in notes:
                 if oid not in options or cid not in criteria:
                     what = "option" if oid not in options else "criterion"
                     raise ScenarioError(f"unknown {what}",

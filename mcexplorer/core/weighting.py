@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .document import Document
+from .document import Document, table_paths
 from .errors import ScenarioError, shown
 from .room.group import group_targets, group_weights, person_targets, person_weights
 from .room.models import Participant
@@ -133,17 +133,14 @@ class Resolved:
                 tuple(sorted((o, tuple(sorted(r.items()))) for o, r in self.overrides.items())))
 
 
-_MEMO = "weighting"
-"""The Document's memo slot: {(framework, targets, edited ratings): utility table, ...}: a
-person's or the group's table is built once per change of what it depends on (a few per
-document)."""
-_TABLES_KEEP = 32
+ROOM_PATHS: tuple[tuple[str, ...], ...] = (("participants",), ("group",))
+"""What a group's or a person's weights and targets read besides the framework's own."""
 
 
 def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
     """The framework's weights, targets, edited ratings, utility table and ranking under the
-    weighting (the scenario's own are the Document's cached ones; another's are kept per
-    document until what they rest on changes)."""
+    weighting (the scenario's own are the Document's cached ones; another's are cached in the
+    Document by the revisions of the room and the framework: core.derived)."""
     framework = doc.framework(framework_id)
     w = settle(doc, weighting)
     overrides = doc.settings(framework_id).rating_overrides
@@ -152,25 +149,12 @@ def resolve(doc: Document, framework_id: str, weighting: Weighting) -> Resolved:
         return Resolved(framework_id, w, dict(s.weights), dict(s.targets), overrides,
                         doc.utility_table(framework_id), doc.ranking(framework_id))
     wts, tgts = weights(doc, framework_id, w), targets(doc, framework_id, w)
-    ratings = doc.ratings_key(framework_id)
-    cache = doc.memo.setdefault(_MEMO, {})
-    if len(cache) >= _TABLES_KEEP:
-        cache.clear()
-    key = ("table", framework_id, id(framework), tuple(sorted(tgts.items())), ratings)
-    hit = cache.get(key)
-    if hit is not None and hit[0] is framework:
-        table = hit[1]
-    else:
-        table = utility_table(framework, tgts, overrides)
-        cache[key] = (framework, table)
-    rkey = ("ranking", framework_id, id(framework), w, tuple(wts.items()),
-            tuple(sorted(tgts.items())), ratings)
-    hit = cache.get(rkey)
-    if hit is not None and hit[0] is framework:
-        ranked = hit[1]
-    else:
-        ranked = rank(framework, table, wts)
-        cache[rkey] = (framework, ranked)
+    paths = [*table_paths(framework_id), *ROOM_PATHS]
+    table = doc.derived.get(("table", framework_id, w), paths,
+                            lambda: utility_table(framework, tgts, overrides))
+    ranked = doc.derived.get(("ranking", framework_id, w),
+                             [*paths, ("frameworks", framework_id, "weights")],
+                             lambda: rank(framework, table, wts))
     return Resolved(framework_id, w, wts, tgts, overrides, table, ranked)
 
 

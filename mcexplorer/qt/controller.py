@@ -1,9 +1,13 @@
 """The one place every change goes through: core edits pushed onto a QUndoStack.
 
 Views call ``controller.push(edit)``; the undo stack applies it to the Document, which tells
-its listeners; the controller re-emits that as ``changed(framework_id)`` ("" = everything).
-The stack's clean state is the window's modified flag. Consecutive edits with the same
-merge key (one slider drag, a run of keyboard nudges) merge into one undo step.
+its listeners; the controller re-emits that as ``changed(framework_id, path)``: the edit's
+framework ("" = not one framework's) and its path in the scenario (() = everything: New,
+Open). A view subscribes to what it shows with ``affects(path, prefix)`` (core.derived) and
+leaves other edits alone. Undo and redo give the path back the revisions it had, so values
+the Document derived before are found again. The stack's clean state is the window's modified
+flag. Consecutive edits with the same merge key (one slider drag, a run of keyboard nudges)
+merge into one undo step.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.derived import EVERYTHING, Stamp, affects
 from ..core.document import Document
 from ..core.edits import Edit
 from ..core.models import Scenario
@@ -27,6 +32,10 @@ class EditCommand(QUndoCommand):
         super().__init__(edit.step_text)
         self.document = document
         self.edit = edit
+        self.before: Stamp | None = None
+        """The revisions of the edit's path before it (undo puts them back)."""
+        self.after: Stamp | None = None
+        """... and after it (redo puts them back)."""
 
     def id(self) -> int:
         return self.MERGEABLE_ID if self.edit.merge_key is not None else -1
@@ -37,23 +46,29 @@ class EditCommand(QUndoCommand):
         if self.edit.merge_key is None or other.edit.merge_key != self.edit.merge_key:
             return False
         self.edit = self.edit.merged(other.edit)
+        self.after = other.after
         self.setText(self.edit.step_text)
         if self.edit.is_noop:
             self.setObsolete(True)
         return True
 
     def redo(self) -> None:
-        self.document.apply(self.edit)
+        before = self.document.apply(self.edit, self.after)
+        if self.before is None:
+            self.before = before
+        self.after = self.document.stamp(self.edit.path)
 
     def undo(self) -> None:
-        self.document.revert(self.edit)
+        self.document.revert(self.edit, self.before)
 
 
 class DocumentController(QObject):
     """Owns the Document and its undo stack; the only writer of the scenario."""
 
-    changed = Signal(str)
-    """A framework's settings changed ("" when the whole scenario was replaced)."""
+    changed = Signal(str, object)
+    """(framework id, path): an edit at ``path`` in the scenario changed it ("" when the edit
+    is not one framework's; ("" and ()) when the whole scenario was replaced). A slot may take
+    the framework id alone; ``affects(path, prefix)`` tells whether the path is one shown."""
     structureChanged = Signal(str)
     """A framework's options or criteria may have changed (its definition was edited; "" when
     the whole scenario was replaced); emitted before ``changed``, so the window can rebuild
@@ -131,8 +146,14 @@ class DocumentController(QObject):
     def _on_document_changed(self, edit: Edit | None) -> None:
         if edit is None or edit.path[:1] == ("definitions",):
             self.structureChanged.emit(edit.framework if edit is not None else "")
-        self.changed.emit(edit.framework if edit is not None else "")
+        if edit is None:
+            self.changed.emit("", EVERYTHING)
+        else:
+            self.changed.emit(edit.framework, edit.path)
 
     def _on_clean_changed(self, clean: bool) -> None:
         if shiboken6.isValid(self):  # the stack emits from its destructor
             self.modifiedChanged.emit(not clean)
+
+
+__all__ = ["DocumentController", "EditCommand", "affects"]

@@ -1,7 +1,8 @@
 """Adding a feature is adding two packages and one line: a small fifth feature (a core package
 and a Qt package) written into a temporary folder, put on the path and loaded with one call;
-a framework naming it then gets its tab, its check, its ``score --json`` fragment and its
-block in the workshop report, with no change to the generic code."""
+a framework naming it then gets its tab, its check, its ``score --json`` fragment, its block
+in the workshop report, and its own section of the scenario file with the migration that adds
+it to older files, with no change to the generic code."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import json
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from mcexplorer.core import extensions
@@ -25,11 +28,14 @@ from mcexplorer.core.resources import (
 )
 from mcexplorer.qt import extension as qt_extension
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 CORE = {
     "__init__.py": '"""Tea breaks: a fifth feature outside mcexplorer (no Qt here)."""\n',
     "extension.py": '''
+        from mcexplorer.core.base import StrictModel
         from mcexplorer.core.errors import ScenarioError
-        from mcexplorer.core.extensions import Extension, register
+        from mcexplorer.core.extensions import Extension, FileSection, register
         from mcexplorer.core.outputs.report_model import Paragraph
 
         ID = "tea-break"
@@ -56,9 +62,17 @@ CORE = {
             return {"cups": len(doc.framework(fid).options)}
 
 
+        class TeaSection(StrictModel):
+            """The feature's own section of the scenario file."""
+            cups: int = 1
+
+
         EXTENSION = register(Extension(
             id=ID, title="tea break", criteria=("bitterness",), check=check, report=report,
-            report_blocks=blocks, chart_data=(("cups", cups),), qt="teabreak_qt"))
+            report_blocks=blocks, chart_data=(("cups", cups),), qt="teabreak_qt",
+            sections=("tea",),
+            file_sections=(FileSection("tea", 3, {"cups": 0}, "tea break (no cups yet)",
+                                       TeaSection),)))
     ''',
 }
 QT = {
@@ -163,6 +177,43 @@ def test_a_fifth_feature_gets_its_tab_check_score_fragment_and_report_block(
     assert w.tabs.tabText(w.tabs.indexOf(tab)) == "Tea blends"
     note = w.findChild(QLabel, "tea-note:tea")
     assert note is not None and note.text() == "Time for tea"
+
+
+def test_a_fifth_feature_brings_its_file_section_and_its_migration(
+        tea_feature, open_window, tmp_path):
+    from mcexplorer.core.document import Document
+    from mcexplorer.core.io import save_scenario
+    from mcexplorer.core.validation import load_scenario
+
+    doc = Document()
+    assert doc.scenario.features["tea"].cups == 1  # a new scenario: the model's default
+    doc.apply(doc.make_edit(("features", "tea", "cups"), 4, "Cups", "tea"))
+    path = tmp_path / "tea.json"
+    save_scenario(path, doc.scenario)
+    assert json.loads(path.read_text())["tea"] == {"cups": 4}  # at the top level of the file
+    again, report = load_scenario(str(path))
+    assert again.features["tea"].cups == 4 and report.migrations == []
+    # An older file gets the section from the feature's migration, named in the report.
+    older, report = load_scenario(str(DATA / "scenario-v2.json"))
+    assert older.features["tea"].cups == 0
+    assert report.migrations == ["2->3: lets an option's ratings be written as a list, one per "
+                                 "criterion (the compact form); adds tea break (no cups yet)"]
+    # A bad section is refused in one line naming it.
+    data = json.loads(path.read_text())
+    data["tea"] = {"cups": "a few"}
+    path.write_text(json.dumps(data))
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(str(path))
+    assert "tea.cups" in str(info.value) and "\n" not in str(info.value)
+    # Its tab redraws for an edit of its section (the record names it), not for another's.
+    w = open_window("tea")
+    tab, redraws = w.framework_tabs["tea"], []
+    QCoreApplication.processEvents()  # the redraws of the window's first turn are done
+    tab.refresh = lambda real=tab.refresh: (redraws.append(1), real())
+    doc = w.controller.document
+    w.controller.push(doc.make_edit(("features", "tea", "cups"), 7, "Cups", "tea"))
+    w.controller.push(doc.make_edit(("frameworks", "tea", "notes"), "milk?", "Notes", "tea"))
+    assert redraws == [1]
 
 
 def test_a_framework_naming_an_unloaded_feature_is_refused(tmp_path, monkeypatch):

@@ -31,6 +31,7 @@ EXTENSION = register(Extension(
     id=EXTENSION_ID,
     title="credential-ecology map",
     options=QUADRANT_IDS,
+    sections=("portfolio",),
     check=check,
     report=lambda doc, fid: {"portfolio": report(doc, fid)},
     report_blocks=positioning_blocks,

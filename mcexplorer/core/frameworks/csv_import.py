@@ -289,17 +289,18 @@ class _Reader:
     def targets(self, columns: list[_Column], role: tuple[int, list[str]] | None
                 ) -> dict[str, float]:
         out: dict[str, float] = {}
+        row, cells = role if role is not None else (0, [])
         for col in columns:
             assert col.scale is not None
-            cell = role[1][col.index - 1] if role else ""
+            cell = cells[col.index - 1] if role is not None else ""
             if col.direction != "target":
                 if cell:
                     raise self.fail(f"only a target criterion takes a target ({shown(col.name)} "
-                                    f"is a {col.direction} criterion)", role[0], col.index,
+                                    f"is a {col.direction} criterion)", row, col.index,
                                     col.name)
                 continue
             if cell:
-                out[col.id] = self.value(cell, col, role[0])[0]
+                out[col.id] = self.value(cell, col, row)[0]
             else:
                 out[col.id] = (col.scale.lo + col.scale.hi) / 2
                 self.notes.append(f"{col.name}: no target given; the scale's midpoint "
@@ -309,17 +310,18 @@ class _Reader:
     def weights(self, columns: list[_Column], role: tuple[int, list[str]] | None
                 ) -> dict[str, float]:
         out: dict[str, float] = {}
+        row, cells = role if role is not None else (0, [])
         for col in columns:
-            cell = role[1][col.index - 1] if role else ""
+            cell = cells[col.index - 1] if role is not None else ""
             if not cell:
                 out[col.id] = 50.0
                 continue
             weight = parse_number(cell, decimal_comma=self.decimal_comma)
             if weight is None:
-                raise self.fail(f"{shown(cell)!r} is not a number (a weight is 0-100)", role[0],
+                raise self.fail(f"{shown(cell)!r} is not a number (a weight is 0-100)", row,
                                 col.index, col.name)
             if not 0 <= weight <= 100:
-                raise self.fail(f"weight {weight:g} lies outside 0-100", role[0], col.index,
+                raise self.fail(f"weight {weight:g} lies outside 0-100", row, col.index,
                                 col.name)
             out[col.id] = weight
         return out
@@ -392,6 +394,6 @@ class _Reader:
             where = place(header_row, col.index, col.name)
         elif len(loc) >= 2 and loc[0] == "options" and isinstance(loc[1], int):
             r = options[loc[1]][0]
-            col = next((c for c in columns if len(loc) >= 4 and c.id == loc[3]), None)
-            where = place(r, col.index, col.name) if col else place(r, 1)
+            hit = next((c for c in columns if len(loc) >= 4 and c.id == loc[3]), None)
+            where = place(r, hit.index, hit.name) if hit else place(r, 1)
         return ScenarioError(base.problem, file=self.file, field=where or base.field)

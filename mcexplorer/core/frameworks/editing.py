@@ -20,7 +20,6 @@ refused (ScenarioError) before anything is built. No Qt here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from mcexplorer.core.document import Document
 from mcexplorer.core.edits import MISSING, Edit, copy_value
@@ -141,12 +140,6 @@ def is_builtin(framework_id: str) -> bool:
 
 
 # -- ratings: notes and resets --------------------------------------------------------------
-
-
-def notes_key(doc: Document, framework_id: str) -> tuple[Any, ...]:
-    """A value that changes exactly when the framework's notes change."""
-    notes = doc.settings(framework_id).rating_notes
-    return tuple(sorted((o, tuple(sorted(r.items()))) for o, r in notes.items()))
 
 
 def rating_note(doc: Document, framework_id: str, option_id: str, criterion_id: str) -> str:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import extensions
-from ..extensions import Extension, register
+from ..extensions import Extension, FileSection, Readings, register
 from .chart_data import culture_data, heatmap_data
-from .content import FRAMEWORK_ID
+from .content import FRAMEWORK_ID, content
 from .report import check as check_sections, report as report_sections
 from .report_blocks import leadership_blocks, risks_blocks
 
@@ -33,6 +33,16 @@ def positioning(doc: Document) -> str:
     return extensions.positioning(doc)
 
 
+def answering(doc: Document, number: int) -> str | None:
+    """The first ranked framework, in tab order, naming the paper's key question ``number``
+    (the content's list) as its own."""
+    question = content().key_questions[number - 1].id
+    for fid, fw in doc.frameworks.items():
+        if fw.ranked and fw.criteria and fw.key_question == question:
+            return fid
+    return None
+
+
 def check(scenario: Scenario, file: str | None = None) -> None:
     check_sections(scenario.leadership, scenario.risks, file)
 
@@ -45,9 +55,15 @@ EXTENSION = register(Extension(
     id=EXTENSION_ID,
     title="leadership and risks",
     method=METHOD,
+    sections=("leadership", "risks"),
     check=check,
     report=report,
     chart_data=(("culture", culture_data), ("heatmap", heatmap_data)),
     question_blocks=(("leadership", leadership_blocks), ("risks", risks_blocks)),
+    readings=Readings(answering=answering),
+    file_sections=(FileSection("leadership", 2, {}, "leadership (not set)"),
+                   # An empty register takes the model's default: the risks the paper names
+                   # (Brown, McGreal & Peters 2023) at the tool's likelihood and impact.
+                   FileSection("risks", 2, {}, "risk register (the paper's six risks)")),
     qt="mcexplorer.qt.leadership_risks",
 ))

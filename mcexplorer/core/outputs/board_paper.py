@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from docx import Document as WordDocument
@@ -27,7 +27,16 @@ from ..io import atomic_write
 from ..weighting import SCENARIO, Weighting, applied, describe
 from . import office_data as data
 from .report_build import build_report
-from .report_model import Bullets, ChartRef, Heading, Notes, Paragraph, Report, Table
+from .report_model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Heading,
+    Notes,
+    Paragraph,
+    Report,
+    Table,
+)
 
 FIGURE_CM = 16.0
 TABLE_CM = 16.0
@@ -46,7 +55,8 @@ class Paper:
         self.figures = 0
         self.tables = 0
 
-    def table(self, header, rows, caption: str = "") -> None:
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+              caption: str = "") -> None:
         t = self.word.add_table(rows=1, cols=len(header))
         t.style = self.word.styles[TABLE_STYLE]
         for j, head in enumerate(header):
@@ -101,7 +111,7 @@ def _ranking_table(paper: Paper, doc: Document, framework_id: str) -> None:
                 f"The {f.title.lower()} ranked by fit under {f.whose}.")
 
 
-def _blocks(paper: Paper, doc: Document, blocks, images: Images) -> None:
+def _blocks(paper: Paper, doc: Document, blocks: Iterable[Block], images: Images) -> None:
     for block in blocks:
         if isinstance(block, Heading):
             paper.word.add_heading(block.text, level=2)

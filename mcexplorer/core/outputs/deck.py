@@ -17,6 +17,7 @@ import io
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -33,6 +34,8 @@ from . import office_data as data
 WIDE = (Inches(13.333), Inches(7.5))
 RISK_ROWS_PER_SLIDE = 8
 SOURCES_PER_SLIDE = 7
+ChartData: Any = CategoryChartData
+"""python-pptx's chart data (its functions carry no type information)."""
 Picture = tuple[str, bytes]
 """(title, PNG bytes) of a chart drawn by the Qt layer."""
 
@@ -56,7 +59,8 @@ class Deck:
             self._drop_slides()
             self.layout = self.title_layout = self.prs.slide_layouts[0]
             self._own_layout = False
-        self.w, self.h = self.prs.slide_width, self.prs.slide_height
+        w, h = self.prs.slide_width, self.prs.slide_height  # None: a template without a size
+        self.w, self.h = Emu(WIDE[0] if w is None else w), Emu(WIDE[1] if h is None else h)
         self.margin = Emu(int(self.w * 0.05))
 
     def _drop_slides(self) -> None:
@@ -65,7 +69,7 @@ class Deck:
             self.prs.part.drop_rel(sld.rId)
             ids.remove(sld)
 
-    def slide(self, title: str, layout=None, keep: tuple[int, ...] = ()):
+    def slide(self, title: str, layout: Any = None, keep: tuple[int, ...] = ()) -> Any:
         """A new slide with ``title``; the layout's other placeholders are removed (an empty
         one shows "Click to add text") except those numbered in ``keep``."""
         slide = self.prs.slides.add_slide(layout or self.layout)
@@ -99,17 +103,19 @@ class Deck:
     def body_top(self) -> Emu:
         return Emu(int(self.h * 0.2))
 
-    def chart_with_text(self, slide, kind, chart_data):
+    def chart_with_text(self, slide: Any, kind: Any, chart_data: Any
+                        ) -> tuple[Any, tuple[Emu, Emu, Emu, Emu]]:
         """A native chart on the left two thirds of the body; returns it and the box left for
         text beside it (left, top, width, height)."""
         top = self.body_top()
         width = Emu(int((self.w - 2 * self.margin) * 0.64))
         height = self.h - top - self.margin
         chart = slide.shapes.add_chart(kind, self.margin, top, width, height, chart_data).chart
-        side = self.margin + width + Inches(0.2)
-        return chart, (side, top, self.w - side - self.margin, height)
+        side = Emu(self.margin + width + Inches(0.2))
+        return chart, (side, top, Emu(self.w - side - self.margin), Emu(height))
 
-    def text(self, slide, lines: Sequence[str], left, top, width, height, size: int = 14):
+    def text(self, slide: Any, lines: Sequence[str], left: int, top: int, width: int,
+             height: int, size: int = 14) -> Any:
         box = slide.shapes.add_textbox(left, top, width, height)
         frame = box.text_frame
         frame.word_wrap = True
@@ -120,8 +126,9 @@ class Deck:
                 run.font.size = Pt(size)
         return box
 
-    def table(self, slide, header: Sequence[str], rows: Sequence[Sequence[str]], top=None,
-              widths: Sequence[float] | None = None, size: int = 11):
+    def table(self, slide: Any, header: Sequence[str], rows: Sequence[Sequence[str]],
+              top: int | None = None, widths: Sequence[float] | None = None,
+              size: int = 11) -> Any:
         top = self.body_top() if top is None else top
         width = self.w - 2 * self.margin
         height = Emu(int(Inches(0.3) * (len(rows) + 1)))
@@ -161,7 +168,7 @@ def _weights_lines(f: data.FrameworkFigures) -> list[str]:
 
 def ranking_slide(deck: Deck, f: data.FrameworkFigures) -> None:
     slide = deck.slide(f"{f.title}: ranking of fit")
-    chart_data = CategoryChartData(number_format='0.0"%"')
+    chart_data = ChartData(number_format='0.0"%"')
     shown = list(reversed(f.options))  # a bar chart draws its first category at the bottom
     chart_data.categories = [o.name for o in shown]
     chart_data.add_series("Fit (%)", [None if o.fit is None else round(o.fit, 4)
@@ -188,7 +195,7 @@ def ranking_slide(deck: Deck, f: data.FrameworkFigures) -> None:
 
 def radar_slide(deck: Deck, f: data.FrameworkFigures) -> None:
     slide = deck.slide(f"{f.title}: profile of fit")
-    chart_data = CategoryChartData(number_format="0.00")
+    chart_data = ChartData(number_format="0.00")
     chart_data.categories = [c.name for c in f.criteria]
     by_id = {o.id: o for o in f.options}
     for oid in f.radar:
@@ -212,7 +219,7 @@ def radar_slide(deck: Deck, f: data.FrameworkFigures) -> None:
 
 def room_slide(deck: Deck, rows: data.RoomRows) -> None:
     slide = deck.slide(f"{rows.title}: where the room disagrees")
-    chart_data = CategoryChartData(number_format="0")
+    chart_data = ChartData(number_format="0")
     criteria = list(reversed(rows.criteria))  # a bar chart draws its first category lowest
     chart_data.categories = [name for _, name in criteria]
     for _, name, _, w in rows.people:
@@ -319,10 +326,11 @@ def write_deck(doc: Document, path: str | os.PathLike[str], scenario_name: str, 
     return p
 
 
-def chart_values(path: str | os.PathLike[str]) -> list[tuple[str, list[str], Mapping]]:
+def chart_values(path: str | os.PathLike[str]
+                 ) -> list[tuple[str, list[str], Mapping[str, list[float]]]]:
     """(slide title, categories, {series name: values}) of every native chart in a deck: what
     a planner's copy holds (for checks and tests)."""
-    out = []
+    out: list[tuple[str, list[str], Mapping[str, list[float]]]] = []
     for slide in Presentation(os.fspath(path)).slides:
         title = slide.shapes.title.text if slide.shapes.title is not None else ""
         for shape in slide.shapes:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -42,7 +44,7 @@ ROW_CRITERION, ROW_DIRECTION, ROW_LOW, ROW_HIGH, ROW_WEIGHT, ROW_TARGET = 5, 6, 
 ROW_RATINGS_HEAD = 12
 
 
-def text(ws: Worksheet, row: int, col: int, value: str, font: Font | None = None):
+def text(ws: Worksheet, row: int, col: int, value: str, font: Font | None = None) -> Any:
     """A cell that holds text, never a formula (a name may start with '=')."""
     cell = ws.cell(row=row, column=col, value=value)
     cell.data_type = "s"
@@ -205,7 +207,8 @@ def sources_sheet(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = 120
 
 
-def build_workbook(doc: Document, weighting: Weighting = SCENARIO) -> tuple[Workbook, dict]:
+def build_workbook(doc: Document, weighting: Weighting = SCENARIO
+                   ) -> tuple[Workbook, dict[str, tuple[str, dict[str, str]]]]:
     """The workbook, and framework id -> (sheet name, option id -> fit cell)."""
     wb = Workbook()
     taken: set[str] = set()
@@ -218,9 +221,10 @@ def build_workbook(doc: Document, weighting: Weighting = SCENARIO) -> tuple[Work
         ws.title = title
         first = False
         where[fid] = (title, framework_sheet(ws, figures))
-    for name, fill in (("Room", lambda ws: room_sheet(ws, doc)),
-                       ("Risk register", lambda ws: risk_sheet(ws, doc)),
-                       ("Sources", sources_sheet)):
+    fills: tuple[tuple[str, Callable[[Worksheet], None]], ...] = (
+        ("Room", lambda ws: room_sheet(ws, doc)), ("Risk register", lambda ws: risk_sheet(ws, doc)),
+        ("Sources", sources_sheet))
+    for name, fill in fills:
         ws = wb.active if first else wb.create_sheet()
         first = False
         ws.title = sheet_title(name, taken)

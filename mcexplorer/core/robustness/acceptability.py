@@ -120,10 +120,13 @@ def acceptability(
     lines = prepare(framework, weights, targets, overrides, table)
     ids = lines.option_ids
     cells = ranged_cells(framework, overrides) if rating_ranges else ()
-    result = dict(framework=framework.id, options=ids, draws=draws, seed=seed, jitter=jitter,
-                  uniform=uniform, rating_ranges=rating_ranges, cells=cells)
+    def result(shares: dict[str, float], ranks: dict[str, list[float]]) -> Acceptability:
+        return Acceptability(framework=framework.id, options=ids, draws=draws, seed=seed,
+                             jitter=jitter, uniform=uniform, rating_ranges=rating_ranges,
+                             cells=cells, shares=shares, ranks=ranks)
+
     if not uniform and lines.total <= 0:
-        return Acceptability(**result, shares={}, ranks={})
+        return result({}, {})
     rng = np.random.Generator(np.random.PCG64(seed))
     k, n = len(lines.weights), len(ids)
     weight_u = rng.random((draws, k))
@@ -150,8 +153,8 @@ def acceptability(
                             np.clip(100.0 * num / totals[:, None], 0.0, 100.0), 0.0)
         count_ranks(fits, counts)
     table_ = shares_from_counts(counts, n, draws)
-    return Acceptability(**result, shares={oid: float(table_[i, 0]) for i, oid in enumerate(ids)},
-                         ranks={oid: table_[i].tolist() for i, oid in enumerate(ids)})
+    return result({oid: float(table_[i, 0]) for i, oid in enumerate(ids)},
+                  {oid: table_[i].tolist() for i, oid in enumerate(ids)})
 
 
 def _checked(draws: object, seed: object, jitter: object) -> tuple[int, int, float]:
@@ -175,7 +178,8 @@ def draw_weights(base: np.ndarray, weight_u: np.ndarray, jitter: float,
                  uniform: bool) -> np.ndarray:
     """Draws x criteria weights from the uniform numbers (see module doc)."""
     if uniform:
-        return -np.log1p(-weight_u)
+        exponential: np.ndarray = -np.log1p(-weight_u)
+        return exponential
     j = jitter / 100.0
     return np.maximum(base[None, :] * (1.0 - j + 2.0 * j * weight_u), 0.0)
 

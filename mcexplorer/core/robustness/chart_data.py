@@ -136,7 +136,7 @@ def acceptability_chart(res: Acceptability | None, short: dict[str, str],
         ratings = f"{len(res.cells)} ranged ratings drawn"
     else:
         ratings = "no ranged ratings"
-    caption = (f"{res.draws:,} draws", how, f"seed {res.seed}", ratings)
+    caption: tuple[str, ...] = (f"{res.draws:,} draws", how, f"seed {res.seed}", ratings)
     if len(ranked) > len(shown):
         caption += (f"top {len(shown)} of {len(ranked)} shown",)
     if not res.has_weight:

@@ -5,13 +5,16 @@ inside their range). No framework names it: robustness applies to any ranked fra
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..extensions import Extension, Readings, register
 from .acceptability import acceptability
+from .in_view import robustness_of
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..weighting import Weighting
 
 
 def first_place_share(doc: Document, framework_id: str, option_id: str) -> float | None:
@@ -26,5 +29,12 @@ def first_place_share(doc: Document, framework_id: str, option_id: str) -> float
     return None if share is None else 100 * share
 
 
+def robustness_entry(doc: Document, framework_id: str, weighting: Weighting,
+                     draws: Mapping[str, Any]) -> dict[str, Any]:
+    """``stability``, ``acceptability`` and ``verdict`` under the weighting and draws."""
+    return robustness_of(doc, framework_id, weighting, **draws)
+
+
 EXTENSION = register(Extension(id="robustness", title="How sure", kind="readings",
-                               readings=Readings(first_place_share=first_place_share)))
+                               readings=Readings(first_place_share=first_place_share),
+                               ranked_report=robustness_entry))

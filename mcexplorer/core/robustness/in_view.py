@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Document
+from ..document import Document, table_paths
 from ..scoring import Ranking
-from ..weighting import SCENARIO, Resolved, Weighting, resolve
+from ..weighting import ROOM_PATHS, SCENARIO, Resolved, Weighting, resolve
 from .acceptability import Acceptability, acceptability
 from .report import verdict
 from .sensitivity import Sweep, sensitivity_report, sweep
@@ -44,12 +44,17 @@ def target_band(doc: Document, framework_id: str, criterion_id: str,
 def how_sure(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,
              **draws: Any) -> Acceptability:
     """The rank acceptability around the weighting (``draws``: draws, seed, jitter, uniform,
-    rating_ranges; defaults as ``DRAW_DEFAULTS``)."""
+    rating_ranges; defaults as ``DRAW_DEFAULTS``), drawn once per revision of what it rests
+    on (the framework's settings, the room's weights: core.derived) and draws asked for."""
     r = resolve(doc, framework_id, weighting)
     d = {**DRAW_DEFAULTS, **draws}
-    return acceptability(doc.framework(framework_id), r.weights, r.targets, r.overrides,
-                         d["draws"], d["seed"], d["jitter"], d["uniform"], d["rating_ranges"],
-                         table=r.table)
+    key = ("how sure", framework_id, r.weighting, tuple(sorted(d.items())))
+    return doc.derived.get(key, [*table_paths(framework_id), ("frameworks", framework_id,
+                                                                 "weights"), *ROOM_PATHS],
+                           lambda: acceptability(
+                               doc.framework(framework_id), r.weights, r.targets, r.overrides,
+                               d["draws"], d["seed"], d["jitter"], d["uniform"],
+                               d["rating_ranges"], table=r.table))
 
 
 def verdict_of(doc: Document, framework_id: str, weighting: Weighting = SCENARIO,

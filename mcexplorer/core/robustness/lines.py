@@ -57,7 +57,8 @@ class Lines:
             column = np.array([row[criterion_id] for row in self.table.ratings], dtype=float)
             column.setflags(write=False)
             columns[criterion_id] = column
-        return columns[criterion_id]
+        found: np.ndarray = columns[criterion_id]
+        return found
 
     @property
     def names(self) -> dict[str, str]:
@@ -70,7 +71,7 @@ class Lines:
     @cached_property
     def numerators(self) -> np.ndarray:
         """sum_k w_k u_ik per option: the fit times the total weight / 100 (read-only)."""
-        numerators = self.utilities @ self.weights
+        numerators: np.ndarray = self.utilities @ self.weights
         numerators.setflags(write=False)
         return numerators
 

@@ -87,6 +87,8 @@ def verdict(ranking: Ranking, acceptability: Acceptability, threshold: float = 0
                 f"{share_text(lead_share)} {where}; {names[rival]} for "
                 f"{share_text(shares[rival])}.")
     top = leaders[0]
+    if rival is None:  # one option and no other: answered above
+        return f"{names[top]} is the only option."
     if where is None:
         return (f"{names[top]} is first at these weights and ratings (nothing was varied); "
                 f"next comes {names[rival]}.")
@@ -186,7 +188,7 @@ def robustness_report(
     intervals = stability(framework, weights, targets, overrides, table=table)
     accepted = acceptability(framework, weights, targets, overrides, draws, seed, jitter,
                              uniform, rating_ranges, table=table)
-    entry = {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
+    entry: dict[str, Any] = {"stability": {cid: iv.as_dict() for cid, iv in intervals.items()},
              "acceptability": accepted.as_dict()}
     if ranking is not None:
         entry["verdict"] = verdict(ranking, accepted,

@@ -152,7 +152,8 @@ def target_stability(
     def gaps(t: float) -> np.ndarray:
         """The winner's numerator minus each option's, with the target at ``t``."""
         num = others + wc * np.clip(1.0 - np.abs(x - t) / span, 0.0, 1.0)
-        return num[top] - num
+        gap: np.ndarray = num[top] - num
+        return gap
 
     t0 = float(lines.table.targets[criterion_id])
     breaks = sorted({lo, hi, *np.unique(x[(x > lo) & (x < hi)]).tolist()})

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..derived import derived
 from ..scoring import Ranking
 from ..weighting import GROUP, person, ranking
-from .group import spread, spread_reading, top_option
+from .group import CriterionSpread, spread, spread_reading, top_option
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -44,12 +45,19 @@ class ParticipantsData:
     message: str = ""
 
 
+@derived(lambda _doc, framework_id: [("participants",), ("definitions",)])
+def room_spread(doc: Document, framework_id: str) -> tuple[CriterionSpread, ...]:
+    """Every criterion's spread of the room's weights, most divisive first: computed once per
+    revision of the room and the frameworks' definitions (core.derived)."""
+    return tuple(spread(doc.framework(framework_id), doc.scenario.participants))
+
+
 def participants_data(doc: Document, framework_id: str, names: dict[str, str]) -> ParticipantsData:
     """Every criterion's spread, most divisive first, each person under ``names`` (their
     name or P1, P2 ...), with the one-line reading."""
     people = doc.scenario.participants
     index = {p.id: i for i, p in enumerate(people)}
-    spreads = spread(doc.framework(framework_id), people)
+    spreads = room_spread(doc, framework_id)
     rows = tuple(
         SpreadRow(s.label,
                   tuple(PersonDot(names.get(pid, pid), index[pid], v)

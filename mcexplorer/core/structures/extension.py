@@ -40,6 +40,7 @@ def balance(doc: Document) -> dict[str, float]:
 EXTENSION = register(Extension(
     id=EXTENSION_ID,
     title="Three Horizons",
+    sections=("horizons",),
     check=check,
     report=report,
     report_blocks=structures_blocks,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import extensions
 from .balance import (
     KEYS,
     LABELS,
@@ -28,9 +29,10 @@ if TYPE_CHECKING:
 
 EXTENSION_ID = "three-horizons"
 """The extension a framework names to be read as the internal structures on the horizons."""
-MODELS_QUESTION = "business-models"
-"""The paper's fourth key question: the ranked framework that names it (``key_question``,
-whatever its id) is the one whose top model and target horizon the rules compare with."""
+MODELS_QUESTION = 4
+"""The paper's fourth key question (the business models): the ranked framework answering it
+(the registry's ``answering`` reading, whatever its id) is the one whose top model and target
+horizon the rules compare with."""
 BM_HORIZON = "horizon"
 DEGREE_CRITERION = "degree-alignment"
 COMMERCIAL_STRUCTURE = "commercial-unit"
@@ -139,10 +141,7 @@ def context(doc: Document) -> Context:
 
 def business_models(doc: Document) -> str | None:
     """The id of the first ranked framework answering the business-model question, if any."""
-    for fid, fw in doc.frameworks.items():
-        if fw.ranked and fw.key_question == MODELS_QUESTION:
-            return fid
-    return None
+    return extensions.answering(doc, MODELS_QUESTION)
 
 
 def _starved(h: float, split: Split) -> tuple[str, float] | None:

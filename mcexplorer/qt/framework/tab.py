@@ -1,9 +1,8 @@
 """The view of one framework: weight sliders, ranking and radar charts, options and ratings.
 
-Every framework gets this tab; a framework is data, so nothing here is specific to one.
-Feature tabs (ecology map, horizons) add parts and arrange them their own way. The tab only
-reads the Document and pushes edits through the controller; it redraws when the controller
-says its framework changed, coalescing bursts into one redraw per event-loop turn.
+Every framework gets this tab (a framework is data); feature tabs add parts and arrange them
+their own way. The tab reads the Document and pushes edits through the controller; it redraws
+when an edit's path is one it draws (core.derived.view_paths), once per event-loop turn.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from ...core import chart_data
 from ...core.chart_data import (  # noqa: F401 - API
     NO_SELECTION_MESSAGE, NO_WEIGHT_MESSAGE, RANKING_MAX_ROWS, Colour, RadarData, RankingData,
 )
+from ...core.derived import EVERYTHING, Path, shows, table_view_paths, view_paths
 from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.frameworks import editing as fw_editing
@@ -52,8 +52,7 @@ class FrameworkTab(QWidget):
     robustness verdict and pages around them (``fit_charts()``), the options table with its
     provenance note (``table_box``) and the details of the selected option (``details``).
     A feature tab adds its own parts in ``build_parts()`` and places everything in its own
-    ``arrange()``; nobody builds one arrangement and takes it apart for another. The default
-    arrangement: weights on the left; ranking and radar on top; options and details below.
+    ``arrange()``. The default: weights left; ranking and radar on top; options below.
     """
 
     def __init__(self, controller: DocumentController, framework_id: str,
@@ -63,7 +62,6 @@ class FrameworkTab(QWidget):
         self.framework_id = framework_id
         self.setObjectName(f"tab:{framework_id}")
         fw = self.framework
-        self._ratings_key: tuple | None = None
         self._colour = self.colours(controller.document, framework_id)
         self.weighting = SCENARIO_WEIGHTING
         """Whose weights the sliders and charts show (see weighting.py; the room swaps it)."""
@@ -280,9 +278,13 @@ class FrameworkTab(QWidget):
 
     # -- refreshing -----------------------------------------------------------------------
 
-    def _on_changed(self, framework_id: str) -> None:
-        if framework_id in ("", self.framework_id):
+    def _on_changed(self, framework_id: str, path: Path = EVERYTHING) -> None:
+        fid = self.framework_id  # redraw after an edit of what the tab draws, only
+        if framework_id in ("", fid) and shows(view_paths(self.document, fid), path):
+            self._table_due |= shows(table_view_paths(fid), path)  # ratings, notes: not fits
             self.schedule_refresh()
+
+    _table_due = True
 
     detached = False
     """True once the window is replacing this tab: it follows nothing any more."""
@@ -302,11 +304,9 @@ class FrameworkTab(QWidget):
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
         self.robustness.refresh()
-        key = (self.document.ratings_key(self.framework_id),
-               fw_editing.notes_key(self.document, self.framework_id))
         table_key = ("table", self.framework_id, id(self))
-        if key != self._ratings_key:
-            self._ratings_key = key
+        if self._table_due:
+            self._table_due = False
             self._show_details(self.table.currentIndex().row())
             self.controller.scheduler.cancel(table_key)
             self.options_model.update_ratings()  # edited ratings show at once

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...core.answers import strategy
+from ...core.derived import EVERYTHING, Path, scenario_paths, shows
 from ...core.document import Document
 from ...core.edits import Edit
 from ...core.errors import ScenarioError
@@ -55,7 +56,6 @@ class LeadershipRisksTab(QWidget):
         self.framework_id = framework_id
         self.setObjectName(f"tab:{framework_id}")
         self._stale = False
-        self._robustness: dict = {}
         self.strategy: Strategy | None = None
 
         self.culture_chart = CultureChart(framework_id, CULTURE_TITLE)
@@ -123,9 +123,9 @@ class LeadershipRisksTab(QWidget):
 
     # -- refreshing -------------------------------------------------------------------------
 
-    def _on_changed(self, framework_id: str) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _on_changed(self, framework_id: str, path: Path = EVERYTHING) -> None:
+        if not shiboken6.isValid(self) or not shows(scenario_paths(), path):
+            return  # the strategy reads the frameworks and the features' sections only
         if framework_id in ("", self.framework_id):
             self.schedule_refresh()
         elif self.isVisible():
@@ -148,7 +148,7 @@ class LeadershipRisksTab(QWidget):
     def refresh(self) -> None:
         """Redraw every page from the Document."""
         self._stale = False
-        s = strategy(self.document, in_view(self.document), cache=self._robustness)
+        s = strategy(self.document, in_view(self.document))
         self.strategy = s
         for page in (self.strategy_page, self.leadership_page, self.culture_page,
                      self.risks_page, self.plan_b_page):

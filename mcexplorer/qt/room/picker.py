@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.derived import EVERYTHING, Path, shows
 from ...core.errors import ScenarioError
 from ...core.room.models import GROUP_METHODS
 from .. import prompts
@@ -118,8 +119,8 @@ class ParticipantPicker(QWidget):
         self.sync()
         self.tab.schedule_refresh()
 
-    def _on_document(self, framework_id: str) -> None:
-        if framework_id == "":  # people, names, group method (a weight edit names its tab)
+    def _on_document(self, _framework_id: str, path: Path = EVERYTHING) -> None:
+        if shows([("participants",), ("group",)], path):  # people, names, group method
             self.room.controller.scheduler.soon(("room-picker", id(self)), self.sync)
 
     def items(self) -> list[tuple[str | None, str]]:

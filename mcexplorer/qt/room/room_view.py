@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.derived import EVERYTHING, Path, affects, shows, view_paths
 from ...core.room.chart_data import participants_data, top_rows
 from ...core.room.models import GROUP_METHODS
 from ..plain import guarded, visible
@@ -105,8 +106,9 @@ class RoomPage(QWidget):
 
     # -- keeping up ---------------------------------------------------------------------------
 
-    def _on_changed(self, framework_id: str) -> None:
-        if framework_id in ("", self.framework_id):
+    def _on_changed(self, framework_id: str, path: Path = EVERYTHING) -> None:
+        if framework_id in ("", self.framework_id) and shows(
+                view_paths(self.room.document, self.framework_id), path):
             self.mark_dirty()
 
     def mark_dirty(self) -> None:
@@ -218,8 +220,8 @@ class RoomViewSwitch(QTabWidget):
             self.setCurrentIndex(ROOM_PAGE if showing_room else FIT_PAGE)
         self._show_bar()
 
-    def _on_document(self, framework_id: str) -> None:
-        if framework_id == "":  # people came or went
+    def _on_document(self, _framework_id: str, path: Path = EVERYTHING) -> None:
+        if affects(path, ("participants",)):  # people came or went
             self._show_bar()
 
     def _show_bar(self, *_args) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.derived import EVERYTHING, Path, affects
 from ...core.errors import ScenarioError
 from ...core.room import edits as room_edits
 from .. import prompts
@@ -101,8 +102,8 @@ class SnapshotsPanel(QWidget):
         room.controller.scenarioReplaced.connect(self.refresh)
         self.refresh()
 
-    def _on_changed(self, framework_id: str) -> None:
-        if framework_id == "":
+    def _on_changed(self, _framework_id: str, path: Path = EVERYTHING) -> None:
+        if affects(path, ("snapshots",)):
             self.room.controller.scheduler.soon(("snapshots", id(self)), self.refresh)
 
     def refresh(self) -> None:

@@ -28,6 +28,7 @@ from ...core.structures.chart_data import (BALANCE_TITLE, HORIZONS_TITLE, Balanc
 from .view_data import ranked_by_name, short_names
 from .charts.balance import BalanceChart
 from ...core.chart_data import RadarData, RankingData
+from ...core.derived import EVERYTHING, Path, shows, view_paths
 from ...core.document import Document
 from ...core.weighting import Weighting, applied
 from ..charts.base import ChartPlan
@@ -225,9 +226,11 @@ class StructuresTab(FrameworkTab):
 
     # -- refreshing -----------------------------------------------------------------------
 
-    def _on_changed(self, framework_id: str) -> None:
+    def _on_changed(self, framework_id: str, path: Path = EVERYTHING) -> None:
         models = hz_rules.business_models(self.document)
-        if framework_id not in ("", self.framework_id, models):
+        shown = [self.framework_id, *([models] if models else [])]
+        if framework_id not in ("", *shown) or not shows(
+                [p for fid in shown for p in view_paths(self.document, fid)], path):
             return
         try:
             if framework_id == models:
@@ -260,11 +263,8 @@ class StructuresTab(FrameworkTab):
         self.rename_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
-    _syncs = 0  # how many times the controls were synced (an edit's sync skips a second)
-
     def _sync_controls(self) -> None:
         self._controls_stale = False
-        self._syncs += 1
         show_plan(self.plan, self.balance_sliders, self.reference_spins)
         self._update_tensions()
 
@@ -303,31 +303,31 @@ class StructuresTab(FrameworkTab):
         if self._balance_gesture != (key, gesture):
             self._balance_gesture = (key, gesture)
             self._balance_base = self.plan.balance.model_copy()
-        synced = self._syncs
+        revision = self.document.revision
         self._push(hz_edits.set_balance, self.document, key, value, gesture, self._balance_base)
-        self._sync_unless(synced)
+        self._sync_unless(revision)
 
     def _on_lock(self, key: str, checked: bool) -> None:
         self._balance_gesture = None
         current = self.plan.locked
-        synced = self._syncs
+        revision = self.document.revision
         if checked:
             self._push(hz_edits.set_lock, self.document, key)
         elif current == key:
             self._push(hz_edits.set_lock, self.document, None)
-        self._sync_unless(synced)
+        self._sync_unless(revision)
 
     def _on_reference(self, value: float) -> None:
         spin = self.sender()
         key = next((k for k, s in self.reference_spins.items() if s is spin), None)
         if key is None:
             return
-        synced = self._syncs
+        revision = self.document.revision
         self._push(hz_edits.set_reference_share, self.document, key, value)
-        self._sync_unless(synced)
+        self._sync_unless(revision)
 
-    def _sync_unless(self, synced: int) -> None:  # an edit that changed nothing: sync now
-        if self._syncs == synced:
+    def _sync_unless(self, revision: int) -> None:  # an edit that changed nothing: sync now
+        if self.document.revision == revision:
             self._sync_controls()
 
     def _reset_reference(self) -> None:

@@ -79,13 +79,20 @@ def test_summary_json_and_text_follow_the_register_and_plan_b():
             "suggested mitigations and the plan B's terms are the tool's reading") in flat
 
 
-def test_the_robustness_is_reused_until_the_business_models_change():
+def test_the_robustness_is_drawn_once_until_the_business_models_change(monkeypatch):
+    from mcexplorer.core.robustness import in_view
+
+    real, draws = in_view.acceptability, []
+    monkeypatch.setattr(in_view, "acceptability",
+                        lambda *a, **k: draws.append(a[0].id) or real(*a, **k))
     doc = Document()
-    cache: dict = {}
-    first = business_model(doc, cache=cache)
-    cache["share"] = -1.0  # a stale value would show if the key did not change
-    assert business_model(doc, cache=cache).robustness == -1.0
+    first = business_model(doc)
+    assert business_model(doc).robustness == first.robustness and draws == [BM]
+    other = next(f for f in doc.frameworks if f != BM and doc.frameworks[f].criteria)
+    doc.apply(doc.set_weight(other, doc.framework(other).criteria[0].id, 3))
+    doc.apply(E.edit_risk(doc, doc.scenario.risks.items[0].id, likelihood=1))
+    assert business_model(doc).robustness == first.robustness and draws == [BM]
     doc.apply(doc.set_weight(BM, "risk", 90))
-    fresh = business_model(doc, cache=cache)
-    assert fresh.robustness != -1.0 and 0 < fresh.robustness <= 100
+    fresh = business_model(doc)
+    assert draws == [BM, BM] and 0 < fresh.robustness <= 100
     assert first.robustness > 0
