@@ -105,10 +105,13 @@ def title_problems(chart: EcologyMap) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("offerings", [WORKSHOP, WORKSHOP[:4] + tuple(
+@pytest.mark.parametrize("lens", ["ecology", "landscape"])
+@pytest.mark.parametrize("offerings", [WORKSHOP, WORKSHOP + tuple(
     (f"Corner {i}", x, y, v) for i, (x, y, v) in enumerate(CORNERS))], ids=["workshop", "corners"])
-def test_titles_stay_whole_and_clear_of_markers_when_presenting(projector, qtbot, offerings):
+def test_titles_stay_whole_and_clear_of_markers_when_presenting(projector, qtbot, offerings,
+                                                                lens):
     window, tab = projector
+    window.controller.push(eco_edits.set_lens(window.document, lens))
     add(window, qtbot, offerings)
     window.room.presentation.toggle(True)
     qtbot.waitUntil(lambda: tab.map_chart.style.kind == "presenting")
@@ -125,8 +128,8 @@ def test_titles_stay_whole_and_clear_of_markers_in_an_export(projector, qtbot, l
     window.controller.push(eco_edits.set_lens(window.document, lens))
     add(window, qtbot, WORKSHOP + tuple((f"Corner {i}", x, y, v)
                                         for i, (x, y, v) in enumerate(CORNERS)))
-    # The report's figure (500 px wide for a map) and a narrow slide's.
-    for width in (500, 380):
+    # The report's figure (500 px wide for a map) and the export dialog's default PNG.
+    for width in (500, 960):
         with laid_out(tab.map_chart, width, round(width * EcologyMap.export_aspect)) as twin:
             assert twin.style.kind == "print"
             assert title_problems(twin) == [], width

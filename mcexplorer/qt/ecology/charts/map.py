@@ -42,12 +42,13 @@ from .map_items import (
     Y_MARGIN,
     MapData,
     MapMarker,
+    RegionText,
     esc,
     list_html,
     marker_radius,
     plane_items,
 )
-from .map_layout import pixel_size, place_labels, place_region_texts, text_rect
+from .map_layout import fit_margins, pixel_size, place_labels, place_region_texts, text_rect
 from .map_markers import MarkerLayer, Spot, shown_text
 
 
@@ -86,8 +87,9 @@ class EcologyMap(Chart):
         self._message = text_item("", self.style.foreground, 1.1, bold=True)
         self._message.setZValue(30)
         self.view.addItem(self._message)
-        self._region_texts: list[pg.TextItem] = []
+        self._region_texts: list[RegionText] = []
         self._region_homes: list[tuple[float, float]] = []
+        self._axis_texts: list[pg.TextItem] = []
         self._selected = ""
         self._press: tuple[str, QPointF, float, float] | None = None
         self._dragging = False
@@ -175,6 +177,8 @@ class EcologyMap(Chart):
             self.view.removeItem(item)
         self._static, self._region_texts = plane_items(data, self.style)
         self._region_homes = [(t.pos().x(), t.pos().y()) for t in self._region_texts]
+        self._axis_texts = [i for i in self._static
+                            if isinstance(i, pg.TextItem) and not isinstance(i, RegionText)]
         for item in self._static:
             self.view.addItem(item)
 
@@ -182,9 +186,11 @@ class EcologyMap(Chart):
         """Move the region names off the markers; the markers' names are placed when the
         view is next painted (on screen: once the view has its size, not at every step of
         its first layout) or at once (a copy for export)."""
+        fit_margins(self.view, self._axis_texts)
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
-        place_region_texts(self._region_texts, self._region_homes, self.disc_rects(), px, py)
+        place_region_texts(self._region_texts, self._region_homes,
+                           self.disc_rects() + self._layer.badge_rects(px, py), px, py)
         self._names_due = True
         if self.interactive and self.isVisible():
             self.viewport().update()
@@ -206,7 +212,7 @@ class EcologyMap(Chart):
             size = layer.label_size
             self._left_out = place_labels(self._spots, lambda t: (size(t).width(),
                                                                   size(t).height()),
-                                          obstacles, px, py)
+                                          obstacles, px, py, layer.badge_rects(px, py))
             self._placed_for = key
             layer.update()
         if self._caption_text() != self.caption:

@@ -13,7 +13,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ....core.ecology.chart_data import LABEL_CHARS, MapData, MapMarker, marker_labels  # noqa: F401 - the data is the core's
@@ -26,6 +26,10 @@ MARGIN = 0.2
 """Room left and right of the plane (data units) for the axis labels."""
 Y_MARGIN = 0.21
 """Room above and below the plane for the axis labels (the map is often as high as wide)."""
+AXIS_GAP = 0.035
+"""Between the plane's edge and an axis name (plane units)."""
+TITLE_MARGIN = 1.0
+"""Pixels around a quadrant's title (a crowded quadrant has little room)."""
 R_MIN = 0.05
 R_MAX = 0.15
 STEP = 0.05
@@ -47,11 +51,11 @@ def marker_radius(volume: float, largest: float) -> float:
     return max(R_MIN, R_MAX * math.sqrt(max(volume, 0.0) / largest))
 
 
-def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextItem]]:
+def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[RegionText]]:
     """The plane's fixed graphics for a lens: shaded quadrants, border, axes, axis labels and
     region names (with each quadrant's share of volume). Returns (all items, region names)."""
     items: list = []
-    region_texts: list[pg.TextItem] = []
+    region_texts: list[RegionText] = []
     lens = data.lens
     fg, muted, grid = style.foreground, style.muted, style.grid
     # Shaded quadrants
@@ -76,7 +80,7 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextIte
         items.append(line)
     # Axis labels at the edges
     x_axis, y_axis = axes(lens)
-    edge = PLANE + 0.035
+    edge = PLANE + AXIS_GAP
     for text, pos, anchor, angle in (
             # Rotated a quarter turn, an up-pointing triangle points outwards.
             (f"\u25B2  {x_axis.left}", (-edge, 0), (0.5, 1.0), 90),
@@ -93,33 +97,73 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextIte
                "bottom-left": ((-0.98, -0.98), (0, 1)),
                "bottom-right": ((0.98, -0.98), (1, 1))}
     for pos, (xy, anchor) in corners.items():
-        share = data.shares.get(pos)
-        align = "left" if anchor[0] == 0 else "right"
-        if lens.kind == "quadrants":
-            region = lens.region_at(pos)
-            name = region.name if region is not None else ""
-            share_line = (f"<div style='color:{muted.name()};text-align:{align}'>"
-                          f"{100 * share:.0f}% of volume</div>") if share is not None else ""
-            title = (f"<div style='text-align:{align};color:{fg.name()};font-weight:bold'>"
-                     f"{esc(name)}</div>")
-            markup = share_line + title if anchor[1] == 1 else title + share_line
-        else:
-            eco = get_lens("ecology").region_at(pos)
-            numbers = ", ".join(str(i) for i, _ in lens.items_near(pos))
-            scenarios = (f"<div style='color:{fg.name()};font-weight:bold'>"
-                         f"{'Scenario' if ',' not in numbers else 'Scenarios'} {numbers}</div>"
-                         if numbers else "")
-            head = (f"<div style='color:{muted.name()};font-style:italic'>"
-                    f"{esc(eco.name if eco else '')}</div>")
-            body = scenarios + head if anchor[1] == 1 else head + scenarios
-            markup = f"<div style='text-align:{align}'>{body}</div>"
-        item = pg.TextItem(html=markup, anchor=anchor)
-        item.setFont(font(0.9))
+        markups = {align: _region_markup(data, pos, style, align, anchor[1] == 1)
+                   for align in ("left", "right")}
+        item = RegionText(markups, "left" if anchor[0] == 0 else "right", anchor)
+        item.set_scale(1.0)
         item.setPos(*xy)
         item.setZValue(-4)
         items.append(item)
         region_texts.append(item)
     return items, region_texts
+
+
+class RegionText(pg.TextItem):
+    """A quadrant's title (and its share of volume), which the map's layout may move to
+    another corner of its quadrant (aligned to that side), wrap or set smaller to keep it
+    whole and clear of the markers (map_layout.place_region_texts)."""
+
+    def __init__(self, markups: dict[str, str], align: str, anchor: tuple[float, float]):
+        super().__init__(html=markups[align], anchor=anchor)
+        self.markups = markups
+        self.align = align
+        self.base_size = font(0.9).pointSizeF()
+        self.scale_now = 0.0
+        option = self.textItem.document().defaultTextOption()
+        option.setWrapMode(option.WrapMode.WordWrap)  # never inside a word
+        self.textItem.document().setDefaultTextOption(option)
+        self.textItem.document().setDocumentMargin(TITLE_MARGIN)
+
+    def set_scale(self, scale: float) -> None:
+        """Type ``scale`` times the title's size (its chart style's)."""
+        if scale != self.scale_now:
+            f = QFont(self.textItem.font())
+            f.setPointSizeF(self.base_size * scale)
+            self.setFont(f)
+            self.scale_now = scale
+
+    def set_align(self, align: str) -> None:
+        """Lines aligned to the quadrant's left or right edge."""
+        if align != self.align:
+            self.align = align
+            width = self.textItem.textWidth()
+            self.setHtml(self.markups[align])
+            self.setTextWidth(width)
+
+
+def _region_markup(data: MapData, pos: str, style: ChartStyle, align: str,
+                   share_first: bool) -> str:
+    """A quadrant's title as markup: the region's name and its share of volume (a list lens:
+    its scenarios near the quadrant)."""
+    lens, share = data.lens, data.shares.get(pos)
+    fg, muted = style.foreground, style.muted
+    if lens.kind == "quadrants":
+        region = lens.region_at(pos)
+        name = region.name if region is not None else ""
+        share_line = (f"<div style='color:{muted.name()};text-align:{align}'>"
+                      f"{100 * share:.0f}% of volume</div>") if share is not None else ""
+        title = (f"<div style='text-align:{align};color:{fg.name()};font-weight:bold'>"
+                 f"{esc(name)}</div>")
+        return share_line + title if share_first else title + share_line
+    eco = get_lens("ecology").region_at(pos)
+    numbers = ", ".join(str(i) for i, _ in lens.items_near(pos))
+    scenarios = (f"<div style='color:{fg.name()};font-weight:bold'>"
+                 f"{'Scenario' if ',' not in numbers else 'Scenarios'} {numbers}</div>"
+                 if numbers else "")
+    head = (f"<div style='color:{muted.name()};font-style:italic'>"
+            f"{esc(eco.name if eco else '')}</div>")
+    body = scenarios + head if share_first else head + scenarios
+    return f"<div style='text-align:{align}'>{body}</div>"
 
 
 def list_html(lens: Lens) -> str:

@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from ...charts.box_index import BoxIndex, overlap_sums
-from .map_items import PLANE
+from .map_items import AXIS_GAP, MARGIN, PLANE, Y_MARGIN, RegionText
 from .map_markers import Box, Spot
 
 SHORT_CHARS = 12
@@ -37,9 +37,11 @@ def quadrant_box(x: float, y: float) -> tuple[float, float, float, float]:
 
 
 def place_labels(spots: list[Spot], size_px: Callable[[str], tuple[float, float]],
-                 obstacles: list[QRectF], px: float, py: float) -> int:
+                 obstacles: list[QRectF], px: float, py: float,
+                 badges: list[QRectF] | None = None) -> int:
     """Set every spot's ``label`` box (None where its name is left out); the number left out.
-    ``size_px``: a text's box in pixels; px, py: plane units per pixel."""
+    ``size_px``: a text's box in pixels; px, py: plane units per pixel; ``badges``: each
+    spot's number badge (a name never goes under another marker's number)."""
     h = 0.0
     widths: dict[tuple[int, int], float] = {}
     tries: list[list[str]] = []
@@ -56,6 +58,7 @@ def place_labels(spots: list[Spot], size_px: Callable[[str], tuple[float, float]
     # near it, not all of them, so 500 offerings cost 500 times one (it was quadratic).
     cell = (sum(widths.values()) / max(1, len(widths)) / 3, max(h, 1e-9))
     near_discs = BoxIndex(*cell, [_box(s.disc_rect()) for s in spots])
+    near_badges = BoxIndex(*cell, [_box(b) for b in badges or []])
     placed = BoxIndex(*cell)
     obstacle_boxes = np.array([_box(o) for o in obstacles], dtype=float).reshape(-1, 4)
     left_out = 0
@@ -64,7 +67,7 @@ def place_labels(spots: list[Spot], size_px: Callable[[str], tuple[float, float]
         s.label, s.shown = None, ""
         for t, text in enumerate(tries[k]):
             box = _best_place(s, widths[k, t], h, px, obstacle_boxes, placed,
-                              near_discs, k)
+                              near_discs, k, near_badges)
             if box is not None:
                 s.label, s.shown = box, text
                 placed.add(box)
@@ -75,7 +78,8 @@ def place_labels(spots: list[Spot], size_px: Callable[[str], tuple[float, float]
 
 
 def _best_place(s: Spot, w: float, h: float, px: float, obstacle_boxes: np.ndarray,
-                placed: BoxIndex, near_discs: BoxIndex, k: int) -> Box | None:
+                placed: BoxIndex, near_discs: BoxIndex, k: int,
+                near_badges: BoxIndex) -> Box | None:
     """The first of the free places around a marker that cover other markers least."""
     m = s.marker
     gap, r = s.r + 3 * px, s.r
@@ -101,6 +105,8 @@ def _best_place(s: Spot, w: float, h: float, px: float, obstacle_boxes: np.ndarr
         return None
     ok &= overlap_sums(boxes, obstacle_boxes) <= eps
     ok &= overlap_sums(boxes, placed.near_all(boxes[ok])) <= eps
+    if len(near_badges):
+        ok &= overlap_sums(boxes, near_badges.near_all(boxes[ok], skip=k)) <= eps
     if not ok.any():
         return None
     cost = overlap_sums(boxes, near_discs.near_all(boxes[ok], skip=k))
@@ -124,6 +130,23 @@ def pixel_size(view: pg.ViewBox) -> tuple[float, float]:
     return px, py
 
 
+def fit_margins(view: pg.ViewBox, axis_names: list[pg.TextItem]) -> None:
+    """Room around the plane for the axis names at their size (presenting's larger type
+    needs more than the usual margins)."""
+    # The glyphs' height: the document's margin around them may be cut (it is blank).
+    tall = max((t.textItem.boundingRect().height() - 2 * t.textItem.document().documentMargin()
+                for t in axis_names), default=0.0) + 2
+    for _ in range(4):  # the room needed depends on the scale it sets: a few steps
+        px, py = pixel_size(view)
+        mx = max(MARGIN, AXIS_GAP + tall * px)
+        my = max(Y_MARGIN, AXIS_GAP + tall * py)
+        r = view.viewRect()
+        if r.width() >= 2 * (PLANE + mx) - 1e-6 and r.height() >= 2 * (PLANE + my) - 1e-6:
+            return
+        view.setRange(xRange=(-PLANE - mx, PLANE + mx), yRange=(-PLANE - my, PLANE + my),
+                      padding=0)
+
+
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
     """A rectangle as box_index files it (left, right, low y, high y)."""
     return rect.left(), rect.right(), rect.top(), rect.bottom()
@@ -139,46 +162,119 @@ def text_rect(item: pg.TextItem, px: float, py: float) -> QRectF:
     return QRectF(x - ax * w, y - (1 - ay) * h, w, h)
 
 
-def overlap(a: QRectF, b: QRectF) -> float:
-    i = a.intersected(b)
-    return 0.0 if i.isEmpty() else i.width() * i.height()
+TITLE_SCALES = (1.0, 0.86, 0.74, 0.64)
+"""A title with no clear place at its size is tried smaller (presenting's larger type on a
+small plane), never below TITLE_MIN_POINTS."""
+TITLE_MIN_POINTS = 7.0
+TITLE_INSET = 0.02
+"""A title keeps this far (plane units) inside its quadrant's edges."""
+TITLE_PAD = 2.0
+"""Pixels kept clear around a marker's disc and badge."""
 
 
-def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]],
-                       discs: list[QRectF], px: float, py: float) -> None:
-    """Slide each region name along its quadrant's outer edge, towards the axis, until no
-    marker covers it and it meets no other region name (it stays at its corner when nothing
-    is there). A name wider than its quadrant wraps to its width. ``homes``: each name's
-    corner."""
-    room = 0.96 * PLANE / px
-    for item, (hx, hy) in zip(texts, homes):
+def _title_sizes(item: RegionText, scales: tuple[float, ...], room: float, px: float,
+                 py: float) -> list[tuple[float, float, float, float]]:
+    """(scale, text width or -1, width, height in plane units) a title can take: at each
+    size one line per part, or wrapped (at spaces, never inside a word) to the quadrant's
+    width, or to its longest word (narrower and taller)."""
+    out = []
+    for scale in scales:
+        if scale < 1.0 and item.base_size * scale < TITLE_MIN_POINTS:
+            break
+        item.set_scale(scale)
+        doc = item.textItem.document()
+        widths = [-1.0]
         item.setTextWidth(-1)
-        if item.textItem.boundingRect().width() > room:
-            item.setTextWidth(room)  # then as wide as its longest line, not the quadrant
-            item.setTextWidth(item.textItem.document().idealWidth() + 1)
-        item.setPos(hx, hy)
-    disc_boxes = np.array([_box(d) for d in discs], dtype=float).reshape(-1, 4)
-    for item, (hx, hy) in zip(texts, homes):
-        others = [text_rect(t, px, py) for t in texts if t is not item]
-        best = None
-        for k, step in enumerate((0.0, 0.12, 0.24, 0.36, 0.48, 0.6)):
-            x = hx - step if hx > 0 else hx + step
-            for dy in ((0.0, -0.14, -0.3) if hy > 0 else (0.0, 0.14, 0.3)):
-                item.setPos(x, hy + dy)
-                rect = text_rect(item, px, py)
-                clash = float(overlap_sums([_box(rect)], disc_boxes)[0]) + \
-                    sum(overlap(rect, o) for o in others)
-                # A region's name stays in its own quadrant.
-                if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
-                    clash += 10.0
-                # Where no place is clear, one a little clearer is not worth leaving the
-                # corner for (the name stays where the eye looks for it).
-                key = (round(clash * (1 + 0.25 * k + abs(dy)), 9), k, abs(dy))
-                if best is None or key < best[0]:
-                    best = (key, x, hy + dy)
-                if clash == 0:
-                    break
-            if best is not None and best[0][0] == 0:
-                break
-        assert best is not None
-        item.setPos(best[1], best[2])
+        natural = item.textItem.boundingRect().width()
+        if natural > room:
+            widths = []
+        for target in (room, 1.0):  # the quadrant's width, then the longest word
+            item.setTextWidth(target)
+            fit = doc.idealWidth() + 1  # with the document's margins
+            if fit <= room and fit < natural - 1 and all(abs(fit - w) > 1 for w in widths):
+                widths.append(fit)
+        for width in widths:
+            item.setTextWidth(width)
+            br = item.textItem.boundingRect()
+            out.append((scale, width, br.width() * px, br.height() * py))
+    return out
+
+
+Place = tuple[tuple, float, float, float, float, float, float]
+"""(preference key, scale, text width, left, low, width, height) of a title."""
+
+
+def _best_title_place(item: RegionText, home: tuple[float, float], scales: tuple[float, ...],
+                      boxes: np.ndarray, px: float, py: float) -> Place | None:
+    """The clear place for a title nearest its home corner, along its quadrant's edges at
+    the largest size that has one (in mid-quadrant only where the edges have none), else
+    the least covered; None where the title fits its quadrant at no size."""
+    hx, hy = home
+    span = PLANE - 2 * TITLE_INSET
+    x0 = (0.0 if hx > 0 else -PLANE) + TITLE_INSET
+    y0 = (0.0 if hy > 0 else -PLANE) + TITLE_INSET
+    sizes = _title_sizes(item, scales, span / px, px, py)
+    best: Place | None = None
+    for inside in (False, True):
+        for k, (scale, width, w, h) in enumerate(sizes):
+            if w > span + 1e-9 or h > span + 1e-9:
+                continue
+            home_left = x0 + span - w if hx > 0 else x0
+            home_low = y0 + span - h if hy > 0 else y0
+            lefts = np.linspace(x0, x0 + span - w, 13)
+            lows = np.linspace(y0, y0 + span - h, 13)
+            if inside:  # anywhere in the quadrant
+                cand = np.column_stack([np.repeat(lefts, 13), np.tile(lows, 13)])
+            else:  # along its four edges (a title in mid-quadrant reads as a name)
+                edge_x, edge_y = lefts[[0, -1]], lows[[0, -1]]
+                cand = np.vstack([
+                    np.column_stack([np.repeat(lefts, 2), np.tile(edge_y, 13)]),
+                    np.column_stack([np.tile(edge_x, 13), np.repeat(lows, 2)])])
+            places = np.column_stack([cand[:, 0], cand[:, 0] + w, cand[:, 1], cand[:, 1] + h])
+            covered = overlap_sums(places, boxes) / (w * h)
+            # Nearest the home corner first; a step down from the outer edge counts more.
+            dist = np.abs(cand[:, 0] - home_left) + 1.5 * np.abs(cand[:, 1] - home_low)
+            i = int(np.lexsort((dist, np.round(covered, 6)))[0])
+            clear = covered[i] <= TOUCH
+            key = (0, k, 0.0, float(dist[i])) if clear else \
+                (1, 0, round(float(covered[i]), 6), k + float(dist[i]))
+            if best is None or key < best[0]:
+                best = (key, scale, width, float(cand[i, 0]), float(cand[i, 1]), w, h)
+            if clear:
+                return best
+    return best
+
+
+def place_region_texts(texts: list[RegionText], homes: list[tuple[float, float]],
+                       obstacles: list[QRectF], px: float, py: float) -> None:
+    """Put each region's title where no marker's disc or badge is: at its quadrant's outer
+    corner (``homes``) when that is clear, else the clear place nearest to it along the
+    quadrant's edges (at the other corners the title aligns to that side), else inside it;
+    where no place is clear at its size, smaller (all four titles then take the smaller
+    size, so they read as one kind of text); where none is clear at all, the place least
+    covered. A title stays whole (wrapped at spaces to fit its quadrant) and inside its
+    quadrant."""
+    pad_x, pad_y = TITLE_PAD * px, TITLE_PAD * py
+    boxes = np.array([(o.left() - pad_x, o.right() + pad_x, o.top() - pad_y,
+                       o.bottom() + pad_y) for o in obstacles], dtype=float).reshape(-1, 4)
+    found = [_best_title_place(item, home, TITLE_SCALES, boxes, px, py)
+             for item, home in zip(texts, homes)]
+    common = min((f[1] for f in found if f is not None and f[0][0] == 0), default=1.0)
+    if common < TITLE_SCALES[0]:
+        scales = tuple(s for s in TITLE_SCALES if s <= common)
+        found = [f if f is not None and f[1] <= common
+                 else _best_title_place(item, home, scales, boxes, px, py)
+                 for item, home, f in zip(texts, homes, found)]
+    for item, (hx, hy), place in zip(texts, homes, found):
+        if place is None:  # not even the smallest size fits: as it was, at its corner
+            item.set_scale(TITLE_SCALES[-1])
+            item.setTextWidth(PLANE / px)
+            item.setPos(hx, hy)
+            continue
+        _key, scale, width, left, low, w, h = place
+        item.set_scale(scale)
+        mid = (0.5 if hx > 0 else -0.5) * PLANE
+        item.set_align("left" if left + w / 2 < mid else "right")
+        item.setTextWidth(width)
+        ax, ay = item.anchor.x(), item.anchor.y()
+        item.setPos(left + ax * w, low + (1 - ay) * h)

@@ -151,9 +151,23 @@ class MarkerLayer(pg.GraphicsObject):
         top_left = self.sceneTransform().map(QPointF(left, high))
         return QRectF(top_left, self.label_size(spot.shown))
 
+    def badge_size(self, number: int) -> QSizeF:
+        """A number badge's box in pixels."""
+        return self._boxes.size(str(number), self.badge_font, 0.0)
+
+    def badge_rects(self, px: float, py: float) -> list[QRectF]:
+        """Each spot's number badge in plane units (px, py: plane units per pixel); on a
+        small disc it is wider than the disc."""
+        out = []
+        for s in self.spots:
+            size = self.badge_size(s.marker.number)
+            w, h = size.width() * px, size.height() * py
+            out.append(QRectF(s.marker.x - w / 2, s.marker.y - h / 2, w, h))
+        return out
+
     def badge_scene_rect(self, spot: Spot) -> QRectF:
         centre = self.sceneTransform().map(QPointF(spot.marker.x, spot.marker.y))
-        size = self._boxes.size(str(spot.marker.number), self.badge_font, 0.0)
+        size = self.badge_size(spot.marker.number)
         return QRectF(centre.x() - size.width() / 2, centre.y() - size.height() / 2,
                       size.width(), size.height())
 
