@@ -36,10 +36,7 @@ from .map_items import (
     BIG_STEP,
     DRAG_THRESHOLD,
     LABEL_SCALE,
-    MARGIN,
-    PLANE,
     STEP,
-    Y_MARGIN,
     MapData,
     MapMarker,
     RegionText,
@@ -70,8 +67,7 @@ class EcologyMap(Chart):
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
         self.view.setMenuEnabled(False)
         self.view.setMouseEnabled(False, False)
-        self.view.setRange(xRange=(-PLANE - MARGIN, PLANE + MARGIN),
-                           yRange=(-PLANE - Y_MARGIN, PLANE + Y_MARGIN), padding=0)
+        self._margins = fit_margins(self.view, [], None)  # around the plane, for axis names
         self._list = self.addLabel("", row=2, col=0)
         self._list.setMaximumHeight(0)
         self.ci.layout.setRowStretchFactor(1, 10)
@@ -177,16 +173,14 @@ class EcologyMap(Chart):
             self.view.removeItem(item)
         self._static, self._region_texts = plane_items(data, self.style)
         self._region_homes = [(t.pos().x(), t.pos().y()) for t in self._region_texts]
-        self._axis_texts = [i for i in self._static
-                            if isinstance(i, pg.TextItem) and not isinstance(i, RegionText)]
+        self._axis_texts = [i for i in self._static if type(i) is pg.TextItem]  # not titles
         for item in self._static:
             self.view.addItem(item)
 
     def _relayout(self, *_) -> None:
-        """Move the region names off the markers; the markers' names are placed when the
-        view is next painted (on screen: once the view has its size, not at every step of
-        its first layout) or at once (a copy for export)."""
-        fit_margins(self.view, self._axis_texts)
+        """Room for the axis names; region names off the markers; the markers' names placed
+        at the next paint (on screen: once the view has its size) or at once (an export)."""
+        self._margins = fit_margins(self.view, self._axis_texts, self._margins)
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
         place_region_texts(self._region_texts, self._region_homes,

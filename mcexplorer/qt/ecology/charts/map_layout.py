@@ -130,21 +130,31 @@ def pixel_size(view: pg.ViewBox) -> tuple[float, float]:
     return px, py
 
 
-def fit_margins(view: pg.ViewBox, axis_names: list[pg.TextItem]) -> None:
+def fit_margins(view: pg.ViewBox, axis_names: list[pg.TextItem],
+                last: tuple[float, float] | None) -> tuple[float, float]:
     """Room around the plane for the axis names at their size (presenting's larger type
-    needs more than the usual margins)."""
-    # The glyphs' height: the document's margin around them may be cut (it is blank).
-    tall = max((t.textItem.boundingRect().height() - 2 * t.textItem.document().documentMargin()
+    needs more than the usual margins): sets the view's range where the margins (x, y) differ
+    from ``last`` and returns them. The view keeps its aspect (a unit is as many pixels
+    across as up), so its scale follows the wider of the two ranges."""
+    # From the plane's edge out: the blank margin of the text, its glyphs, and not the
+    # margin past them (blank, it may be cut).
+    tall = max((t.textItem.boundingRect().height() - t.textItem.document().documentMargin()
                 for t in axis_names), default=0.0) + 2
-    for _ in range(4):  # the room needed depends on the scale it sets: a few steps
-        px, py = pixel_size(view)
-        mx = max(MARGIN, AXIS_GAP + tall * px)
-        my = max(Y_MARGIN, AXIS_GAP + tall * py)
-        r = view.viewRect()
-        if r.width() >= 2 * (PLANE + mx) - 1e-6 and r.height() >= 2 * (PLANE + my) - 1e-6:
-            return
+    size = view.boundingRect()
+    mx, my = MARGIN, Y_MARGIN
+    if size.width() > 1 and size.height() > 1:
+        for _ in range(8):  # the room needed depends on the scale it sets: a few steps
+            unit = max(2 * (PLANE + mx) / size.width(), 2 * (PLANE + my) / size.height())
+            nx = max(MARGIN, AXIS_GAP + tall * unit)
+            ny = max(Y_MARGIN, AXIS_GAP + tall * unit)
+            if abs(nx - mx) < 1e-4 and abs(ny - my) < 1e-4:
+                break
+            mx, my = nx, ny
+        mx, my = round(mx, 4), round(my, 4)
+    if (mx, my) != last:
         view.setRange(xRange=(-PLANE - mx, PLANE + mx), yRange=(-PLANE - my, PLANE + my),
                       padding=0)
+    return mx, my
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
