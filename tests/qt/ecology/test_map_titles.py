@@ -2,8 +2,8 @@
 presenting (larger type) on a 1024 px projector and the print style an export or the report
 draws in. A title stays whole (every word of the region's name and its share of volume, no
 word broken across lines), inside its own quadrant and clear of every marker's disc, number
-badge and name; the four axis names stay whole inside the chart. Checked on the boxes as
-painted (scene pixels)."""
+badge and name, and no name under another marker's number; the four axis names stay whole
+inside the chart. Checked on the boxes as painted (scene pixels)."""
 
 from __future__ import annotations
 
@@ -91,6 +91,13 @@ def title_problems(chart: EcologyMap) -> list[str]:
         for k, disc in enumerate(discs):
             if shared(box, disc) > 1.0:
                 out.append(f"title {flat!r} over marker {k + 1}")
+    # A name never under another marker's number.
+    numbers = {str(m.number) for m in chart.data.markers}
+    shown = {text: oid for oid, text, _box in chart.label_boxes()}
+    own = {m.id: str(m.number) for m in chart.data.markers}
+    for (ta, a), (tb, b) in itertools.permutations(marks, 2):
+        if ta in shown and tb in numbers and own[shown[ta]] != tb and shared(a, b) > 1.0:
+            out.append(f"name {ta!r} over badge {tb!r}")
     axis_names = [(t, box, item) for t, box, item in painted
                   if item not in chart._region_texts and item is not layer
                   and t.startswith(("\u25B2", "\u25BC"))]
