@@ -112,16 +112,17 @@ def title_problems(chart: EcologyMap) -> list[str]:
     return out
 
 
+@pytest.mark.parametrize("style", ["normal", "presenting"])
 @pytest.mark.parametrize("lens", ["ecology", "landscape"])
 @pytest.mark.parametrize("offerings", [WORKSHOP, WORKSHOP + tuple(
     (f"Corner {i}", x, y, v) for i, (x, y, v) in enumerate(CORNERS))], ids=["workshop", "corners"])
-def test_titles_stay_whole_and_clear_of_markers_when_presenting(projector, qtbot, offerings,
-                                                                lens):
+def test_titles_stay_whole_and_clear_of_markers_on_screen(projector, qtbot, offerings, lens,
+                                                          style):
     window, tab = projector
     window.controller.push(eco_edits.set_lens(window.document, lens))
     add(window, qtbot, offerings)
-    window.room.presentation.toggle(True)
-    qtbot.waitUntil(lambda: tab.map_chart.style.kind == "presenting")
+    window.room.presentation.toggle(style == "presenting")
+    qtbot.waitUntil(lambda: tab.map_chart.style.kind == style)
     qtbot.wait(50)
     chart = tab.map_chart
     assert chart.isVisible() and chart.view.width() >= 200
