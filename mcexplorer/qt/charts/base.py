@@ -298,10 +298,16 @@ class Chart(pg.GraphicsLayoutWidget):
         self._style_caption()
         self.redraw()
 
+    def add_menuless_plot(self, row: int, col: int) -> pg.PlotItem:
+        """A plot without pyqtgraph's own menu (a chart's menu is the tab's): its view box is
+        made without one, which saves building a menu no one sees (about 5 ms a plot)."""
+        plot = self.addPlot(row=row, col=col, viewBox=pg.ViewBox(enableMenu=False))
+        plot.setMenuEnabled(False)
+        return plot
+
     def add_bar_plot(self, grid_alpha: float) -> pg.PlotItem:
         """A plot under the title for horizontal bars: no menu, no mouse, x grid only."""
-        plot = self.addPlot(row=1, col=0)
-        plot.setMenuEnabled(False)
+        plot = self.add_menuless_plot(row=1, col=0)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.showGrid(x=True, y=False, alpha=grid_alpha)

@@ -31,8 +31,7 @@ class SensitivityChart(Chart):
                  parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.setMinimumSize(240, 150)  # shares the radar's slot with its criterion list
-        self.plot = self.addPlot(row=1, col=0)
-        self.plot.setMenuEnabled(False)
+        self.plot = self.add_menuless_plot(row=1, col=0)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         # No grid: repainting grid lines on every step of a drag costs more than the lines.

@@ -71,8 +71,7 @@ class HeatmapChart(Chart):
     def __init__(self, framework_id: str, title: str = "Risk heat map", parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self.setMinimumSize(260, 300)
-        self.plot = self.addPlot(row=1, col=0)
-        self.plot.setMenuEnabled(False)
+        self.plot = self.add_menuless_plot(row=1, col=0)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self._cells = pg.BarGraphItem(x0=[], y0=[], width=[], height=[])

@@ -39,8 +39,7 @@ class ParticipantsChart(Chart):
                  parent=None) -> None:
         super().__init__(framework_id, title, parent)
         self._reading_item = self.addLabel("", row=1, col=0)
-        self.plot = self.addPlot(row=2, col=0)
-        self.plot.setMenuEnabled(False)
+        self.plot = self.add_menuless_plot(row=2, col=0)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self._key_item = self.addLabel("", row=3, col=0)
