@@ -1,6 +1,7 @@
-"""Every tab on real screens: 1024x768 (a projector), 1366x768 with a dock open (a laptop) and
-1920x1080 at 1.5x, under Xvfb with openbox (where installed). No clipped or overlapping text,
-and the window inside the screen; every tab presenting too, and every page of the report.
+"""Every tab on real screens: 1024x768 (a projector; also with each side panel open: they
+float), 1366x768 with a dock open (a laptop) and 1920x1080 at 1.5x, under Xvfb with openbox
+(where installed). No clipped or overlapping text, and the window inside the screen; every
+tab presenting too, and every page of the report.
 
 Each size runs ``screens.py`` in its own process on its own X server, so the test suite's
 offscreen Qt is untouched. Skipped, with the reason, where Xvfb or Qt's X11 platform is missing
@@ -30,6 +31,8 @@ PDFTOPPM = shutil.which("pdftoppm")
 CASES = [
     ("projector-1024x768", "1024x768", "", ""),
     ("projector-1024x768-history", "1024x768", "", "history"),
+    ("projector-1024x768-sessions", "1024x768", "", "sessions"),
+    ("projector-1024x768-snapshots", "1024x768", "", "snapshots"),
     ("laptop-1366x768-history", "1366x768", "", "history"),
     ("laptop-1366x768-sessions", "1366x768", "", "sessions"),
     ("hd-1920x1080-at-1.5x", "1920x1080", "1.5", ""),
