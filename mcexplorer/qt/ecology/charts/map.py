@@ -36,7 +36,10 @@ from .map_items import (
     BIG_STEP,
     DRAG_THRESHOLD,
     LABEL_SCALE,
+    MARGIN,
+    PLANE,
     STEP,
+    Y_MARGIN,
     MapData,
     MapMarker,
     esc,
@@ -44,7 +47,7 @@ from .map_items import (
     marker_radius,
     plane_items,
 )
-from .map_layout import fit_range, pixel_size, place_labels, place_region_texts, text_rect
+from .map_layout import pixel_size, place_labels, place_region_texts, text_rect
 from .map_markers import MarkerLayer, Spot, shown_text
 
 
@@ -66,7 +69,8 @@ class EcologyMap(Chart):
         self.view = self.addViewBox(row=1, col=0, lockAspect=True, enableMouse=False)
         self.view.setMenuEnabled(False)
         self.view.setMouseEnabled(False, False)
-        fit_range(self.view, [])
+        self.view.setRange(xRange=(-PLANE - MARGIN, PLANE + MARGIN),
+                           yRange=(-PLANE - Y_MARGIN, PLANE + Y_MARGIN), padding=0)
         self._list = self.addLabel("", row=2, col=0)
         self._list.setMaximumHeight(0)
         self.ci.layout.setRowStretchFactor(1, 10)
@@ -178,7 +182,6 @@ class EcologyMap(Chart):
         """Move the region names off the markers; the markers' names are placed when the
         view is next painted (on screen: once the view has its size, not at every step of
         its first layout) or at once (a copy for export)."""
-        fit_range(self.view, [t for t in self._static if getattr(t, "axis_name", False)])
         px, py = self._pixel_size()
         self._message.setTextWidth(max(120.0, 1.5 / px))
         place_region_texts(self._region_texts, self._region_homes, self.disc_rects(), px, py)

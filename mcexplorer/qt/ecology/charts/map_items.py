@@ -26,8 +26,6 @@ MARGIN = 0.2
 """Room left and right of the plane (data units) for the axis labels."""
 Y_MARGIN = 0.21
 """Room above and below the plane for the axis labels (the map is often as high as wide)."""
-AXIS_GAP = 0.035
-"""The axis names' distance from the plane's edge."""
 R_MIN = 0.05
 R_MAX = 0.15
 STEP = 0.05
@@ -78,7 +76,7 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextIte
         items.append(line)
     # Axis labels at the edges
     x_axis, y_axis = axes(lens)
-    edge = PLANE + AXIS_GAP
+    edge = PLANE + 0.035
     for text, pos, anchor, angle in (
             # Rotated a quarter turn, an up-pointing triangle points outwards.
             (f"\u25B2  {x_axis.left}", (-edge, 0), (0.5, 1.0), 90),
@@ -89,7 +87,6 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[pg.TextIte
         item.setFont(font(1.0, True))
         item.setPos(*pos)
         item.setZValue(-5)
-        item.axis_name = True  # the map keeps room for it (map_layout.fit_range)
         items.append(item)
     # Region names (and the volume share of each quadrant)
     corners = {"top-left": ((-0.98, 0.98), (0, 0)), "top-right": ((0.98, 0.98), (1, 0)),

@@ -17,10 +17,9 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont
 
 from ...charts.box_index import BoxIndex, overlap_sums
-from .map_items import AXIS_GAP, MARGIN, PLANE, Y_MARGIN
+from .map_items import PLANE
 from .map_markers import Box, Spot
 
 SHORT_CHARS = 12
@@ -149,90 +148,37 @@ def place_region_texts(texts: list[pg.TextItem], homes: list[tuple[float, float]
                        discs: list[QRectF], px: float, py: float) -> None:
     """Slide each region name along its quadrant's outer edge, towards the axis, until no
     marker covers it and it meets no other region name (it stays at its corner when nothing
-    is there). A name wider than its quadrant wraps to its width. Where no place is clear at
-    its size (presenting's larger type on a small map), the name is tried smaller
-    (``REGION_SCALES``) before it is left where it is least covered. ``homes``: each name's
+    is there). A name wider than its quadrant wraps to its width. ``homes``: each name's
     corner."""
+    room = 0.96 * PLANE / px
     for item, (hx, hy) in zip(texts, homes):
-        _set_scale(item, 1.0, px)
+        item.setTextWidth(-1)
+        if item.textItem.boundingRect().width() > room:
+            item.setTextWidth(room)  # then as wide as its longest line, not the quadrant
+            item.setTextWidth(item.textItem.document().idealWidth() + 1)
         item.setPos(hx, hy)
     disc_boxes = np.array([_box(d) for d in discs], dtype=float).reshape(-1, 4)
     for item, (hx, hy) in zip(texts, homes):
         others = [text_rect(t, px, py) for t in texts if t is not item]
         best = None
-        for scale in REGION_SCALES:
-            _set_scale(item, scale, px)
-            found = _region_place(item, hx, hy, others, disc_boxes, px, py)
-            if best is None or found[0][0] < best[1][0][0]:
-                best = (scale, found)
-            if found[0][0] == 0:
+        for k, step in enumerate((0.0, 0.12, 0.24, 0.36, 0.48, 0.6)):
+            x = hx - step if hx > 0 else hx + step
+            for dy in ((0.0, -0.14, -0.3) if hy > 0 else (0.0, 0.14, 0.3)):
+                item.setPos(x, hy + dy)
+                rect = text_rect(item, px, py)
+                clash = float(overlap_sums([_box(rect)], disc_boxes)[0]) + \
+                    sum(overlap(rect, o) for o in others)
+                # A region's name stays in its own quadrant.
+                if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
+                    clash += 10.0
+                # Where no place is clear, one a little clearer is not worth leaving the
+                # corner for (the name stays where the eye looks for it).
+                key = (round(clash * (1 + 0.25 * k + abs(dy)), 9), k, abs(dy))
+                if best is None or key < best[0]:
+                    best = (key, x, hy + dy)
+                if clash == 0:
+                    break
+            if best is not None and best[0][0] == 0:
                 break
         assert best is not None
-        scale, (_key, x, y) = best
-        _set_scale(item, scale, px)
-        item.setPos(x, y)
-
-
-REGION_SCALES = (1.0, 0.85, 0.72)
-"""The sizes a region name is tried at, as shares of its own."""
-
-
-def _set_scale(item: pg.TextItem, scale: float, px: float) -> None:
-    """The region name at ``scale`` of its own size, wrapped to its quadrant if wider."""
-    base = getattr(item, "base_font", None)
-    if base is None:
-        base = item.base_font = QFont(item.textItem.font())
-    sized = QFont(base)
-    sized.setPointSizeF(base.pointSizeF() * scale)
-    item.setFont(sized)
-    room = 0.96 * PLANE / px
-    item.setTextWidth(-1)
-    if item.textItem.boundingRect().width() > room:
-        item.setTextWidth(room)  # then as wide as its longest line, not the quadrant
-        item.setTextWidth(item.textItem.document().idealWidth() + 1)
-
-
-def _region_place(item: pg.TextItem, hx: float, hy: float, others: list[QRectF],
-                  disc_boxes: np.ndarray, px: float, py: float) -> tuple:
-    """(key, x, y): the least covered place along the quadrant's edge (key[0] 0: clear)."""
-    best = None
-    for k, step in enumerate((0.0, 0.12, 0.24, 0.36, 0.48, 0.6)):
-        x = hx - step if hx > 0 else hx + step
-        for dy in ((0.0, -0.14, -0.3, -0.45, -0.6) if hy > 0 else (0.0, 0.14, 0.3, 0.45, 0.6)):
-            item.setPos(x, hy + dy)
-            rect = text_rect(item, px, py)
-            clash = float(overlap_sums([_box(rect)], disc_boxes)[0]) + \
-                sum(overlap(rect, o) for o in others)
-            # A region's name stays in its own quadrant.
-            if (rect.left() < -0.01) if hx > 0 else (rect.right() > 0.01):
-                clash += 10.0
-            # Where no place is clear, one a little clearer is not worth leaving the
-            # corner for (the name stays where the eye looks for it).
-            key = (round(clash * (1 + 0.25 * k + abs(dy)), 9), k, abs(dy))
-            if best is None or key < best[0]:
-                best = (key, x, hy + dy)
-            if clash == 0:
-                return best
-    assert best is not None
-    return best
-
-
-def fit_range(view: pg.ViewBox, axis_labels: list[pg.TextItem]) -> None:
-    """Show the plane with room around it for the axis names at the size they are drawn: at
-    least ``MARGIN`` and ``Y_MARGIN``, more where the names are tall for the view (presenting's
-    larger type on a 1024 px projector cut the names at the view's edge)."""
-    size = view.boundingRect()
-    w_px, h_px = size.width(), size.height()
-    # From the anchor (the document's inner edge) to the glyphs' outer edge: the document's
-    # margin on the outer side does not count.
-    tall = max((t.textItem.boundingRect().height() - t.textItem.document().documentMargin()
-                for t in axis_labels), default=0.0)
-    mx, my = MARGIN, Y_MARGIN
-    if w_px > 1 and h_px > 1 and tall > 0:
-        for _ in range(6):  # the margins change the scale they are measured in: settle them
-            # The aspect is locked: one scale, set by the tighter of the two directions.
-            unit = max(2 * (PLANE + mx) / w_px, 2 * (PLANE + my) / h_px)
-            need = AXIS_GAP + (tall + 2) * unit
-            mx, my = max(MARGIN, need), max(Y_MARGIN, need)
-    view.setRange(xRange=(-PLANE - mx, PLANE + mx), yRange=(-PLANE - my, PLANE + my),
-                  padding=0)
+        item.setPos(best[1], best[2])
