@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("name")
-    parser.add_argument("--dock", default="", choices=["", "history", "sessions"])
+    parser.add_argument("--dock", default="", choices=["", "history", "sessions", "snapshots"])
     parser.add_argument("--size", default="", help="WxH instead of maximised (offscreen runs)")
     parser.add_argument("--report", action="store_true",
                         help="also every page of the report (as PNGs, through pdftoppm)")
@@ -132,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             window.setGeometry(room)
     for dock in (window.history_dock, window.sessions_dock):
         dock.setVisible(False)
-    if args.dock:
-        getattr(window, f"{args.dock}_dock").setVisible(True)
+    if args.dock:  # shown as taking a snapshot shows its panel (not through the menu)
+        owner = window.room if args.dock == "snapshots" else window
+        getattr(owner, f"{args.dock}_dock").setVisible(True)
     _content(window)
     _wait(app, 0.5)
     report = {"screen": [room.x(), room.y(), room.width(), room.height()],

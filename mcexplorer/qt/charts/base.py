@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip
 
 from ..plain import escaped, guarded
-from .fit import elide, view_scale, wrap
+from .fit import view_scale, wrap
 from .style import ChartStyle, drawing, font
 from .text import Text, text_item  # noqa: F401 - API (moved; every chart imports them here)
 
@@ -91,6 +91,9 @@ class Chart(pg.GraphicsLayoutWidget):
             self.set_caption(self.CAPTION)
 
     _title_scale = TITLE_SCALE
+    TITLE_LINES = 1
+    """A title wider than the chart wraps onto up to this many lines (cut with an ellipsis
+    beyond); 1: cut at once."""
     COMPACT_HEIGHT = 0
     """Below this widget height the title is drawn at the body's size (0: never), so a
     chart whose plot is the point (the radar) keeps its room on a projector."""
@@ -102,7 +105,7 @@ class Chart(pg.GraphicsLayoutWidget):
         return 1.0 if 1 < h < self.COMPACT_HEIGHT else TITLE_SCALE
 
     def _style_title(self) -> None:
-        self._title_item.setText(escaped(self._shown_title),
+        self._title_item.setText("<br>".join(escaped(t) for t in self.shown_title()),
                                  size=f"{font(self.title_scale()).pointSizeF():.0f}pt",
                                  bold=True, color=self.style.foreground.name())
 
@@ -129,10 +132,12 @@ class Chart(pg.GraphicsLayoutWidget):
     # -- fitting the widget: shrink rather than clip (charts.fit) ----------------------------
 
     def fit_parts(self, width: float) -> None:
-        """Let the parts that can give way fit ``width`` logical pixels: the title is elided
-        here; charts with a legend wrap it (override and call this)."""
+        """Let the parts that can give way fit ``width`` logical pixels: the title is wrapped
+        (``TITLE_LINES``) or elided here; charts with a legend wrap it (override and call
+        this)."""
         room = width - 24
-        shown = elide(self.title, font(self.title_scale(), True), room)
+        shown = "\n".join(wrap(self.title, font(self.title_scale(), True), room,
+                                self.TITLE_LINES))
         if shown != self._shown_title or self.title_scale() != self._title_scale:
             self._shown_title, self._title_scale = shown, self.title_scale()
             self._style_title()
@@ -142,6 +147,10 @@ class Chart(pg.GraphicsLayoutWidget):
                 self._shown_caption = lines
                 self._style_caption()
         self.fit_width(int(width))
+
+    def shown_title(self) -> list[str]:
+        """The title's lines as drawn (at the chart's logical width)."""
+        return self._shown_title.split("\n")
 
     def shown_caption(self) -> list[str]:
         """The caption's lines as drawn (at the chart's logical width)."""
@@ -195,7 +204,7 @@ class Chart(pg.GraphicsLayoutWidget):
 
     def tooltip_at(self, scene_pos) -> str:
         """The full text of whatever elided text is under ``scene_pos`` ('' for none)."""
-        if self._shown_title != self.title and \
+        if " ".join(self.shown_title()) != self.title and \
                 self._title_item.sceneBoundingRect().contains(scene_pos):
             return self.title
         if self._caption_item is not None and \

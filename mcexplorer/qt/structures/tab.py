@@ -178,12 +178,13 @@ class StructuresTab(FrameworkTab):
         self.side_panel = side
 
     def arrange(self) -> None:
-        """Weights | two pages, the Three Horizons and the fit of the structures (ranking over
-        radar, then the ratings) | balance and coherence, beside the Three Horizons only."""
-        fit = self.fit_charts(Qt.Orientation.Vertical)
-        self.chart_splitter.setSizes([175, 325])
+        """Weights | two pages, the Three Horizons and the fit of the structures (ranking beside
+        radar, as on the business models' tab, then the ratings) | balance and coherence,
+        beside the Three Horizons only. (The ranking over the radar left the radar about 130
+        px across at 1024x768.)"""
+        fit = self.fit_charts(Qt.Orientation.Horizontal, stretch=(9, 11))
         self.main_area = self.charts_over_table(fit, self.table_and_details())
-        self.main_area.setSizes([500, 120])
+        self.main_area.setSizes([475, 165])  # the radar keeps >= 240 px across at 1024x768
         self.pages = QTabWidget()
         self.pages.setObjectName(f"pages:{self.framework_id}")
         self.pages.addTab(self.horizons_page, "Three Horizons")

@@ -33,7 +33,7 @@ from ... import __version__
 from ...core.document import Document
 from .. import hands, prompts
 from ..controller import DocumentController
-from ..docks import fit_dock
+from ..docks import fit_dock, mark_on_screen
 from ..framework.tab import FrameworkTab
 from ..history import HistoryList
 from ..room.actions import RoomViews
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
 
     def _after_frame(self) -> None:
         self._framed = True
+        mark_on_screen(self)  # a panel shown from now on floats on a narrow window
         callbacks, self._frame_callbacks = self._frame_callbacks, []
         for callback in callbacks:
             callback()

@@ -35,6 +35,8 @@ class BalanceChart(Chart):
     kind = "balance"
     CAPTION = "What you intend, what your initiatives imply, and a 70/20/10 rule of thumb"
     export_aspect = 0.34
+    TITLE_LINES = 2  # its long title whole at 1024x768 (it was cut to "… r…")
+    COMPACT_HEIGHT = 280  # ... and on one line at the body's size where the chart is short
 
     def __init__(self, framework_id: str, title: str = "Balance of effort", parent=None) -> None:
         super().__init__(framework_id, title, parent)
