@@ -12,9 +12,14 @@ from screen_checks import chart_problems
 
 from mcexplorer.core.ecology import edits as eco_edits
 from mcexplorer.core.structures import edits as hz_edits
-from mcexplorer.qt.ecology.charts.map_layout import overlap
 
 ECO, HZ = "credential-ecology", "structures"
+
+
+def overlap(a, b) -> float:
+    """The area two QRectF share (0 when apart)."""
+    i = a.intersected(b)
+    return 0.0 if i.isEmpty() else i.width() * i.height()
 
 
 def projector(open_window, fid, qtbot):
