@@ -146,18 +146,20 @@ def main(argv: list[str] | None = None) -> int:
         pixmap = window.screen().grabWindow(window.winId())
         pixmap.save(str(out / f"{args.name}-{page}.png"))
         report["pages"][page] = problems(window)
-    # Presenting (F5): every tab and page again, the charts given the screen.
-    window.room.presentation.toggle(True)
-    _wait(app, 0.6)
+    # Presenting (F5): every tab and page again, the charts given the screen. Presenting
+    # hides the panels, so with a panel open it would show what the plain case shows.
     report["presenting"] = {}
-    for page, show in _pages(window):
-        show()
+    if not args.dock:
+        window.room.presentation.toggle(True)
         _wait(app, 0.6)
-        pixmap = window.screen().grabWindow(window.winId())
-        pixmap.save(str(out / f"{args.name}-presenting-{page}.png"))
-        report["presenting"][page] = problems(window)
-    window.room.presentation.toggle(False)
-    _wait(app, 0.3)
+        for page, show in _pages(window):
+            show()
+            _wait(app, 0.6)
+            pixmap = window.screen().grabWindow(window.winId())
+            pixmap.save(str(out / f"{args.name}-presenting-{page}.png"))
+            report["presenting"][page] = problems(window)
+        window.room.presentation.toggle(False)
+        _wait(app, 0.3)
     if args.report:
         report["report_pages"] = _report_pages(window, out, args.name)
     window.controller.undo_stack.setClean()
