@@ -224,6 +224,9 @@ def _best_title_place(item: RegionText, home: tuple[float, float], scales: tuple
     x0 = (0.0 if hx > 0 else -PLANE) + TITLE_INSET
     y0 = (0.0 if hy > 0 else -PLANE) + TITLE_INSET
     sizes = _title_sizes(item, scales, span / px, px, py)
+    # Only what reaches into the quadrant can cover a place inside it (the same sums, fewer).
+    boxes = boxes[(boxes[:, 1] > x0) & (boxes[:, 0] < x0 + span)
+                  & (boxes[:, 3] > y0) & (boxes[:, 2] < y0 + span)]
     best: Place | None = None
     for inside in (False, True):
         for k, (scale, width, w, h) in enumerate(sizes):
