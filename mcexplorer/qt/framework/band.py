@@ -152,7 +152,7 @@ class ElidedLabel(QLabel):
         self._fitted_width = -1
         self.set_full_text(text)
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._full
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
@@ -166,7 +166,7 @@ class ElidedLabel(QLabel):
             self._fit_lines()
             self.update()
 
-    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802
+    def setText(self, text: str) -> None:  # noqa: N802
         self.set_full_text(text)
 
     def wrapped_lines(self, width: int | None = None) -> list[str]:

@@ -31,8 +31,10 @@ class PartSlot(QWidget):
         example ``wrapper.addTab``). Once only: a slot holds one wrapper."""
         if self.wrapper is not None:
             raise RuntimeError("this part is already wrapped")
-        self.layout().removeWidget(self.part)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.removeWidget(self.part)
         take(self.part)
         self.part.show()
-        self.layout().addWidget(wrapper)
+        layout.addWidget(wrapper)
         self.wrapper = wrapper
