@@ -33,7 +33,7 @@ from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, options_view
-from .part_slot import PartSlot
+from .part_slot import Hideable, PartSlot
 from .robustness_panel import RobustnessPanel
 from .table_fit import NameColumnFit
 from .weighting import SCENARIO_WEIGHTING
@@ -98,7 +98,7 @@ class FrameworkTab(QWidget):
         # -- the feature's own parts, then the arrangement ------------------------------------
         self.chart_splitter: QSplitter | None = None
         self.fit_slot: PartSlot | None = None
-        self.table_area: QWidget | None = None
+        self.table_area: Hideable | None = None
         self.build_parts()
         self.arrange()
 
