@@ -18,13 +18,13 @@ APP_NAME = "mcexplorer"
 
 def ensure_app() -> QApplication:
     """The running QApplication, created (with the app's names) if there is none."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = QApplication(sys.argv[:1]) if existing is None else existing
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets is running"
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("mcexplorer")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def install_excepthook(window) -> None:

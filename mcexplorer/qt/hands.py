@@ -15,7 +15,7 @@ One event filter on the application does both (``install``); it is idempotent.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -76,6 +76,7 @@ class HandsFilter(QObject):
         if kind == _WHEEL:
             if isinstance(watched, GUARDED) and not isinstance(watched, QScrollBar) \
                     and not _has_focus(watched):
+                assert isinstance(event, QWheelEvent)  # PySide6 hands over the event's own class
                 _scroll_instead(watched, event)
                 return True
         elif kind == _POLISH:
@@ -83,7 +84,7 @@ class HandsFilter(QObject):
                     watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         elif kind == _OVERRIDE and (isinstance(watched, GUARDED) or _in_value_box(watched)) \
-                and any(event.matches(key) for key in _UNDO_KEYS):
+                and isinstance(event, QKeyEvent) and any(event.matches(key) for key in _UNDO_KEYS):
             event.ignore()  # not overridden: the window's Undo/Redo shortcut fires
             return True
         return False
@@ -91,11 +92,12 @@ class HandsFilter(QObject):
 
 def install(app: QApplication | None = None) -> HandsFilter:
     """Install the filter on the application once; returns it."""
-    app = app or QApplication.instance()
-    existing = app.findChild(HandsFilter, "hands-filter")
+    owner = app or QApplication.instance()
+    assert owner is not None, "no QApplication to install the filter on"
+    existing = owner.findChild(HandsFilter, "hands-filter")
     if existing is not None:
         return existing
-    hands = HandsFilter(app)
+    hands = HandsFilter(owner)
     hands.setObjectName("hands-filter")
-    app.installEventFilter(hands)
+    owner.installEventFilter(hands)
     return hands

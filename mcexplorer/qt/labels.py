@@ -73,16 +73,19 @@ class AdaptiveRow(QWidget):
             self.box.setDirection(direction)
             for i in range(self.box.count()):
                 item = self.box.itemAt(i)
-                if item.widget() is not None and not wide:
-                    self.box.setAlignment(item.widget(), Qt.AlignmentFlag.AlignRight
-                                          if isinstance(item.widget(), QWidget)
-                                          and not isinstance(item.widget(), QLabel)
+                assert item is not None  # i < count()
+                widget = item.widget()
+                if widget is not None and not wide:
+                    self.box.setAlignment(widget, Qt.AlignmentFlag.AlignRight
+                                          if isinstance(widget, QWidget)
+                                          and not isinstance(widget, QLabel)
                                           else Qt.AlignmentFlag(0))
-                elif item.widget() is not None:
-                    self.box.setAlignment(item.widget(), Qt.AlignmentFlag(0))
+                elif widget is not None:
+                    self.box.setAlignment(widget, Qt.AlignmentFlag(0))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         # Stacked, the row is as narrow as its widest widget.
-        widths = [self.box.itemAt(i).minimumSize().width() for i in range(self.box.count())]
+        items = [self.box.itemAt(i) for i in range(self.box.count())]
+        widths = [item.minimumSize().width() for item in items if item is not None]
         hint = super().minimumSizeHint()
         return QSize(max(widths, default=0), hint.height())

@@ -8,10 +8,13 @@ qt.room.compare_view shows it (qt.room.charts.paired_bars draws the bars). No Qt
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..chart_data import RadarData, RadarSeries
+from ..models import Framework
 from .compare import (
     Side,
     compare_sides,
@@ -22,6 +25,9 @@ from .compare import (
     split_ref,
 )
 from .edits import find_snapshot
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 COLOUR_A = "#0072B2"
 COLOUR_B = "#D55E00"
@@ -52,7 +58,7 @@ class Choice:
     kind: str
     ref: str = ""
 
-    def label(self, doc) -> str:
+    def label(self, doc: Document) -> str:
         if self.kind == "now":
             return "Now"
         if self.kind == "snapshot":
@@ -60,7 +66,7 @@ class Choice:
         path, snap = split_ref(self.ref)
         return f"{Path(path).name}#{snap}" if snap else Path(path).name
 
-    def side(self, doc) -> Side:
+    def side(self, doc: Document) -> Side:
         """The side's settings (a missing file or snapshot raises ScenarioError)."""
         if self.kind == "now":
             return side_of_doc(doc, self.label(doc))
@@ -99,14 +105,14 @@ class FrameworkComparison:
                 and all(r.delta in (0, None) and r.fit_a == r.fit_b for r in self.ranks))
 
 
-def _basis(entry: dict, method: dict[str, str]) -> str:
+def _basis(entry: dict[str, Any], method: Mapping[str, str]) -> str:
     def one(side: str) -> str:
         return (f"the group's weights ({method[side]})" if entry["basis"][side] == "group"
                 else "the scenario's own weights")
     return f"A: {one('a')}  \u00b7  B: {one('b')}"
 
 
-def comparisons(doc, a: Choice, b: Choice) -> list[FrameworkComparison]:
+def comparisons(doc: Document, a: Choice, b: Choice) -> list[FrameworkComparison]:
     """Every framework both sides know, compared (A first, B second; changes are B - A)."""
     side_a, side_b = a.side(doc), b.side(doc)
     result = compare_sides(side_a, side_b)
@@ -133,7 +139,7 @@ def comparisons(doc, a: Choice, b: Choice) -> list[FrameworkComparison]:
     return out
 
 
-def summary(entry: dict, fw) -> str:
+def summary(entry: dict[str, Any], fw: Framework) -> str:
     """One line: no change, or the top option on each side and the biggest weight change."""
     weight_moves = [(abs(p["delta"]), cid, p["delta"]) for cid, p in entry["weights"].items()
                     if p["delta"]]
@@ -145,7 +151,7 @@ def summary(entry: dict, fw) -> str:
     parts = []
     tops = {side: next((oid for oid, r in entry["ranks"].items() if r[side] == 1), None)
             for side in ("a", "b")}
-    names = {o.id: o.name for o in fw.options}
+    names: dict[str | None, str] = {o.id: o.name for o in fw.options}  # no top: "-"
     if tops["a"] == tops["b"]:
         parts.append(f"{names.get(tops['a'], '-')} stays on top")
     else:

@@ -53,9 +53,11 @@ class Chart(pg.GraphicsLayoutWidget):
 
     kind: ClassVar[str] = "chart"
     export_aspect: ClassVar[float] = 0.75
-    CAPTION: ClassVar[str] = ""
+    CAPTION: str = ""
     """A muted line under the chart saying what it shows (``set_caption`` changes it),
     wrapped onto up to ``CAPTION_LINES`` lines when the chart is narrow."""
+    range: QRectF  # pyqtgraph's GraphicsView sets these two, unannotated
+    autoPixelRange: bool
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)

@@ -91,7 +91,7 @@ class BoxIndex:
         boxes = self._boxes
         return [boxes[k] for k in self.near_indices(box)]
 
-    def near_all(self, boxes: Sequence[Box], skip: int | None = None) -> np.ndarray:
+    def near_all(self, boxes: Sequence[Box] | np.ndarray, skip: int | None = None) -> np.ndarray:
         """The boxes (rows) that may overlap any of ``boxes``, but the one numbered ``skip``."""
         if len(boxes) == 0 or not self._boxes:
             return np.zeros((0, 4))

@@ -153,12 +153,13 @@ def _paint(painter: QPainter, twin: Chart, logical_w: float, chart_h: float,
                          int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), caption)
 
 
-def _layout(chart: Chart, spec: ImageSpec) -> tuple[int, int, float, float, float]:
+def _layout(chart: Chart, spec: ImageSpec) -> tuple[int, int, int, float, float]:
     """(pixel width, pixel height, logical width, chart height, caption height): the logical
     sizes are the pixel sizes over the ratio."""
     ratio = spec.ratio
     logical_w = max(1, round(spec.width / ratio))
     caption_h = _caption_height(spec.caption, logical_w)
+    chart_h: float
     if spec.height is None:
         chart_h = math.ceil(logical_w * chart.export_aspect)
         height = math.ceil((chart_h + caption_h) * spec.width / logical_w)
@@ -205,7 +206,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # stub: bytes; PySide6 wants str
         raise ScenarioError("could not encode the chart as PNG")
     buffer.close()
     return bytes(data.data())

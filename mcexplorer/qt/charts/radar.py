@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPen
 
 from ...core.chart_data import RadarData, RadarSeries  # noqa: F401 - API (plain data)
 from ..plain import escaped
@@ -83,6 +84,7 @@ class RadarChart(Chart):
             bool(data.weights) and data.weights_label,)
         if key == self._legend_key:
             return
+        entries: list[tuple[str, QPen, str | None, QColor | None]]
         entries = [(s.name, pg.mkPen(self.style.ink(s.colour),
                                      width=line(4) * series_width(s) / 1.25),
                     option_symbol(s.colour),

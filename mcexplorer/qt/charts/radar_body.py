@@ -266,7 +266,7 @@ class RadarBody(pg.GraphicsWidget):
             unit = _unit_symbol(option_symbol(s.colour))
             marks = QPainterPath()
             size = dot * 2.2
-            for pt in poly:
+            for pt in poly:  # type: ignore[attr-defined]  # stub lacks QPolygonF.__iter__
                 marks.addPath(QTransform(size, 0, 0, size, pt.x(), pt.y()).map(unit))
             edge = QPen(st.foreground if needs_edge(s.colour) else colour)
             edge.setWidthF(dot * 0.5)

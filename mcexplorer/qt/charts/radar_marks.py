@@ -94,7 +94,7 @@ def weights_label_spot(xs: Sequence[float], ys: Sequence[float], avoid: Sequence
         hit = ((boxes[:, None, 0] < others[None, :, 2]) & (others[None, :, 0] < boxes[:, None, 2])
                & (boxes[:, None, 1] < others[None, :, 3])
                & (others[None, :, 1] < boxes[:, None, 3])).any(axis=1)
-        scores = [s - 10.0 if h else s for s, h in zip(scores, hit.tolist())]
+        scores = [s - 10.0 if h else s for s, h in zip(scores, np.asarray(hit).tolist())]
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
     return candidates[best][1], candidates[best][2]
 

@@ -76,8 +76,9 @@ def build_portfolio_panel(tab, fid: str) -> QScrollArea:
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(6)
     grid.setVerticalSpacing(1)
-    tab.mix_bars: dict[str, QProgressBar] = {}
-    tab.mix_labels: dict[str, QLabel] = {}
+    mix_bars: dict[str, QProgressBar] = {}
+    mix_labels: dict[str, QLabel] = {}
+    tab.mix_bars, tab.mix_labels = mix_bars, mix_labels
     short = {o.id: o.label for o in tab.framework.options}
     for row, q in enumerate(eco_mix.QUADRANTS):
         name = QLabel(short.get(q.id, q.name))  # the radar's names: the column stays narrow

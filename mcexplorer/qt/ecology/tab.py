@@ -16,9 +16,15 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
     QInputDialog,  # noqa: F401 - tests replace its static functions here
+    QLabel,
     QLineEdit,
+    QListWidget,
     QListWidgetItem,
+    QProgressBar,
+    QPushButton,
     QSplitter,
     QTabWidget,
 )
@@ -31,6 +37,7 @@ from ...core.weighting import Weighting, applied
 from .. import prompts
 from ..charts.base import ChartPlan
 from ..framework.tab import TABLE_SETTLE_MS, FrameworkTab
+from ..labels import WrapLabel
 from ..plain import guarded, visible
 from ..signals import signals_blocked
 from .charts.map import EcologyMap
@@ -67,6 +74,19 @@ class EcologyTab(FrameworkTab):
     """Four quadrants: the ranking's rows stay legible in less height than a framework's."""
 
     _sized = False
+    # Made by panel.build_portfolio_panel:
+    fit_label: WrapLabel
+    class_label: WrapLabel
+    mix_bars: dict[str, QProgressBar]
+    mix_labels: dict[str, QLabel]
+    lens_combo: QComboBox
+    lens_info: WrapLabel
+    add_button: QPushButton
+    rename_button: QPushButton
+    delete_button: QPushButton
+    offering_list: QListWidget
+    volume_spin: QDoubleSpinBox
+    unit_combo: QComboBox
 
     def build_parts(self) -> None:
         fid = self.framework_id
@@ -114,6 +134,7 @@ class EcologyTab(FrameworkTab):
         left.setStretchFactor(1, 0)
         left.setSizes([430, 280])
         fit = self.fit_charts(Qt.Orientation.Vertical, stretch=(0, 1))
+        assert self.chart_splitter is not None  # fit_charts made it
         self.chart_splitter.setSizes([200, 510])
         self.main_area = QSplitter(Qt.Orientation.Horizontal)
         self.main_area.addWidget(left)
@@ -131,6 +152,7 @@ class EcologyTab(FrameworkTab):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
+            assert self.chart_splitter is not None  # arrange made it
             total = sum(self.chart_splitter.sizes())
             if total > 0:
                 ranking = max(150, min(195, total // 3))

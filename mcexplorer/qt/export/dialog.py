@@ -232,8 +232,8 @@ class ExportDialog(QDialog):
                        self.format_box.currentIndexChanged, self.caption_check.toggled,
                        self.what_box.currentIndexChanged):
             signal.connect(self._update)
-        for spin in (self.cm_spin, self.width_spin, self.height_spin):
-            spin.valueChanged.connect(self._update)
+        for spinner in (self.cm_spin, self.width_spin, self.height_spin):
+            spinner.valueChanged.connect(self._update)
         self._update()
 
     # -- reading ----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ again costs nothing; a new band repaints only the slider.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..charts.style import contrast
 from ..plain import guarded, visible
 
+LabelT = TypeVar("LabelT", bound=QLabel)
 TEXT_CONTRAST = 4.6
 """Secondary text is greyer than the main text but keeps WCAG AA's 4.5:1 on its background."""
 
@@ -152,7 +155,7 @@ class ElidedLabel(QLabel):
         self._fitted_width = -1
         self.set_full_text(text)
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._full
 
     def set_full_text(self, text: str, tooltip: str | None = None) -> None:
@@ -166,7 +169,7 @@ class ElidedLabel(QLabel):
             self._fit_lines()
             self.update()
 
-    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802
+    def setText(self, text: str) -> None:  # noqa: N802
         self.set_full_text(text)
 
     def wrapped_lines(self, width: int | None = None) -> list[str]:
@@ -303,7 +306,7 @@ class NameLabel(QLabel):
             self.clicked.emit()
 
 
-def small(label: QLabel, scale: float = 0.88) -> QLabel:
+def small(label: LabelT, scale: float = 0.88) -> LabelT:
     """A smaller font for secondary text (still readable on a projector)."""
     font = label.font()
     font.setPointSizeF(max(7.5, font.pointSizeF() * scale))

@@ -150,10 +150,10 @@ class AddCriterionDialog(_Dialog):
         self.levels_edit.setToolTip("The levels from low to high, separated by |")
         self.lo = QDoubleSpinBox()
         self.hi = QDoubleSpinBox()
-        for spin, value, name in ((self.lo, 1.0, "scale-lo"), (self.hi, 5.0, "scale-hi")):
+        for spin, start, name in ((self.lo, 1.0, "scale-lo"), (self.hi, 5.0, "scale-hi")):
             spin.setRange(-1e6, 1e6)
             spin.setDecimals(2)
-            spin.setValue(value)
+            spin.setValue(start)
             spin.setObjectName(name)
         self.levels_choice.setChecked(True)
         levels_row = QHBoxLayout()
@@ -243,6 +243,7 @@ class AddCriterionDialog(_Dialog):
         """Rating editors on the new scale (every option starts in the middle)."""
         while self.ratings_layout.count():
             item = self.ratings_layout.takeAt(0)
+            assert item is not None  # count() > 0
             widget = item.widget()
             if widget is not None:
                 widget.setParent(None)  # gone from findChild at once

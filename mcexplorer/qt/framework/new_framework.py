@@ -127,6 +127,7 @@ class NewFrameworkDialog(_Dialog):
             if not name.strip():
                 raise ScenarioError("a criterion needs a name", field=where)
             combo = self.criteria.cellWidget(row, DIRECTION)
+            assert isinstance(combo, QComboBox)  # every row has its direction box
             try:
                 c = criterion_from(name, combo.currentData(), self._text(row, SCALE),
                                    taken=[x.id for x in built])

@@ -9,6 +9,8 @@ the controller; a refused value is announced with ``refused`` and changes nothin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ScenarioError
 from ...core.frameworks.building import rating_source
 from ...core.models import Criterion, Framework
+from ...core.scoring import Ranking
 from ..charts.ranking import rank_label
 from ..controller import DocumentController
 from ..plain import guarded, visible
@@ -55,7 +58,7 @@ class OptionsModel(QAbstractTableModel):
         self._fits: dict[str, tuple[float | None, str]] = {}
         self._radar: set[str] = set()
         self._frozen = False
-        self.ranking_source = None
+        self.ranking_source: Callable[[], Ranking] | None = None
         """The tab's current ranking (a callable); None: the scenario's."""
         self.update_fits()
 

@@ -9,8 +9,17 @@ splitter sizes, the stretch) is untouched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class Hideable(Protocol):
+    """A part presenting can hide: a widget, or a tab's pages (ecology's LowerPages)."""
+
+    def setVisible(self, on: bool, /) -> None: ...  # noqa: N802 - Qt's name
+
+    def isVisible(self) -> bool: ...  # noqa: N802
 
 
 class PartSlot(QWidget):
@@ -31,8 +40,10 @@ class PartSlot(QWidget):
         example ``wrapper.addTab``). Once only: a slot holds one wrapper."""
         if self.wrapper is not None:
             raise RuntimeError("this part is already wrapped")
-        self.layout().removeWidget(self.part)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.removeWidget(self.part)
         take(self.part)
         self.part.show()
-        self.layout().addWidget(wrapper)
+        layout.addWidget(wrapper)
         self.wrapper = wrapper

@@ -197,7 +197,7 @@ class StepSlider(BandedSlider):
     def value(self) -> float:  # type: ignore[override]
         return min(self._hi, self._lo + QSlider.value(self) * self._step)
 
-    def setValue(self, value: float) -> None:  # type: ignore[override]  # noqa: N802
+    def setValue(self, value: float) -> None:  # noqa: N802
         steps = round((float(value) - self._lo) / self._step)
         QSlider.setValue(self, max(QSlider.minimum(self), min(QSlider.maximum(self), steps)))
 
@@ -218,6 +218,7 @@ class ScaleSlider(StabilityMixin, QWidget):
     """
 
     targetChanged = Signal(str, float, int)
+    slider: StepSlider
 
     def __init__(self, object_name: str, criterion_id: str, name: str, scale: tuple[float, float],
                  levels: dict[str, float], description: str, step: float = 0.5,
@@ -241,11 +242,11 @@ class ScaleSlider(StabilityMixin, QWidget):
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.label.setBuddy(self.slider)
         ticks = QHBoxLayout()
-        for text in sorted(levels, key=levels.get):
+        for text in sorted(levels, key=levels.__getitem__):
             lab = make_plain(QLabel(text))
             lab.setEnabled(False)
             ticks.addWidget(lab)
-            if text != max(levels, key=levels.get):
+            if text != max(levels, key=levels.__getitem__):
                 ticks.addStretch(1)
         self._gesture = GestureTracker(self.slider)
         grid = _label_over_slider(self, self.label, self.slider, self.value_label)

@@ -33,7 +33,7 @@ from ..labels import AdaptiveRow, WrapLabel
 from .details import option_details_html, provenance_text
 from .editing import FrameworkEditor
 from .options_table import FIRST_RATING_COLUMN, OptionsModel, options_view
-from .part_slot import PartSlot
+from .part_slot import Hideable, PartSlot
 from .robustness_panel import RobustnessPanel
 from .table_fit import NameColumnFit
 from .weighting import SCENARIO_WEIGHTING
@@ -98,7 +98,7 @@ class FrameworkTab(QWidget):
         # -- the feature's own parts, then the arrangement ------------------------------------
         self.chart_splitter: QSplitter | None = None
         self.fit_slot: PartSlot | None = None
-        self.table_area: QWidget | None = None
+        self.table_area: Hideable | None = None
         self.build_parts()
         self.arrange()
 
@@ -185,7 +185,7 @@ class FrameworkTab(QWidget):
     def place(self, *columns: QWidget) -> None:
         """The tab's layout: the weights panel, then ``columns`` left to right (the first
         takes the spare width)."""
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.weights_panel)
         for n, column in enumerate(columns):
@@ -193,7 +193,7 @@ class FrameworkTab(QWidget):
 
     def add_leading(self, widget: QWidget) -> None:
         """Put ``widget`` left of the weights panel (presenting's compact weights strip)."""
-        self.layout().insertWidget(0, widget)
+        self._row.insertWidget(0, widget)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -299,8 +299,8 @@ class FrameworkTab(QWidget):
         shown = self.current_ranking()
         for cid, slider in self.weight_sliders.items():
             slider.set_value(shown.weights[cid])
-        for cid, slider in self.target_sliders.items():
-            slider.set_value(shown.targets[cid])
+        for cid, target in self.target_sliders.items():
+            target.set_value(shown.targets[cid])
         self.ranking_chart.show_data(self.ranking_data())
         self.radar_chart.show_data(self.radar_data())
         self.robustness.refresh()

@@ -25,7 +25,7 @@ from .widgets import choice_combo, plain_label, scrolled, set_combo, set_tip
 NOT_RATED = "Not rated"
 
 
-def _levels() -> list[tuple[str, int]]:
+def _levels() -> list[tuple[str, object]]:
     return [(f"{lv.value} {lv.label}", lv.value) for lv in content().culture_scale]
 
 

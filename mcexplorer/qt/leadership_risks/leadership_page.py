@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -70,7 +71,7 @@ class LeadershipPage(QWidget):
         av.addWidget(self.styles, 1)
         lv.addWidget(approach_box, 1)
 
-        self.choices: dict[str, object] = {}
+        self.choices: dict[str, QComboBox] = {}
         for title, kind, choices in (("Who leads", "leader", c.leader_choices),
                                      ("Governance", "governance", c.governance_choices)):
             box = QGroupBox(title)

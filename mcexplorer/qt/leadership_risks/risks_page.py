@@ -52,8 +52,8 @@ class RisksPage(QWidget):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(4)
         self.list_layout.addStretch(1)
-        self.scroll = scrolled(self.list_widget, "risk-register")
-        lv.addWidget(self.scroll, 1)
+        self.register_scroll = scrolled(self.list_widget, "risk-register")
+        lv.addWidget(self.register_scroll, 1)
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -88,7 +88,7 @@ class RisksPage(QWidget):
         if row is not None:
             row.text.setFocus()
             row.text.selectAll()
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row))
+            QTimer.singleShot(0, lambda: self.register_scroll.ensureWidgetVisible(row))
 
     def _on_row_changed(self, risk_id: str, values: dict, gesture) -> None:
         self.tab.push(E.edit_risk, risk_id, gesture, **values)

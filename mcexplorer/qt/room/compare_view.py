@@ -42,6 +42,12 @@ ANOTHER_FILE = "Another scenario file…"
 UP, DOWN = "#0b7a3e", "#b3261e"
 
 
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None  # every cell is filled when the table is
+    return item.text()
+
+
 def _fit(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
@@ -254,7 +260,7 @@ class CompareDialog(QDialog):
 
     def rank_rows(self) -> list[tuple[str, ...]]:
         """The rank-change table as shown (for tests and screen readers)."""
-        return [tuple(self.table.item(i, j).text() for j in range(self.table.columnCount()))
+        return [tuple(_cell(self.table, i, j) for j in range(self.table.columnCount()))
                 for i in range(self.table.rowCount())]
 
     def _on_changed(self, _framework_id: str) -> None:

@@ -47,7 +47,7 @@ class PhoneRoom(QObject):
         super().__init__(parent)
         self.room = room
         self.server: RoomServer | None = None
-        self.thread: ServerThread | None = None
+        self.server_thread: ServerThread | None = None
         self.frameworks: list[str] = []
         self.arrived.connect(self._on_arrival, Qt.ConnectionType.QueuedConnection)
         room.controller.changed.connect(self._on_document)
@@ -61,22 +61,22 @@ class PhoneRoom(QObject):
 
     @property
     def is_open(self) -> bool:
-        return self.thread is not None and self.thread.running
+        return self.server_thread is not None and self.server_thread.running
 
     @property
     def host(self) -> str:
-        return self.thread.host if self.thread is not None else ""
+        return self.server_thread.host if self.server_thread is not None else ""
 
     @property
     def port(self) -> int:
-        return self.thread.port if self.thread is not None else 0
+        return self.server_thread.port if self.server_thread is not None else 0
 
     def url(self) -> str:
-        if self.thread is None or self.server is None:
+        if self.server_thread is None or self.server is None:
             return ""
         from ...server.running import join_url
 
-        return join_url(self.thread.host, self.thread.port, self.server.token)
+        return join_url(self.server_thread.host, self.server_thread.port, self.server.token)
 
     def joined(self) -> int:
         """How many people in the room joined from a phone."""
@@ -105,13 +105,13 @@ class PhoneRoom(QObject):
         server.locked = locked
         thread = ServerThread(server, host, port)
         thread.start()
-        self.server, self.thread = server, thread
+        self.server, self.server_thread = server, thread
         self.changed.emit()
         return self.url()
 
     def close(self) -> None:
         """Stop the server: the port refuses connections from now on."""
-        was_open = self.thread is not None
+        was_open = self.server_thread is not None
         self._stop()
         self.server = None
         if was_open:
@@ -119,7 +119,7 @@ class PhoneRoom(QObject):
             self.closed.emit()
 
     def _stop(self) -> None:
-        thread, self.thread = self.thread, None
+        thread, self.server_thread = self.server_thread, None
         if thread is not None:
             thread.stop()
 
@@ -178,7 +178,7 @@ def _stopper(room: PhoneRoom):
 
     def stop(*_args) -> None:
         r = holder.pop("room", None)
-        thread = getattr(r, "thread", None) if r is not None else None
+        thread = getattr(r, "server_thread", None) if r is not None else None
         if thread is not None:
             thread.stop()
 

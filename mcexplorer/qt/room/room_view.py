@@ -42,6 +42,12 @@ SIDE_BY_SIDE = 760
 FIT_PAGE, ROOM_PAGE = 0, 1
 
 
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None  # every cell is filled when the table is
+    return item.text()
+
+
 class RoomPage(QWidget):
     """One framework's spread chart, the group method and the top-options table."""
 
@@ -95,7 +101,7 @@ class RoomPage(QWidget):
         split.setStretchFactor(1, 2)
         self.side = side
         self.splitter = split
-        self._orientation = None
+        self._orientation: tuple[Qt.Orientation, float] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -187,7 +193,7 @@ class RoomPage(QWidget):
 
     def top_table(self) -> list[tuple[str, str]]:
         """(who, top option) per row as shown (for tests and screen readers)."""
-        return [(self.table.item(i, 0).text(), self.table.item(i, 1).text())
+        return [(_cell(self.table, i, 0), _cell(self.table, i, 1))
                 for i in range(self.table.rowCount())]
 
     # -- actions ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ....core.ecology.chart_data import LABEL_CHARS, MapData, MapMarker, marker_labels  # noqa: F401 - the data is the core's
-from ....core.ecology.lenses import Lens, axes, lens as get_lens
+from ....core.ecology.lenses import Lens, QuadrantPos, axes, lens as get_lens
 from ....core.ecology.mix import QUADRANTS
 from ...charts.style import OPTION_COLOURS, ChartStyle, font
 
@@ -59,10 +59,11 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[RegionText
     lens = data.lens
     fg, muted, grid = style.foreground, style.muted, style.grid
     # Shaded quadrants
-    for pos, (x0, y0) in {"top-left": (-1, 0), "top-right": (0, 0),
-                          "bottom-left": (-1, -1), "bottom-right": (0, -1)}.items():
+    squares: dict[QuadrantPos, tuple[int, int]] = {
+        "top-left": (-1, 0), "top-right": (0, 0), "bottom-left": (-1, -1), "bottom-right": (0, -1)}
+    for corner, (x0, y0) in squares.items():
         rect = QGraphicsRectItem(QRectF(x0, y0, 1, 1))
-        tint = QColor(QUADRANT_TINTS[pos])
+        tint = QColor(QUADRANT_TINTS[corner])
         tint.setAlpha(60 if style.dark else 34)
         rect.setBrush(QBrush(tint))
         rect.setPen(QPen(Qt.PenStyle.NoPen))
@@ -96,8 +97,8 @@ def plane_items(data: MapData, style: ChartStyle) -> tuple[list, list[RegionText
     corners = {"top-left": ((-0.98, 0.98), (0, 0)), "top-right": ((0.98, 0.98), (1, 0)),
                "bottom-left": ((-0.98, -0.98), (0, 1)),
                "bottom-right": ((0.98, -0.98), (1, 1))}
-    for pos, (xy, anchor) in corners.items():
-        markups = {align: _region_markup(data, pos, style, align, anchor[1] == 1)
+    for quadrant, (xy, anchor) in corners.items():
+        markups = {align: _region_markup(data, quadrant, style, align, anchor[1] == 1)
                    for align in ("left", "right")}
         item = RegionText(markups, "left" if anchor[0] == 0 else "right", anchor)
         item.set_scale(1.0)

@@ -14,14 +14,16 @@ from ...charts.style import ChartStyle, font
 from ...plain import escaped
 
 LEVELS = (1, 2, 3, 4, 5)
-BANDS = ((4, "#dff0e0", "#24402a"), (9, "#fbf1c9", "#4a4220"), (16, "#fddcbf", "#553a22"),
-         (25, "#f6c3bd", "#5a2a26"))
+BANDS: tuple[tuple[int, str, str], ...] = (
+    (4, "#dff0e0", "#24402a"), (9, "#fbf1c9", "#4a4220"), (16, "#fddcbf", "#553a22"),
+    (25, "#f6c3bd", "#5a2a26"))
 """(highest score in the band, light tint, dark tint): 1-4, 5-9, 10-16, 20-25 (our reading)."""
 BANDS_NOTE = "Shading: likelihood x impact 1-4, 5-9, 10-16, 20-25 (our reading)"
 LEGEND_ROWS = 12
 TEXT_CHARS = 60
-SPOTS = {1: [(0, 0)], 2: [(-0.2, 0), (0.2, 0)], 3: [(-0.2, 0.15), (0.2, 0.15), (0, -0.18)],
-         4: [(-0.2, 0.18), (0.2, 0.18), (-0.2, -0.18), (0.2, -0.18)]}
+SPOTS: dict[int, list[tuple[float, float]]] = {
+    1: [(0, 0)], 2: [(-0.2, 0), (0.2, 0)], 3: [(-0.2, 0.15), (0.2, 0.15), (0, -0.18)],
+    4: [(-0.2, 0.18), (0.2, 0.18), (-0.2, -0.18), (0.2, -0.18)]}
 """Where the points of a cell sit (offsets from its centre) for 1-4 risks; more use a 3x3 grid."""
 
 
@@ -29,7 +31,7 @@ def band_colour(score: int, dark: bool) -> str:
     for top, light, deep in BANDS:
         if score <= top:
             return deep if dark else light
-    return BANDS[-1][2 if dark else 1]
+    return BANDS[-1][2] if dark else BANDS[-1][1]
 
 
 MARK_MIN_PX, MARK_MAX_PX = 24.0, 72.0
