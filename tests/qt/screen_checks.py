@@ -234,3 +234,17 @@ def problems(window: QWidget) -> list[str]:
     for chart in window.findChildren(Chart):
         out.extend(chart_problems(chart))
     return out
+
+
+def assert_radar_readable(radar) -> float:
+    """Issue 25's radar at 1024x768: shown, at least 240 px across and 40% of its panel, and
+    nothing written on its data (the spoke names only; the dashed line named by the legend).
+    Returns the plotted diameter in widget pixels."""
+    assert radar.isVisible()
+    across = radar.body.diameter() * radar.view_scale  # widget pixels
+    assert across >= 240, across
+    assert across >= 0.4 * min(radar.width(), radar.height()), (across, radar.size())
+    names = {text for text, _box in radar.body.text_boxes()}
+    assert names == set(radar.body.shown_names())
+    assert any(label.text.startswith("dashed") for _sample, label in radar.legend.items)
+    return across

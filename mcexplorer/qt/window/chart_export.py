@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.outputs.caption import caption
 from ...core.outputs.names import already_there, export_name, today
@@ -35,21 +34,21 @@ from . import folders
 from .actions import named_action
 from .framework_tabs import FrameworkTabs
 from .office_export import OfficeExport, progress_dialog, progress_step
+from .part import WindowPart
 from .scenario_file import ScenarioFile
 
 COPY_SPEC = ImageSpec(width=1920)
 NameSource = Callable[[], "dict[str, str] | None"]
 
 
-class ChartExport:
+class ChartExport(WindowPart):
     """Exports of charts and data, the one export dialog, the copy of a chart, the chart
     menu and the session preview."""
 
     def __init__(self, window: QMainWindow, controller: DocumentController,
                  scenario_file: ScenarioFile, tab_set: FrameworkTabs,
                  office: OfficeExport) -> None:
-        self._window = window
-        self._controller = controller
+        super().__init__(window, controller)
         self._file = scenario_file
         self._tab_set = tab_set
         self._office = office
@@ -59,13 +58,6 @@ class ChartExport:
         """The people's names as charts show them (the room's P1, P2 ... when hidden)."""
         self.progress: QProgressDialog | None = None
         """The last Export all's progress dialog."""
-
-    @property
-    def document(self) -> Document:
-        return self._controller.document
-
-    def _status(self, text: str, ms: int) -> None:
-        self._window.statusBar().showMessage(text, ms)
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressDialog, QWidget
 
-from ...core.document import Document
 from ...core.errors import ScenarioError
 from ...core.outputs.names import sanitise
 from ...core.view import in_view
@@ -24,6 +23,7 @@ from ..controller import DocumentController
 from ..export.dialog import BESIDE
 from ..plain import visible
 from . import folders, settings
+from .part import WindowPart
 from .scenario_file import ScenarioFile
 
 TEMPLATE_KEY = "export/template"
@@ -62,23 +62,15 @@ def progress_step(dialog: QProgressDialog) -> Step:
     return step
 
 
-class OfficeExport:
+class OfficeExport(WindowPart):
     """The report, the deck, the paper and the workbook, and whose weights they show."""
 
     def __init__(self, window: QMainWindow, controller: DocumentController,
                  scenario_file: ScenarioFile) -> None:
-        self._window = window
-        self._controller = controller
+        super().__init__(window, controller)
         self._file = scenario_file
         self.progress: QProgressDialog | None = None
         """The last export's progress dialog."""
-
-    @property
-    def document(self) -> Document:
-        return self._controller.document
-
-    def _status(self, text: str, ms: int) -> None:
-        self._window.statusBar().showMessage(text, ms)
 
     def _progress(self, title: str) -> QProgressDialog:
         self.progress = progress_dialog(self._window, title, 1)

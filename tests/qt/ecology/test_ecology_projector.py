@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF
+from screen_checks import assert_radar_readable
 
 from mcexplorer.core.ecology import edits as eco_edits
 
@@ -28,14 +29,7 @@ def window(open_window, qtbot, request):
 def test_the_ecology_radar_is_at_least_240_px_across_and_40_percent_of_its_panel(window):
     tab = window.framework_tabs[FID]
     radar = tab.radar_chart
-    assert radar.isVisible()
-    across = radar.body.diameter() * radar.view_scale  # widget pixels
-    assert across >= 240, across
-    assert across >= 0.4 * min(radar.width(), radar.height()), (across, radar.size())
-    # Nothing written on the data: the spoke names only; the dashed line named by the legend.
-    names = {text for text, _box in radar.body.text_boxes()}
-    assert names == set(radar.body.shown_names())
-    assert any(label.text.startswith("dashed") for _sample, label in radar.legend.items)
+    across = assert_radar_readable(radar)
     # The legend is below the plot, in at most two rows.
     plot = radar.body.sceneBoundingRect()
     rows = {round(label.sceneBoundingRect().top()) for _s, label in radar.legend.items}

@@ -16,14 +16,6 @@ from mcexplorer.core.ecology import edits as eco_edits
 FID = "credential-ecology"
 
 
-@pytest.fixture
-def projector(open_window, qtbot):
-    window = open_window(FID)
-    window.resize(1024, 740)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    return window, window.framework_tabs[FID]
-
-
 def crowd(window, qtbot, n: int, seed: int = 7) -> None:
     rnd = random.Random(seed)
     doc, push = window.document, window.controller.push

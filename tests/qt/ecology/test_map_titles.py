@@ -28,14 +28,6 @@ CORNERS = ((0.9, 0.9, 60), (-0.9, 0.9, 30), (-0.9, -0.9, 200), (0.9, -0.9, 90))
 """One offering in every quadrant's outer corner, where its title starts."""
 
 
-@pytest.fixture
-def projector(open_window, qtbot):
-    window = open_window(FID)
-    window.resize(1024, 740)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    return window, window.framework_tabs[FID]
-
-
 def add(window, qtbot, offerings) -> None:
     doc, push = window.document, window.controller.push
     for name, x, y, volume in offerings:
