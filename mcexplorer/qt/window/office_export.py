@@ -145,18 +145,11 @@ class OfficeExport(WindowPart):
             return False
         from ..export.report_writer import write_report  # not on the start path
 
-        progress = self._progress("Drawing the report's charts…")
-        try:
-            pages = write_report(self.document, target, self._file.scenario_name(),
-                                 weighting=weighting, paper=paper or "a4",
-                                 progress=progress_step(progress))
-        except ScenarioError as exc:
-            prompts.error(self._window, "Could not write the report", exc.message)
-            return False
-        finally:
-            progress.close()
-        if pages == -1:
-            self._status("Report cancelled", 5000)
+        done, pages = self._with_progress(
+            "Drawing the report's charts…", "Could not write the report", "Report cancelled",
+            lambda step: write_report(self.document, target, self._file.scenario_name(),
+                                      weighting=weighting, paper=paper or "a4", progress=step))
+        if not done:
             return False
         extra = "" if pages is None else f", {pages} pages"
         self._status(f"Wrote the workshop report {target}{extra}", 8000)
@@ -189,20 +182,31 @@ class OfficeExport(WindowPart):
                       paper: str = "a4") -> bool:
         from ..export.office import write_output  # not on the start path
 
-        progress = self._progress(f"Writing {target.name}…")
+        done, _result = self._with_progress(
+            f"Writing {target.name}…", "Could not export", "Export cancelled",
+            lambda step: write_output(self.document, target, self._file.scenario_name(),
+                                      weighting, template=template, paper=paper,
+                                      progress=step))
+        return done
+
+    def _with_progress(self, label: str, failure: str, cancelled: str,
+                       write: Callable[[Step], object]
+                       ) -> tuple[bool, object]:
+        """``write(step)`` under a progress dialog: (True, what it returned), or (False, None)
+        when it failed (said in a box titled ``failure``) or was cancelled (it returned -1;
+        said in the status bar)."""
+        progress = self._progress(label)
         try:
-            result = write_output(self.document, target, self._file.scenario_name(), weighting,
-                                  template=template, paper=paper,
-                                  progress=progress_step(progress))
+            result = write(progress_step(progress))
         except ScenarioError as exc:
-            prompts.error(self._window, "Could not export", exc.message)
-            return False
+            prompts.error(self._window, failure, exc.message)
+            return False, None
         finally:
             progress.close()
         if result == -1:
-            self._status("Export cancelled", 5000)
-            return False
-        return True
+            self._status(cancelled, 5000)
+            return False, None
+        return True, result
 
     def write_beside(self, folder: Path, kinds: tuple[str, ...]) -> list[Path]:
         """The deck, paper or workbook (as ``kinds`` says) into the charts' folder."""
